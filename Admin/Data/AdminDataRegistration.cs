@@ -1,0 +1,50 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using SocItConsole.Admin.Infrastructure.Jobs;
+
+namespace SocItConsole.Admin.Data;
+
+public static class AdminDataRegistration
+{
+    public const string ConnectionStringName = "SocIt";
+    private const string DefaultConnectionString = "Data Source=App_Data/socit.db";
+
+    /// <summary>Registers the DbContext factory on the configured SQLite file (created with its folder if missing).</summary>
+    public static WebApplicationBuilder AddAdminData(this WebApplicationBuilder builder)
+    {
+        var connectionString = ResolveConnectionString(
+            builder.Configuration.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString,
+            builder.Environment.ContentRootPath);
+
+        builder.Services.AddDbContextFactory<SocItDbContext>(options => options.UseSqlite(connectionString));
+        builder.Services.AddScoped<DatabaseInitializer>();
+        builder.Services.AddScoped<DemoDataSeeder>();
+        builder.Services.AddRecurringJob<DatabaseMaintenanceJob>(DatabaseMaintenanceJob.Id, DatabaseMaintenanceJob.DefaultCron);
+        return builder;
+    }
+
+    /// <summary>Applies pending migrations, sets WAL journal mode and, in Development, seeds the demo organisation.</summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>()
+            .InitializeAsync(seedDemoData: app.Environment.IsDevelopment(), app.Lifetime.ApplicationStopping);
+    }
+
+    /// <summary>
+    /// A relative SQLite file is taken relative to the content root (the Admin folder under <c>dotnet run</c>), not
+    /// to whatever directory the process was started from, and its folder is created.
+    /// </summary>
+    internal static string ResolveConnectionString(string connectionString, string contentRoot)
+    {
+        var csb = new SqliteConnectionStringBuilder(connectionString);
+        if (csb.DataSource is { Length: > 0 } dataSource && dataSource != ":memory:" && csb.Mode != SqliteOpenMode.Memory)
+        {
+            var path = Path.IsPathRooted(dataSource) ? dataSource : Path.GetFullPath(Path.Combine(contentRoot, dataSource));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            csb.DataSource = path;
+        }
+
+        return csb.ToString();
+    }
+}

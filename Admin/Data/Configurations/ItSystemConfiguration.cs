@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SocItConsole.Shared.Organisation;
+
+namespace SocItConsole.Admin.Data.Configurations;
+
+internal sealed class ItSystemConfiguration : IEntityTypeConfiguration<ItSystem>
+{
+    public void Configure(EntityTypeBuilder<ItSystem> builder)
+    {
+        builder.Property(s => s.Name).HasMaxLength(ItSystem.NameMaxLength).IsRequired();
+        builder.Property(s => s.Description).HasMaxLength(ItSystem.DescriptionMaxLength);
+        builder.HasIndex(s => s.Name).IsUnique();
+
+        // The ten systems the routine names are part of the product, not demo data: every environment has them.
+        builder.HasData(
+            Seed(1, "Combine", null),
+            Seed(2, "IntraPhone", null),
+            Seed(3, "Appva", null),
+            Seed(4, "Swedlock", "Digital nyckel: personlig nyckel eller nyckelpool, med personlig kod."),
+            Seed(5, "DF", null),
+            Seed(6, "Lifecare", null),
+            Seed(7, "Citrix", "Citrix-behörighet."),
+            Seed(8, "KOBE", null),
+            Seed(9, "Smartkort (SITHS)", "Falkenbergskort/SITHS-kort."),
+            Seed(10, "Qlikview", null));
+    }
+
+    private static object Seed(int id, string name, string? description) =>
+        new { Id = id, Name = name, Description = description, IsActive = true };
+}

@@ -1,0 +1,32 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using SocItConsole.Admin.Infrastructure.Jobs;
+
+namespace SocItConsole.Admin.Data;
+
+/// <summary>
+/// Nightly: folds the SQLite write-ahead log back into the database file and refreshes the query planner's
+/// statistics, so that the WAL file does not grow without bound and queries keep their indexes.
+/// </summary>
+[AutomaticRetry(Attempts = 3)]
+[DisableConcurrentExecution(timeoutInSeconds: 600)]
+public sealed class DatabaseMaintenanceJob(
+    IDbContextFactory<SocItDbContext> factory,
+    ILogger<DatabaseMaintenanceJob> logger) : IRecurringJob
+{
+    public const string Id = "database-maintenance";
+    public const string DefaultCron = "30 3 * * *";
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (!db.Database.IsSqlite())
+        {
+            return;
+        }
+
+        await db.Database.ExecuteSqlRawAsync("PRAGMA optimize;", ct);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", ct);
+        logger.LogInformation("Database maintenance done: statistics refreshed, write-ahead log checkpointed");
+    }
+}

@@ -1,0 +1,10 @@
+namespace SocItConsole.Admin.Features.Administration;
+
+public static class AdministrationFeature
+{
+    public static WebApplicationBuilder AddAdministrationFeature(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<MasterDataQueries>();
+        return builder;
+    }
+}

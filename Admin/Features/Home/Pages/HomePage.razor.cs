@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using SocItConsole.Admin.Features.Units;
+using SocItConsole.Admin.Infrastructure.Authentication;
+using SocItConsole.Admin.Infrastructure.Localization;
+
+namespace SocItConsole.Admin.Features.Home.Pages;
+
+public partial class HomePage
+{
+    private string _displayName = string.Empty;
+    private string? _email;
+    private bool _hasRole;
+    private IReadOnlyList<UnitRow>? _myUnits;
+    private MasterDataSummary? _summary;
+
+    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    [Inject] private UnitDirectory Directory { get; set; } = default!;
+
+    [Inject] private HomeOverview Overview { get; set; } = default!;
+
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+
+    private string FirstName => _displayName.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
+
+    private string Today
+    {
+        get
+        {
+            var text = TimeZoneInfo.ConvertTime(Clock.GetUtcNow(), AdminTimeZone.Stockholm)
+                .ToString("dddd d MMMM yyyy", AdminLocalization.Swedish);
+            return char.ToUpper(text[0], AdminLocalization.Swedish) + text[1..];
+        }
+    }
+
+    protected override async Task OnInitializedAsync()
+    {
+        var user = (await AuthenticationState).User;
+        _displayName = user.DisplayName();
+        var email = user.EmailAddress();
+        _email = email?.Value;
+        var roles = user.AppRolesOf();
+        _hasRole = roles.Count > 0;
+
+        if (roles.Contains(AppRoles.Manager))
+        {
+            _myUnits = email is { } address ? await Directory.ManagedByAsync(address) : [];
+        }
+
+        if (roles.Contains(AppRoles.Operator) || roles.Contains(AppRoles.Administrator))
+        {
+            _summary = await Overview.GetSummaryAsync();
+        }
+    }
+}

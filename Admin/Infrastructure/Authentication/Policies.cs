@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace SocItConsole.Admin.Infrastructure.Authentication;
+
+/// <summary>
+/// The authorization policies every page, endpoint and job names. Deny by default: the fallback policy requires a
+/// signed-in user wherever nothing else is said, and a page that needs a role says which.
+/// </summary>
+public static class Policies
+{
+    public const string Operator = "Operator";
+    public const string Administrator = "Administrator";
+    public const string Manager = "Manager";
+
+    /// <summary>Placing an order: managers for their staff, operators for orders that came by secure message or phone.</summary>
+    public const string OrderIntake = "OrderIntake";
+
+    /// <summary>Reading the unit register: operators need contacts and cost centres, administrators keep them.</summary>
+    public const string UnitRegister = "UnitRegister";
+
+    /// <summary>Follow-ups of temporary grants: managers answer them, operators take the escalated ones.</summary>
+    public const string FollowUps = "FollowUps";
+
+    public static void Configure(AuthorizationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var signedIn = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        options.DefaultPolicy = signedIn;
+        options.FallbackPolicy = signedIn;
+
+        options.AddPolicy(Operator, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Operator));
+        options.AddPolicy(Administrator, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Administrator));
+        options.AddPolicy(Manager, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Manager));
+        options.AddPolicy(OrderIntake, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Manager, AppRoles.Operator));
+        options.AddPolicy(UnitRegister, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Operator, AppRoles.Administrator));
+        options.AddPolicy(FollowUps, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Operator, AppRoles.Manager));
+    }
+}

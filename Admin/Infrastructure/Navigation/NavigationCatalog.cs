@@ -1,0 +1,28 @@
+using MudBlazor;
+using SocItConsole.Admin.Infrastructure.Authentication;
+
+namespace SocItConsole.Admin.Infrastructure.Navigation;
+
+/// <summary>
+/// One menu entry: what it is called, where it goes, which policy may see it. <see cref="Ready"/> is false for a part
+/// of the console that is planned but not yet delivered: the entry shows, greyed out, so that each role sees what the
+/// console will give it, and nothing links to a page that does not exist.
+/// </summary>
+public sealed record NavEntry(string Title, string Href, string Icon, string? Policy, bool Ready = true);
+
+/// <summary>The navigation drawer, in one place: a feature adds or readies its entry here.</summary>
+public static class NavigationCatalog
+{
+    public static readonly IReadOnlyList<NavEntry> Entries =
+    [
+        new("Start", "/", Icons.Material.Outlined.Home, Policy: null),
+        new("Ärenden", "/cases", Icons.Material.Outlined.Inbox, Policies.Operator, Ready: false),
+        new("Beställ", "/orders/new", Icons.Material.Outlined.AddCircleOutline, Policies.OrderIntake, Ready: false),
+        new("Mina ärenden", "/my-orders", Icons.Material.Outlined.AssignmentInd, Policies.Manager, Ready: false),
+        new("Uppföljning", "/follow-ups", Icons.Material.Outlined.EventRepeat, Policies.FollowUps, Ready: false),
+        new("Nycklar", "/keys", Icons.Material.Outlined.VpnKey, Policies.Operator, Ready: false),
+        new("Verksamheter", "/units", Icons.Material.Outlined.Apartment, Policies.UnitRegister),
+        new("Matris", "/matrix", Icons.Material.Outlined.GridOn, Policies.Administrator, Ready: false),
+        new("Administration", "/admin", Icons.Material.Outlined.Settings, Policies.Administrator),
+    ];
+}

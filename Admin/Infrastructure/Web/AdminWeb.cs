@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.DataProtection;
+using MudBlazor;
+using MudBlazor.Services;
+using SocItConsole.Admin.Components;
+
+namespace SocItConsole.Admin.Infrastructure.Web;
+
+public static class AdminWeb
+{
+    /// <summary>Blazor Server with MudBlazor, data-protection keys that survive restarts, and the clock.</summary>
+    public static WebApplicationBuilder AddAdminWeb(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices(config =>
+        {
+            config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
+            config.SnackbarConfiguration.VisibleStateDuration = 6000;
+        });
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        // Sign-in cookies and antiforgery tokens are protected with these keys; kept beside the database so that a
+        // restart does not sign everyone out. Tests point them elsewhere.
+        var keysPath = builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured, builder.Environment.ContentRootPath)
+            : Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys");
+        Directory.CreateDirectory(keysPath);
+        builder.Services.AddDataProtection()
+            .SetApplicationName("SocItConsole")
+            .PersistKeysToFileSystem(new DirectoryInfo(keysPath));
+        return builder;
+    }
+
+    /// <summary>The request pipeline, in the order that matters.</summary>
+    public static WebApplication UseAdminPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapAdminUi(this WebApplication app)
+    {
+        // Static assets (MudBlazor's CSS, the Blazor script) must load on the sign-in page too.
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

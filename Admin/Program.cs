@@ -1,0 +1,40 @@
+using SocItConsole.Admin.Data;
+using SocItConsole.Admin.Features.Administration;
+using SocItConsole.Admin.Features.Home;
+using SocItConsole.Admin.Features.Units;
+using SocItConsole.Admin.Infrastructure;
+using SocItConsole.Admin.Infrastructure.Authentication;
+using SocItConsole.Admin.Infrastructure.Health;
+using SocItConsole.Admin.Infrastructure.Jobs;
+using SocItConsole.Admin.Infrastructure.Localization;
+using SocItConsole.Admin.Infrastructure.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Cross-cutting
+builder.AddAdminLogging();
+builder.AddAdminLocalization();
+builder.AddAdminAuthentication();
+builder.AddAdminData();
+builder.AddAdminJobs();
+builder.AddAdminHealth();
+builder.AddAdminWeb();
+
+// Features
+builder.AddHomeFeature();
+builder.AddUnitsFeature();
+builder.AddAdministrationFeature();
+
+var app = builder.Build();
+
+await app.InitializeDatabaseAsync();
+
+app.UseAdminPipeline();
+app.MapAdminHealth();
+app.MapAdminAccountEndpoints();
+app.MapAdminJobsDashboard();
+app.MapAdminUi();
+
+await app.RunAsync();
+
+public partial class Program;
