@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -17,6 +19,8 @@ public static class AdminWeb
             config.SnackbarConfiguration.VisibleStateDuration = 6000;
         });
         builder.Services.AddSingleton(TimeProvider.System);
+        // Swedish letters as they are in the HTML, not as &#xE4; entities: smaller pages, readable source.
+        builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
         // Sign-in cookies and antiforgery tokens are protected with these keys; kept beside the database so that a
         // restart does not sign everyone out. Tests point them elsewhere.

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using SocItConsole.Admin.Data;
+using SocItConsole.Admin.Data.Demo;
+using SocItConsole.Admin.Tests.Infrastructure;
+
+namespace SocItConsole.Admin.Tests.Data;
+
+public class DemoDataSeederTests
+{
+    [Fact]
+    public async Task Seed_IsIdempotent()
+    {
+        using var database = await TestDatabase.CreateMigratedAsync();
+        var seeder = new DemoDataSeeder(database, NullLogger<DemoDataSeeder>.Instance);
+        var ct = TestContext.Current.CancellationToken;
+
+        await seeder.SeedAsync(ct);
+        await seeder.SeedAsync(ct);
+
+        await using var db = database.CreateDbContext();
+        Assert.Equal(DemoOrganisation.JobTitles.Count, await db.JobTitles.CountAsync(ct));
+        Assert.Equal(DemoOrganisation.Units.Count, await db.Units.CountAsync(ct));
+        Assert.Equal(10, await db.ItSystems.CountAsync(ct));
+    }
+
+    [Fact]
+    public async Task Seed_GivesUnitsTheirManagersSystemsAndMobileRepresentative()
+    {
+        using var database = await TestDatabase.CreateMigratedAsync();
+        var ct = TestContext.Current.CancellationToken;
+        await new DemoDataSeeder(database, NullLogger<DemoDataSeeder>.Instance).SeedAsync(ct);
+
+        await using var db = database.CreateDbContext();
+        var unit = await db.Units.Include(u => u.Systems).SingleAsync(u => u.Name == "Hemtjänst Centrum", ct);
+
+        Assert.Equal(DemoOrganisation.AnnaLindqvist.Email, Assert.Single(unit.Managers).Email.Value);
+        Assert.Equal("Petra Olsson", unit.MobileRepresentative?.Name);
+        Assert.Contains(unit.Systems, s => s.Name == "Swedlock");
+        Assert.True(unit.UsesDigitalKeys);
+    }
+
+    [Fact]
+    public async Task Seed_AddsOnlyWhatIsMissing()
+    {
+        using var database = await TestDatabase.CreateMigratedAsync();
+        var ct = TestContext.Current.CancellationToken;
+        await using (var db = database.CreateDbContext())
+        {
+            db.JobTitles.Add(new SocItConsole.Shared.Organisation.JobTitle("Undersköterska"));
+            await db.SaveChangesAsync(ct);
+        }
+
+        await new DemoDataSeeder(database, NullLogger<DemoDataSeeder>.Instance).SeedAsync(ct);
+
+        await using var check = database.CreateDbContext();
+        Assert.Equal(1, await check.JobTitles.CountAsync(t => t.Name == "Undersköterska", ct));
+        Assert.Equal(DemoOrganisation.JobTitles.Count, await check.JobTitles.CountAsync(ct));
+    }
+}

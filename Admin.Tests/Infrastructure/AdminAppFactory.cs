@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+namespace SocItConsole.Admin.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on a temporary SQLite file. <see cref="Development"/> signs in through the development sign-in;
+/// <see cref="EntraId"/> runs as Production with Entra ID configured (metadata given statically, so the challenge is
+/// real but nothing leaves the machine) and a header-based test scheme standing in for the sign-in cookie.
+/// </summary>
+public sealed class AdminAppFactory : WebApplicationFactory<Program>
+{
+    public const string EntraInstance = "https://login.microsoftonline.com/";
+    public const string EntraTenant = "3f2a0c4e-1d1b-4c8e-9a59-5c1b2a7d9e10";
+    public const string EntraClientId = "6b1e2f0a-8c4d-4e7f-b2a1-0d9c8e7f6a5b";
+    public static readonly string EntraAuthorizeEndpoint = $"{EntraInstance}{EntraTenant}/oauth2/v2.0/authorize";
+
+    private readonly TempFolder _folder = new();
+    private readonly string _environment;
+    private readonly bool _entraId;
+
+    private AdminAppFactory(string environment, bool entraId)
+    {
+        _environment = environment;
+        _entraId = entraId;
+    }
+
+    public static AdminAppFactory Development() => new("Development", entraId: false);
+
+    public static AdminAppFactory EntraId() => new("Production", entraId: true);
+
+    public static AdminAppFactory WithoutSignIn(string environment) => new(environment, entraId: false);
+
+    public ConcurrentQueue<string> LogMessages { get; } = new();
+
+    public string DatabasePath => _folder.File("socit.db");
+
+    /// <summary>Before the host is built: serve over real Kestrel on 127.0.0.1, for the browser tests.</summary>
+    public void ServeOnLoopback() => UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+
+    /// <summary>A client that does not follow redirects, so tests see where they lead; https in Production.</summary>
+    public HttpClient CreateTestClient(string? userName = null)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            BaseAddress = new Uri(_environment == "Development" ? "http://localhost" : "https://localhost"),
+        });
+        if (userName is not null)
+        {
+            client.DefaultRequestHeaders.Add(TestAuthHandler.UserHeader, userName);
+        }
+
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(_environment);
+        builder.UseSetting("ConnectionStrings:SocIt", $"Data Source={DatabasePath}");
+        builder.UseSetting("DataProtection:KeysPath", _folder.File("keys"));
+        if (_entraId)
+        {
+            builder.UseSetting("AzureAd:Instance", EntraInstance);
+            builder.UseSetting("AzureAd:TenantId", EntraTenant);
+            builder.UseSetting("AzureAd:ClientId", EntraClientId);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(LogMessages)));
+        builder.ConfigureTestServices(services =>
+        {
+            if (!_entraId)
+            {
+                return;
+            }
+
+            services.PostConfigure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, options =>
+            {
+                options.Configuration = new OpenIdConnectConfiguration
+                {
+                    Issuer = $"{EntraInstance}{EntraTenant}/v2.0",
+                    AuthorizationEndpoint = EntraAuthorizeEndpoint,
+                    EndSessionEndpoint = $"{EntraInstance}{EntraTenant}/oauth2/v2.0/logout",
+                };
+                options.ConfigurationManager =
+                    new StaticConfigurationManager<OpenIdConnectConfiguration>(options.Configuration);
+            });
+            services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(
+                TestAuthHandler.SchemeName, _ => { });
+            services.PostConfigure<AuthenticationOptions>(options =>
+                options.DefaultAuthenticateScheme = TestAuthHandler.SchemeName);
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    private sealed class CapturingLoggerProvider(ConcurrentQueue<string> messages) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, messages);
+
+        public void Dispose()
+        {
+        }
+    }
+
+    private sealed class CapturingLogger(string category, ConcurrentQueue<string> messages) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(
+            LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            messages.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+    }
+}
