@@ -34,6 +34,7 @@ app.MapAdminHealth();
 app.MapAdminAccountEndpoints();
 app.MapAdminJobsDashboard();
 app.MapAdminUi();
+app.AnnounceAddresses();
 
 await app.RunAsync();
 

@@ -1,0 +1,56 @@
+using static Microsoft.Playwright.Assertions;
+
+namespace SocItConsole.Admin.Tests.Browser;
+
+public class ShellBrowserTests
+{
+    [Fact]
+    public async Task Operator_SignsIn_SeesTheSwedishShell_AndFollowsAMenuLink()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        var page = session.Page;
+
+        await page.GotoAsync("/account/dev-sign-in");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Logga in");
+        await page.Locator("[data-user='operator']").ClickAsync();
+
+        await page.WaitForURLAsync(session.BaseUrl + "/");
+        await session.WaitForInteractivityAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "sv");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Hej Sara!");
+        await Expect(page.Locator("[data-testid='user-badge']")).ToContainTextAsync("Sara Nilsson");
+        await Expect(page.Locator("[data-testid='user-badge']")).ToContainTextAsync("Handläggare");
+        await Expect(page.Locator("nav, .mud-navmenu").First).ToContainTextAsync("Ärenden");
+        await Expect(page.Locator("a[data-nav='/admin']")).ToHaveCountAsync(0);
+
+        await page.Locator("a[data-nav='/units']").ClickAsync();
+
+        await page.WaitForURLAsync(session.BaseUrl + "/units");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Verksamheter");
+        await Expect(page.Locator("[data-testid='unit-count']")).ToHaveTextAsync("11 av 11 verksamheter");
+        await page.GetByPlaceholder("Sök verksamhet").FillAsync("Skrea");
+        await Expect(page.Locator("[data-testid='unit-count']")).ToHaveTextAsync("1 av 11 verksamheter");
+        await Expect(page.Locator("[data-testid='unit-table']")).ToContainTextAsync("Hemtjänst Skrea");
+
+        var screenshot = await session.ScreenshotAsync("operator-units");
+        Assert.True(new FileInfo(screenshot).Length > 10_000, "the screenshot should show a rendered page");
+    }
+
+    [Fact]
+    public async Task Manager_SeesTheirUnitsOnTheStartPage_AndCannotOpenAdministration()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        var page = session.Page;
+
+        await page.GotoAsync("/account/dev-sign-in?userName=chef1&returnUrl=/");
+        await session.WaitForInteractivityAsync();
+
+        await Expect(page.Locator("[data-unit]")).ToHaveCountAsync(2);
+        await Expect(page.Locator("[data-unit='Hemtjänst Centrum']")).ToContainTextAsync("Petra Olsson");
+        await session.ScreenshotAsync("manager-start");
+
+        var response = await page.GotoAsync("/admin");
+        Assert.Equal(403, response!.Status);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Du saknar behörighet");
+    }
+}

@@ -1,0 +1,104 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using SocItConsole.Admin.Components.Layout;
+using SocItConsole.Admin.Infrastructure.Navigation;
+using SocItConsole.Admin.Tests.Infrastructure;
+
+namespace SocItConsole.Admin.Tests.Components.Layout;
+
+public class MainLayoutTests : ComponentTestBase
+{
+    public static TheoryData<string, string[]> MenuByUser => new()
+    {
+        { "operator", ["/", "/cases", "/orders/new", "/follow-ups", "/keys", "/units"] },
+        { "admin", ["/", "/units", "/matrix", "/admin"] },
+        { "chef1", ["/", "/orders/new", "/my-orders", "/follow-ups"] },
+        { "chef2", ["/", "/orders/new", "/my-orders", "/follow-ups"] },
+        { "utanroll", ["/"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(MenuByUser))]
+    public void EachRole_SeesItsOwnMenu(string user, string[] expectedEntries)
+    {
+        SignInAs(user);
+        RenderInteractively();
+
+        var cut = RenderLayout();
+
+        cut.WaitForAssertion(() =>
+            Assert.Equal(expectedEntries, cut.FindAll("[data-nav]").Select(e => e.GetAttribute("data-nav"))));
+    }
+
+    [Fact]
+    public void PlannedEntries_AreShownDisabled_AndLinkNowhere()
+    {
+        SignInAs("operator");
+        RenderInteractively();
+
+        var cut = RenderLayout();
+
+        var planned = NavigationCatalog.Entries.Where(e => !e.Ready).Select(e => e.Href).ToHashSet();
+        cut.WaitForAssertion(() =>
+        {
+            var links = cut.FindAll("[data-nav]").Where(e => planned.Contains(e.GetAttribute("data-nav")!)).ToList();
+            Assert.NotEmpty(links);
+            Assert.All(links, link => Assert.Null(link.GetAttribute("href")));
+        });
+        Assert.Contains("kommer", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("operator", "Sara Nilsson", "Handläggare")]
+    [InlineData("admin", "Johan Berg", "Systemförvaltare")]
+    [InlineData("chef1", "Anna Lindqvist", "Chef")]
+    [InlineData("utanroll", "Maria Ek", "Ingen roll")]
+    public void AppBar_ShowsUserNameAndSwedishRole(string user, string name, string role)
+    {
+        SignInAs(user);
+        RenderInteractively();
+
+        var cut = RenderLayout();
+
+        var badge = cut.Find("[data-testid=user-badge]");
+        Assert.Contains(name, badge.TextContent, StringComparison.Ordinal);
+        Assert.Contains(role, badge.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(cut.Find("form[action='/account/sign-out'] input[name=__RequestVerificationToken]"));
+    }
+
+    [Fact]
+    public void ErrorInAPage_ShowsAFriendlySwedishMessage_AndKeepsTheShell()
+    {
+        SignInAs("operator");
+        RenderInteractively();
+
+        var cut = Render<MainLayout>(p => p.Add(l => l.Body, builder =>
+        {
+            builder.OpenComponent<ThrowingComponent>(0);
+            builder.CloseComponent();
+        }));
+
+        cut.WaitForAssertion(() => Assert.Contains("Något gick fel", cut.Markup, StringComparison.Ordinal));
+        Assert.Contains("Försök igen", cut.Markup, StringComparison.Ordinal);
+        Assert.NotEmpty(cut.FindAll("[data-nav]"));
+    }
+
+    [Fact]
+    public void Layout_MarksTheCircuitInteractive_ForBrowserTests()
+    {
+        SignInAs("operator");
+        RenderInteractively();
+
+        var cut = RenderLayout();
+
+        Assert.Equal("true", cut.Find("#circuit-state").GetAttribute("data-interactive"));
+    }
+
+    private IRenderedComponent<MainLayout> RenderLayout() =>
+        Render<MainLayout>(p => p.Add(l => l.Body, (RenderFragment)(b => b.AddContent(0, "Sidans innehåll"))));
+
+    private sealed class ThrowingComponent : ComponentBase
+    {
+        protected override void OnInitialized() => throw new InvalidOperationException("test failure");
+    }
+}
