@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using SocItConsole.Shared.Audit;
+using SocItConsole.Shared.Matrix;
 using SocItConsole.Shared.Organisation;
 
 namespace SocItConsole.Admin.Data;
 
-/// <summary>The console's database: master data now, orders, grants and keys as the features arrive.</summary>
+/// <summary>The console's database: master data, the matrix with its history, and the audit trail.</summary>
 /// <remarks>
 /// Services open one context per operation through <see cref="IDbContextFactory{TContext}"/>; a circuit-wide
 /// context would be shared by every component of a user and is not thread-safe.
@@ -14,10 +16,48 @@ public sealed class SocItDbContext(DbContextOptions<SocItDbContext> options) : D
 {
     public DbSet<ItSystem> ItSystems => Set<ItSystem>();
 
+    public DbSet<SystemLevel> SystemLevels => Set<SystemLevel>();
+
     public DbSet<JobTitle> JobTitles => Set<JobTitle>();
 
     public DbSet<Unit> Units => Set<Unit>();
 
+    public DbSet<MatrixEntry> MatrixEntries => Set<MatrixEntry>();
+
+    public DbSet<MatrixState> MatrixState => Set<MatrixState>();
+
+    public DbSet<MatrixChangeSet> MatrixChangeSets => Set<MatrixChangeSet>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardAuditTrail();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardAuditTrail();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Instants are stored as UTC ticks: SQLite cannot compare or order DateTimeOffset values in SQL.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SocItDbContext).Assembly);
+
+    private void GuardAuditTrail()
+    {
+        var tampered = ChangeTracker.Entries<AuditEntry>()
+            .Any(e => e.State is EntityState.Modified or EntityState.Deleted);
+        if (tampered)
+        {
+            throw new InvalidOperationException("Audit entries can only be added, never changed or deleted.");
+        }
+    }
 }

@@ -24,6 +24,8 @@ public sealed class JobTitle
 
     public bool IsActive { get; private set; }
 
+    public void Rename(string name) => Name = Text.Required(name, NameMaxLength, "Titeln");
+
     public void Deactivate() => IsActive = false;
 
     public void Activate() => IsActive = true;

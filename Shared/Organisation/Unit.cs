@@ -52,6 +52,55 @@ public sealed class Unit
 
     public IReadOnlyList<ItSystem> Systems => _systems;
 
+    public void Update(string name, string area, string costCentre, bool usesDigitalKeys)
+    {
+        Name = Text.Required(name, NameMaxLength, "Verksamhetens namn");
+        Area = Text.Required(area, AreaMaxLength, "Området");
+        CostCentre = ValidCostCentre(costCentre);
+        UsesDigitalKeys = usesDigitalKeys;
+    }
+
+    /// <summary>Makes <paramref name="managers"/> the unit's managers; at least one, each mailbox once.</summary>
+    public void ReplaceManagers(IReadOnlyCollection<Contact> managers)
+    {
+        ArgumentNullException.ThrowIfNull(managers);
+        if (managers.Count == 0)
+        {
+            throw new DomainException($"{Name} måste ha minst en ansvarig chef.");
+        }
+
+        var duplicate = managers.GroupBy(m => m.Email).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new DomainException($"{duplicate.Key} står med mer än en gång bland cheferna.");
+        }
+
+        _managers.RemoveAll(m => managers.All(n => n.Email != m.Email));
+        foreach (var manager in managers)
+        {
+            var existing = _managers.FirstOrDefault(m => m.Email == manager.Email);
+            if (existing is null)
+            {
+                _managers.Add(new UnitManager(manager));
+            }
+            else
+            {
+                existing.Rename(manager.Name);
+            }
+        }
+    }
+
+    /// <summary>Makes <paramref name="systems"/> the systems the unit uses.</summary>
+    public void ReplaceSystems(IReadOnlyCollection<ItSystem> systems)
+    {
+        ArgumentNullException.ThrowIfNull(systems);
+        _systems.RemoveAll(s => !systems.Contains(s));
+        foreach (var system in systems)
+        {
+            UseSystem(system);
+        }
+    }
+
     public void AddManager(Contact manager)
     {
         ArgumentNullException.ThrowIfNull(manager);
@@ -72,16 +121,18 @@ public sealed class Unit
     public void UseSystem(ItSystem system)
     {
         ArgumentNullException.ThrowIfNull(system);
+        var alreadyUsed = _systems.Contains(system) || (system.Id != 0 && _systems.Any(s => s.Id == system.Id));
+        if (alreadyUsed)
+        {
+            return;
+        }
+
         if (!system.IsActive)
         {
             throw new DomainException($"{system.Name} är inaktiverat och kan inte kopplas till en verksamhet.");
         }
 
-        var alreadyUsed = _systems.Contains(system) || (system.Id != 0 && _systems.Any(s => s.Id == system.Id));
-        if (!alreadyUsed)
-        {
-            _systems.Add(system);
-        }
+        _systems.Add(system);
     }
 
     public void StopUsingSystem(ItSystem system) => _systems.Remove(system);

@@ -24,4 +24,6 @@ public sealed class UnitManager
     public string Name { get; private set; }
 
     public EmailAddress Email { get; private set; }
+
+    internal void Rename(string name) => Name = Text.Required(name, Contact.NameMaxLength, "Namnet");
 }

@@ -16,11 +16,151 @@ namespace SocItConsole.Admin.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("SocItConsole.Shared.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("After")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurredAt");
+
+                    b.HasIndex("EntityType", "EntityId");
+
+                    b.ToTable("AuditEntries", (string)null);
+                });
+
+            modelBuilder.Entity("SocItConsole.Shared.Matrix.MatrixChangeSet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SavedById")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SavedAt");
+
+                    b.HasIndex("Version")
+                        .IsUnique();
+
+                    b.ToTable("MatrixChangeSets");
+                });
+
+            modelBuilder.Entity("SocItConsole.Shared.Matrix.MatrixEntry", b =>
+                {
+                    b.Property<int>("JobTitleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItSystemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SystemLevelId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("JobTitleId", "ItSystemId");
+
+                    b.HasIndex("ItSystemId");
+
+                    b.HasIndex("SystemLevelId");
+
+                    b.ToTable("MatrixEntries", (string)null);
+                });
+
+            modelBuilder.Entity("SocItConsole.Shared.Matrix.MatrixState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("MatrixState", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0
+                        });
+                });
+
             modelBuilder.Entity("SocItConsole.Shared.Organisation.ItSystem", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
                         .HasMaxLength(500)
@@ -34,6 +174,9 @@ namespace SocItConsole.Admin.Data.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("RequiresDigitalKeys")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
@@ -46,64 +189,74 @@ namespace SocItConsole.Admin.Data.Migrations
                         {
                             Id = 1,
                             IsActive = true,
-                            Name = "Combine"
+                            Name = "Combine",
+                            RequiresDigitalKeys = false
                         },
                         new
                         {
                             Id = 2,
                             IsActive = true,
-                            Name = "IntraPhone"
+                            Name = "IntraPhone",
+                            RequiresDigitalKeys = false
                         },
                         new
                         {
                             Id = 3,
                             IsActive = true,
-                            Name = "Appva"
+                            Name = "Appva",
+                            RequiresDigitalKeys = false
                         },
                         new
                         {
                             Id = 4,
                             Description = "Digital nyckel: personlig nyckel eller nyckelpool, med personlig kod.",
                             IsActive = true,
-                            Name = "Swedlock"
+                            Name = "Swedlock",
+                            RequiresDigitalKeys = true
                         },
                         new
                         {
                             Id = 5,
                             IsActive = true,
-                            Name = "DF"
+                            Name = "DF",
+                            RequiresDigitalKeys = false
                         },
                         new
                         {
                             Id = 6,
                             IsActive = true,
-                            Name = "Lifecare"
+                            Name = "Lifecare",
+                            RequiresDigitalKeys = false
                         },
                         new
                         {
                             Id = 7,
                             Description = "Citrix-behörighet.",
                             IsActive = true,
-                            Name = "Citrix"
+                            Name = "Citrix",
+                            RequiresDigitalKeys = false
                         },
                         new
                         {
                             Id = 8,
                             IsActive = true,
-                            Name = "KOBE"
+                            Name = "KOBE",
+                            RequiresDigitalKeys = false
                         },
                         new
                         {
                             Id = 9,
                             Description = "Falkenbergskort/SITHS-kort.",
                             IsActive = true,
-                            Name = "Smartkort (SITHS)"
+                            Name = "Smartkort (SITHS)",
+                            RequiresDigitalKeys = false
                         },
                         new
                         {
                             Id = 10,
                             IsActive = true,
-                            Name = "Qlikview"
+                            Name = "Qlikview",
+                            RequiresDigitalKeys = false
                         });
                 });
 
@@ -127,6 +280,103 @@ namespace SocItConsole.Admin.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("JobTitles");
+                });
+
+            modelBuilder.Entity("SocItConsole.Shared.Organisation.SystemLevel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ItSystemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItSystemId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SystemLevels");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ItSystemId = 1,
+                            Name = "Standard",
+                            Position = 0
+                        },
+                        new
+                        {
+                            Id = 2,
+                            ItSystemId = 2,
+                            Name = "Standard",
+                            Position = 0
+                        },
+                        new
+                        {
+                            Id = 3,
+                            ItSystemId = 3,
+                            Name = "Standard",
+                            Position = 0
+                        },
+                        new
+                        {
+                            Id = 4,
+                            ItSystemId = 4,
+                            Name = "Standard",
+                            Position = 0
+                        },
+                        new
+                        {
+                            Id = 5,
+                            ItSystemId = 5,
+                            Name = "Standard",
+                            Position = 0
+                        },
+                        new
+                        {
+                            Id = 6,
+                            ItSystemId = 6,
+                            Name = "Standard",
+                            Position = 0
+                        },
+                        new
+                        {
+                            Id = 7,
+                            ItSystemId = 7,
+                            Name = "Standard",
+                            Position = 0
+                        },
+                        new
+                        {
+                            Id = 8,
+                            ItSystemId = 8,
+                            Name = "Standard",
+                            Position = 0
+                        },
+                        new
+                        {
+                            Id = 9,
+                            ItSystemId = 9,
+                            Name = "Standard",
+                            Position = 0
+                        },
+                        new
+                        {
+                            Id = 10,
+                            ItSystemId = 10,
+                            Name = "Standard",
+                            Position = 0
+                        });
                 });
 
             modelBuilder.Entity("SocItConsole.Shared.Organisation.Unit", b =>
@@ -177,6 +427,91 @@ namespace SocItConsole.Admin.Data.Migrations
                     b.HasIndex("UnitId");
 
                     b.ToTable("UnitSystems");
+                });
+
+            modelBuilder.Entity("SocItConsole.Shared.Matrix.MatrixChangeSet", b =>
+                {
+                    b.OwnsMany("SocItConsole.Shared.Matrix.MatrixCellChange", "Changes", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("ChangeSetId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("LevelAfterId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("LevelAfterName")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("LevelBeforeId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("LevelBeforeName")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("SystemId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("SystemName")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("TitleId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("TitleName")
+                                .IsRequired()
+                                .HasMaxLength(80)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ChangeSetId");
+
+                            b1.HasIndex("TitleId", "SystemId");
+
+                            b1.ToTable("MatrixCellChanges", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ChangeSetId");
+                        });
+
+                    b.Navigation("Changes");
+                });
+
+            modelBuilder.Entity("SocItConsole.Shared.Matrix.MatrixEntry", b =>
+                {
+                    b.HasOne("SocItConsole.Shared.Organisation.ItSystem", null)
+                        .WithMany()
+                        .HasForeignKey("ItSystemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SocItConsole.Shared.Organisation.JobTitle", null)
+                        .WithMany()
+                        .HasForeignKey("JobTitleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SocItConsole.Shared.Organisation.SystemLevel", null)
+                        .WithMany()
+                        .HasForeignKey("SystemLevelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocItConsole.Shared.Organisation.SystemLevel", b =>
+                {
+                    b.HasOne("SocItConsole.Shared.Organisation.ItSystem", null)
+                        .WithMany("Levels")
+                        .HasForeignKey("ItSystemId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("SocItConsole.Shared.Organisation.Unit", b =>
@@ -255,6 +590,11 @@ namespace SocItConsole.Admin.Data.Migrations
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SocItConsole.Shared.Organisation.ItSystem", b =>
+                {
+                    b.Navigation("Levels");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using SocItConsole.Shared.Audit;
+
+namespace SocItConsole.Admin.Infrastructure.Authentication;
+
+/// <summary>
+/// The signed-in user as services see them. Services check the policy they need themselves — a page's
+/// <c>[Authorize]</c> and <c>AuthorizeView</c> are the first line, not the only one.
+/// </summary>
+public sealed class CurrentUser(
+    AuthenticationStateProvider authenticationState,
+    IHttpContextAccessor httpContext,
+    IAuthorizationService authorization)
+{
+    public async Task<ClaimsPrincipal> GetPrincipalAsync()
+    {
+        try
+        {
+            return (await authenticationState.GetAuthenticationStateAsync()).User;
+        }
+        catch (InvalidOperationException)
+        {
+            // Outside a Blazor circuit (a plain HTTP endpoint) the state provider has no state; the request has.
+            return httpContext.HttpContext?.User ?? new ClaimsPrincipal(new ClaimsIdentity());
+        }
+    }
+
+    /// <summary>The actor for the audit trail, after checking <paramref name="policy"/>; throws when it fails.</summary>
+    public async Task<Actor> RequireAsync(string policy)
+    {
+        var user = await GetPrincipalAsync();
+        var result = await authorization.AuthorizeAsync(user, policy);
+        if (!result.Succeeded)
+        {
+            throw new UnauthorizedAccessException("Du saknar behörighet för den här åtgärden.");
+        }
+
+        return ToActor(user);
+    }
+
+    public static Actor ToActor(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var id = user.FindFirst(UserClaims.ObjectId)?.Value
+            ?? user.EmailAddress()?.Value
+            ?? user.Identity?.Name
+            ?? "okänd";
+        return new Actor(id, user.DisplayName());
+    }
+}
