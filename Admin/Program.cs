@@ -1,6 +1,7 @@
 using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Features.Administration;
 using SocItConsole.Admin.Features.Home;
+using SocItConsole.Admin.Features.Matrix;
 using SocItConsole.Admin.Features.Units;
 using SocItConsole.Admin.Infrastructure;
 using SocItConsole.Admin.Infrastructure.Audit;
@@ -26,6 +27,7 @@ builder.AddAdminWeb();
 builder.AddHomeFeature();
 builder.AddUnitsFeature();
 builder.AddAdministrationFeature();
+builder.AddMatrixFeature();
 
 var app = builder.Build();
 

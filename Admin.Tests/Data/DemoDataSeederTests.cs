@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
-using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Data.Demo;
 using SocItConsole.Admin.Tests.Infrastructure;
 
@@ -12,7 +10,7 @@ public class DemoDataSeederTests
     public async Task Seed_IsIdempotent()
     {
         using var database = await TestDatabase.CreateMigratedAsync();
-        var seeder = new DemoDataSeeder(database, NullLogger<DemoDataSeeder>.Instance);
+        var seeder = database.CreateDemoDataSeeder();
         var ct = TestContext.Current.CancellationToken;
 
         await seeder.SeedAsync(ct);
@@ -29,7 +27,7 @@ public class DemoDataSeederTests
     {
         using var database = await TestDatabase.CreateMigratedAsync();
         var ct = TestContext.Current.CancellationToken;
-        await new DemoDataSeeder(database, NullLogger<DemoDataSeeder>.Instance).SeedAsync(ct);
+        await database.SeedDemoDataAsync();
 
         await using var db = database.CreateDbContext();
         var unit = await db.Units.Include(u => u.Systems).SingleAsync(u => u.Name == "Hemtjänst Centrum", ct);
@@ -51,10 +49,28 @@ public class DemoDataSeederTests
             await db.SaveChangesAsync(ct);
         }
 
-        await new DemoDataSeeder(database, NullLogger<DemoDataSeeder>.Instance).SeedAsync(ct);
+        await database.SeedDemoDataAsync();
 
         await using var check = database.CreateDbContext();
         Assert.Equal(1, await check.JobTitles.CountAsync(t => t.Name == "Undersköterska", ct));
         Assert.Equal(DemoOrganisation.JobTitles.Count, await check.JobTitles.CountAsync(ct));
+    }
+
+    [Fact]
+    public async Task Seed_SavesTheDemoMatrixAsVersionOne_Once()
+    {
+        using var database = await TestDatabase.CreateMigratedAsync();
+        var ct = TestContext.Current.CancellationToken;
+
+        await database.SeedDemoDataAsync();
+        await database.SeedDemoDataAsync();
+
+        await using var db = database.CreateDbContext();
+        var set = await db.MatrixChangeSets.SingleAsync(ct);
+        Assert.Equal(1, set.Version);
+        Assert.Equal(SocItConsole.Shared.Matrix.MatrixChangeSource.DemoData, set.Source);
+        Assert.Equal(DemoOrganisation.Matrix.Values.Sum(row => row.Length), await db.MatrixEntries.CountAsync(ct));
+        Assert.Equal(1, (await db.MatrixState.SingleAsync(ct)).Version);
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "Matrix.Saved", ct));
     }
 }

@@ -1,6 +1,9 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using SocItConsole.Admin.Data;
+using SocItConsole.Admin.Features.Matrix;
+using SocItConsole.Admin.Infrastructure.Audit;
 
 namespace SocItConsole.Admin.Tests.Infrastructure;
 
@@ -39,6 +42,16 @@ public sealed class TestDatabase : IDbContextFactory<SocItDbContext>, IDisposabl
     }
 
     public SocItDbContext CreateDbContext() => new(Options);
+
+    /// <summary>The development demo organisation and its matrix (version 1), as the app seeds it.</summary>
+    public Task SeedDemoDataAsync(TimeProvider? clock = null) =>
+        CreateDemoDataSeeder(clock).SeedAsync(CancellationToken.None);
+
+    public DemoDataSeeder CreateDemoDataSeeder(TimeProvider? clock = null)
+    {
+        var time = clock ?? TimeProvider.System;
+        return new DemoDataSeeder(this, new MatrixWriter(new AuditTrail(time), time), NullLogger<DemoDataSeeder>.Instance);
+    }
 
     public void Dispose() => _folder.Dispose();
 }

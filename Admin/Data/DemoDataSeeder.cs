@@ -1,12 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data.Demo;
+using SocItConsole.Admin.Features.Matrix;
+using SocItConsole.Shared.Audit;
 using SocItConsole.Shared.Common;
+using SocItConsole.Shared.Matrix;
 using SocItConsole.Shared.Organisation;
 
 namespace SocItConsole.Admin.Data;
 
 /// <summary>Adds the demo organisation's titles and units that are missing; running it again changes nothing.</summary>
-public sealed partial class DemoDataSeeder(IDbContextFactory<SocItDbContext> factory, ILogger<DemoDataSeeder> logger)
+public sealed partial class DemoDataSeeder(
+    IDbContextFactory<SocItDbContext> factory,
+    MatrixWriter matrixWriter,
+    ILogger<DemoDataSeeder> logger)
 {
     public async Task SeedAsync(CancellationToken ct)
     {
@@ -42,11 +48,44 @@ public sealed partial class DemoDataSeeder(IDbContextFactory<SocItDbContext> fac
             db.Units.Add(unit);
         }
 
-        if (newTitles.Count + newUnits.Count > 0)
+        var newLevels = 0;
+        foreach (var (systemName, levels) in DemoOrganisation.SystemLevels)
+        {
+            var system = await db.ItSystems.Include(s => s.Levels).SingleAsync(s => s.Name == systemName, ct);
+            foreach (var level in levels.Where(l => system.FindLevel(l) is null))
+            {
+                system.AddLevel(level);
+                newLevels++;
+            }
+        }
+
+        if (newTitles.Count + newUnits.Count + newLevels > 0)
         {
             await db.SaveChangesAsync(ct);
             LogSeeded(logger, newTitles.Count, newUnits.Count);
         }
+
+        await SeedMatrixAsync(ct);
+    }
+
+    /// <summary>The demo matrix as version 1, through the same writer as every other change: only into an empty matrix.</summary>
+    private async Task SeedMatrixAsync(CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var state = await db.MatrixState.AsNoTracking().SingleAsync(ct);
+        if (state.Version != 0 || await db.MatrixEntries.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var titles = await db.JobTitles.AsNoTracking().ToDictionaryAsync(t => t.Name, t => t.Id, ct);
+        var systems = await db.ItSystems.AsNoTracking().Include(s => s.Levels).ToDictionaryAsync(s => s.Name, ct);
+        var edits = DemoOrganisation.Matrix
+            .SelectMany(row => row.Value.Select(cell => (
+                Key: new CellKey(titles[row.Key], systems[cell.System].Id),
+                LevelId: (int?)systems[cell.System].FindLevel(cell.Level)!.Id)))
+            .ToList();
+        await matrixWriter.SaveAsync(db, Actor.System, 0, edits, "Demodata", MatrixChangeSource.DemoData, ct);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data seeded: {Titles} job title(s), {Units} unit(s)")]

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Features.Units;
 using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Shared.Common;
@@ -11,7 +9,7 @@ public class UnitDirectoryTests
     private static async Task<TestDatabase> SeededAsync()
     {
         var database = await TestDatabase.CreateMigratedAsync();
-        await new DemoDataSeeder(database, NullLogger<DemoDataSeeder>.Instance).SeedAsync(CancellationToken.None);
+        await database.SeedDemoDataAsync();
         return database;
     }
 

@@ -21,6 +21,64 @@ public static class DemoOrganisation
         "Socialsekreterare", "Arbetsterapeut", "Fysioterapeut", "Stödassistent",
     ];
 
+    /// <summary>Levels beyond "Standard" that the demo systems have.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> SystemLevels = new Dictionary<string, string[]>
+    {
+        ["Lifecare"] = ["Utförare", "Handläggare", "Läsbehörighet"],
+        ["Appva"] = ["Sjuksköterska", "Administratör"],
+        ["Combine"] = ["Planerare"],
+        ["Qlikview"] = ["Chef"],
+    };
+
+    /// <summary>The demo matrix: per title, the systems and the level a new employee gets.</summary>
+    public static readonly IReadOnlyDictionary<string, (string System, string Level)[]> Matrix =
+        new Dictionary<string, (string System, string Level)[]>
+        {
+            ["Undersköterska"] =
+            [
+                ("Combine", "Standard"), ("IntraPhone", "Standard"), ("Appva", "Standard"), ("Swedlock", "Standard"),
+                ("Lifecare", "Utförare"), ("Citrix", "Standard"), ("Smartkort (SITHS)", "Standard"),
+            ],
+            ["Vårdbiträde"] =
+            [
+                ("Combine", "Standard"), ("IntraPhone", "Standard"), ("Swedlock", "Standard"), ("Lifecare", "Utförare"),
+                ("Citrix", "Standard"), ("Smartkort (SITHS)", "Standard"),
+            ],
+            ["Sjuksköterska"] =
+            [
+                ("IntraPhone", "Standard"), ("Appva", "Sjuksköterska"), ("Swedlock", "Standard"), ("Lifecare", "Utförare"),
+                ("Citrix", "Standard"), ("Smartkort (SITHS)", "Standard"),
+            ],
+            ["Enhetschef"] =
+            [
+                ("Combine", "Planerare"), ("IntraPhone", "Standard"), ("Appva", "Administratör"), ("Swedlock", "Standard"),
+                ("Lifecare", "Handläggare"), ("Citrix", "Standard"), ("Smartkort (SITHS)", "Standard"), ("Qlikview", "Chef"),
+            ],
+            ["Biståndshandläggare"] =
+            [
+                ("Lifecare", "Handläggare"), ("Citrix", "Standard"), ("Smartkort (SITHS)", "Standard"), ("Qlikview", "Standard"),
+            ],
+            ["Socialsekreterare"] =
+            [
+                ("Lifecare", "Handläggare"), ("DF", "Standard"), ("KOBE", "Standard"), ("Citrix", "Standard"),
+                ("Smartkort (SITHS)", "Standard"),
+            ],
+            ["Arbetsterapeut"] =
+            [
+                ("IntraPhone", "Standard"), ("Appva", "Standard"), ("Swedlock", "Standard"), ("Lifecare", "Utförare"),
+                ("Citrix", "Standard"), ("Smartkort (SITHS)", "Standard"),
+            ],
+            ["Fysioterapeut"] =
+            [
+                ("IntraPhone", "Standard"), ("Appva", "Standard"), ("Swedlock", "Standard"), ("Lifecare", "Utförare"),
+                ("Citrix", "Standard"), ("Smartkort (SITHS)", "Standard"),
+            ],
+            ["Stödassistent"] =
+            [
+                ("IntraPhone", "Standard"), ("Swedlock", "Standard"), ("Lifecare", "Läsbehörighet"), ("Citrix", "Standard"),
+            ],
+        };
+
     private static readonly string[] HomeCareSystems =
         ["Combine", "IntraPhone", "Appva", "Swedlock", "Lifecare", "Citrix", "Smartkort (SITHS)"];
 

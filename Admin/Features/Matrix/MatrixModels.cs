@@ -1,0 +1,51 @@
+using SocItConsole.Shared.Matrix;
+
+namespace SocItConsole.Admin.Features.Matrix;
+
+public sealed record LevelOption(int Id, string Name);
+
+public sealed record MatrixTitle(int Id, string Name, bool IsActive);
+
+public sealed record MatrixSystem(int Id, string Name, bool IsActive, bool RequiresDigitalKeys, IReadOnlyList<LevelOption> Levels)
+{
+    public string? LevelName(int? levelId) => levelId is { } id ? Levels.FirstOrDefault(l => l.Id == id)?.Name : null;
+}
+
+/// <summary>The matrix as the editor loads it: every title and system (inactive ones flagged), the cells, the version.</summary>
+public sealed record MatrixModel(
+    int Version,
+    IReadOnlyList<MatrixTitle> Titles,
+    IReadOnlyList<MatrixSystem> Systems,
+    IReadOnlyList<MatrixCell> Cells)
+{
+    public MatrixTitle? Title(int id) => Titles.FirstOrDefault(t => t.Id == id);
+
+    public MatrixSystem? System(int id) => Systems.FirstOrDefault(s => s.Id == id);
+}
+
+/// <summary>A cell change described with names, for dialogs, conflicts and history.</summary>
+public sealed record NamedCellChange(
+    CellKey Key, string TitleName, string SystemName, string? LevelBefore, string? LevelAfter, CellChangeKind Kind);
+
+/// <summary>A cell someone else changed after the version an editor was based on.</summary>
+public sealed record ConflictingCell(
+    int Version, string SavedBy, DateTimeOffset SavedAt, NamedCellChange Change, bool AlsoChangedByYou);
+
+public abstract record MatrixSaveResult
+{
+    public sealed record Saved(int Version, string Summary) : MatrixSaveResult;
+
+    /// <summary>The matrix moved on since <c>baseVersion</c>; nothing was saved.</summary>
+    public sealed record Conflict(int CurrentVersion, IReadOnlyList<ConflictingCell> ChangedMeanwhile) : MatrixSaveResult;
+
+    public sealed record Rejected(string Message) : MatrixSaveResult;
+}
+
+public sealed record VersionRow(
+    int Version, DateTimeOffset SavedAt, string SavedBy, string? Comment, MatrixChangeSource Source, string Summary, int ChangeCount);
+
+public sealed record VersionDetails(VersionRow Version, IReadOnlyList<NamedCellChange> Changes);
+
+/// <summary>A read-only matrix of some version: the rows and columns it has, and the level name per cell.</summary>
+public sealed record HistoricMatrix(
+    int Version, IReadOnlyList<string> Titles, IReadOnlyList<string> Systems, IReadOnlyDictionary<(string Title, string System), string> Cells);
