@@ -49,3 +49,5 @@ public sealed record VersionDetails(VersionRow Version, IReadOnlyList<NamedCellC
 /// <summary>A read-only matrix of some version: the rows and columns it has, and the level name per cell.</summary>
 public sealed record HistoricMatrix(
     int Version, IReadOnlyList<string> Titles, IReadOnlyList<string> Systems, IReadOnlyDictionary<(string Title, string System), string> Cells);
+
+public sealed record PreviewUnit(int Id, string Name, string Area, bool IsActive, bool UsesDigitalKeys);

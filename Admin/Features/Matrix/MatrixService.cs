@@ -11,6 +11,7 @@ public sealed class MatrixService(
     IDbContextFactory<SocItDbContext> factory,
     CurrentUser currentUser,
     MatrixWriter writer,
+    NewEmployeeSystemsLookup lookup,
     TimeProvider clock)
 {
     private static StringComparer Swedish => StringComparer.Create(AdminLocalization.Swedish, ignoreCase: true);
@@ -82,6 +83,23 @@ public sealed class MatrixService(
         var upTo = Math.Max(versionA, versionB);
         var sets = await db.MatrixChangeSets.AsNoTracking().Where(s => s.Version <= upTo).ToListAsync(ct);
         return MatrixHistory.Compare(MatrixHistory.AtVersion(sets, versionA), MatrixHistory.AtVersion(sets, versionB), Swedish);
+    }
+
+    public async Task<IReadOnlyList<PreviewUnit>> ListUnitsAsync(CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(Policies.Administrator);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var units = await db.Units.AsNoTracking()
+            .Select(u => new PreviewUnit(u.Id, u.Name, u.Area, u.IsActive, u.UsesDigitalKeys))
+            .ToListAsync(ct);
+        return [.. units.OrderBy(u => u.Name, Swedish)];
+    }
+
+    /// <summary>What a new employee with the title in the unit would get, starting on <paramref name="startDate"/>.</summary>
+    public async Task<SystemDerivation?> PreviewAsync(int titleId, int unitId, DateOnly startDate, CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(Policies.Administrator);
+        return await lookup.DeriveAsync(titleId, unitId, startDate, ct);
     }
 
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), AdminTimeZone.Stockholm).DateTime);

@@ -1,0 +1,181 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
+using MudBlazor;
+using SocItConsole.Admin.Infrastructure.Localization;
+using SocItConsole.Shared.Matrix;
+
+namespace SocItConsole.Admin.Features.Matrix.Components;
+
+/// <summary>The title × system grid: edit many cells, see them pending, save them as one version.</summary>
+public partial class MatrixEditor
+{
+    private MatrixModel? _model;
+    private PendingMatrixChanges? _pending;
+    private MatrixSaveResult.Conflict? _conflict;
+    private string? _titleFilter;
+    private string? _systemFilter;
+    private bool _showInactive;
+    private bool _saving;
+
+    [Inject] private MatrixService Matrix { get; set; } = default!;
+
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    /// <summary>Raised after a version is saved, so that the history can refresh.</summary>
+    [Parameter] public EventCallback<int> OnSaved { get; set; }
+
+    private bool HasChanges => _pending?.HasChanges == true;
+
+    private List<MatrixTitle> VisibleTitles =>
+        [.. (_model?.Titles ?? []).Where(t => (_showInactive || t.IsActive) && Matches(t.Name, _titleFilter))];
+
+    private IReadOnlyList<MatrixSystem> VisibleSystems =>
+        [.. (_model?.Systems ?? []).Where(s => (_showInactive || s.IsActive) && Matches(s.Name, _systemFilter))];
+
+    protected override async Task OnInitializedAsync()
+    {
+        _model = await Matrix.LoadAsync();
+        _pending = new PendingMatrixChanges(_model.Version, _model.Cells);
+    }
+
+    private void SetCell((CellKey Key, int? LevelId) change) => _pending?.Set(change.Key, change.LevelId);
+
+    private async Task SaveAsync()
+    {
+        if (_model is null || _pending is not { HasChanges: true })
+        {
+            return;
+        }
+
+        var parameters = new DialogParameters<MatrixSaveDialog>
+        {
+            { d => d.Summary, _pending.Summary },
+            { d => d.Changes, Describe(_pending.Changes) },
+        };
+        var dialog = await Dialogs.ShowAsync<MatrixSaveDialog>(
+            "Spara ändringar", parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
+        var result = await dialog.Result;
+        if (result is null || result.Canceled)
+        {
+            return;
+        }
+
+        _saving = true;
+        try
+        {
+            switch (await Matrix.SaveAsync(_pending.BaseVersion, _pending.Changes, result.Data as string))
+            {
+                case MatrixSaveResult.Saved saved:
+                    _conflict = null;
+                    Snackbar.Add($"Sparat som version {saved.Version}: {saved.Summary}.", Severity.Success);
+                    await ReloadAsync(keepChanges: false);
+                    await OnSaved.InvokeAsync(saved.Version);
+                    break;
+                case MatrixSaveResult.Conflict conflict:
+                    _conflict = conflict;
+                    break;
+                case MatrixSaveResult.Rejected rejected:
+                    Snackbar.Add(rejected.Message, Severity.Error);
+                    break;
+            }
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+
+    private async Task DiscardAsync()
+    {
+        if (_pending is not { HasChanges: true })
+        {
+            return;
+        }
+
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            "Ångra alla ändringar?",
+            $"{_pending.Summary}. Ändringarna har inte sparats och försvinner.",
+            yesText: "Ångra alla",
+            cancelText: "Avbryt");
+        if (confirmed == true)
+        {
+            _pending.Discard();
+        }
+    }
+
+    private Task ReloadKeepingChangesAsync() => ReloadAsync(keepChanges: true);
+
+    private Task ReloadDiscardingChangesAsync() => ReloadAsync(keepChanges: false);
+
+    private async Task ReloadAsync(bool keepChanges)
+    {
+        var before = _pending?.Count ?? 0;
+        _model = await Matrix.LoadAsync();
+        _pending = keepChanges && _pending is not null
+            ? _pending.Rebase(_model.Version, _model.Cells)
+            : new PendingMatrixChanges(_model.Version, _model.Cells);
+        if (keepChanges && _conflict is not null)
+        {
+            var kept = _pending.Count;
+            Snackbar.Add(
+                kept == before
+                    ? $"Matrisen är omladdad (version {_model.Version}) och dina {kept} ändringar ligger kvar, osparade."
+                    : $"Matrisen är omladdad (version {_model.Version}). {kept} av dina {before} ändringar ligger kvar; "
+                      + $"{before - kept} var redan gjorda av någon annan.",
+                Severity.Info);
+        }
+
+        _conflict = null;
+    }
+
+    private async Task ConfirmLeavingAsync(LocationChangingContext context)
+    {
+        if (!HasChanges)
+        {
+            return;
+        }
+
+        var leave = await Dialogs.ShowMessageBoxAsync(
+            "Lämna matrisen?",
+            $"Du har osparade ändringar ({_pending!.Summary}). De försvinner om du lämnar sidan.",
+            yesText: "Lämna sidan",
+            cancelText: "Stanna kvar");
+        if (leave != true)
+        {
+            context.PreventNavigation();
+        }
+    }
+
+    private List<NamedCellChange> Describe(IEnumerable<CellChange> changes)
+    {
+        var order = StringComparer.Create(AdminLocalization.Swedish, ignoreCase: true);
+        return
+        [
+            .. changes
+                .Select(c =>
+                {
+                    var system = _model!.System(c.Key.SystemId);
+                    return new NamedCellChange(
+                        c.Key,
+                        _model.Title(c.Key.TitleId)?.Name ?? "?",
+                        system?.Name ?? "?",
+                        system?.LevelName(c.LevelBefore),
+                        system?.LevelName(c.LevelAfter),
+                        c.Kind);
+                })
+                .OrderBy(c => c.TitleName, order)
+                .ThenBy(c => c.SystemName, order),
+        ];
+    }
+
+    private static string SystemTooltip(MatrixSystem system) =>
+        (system.IsActive ? string.Empty : "Inaktiverat. ")
+        + "Nivåer: " + string.Join(", ", system.Levels.Select(l => l.Name))
+        + (system.RequiresDigitalKeys ? ". Bara i verksamheter med digitala nycklar." : ".");
+
+    private static bool Matches(string name, string? filter) =>
+        string.IsNullOrWhiteSpace(filter)
+        || AdminLocalization.Swedish.CompareInfo.IndexOf(name, filter.Trim(), System.Globalization.CompareOptions.IgnoreCase) >= 0;
+}
