@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using SocItConsole.Admin.Features.Matrix;
+using SocItConsole.Admin.Infrastructure.Audit;
+using SocItConsole.Admin.Infrastructure.Authentication;
+
+namespace SocItConsole.Admin.Tests.Infrastructure;
+
+/// <summary>Feature services wired as the app wires them, over a test database, acting as a given demo user.</summary>
+public static class AppServices
+{
+    /// <summary>A clock at a fixed instant: 2026-11-27 10:00 in Stockholm.</summary>
+    public static FakeTimeProvider Clock() => new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+
+    public static CurrentUser CurrentUser(string userName)
+    {
+        var principal = DevUsers.Find(userName)?.ToPrincipal() ?? throw new ArgumentException(userName, nameof(userName));
+        var authorization = new ServiceCollection().AddLogging().AddAuthorizationCore(Policies.Configure)
+            .BuildServiceProvider().GetRequiredService<IAuthorizationService>();
+        return new CurrentUser(new FixedAuthenticationState(principal), new HttpContextAccessor(), authorization);
+    }
+
+    public static MatrixService MatrixService(TestDatabase database, string userName, TimeProvider? clock = null)
+    {
+        var time = clock ?? Clock();
+        return new MatrixService(
+            database,
+            CurrentUser(userName),
+            new MatrixWriter(new AuditTrail(time), time),
+            new NewEmployeeSystemsLookup(database, time),
+            time);
+    }
+
+    /// <summary>Registers the matrix feature's services for a bunit test (the user comes from the test's sign-in).</summary>
+    public static IServiceCollection AddMatrixServices(this IServiceCollection services, TestDatabase database, TimeProvider clock)
+    {
+        services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<SocItConsole.Admin.Data.SocItDbContext>>(database);
+        services.AddSingleton(clock);
+        services.AddSingleton<IHttpContextAccessor, HttpContextAccessor>();
+        services.AddScoped<CurrentUser>();
+        services.AddSingleton<AuditTrail>();
+        services.AddScoped<MatrixWriter>();
+        services.AddScoped<NewEmployeeSystemsLookup>();
+        services.AddScoped<MatrixService>();
+        return services;
+    }
+
+    private sealed class FixedAuthenticationState(ClaimsPrincipal user) : AuthenticationStateProvider
+    {
+        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(user));
+    }
+}
