@@ -35,6 +35,12 @@ public static class AppServices
             time);
     }
 
+    public static MatrixImport MatrixImport(TestDatabase database, string userName, TimeProvider? clock = null)
+    {
+        var time = clock ?? Clock();
+        return new MatrixImport(database, CurrentUser(userName), new MatrixWriter(new AuditTrail(time), time), time);
+    }
+
     /// <summary>Registers the matrix feature's services for a bunit test (the user comes from the test's sign-in).</summary>
     public static IServiceCollection AddMatrixServices(this IServiceCollection services, TestDatabase database, TimeProvider clock)
     {
@@ -46,6 +52,7 @@ public static class AppServices
         services.AddScoped<MatrixWriter>();
         services.AddScoped<NewEmployeeSystemsLookup>();
         services.AddScoped<MatrixService>();
+        services.AddScoped<MatrixImport>();
         return services;
     }
 

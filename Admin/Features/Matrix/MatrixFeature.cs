@@ -7,6 +7,7 @@ public static class MatrixFeature
         builder.Services.AddScoped<MatrixWriter>();
         builder.Services.AddScoped<MatrixService>();
         builder.Services.AddScoped<NewEmployeeSystemsLookup>();
+        builder.Services.AddScoped<MatrixImport>();
         return builder;
     }
 }

@@ -25,7 +25,11 @@ public sealed record MatrixModel(
 
 /// <summary>A cell change described with names, for dialogs, conflicts and history.</summary>
 public sealed record NamedCellChange(
-    CellKey Key, string TitleName, string SystemName, string? LevelBefore, string? LevelAfter, CellChangeKind Kind);
+    CellKey Key, string TitleName, string SystemName, string? LevelBefore, string? LevelAfter, CellChangeKind Kind)
+{
+    /// <summary>The level id after the change, where the change is yet to be applied (an import's dry run).</summary>
+    public int? LevelAfterId { get; init; }
+}
 
 /// <summary>A cell someone else changed after the version an editor was based on.</summary>
 public sealed record ConflictingCell(

@@ -105,6 +105,16 @@ public partial class MatrixEditor
         }
     }
 
+    /// <summary>
+    /// After an import: the editor shows the new version. Unsaved edits are kept on top of it, as after a conflict,
+    /// so nothing typed is lost; a later save is then based on the imported version.
+    /// </summary>
+    public async Task ReloadAfterImportAsync()
+    {
+        await ReloadAsync(keepChanges: true);
+        StateHasChanged();
+    }
+
     private Task ReloadKeepingChangesAsync() => ReloadAsync(keepChanges: true);
 
     private Task ReloadDiscardingChangesAsync() => ReloadAsync(keepChanges: false);
