@@ -1,0 +1,158 @@
+using Bunit;
+using TestContext = Xunit.TestContext;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor;
+using SocItConsole.Admin.Features.Matrix.Components;
+using SocItConsole.Admin.Tests.Infrastructure;
+
+namespace SocItConsole.Admin.Tests.Features.Matrix;
+
+public class MatrixEditorTests : ComponentTestBase, IAsyncLifetime
+{
+    private TestDatabase? _database;
+
+    private TestDatabase Database => _database ?? throw new InvalidOperationException("not initialised");
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateMigratedAsync();
+        await _database.SeedDemoDataAsync();
+        Services.AddMatrixServices(_database, AppServices.Clock());
+        SignInAs("admin");
+        RenderInteractively();
+    }
+
+    public new async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _database?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private IRenderedComponent<MatrixEditor> RenderEditor()
+    {
+        Render<MudPopoverProvider>();
+        var cut = Render<MatrixEditor>();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("select[data-cell]")));
+        return cut;
+    }
+
+    private string Cell(string title, string system)
+    {
+        using var db = Database.CreateDbContext();
+        var titleId = db.JobTitles.Single(t => t.Name == title).Id;
+        var systemId = db.ItSystems.Single(s => s.Name == system).Id;
+        return $"select[data-cell='{titleId}-{systemId}']";
+    }
+
+    private int LevelId(string system, string level)
+    {
+        using var db = Database.CreateDbContext();
+        return db.ItSystems.Include(s => s.Levels).Single(s => s.Name == system).Levels.Single(l => l.Name == level).Id;
+    }
+
+    [Fact]
+    public void ChangingCells_MarksThemPending_AndSummarisesThem()
+    {
+        var cut = RenderEditor();
+
+        cut.Find(Cell("Vårdbiträde", "Appva")).Change(LevelId("Appva", "Standard").ToString(System.Globalization.CultureInfo.InvariantCulture));
+        cut.Find(Cell("Vårdbiträde", "Combine")).Change("");
+        cut.Find(Cell("Sjuksköterska", "Lifecare")).Change(LevelId("Lifecare", "Handläggare").ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        cut.WaitForAssertion(() =>
+            Assert.Equal("1 tillagd, 1 borttagen, 1 ändrad nivå", cut.Find("[data-testid=pending-summary]").TextContent.Trim()));
+        Assert.Contains("mx-added", cut.Find(Cell("Vårdbiträde", "Appva")).ParentElement!.ClassName, StringComparison.Ordinal);
+        Assert.Contains("mx-removed", cut.Find(Cell("Vårdbiträde", "Combine")).ParentElement!.ClassName, StringComparison.Ordinal);
+        Assert.Contains("mx-changed", cut.Find(Cell("Sjuksköterska", "Lifecare")).ParentElement!.ClassName, StringComparison.Ordinal);
+        Assert.Equal("Före: Utförare · Nu: Handläggare", cut.Find(Cell("Sjuksköterska", "Lifecare")).ParentElement!.GetAttribute("title"));
+        Assert.False(cut.Find("[data-testid=save]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void ChangingACellBack_ClearsItsPendingMark()
+    {
+        var cut = RenderEditor();
+        var utforare = LevelId("Lifecare", "Utförare").ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        cut.Find(Cell("Sjuksköterska", "Lifecare")).Change(LevelId("Lifecare", "Handläggare").ToString(System.Globalization.CultureInfo.InvariantCulture));
+        cut.Find(Cell("Sjuksköterska", "Lifecare")).Change(utforare);
+
+        cut.WaitForAssertion(() =>
+            Assert.Equal("Inga osparade ändringar", cut.Find("[data-testid=pending-summary]").TextContent.Trim()));
+        Assert.DoesNotContain("mx-pending", cut.Find(Cell("Sjuksköterska", "Lifecare")).ParentElement!.ClassName, StringComparison.Ordinal);
+        Assert.True(cut.Find("[data-testid=save]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void Discard_AfterConfirmation_DropsEveryPendingChange()
+    {
+        var dialogs = Render<MudDialogProvider>();
+        var cut = RenderEditor();
+        cut.Find(Cell("Vårdbiträde", "Combine")).Change("");
+
+        cut.Find("[data-testid=discard]").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("Ångra alla ändringar?", dialogs.Markup, StringComparison.Ordinal));
+        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Ångra alla").Click();
+
+        cut.WaitForAssertion(() =>
+            Assert.Equal("Inga osparade ändringar", cut.Find("[data-testid=pending-summary]").TextContent.Trim()));
+        Assert.Contains("mx-filled", cut.Find(Cell("Vårdbiträde", "Combine")).ParentElement!.ClassName, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Save_WithComment_StoresOneVersion_AndClearsThePendingChanges()
+    {
+        var dialogs = Render<MudDialogProvider>();
+        var cut = RenderEditor();
+        cut.Find(Cell("Vårdbiträde", "Combine")).Change("");
+
+        cut.Find("[data-testid=save]").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("1 borttagen", dialogs.Find("[data-testid=save-summary]").TextContent, StringComparison.Ordinal));
+        dialogs.Find("textarea[data-testid=save-comment], [data-testid=save-comment] textarea").Change("Combine behövs inte");
+        dialogs.Find("[data-testid=confirm-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Version 2", cut.Markup, StringComparison.Ordinal));
+        Assert.Equal("Inga osparade ändringar", cut.Find("[data-testid=pending-summary]").TextContent.Trim());
+        await using var db = Database.CreateDbContext();
+        var set = await db.MatrixChangeSets.SingleAsync(s => s.Version == 2, TestContext.Current.CancellationToken);
+        Assert.Equal("Combine behövs inte", set.Comment);
+        Assert.Equal("Johan Berg", set.SavedByName);
+    }
+
+    [Fact]
+    public async Task Save_AfterSomeoneElseSaved_ShowsTheConflict_AndReloadKeepsMyChanges()
+    {
+        var dialogs = Render<MudDialogProvider>();
+        var cut = RenderEditor();
+        cut.Find(Cell("Vårdbiträde", "Combine")).Change("");
+        var other = AppServices.MatrixService(Database, "admin");
+        var model = await other.LoadAsync(TestContext.Current.CancellationToken);
+        var key = new SocItConsole.Shared.Matrix.CellKey(
+            model.Titles.Single(t => t.Name == "Stödassistent").Id, model.Systems.Single(s => s.Name == "Citrix").Id);
+        await other.SaveAsync(model.Version, [new(key, model.Cells.Single(c => c.Key == key).LevelId, null)], null, TestContext.Current.CancellationToken);
+
+        cut.Find("[data-testid=save]").Click();
+        dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=confirm-save]"));
+        dialogs.Find("[data-testid=confirm-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Stödassistent", cut.Find("[data-testid=conflict]").TextContent, StringComparison.Ordinal));
+        cut.Find("[data-testid=reapply]").Click();
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=conflict]")));
+        Assert.Equal("1 borttagen", cut.Find("[data-testid=pending-summary]").TextContent.Trim());
+        Assert.Contains("Version 2", cut.Markup, StringComparison.Ordinal);
+        Assert.Contains("mx-removed", cut.Find(Cell("Vårdbiträde", "Combine")).ParentElement!.ClassName, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Filters_LimitRowsAndColumns()
+    {
+        var cut = RenderEditor();
+
+        cut.Find("input[data-testid=title-filter], [data-testid=title-filter] input").Input("sköt");
+        cut.Find("input[data-testid=system-filter], [data-testid=system-filter] input").Input("life");
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("select[data-cell]").Count));
+        Assert.Equal(["Sjuksköterska", "Undersköterska"], cut.FindAll("th.mx-title").Select(th => th.TextContent.Trim()));
+    }
+}
