@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace SocItConsole.Admin.Features.Administration;
 
 /// <summary>A level as the system form sends it: an existing level by id (maybe renamed), or a new one without.</summary>
@@ -42,6 +44,7 @@ public sealed record MasterDataResult
 
     public string? Error { get; }
 
+    [MemberNotNullWhen(false, nameof(Error))]
     public bool Succeeded => Error is null;
 
     public static MasterDataResult Ok(int id) => new(id, null);
