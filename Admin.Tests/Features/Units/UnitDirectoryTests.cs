@@ -63,7 +63,7 @@ public class UnitDirectoryTests
     public void Matches_SearchesNameAreaCostCentreManagersAndSystems(string search, bool expected)
     {
         var row = new UnitRow(1, "Hemtjänst Skrea", "Hemtjänst", "4120", true, true,
-            [new ContactRow("Anna Lindqvist", "anna.lindqvist@kommun.example")], null, ["Combine", "Lifecare"]);
+            [new ContactRow("Anna Lindqvist", "anna.lindqvist@kommun.example")], null, ["Combine", "Lifecare"], [1, 6]);
 
         Assert.Equal(expected, row.Matches(search));
     }

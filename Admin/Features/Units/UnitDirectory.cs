@@ -16,7 +16,8 @@ public sealed record UnitRow(
     bool IsActive,
     IReadOnlyList<ContactRow> Managers,
     ContactRow? MobileRepresentative,
-    IReadOnlyList<string> Systems)
+    IReadOnlyList<string> Systems,
+    IReadOnlyList<int> SystemIds)
 {
     /// <summary>Free-text match on what an operator would type: name, area, cost centre, a manager or a system.</summary>
     public bool Matches(string? search)
@@ -66,7 +67,7 @@ public sealed class UnitDirectory(IDbContextFactory<SocItDbContext> factory)
                 Managers = u.Managers.Select(m => new { m.Name, m.Email }).ToList(),
                 MobileName = u.MobileRepresentative != null ? u.MobileRepresentative.Name : null,
                 MobileEmail = u.MobileRepresentative != null ? (EmailAddress?)u.MobileRepresentative.Email : null,
-                Systems = u.Systems.Select(s => s.Name).ToList(),
+                Systems = u.Systems.Select(s => new { s.Id, s.Name }).ToList(),
             })
             .ToListAsync(ct);
 
@@ -83,7 +84,8 @@ public sealed class UnitDirectory(IDbContextFactory<SocItDbContext> factory)
                     u.IsActive,
                     [.. u.Managers.Select(m => new ContactRow(m.Name, m.Email.Value)).OrderBy(m => m.Name, swedish)],
                     u.MobileName is null ? null : new ContactRow(u.MobileName, u.MobileEmail?.Value ?? string.Empty),
-                    [.. u.Systems.Order(swedish)]))
+                    [.. u.Systems.Select(s => s.Name).Order(swedish)],
+                    [.. u.Systems.Select(s => s.Id).Order()]))
                 .OrderBy(u => u.Name, swedish),
         ];
     }
