@@ -15,6 +15,7 @@ public abstract class MasterDataPanel : ComponentBase
         MaxWidth = MaxWidth.Medium,
         FullWidth = true,
         CloseButton = true,
+        CloseOnEscapeKey = true,
         BackdropClick = false,
     };
 
