@@ -2,6 +2,7 @@ using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Features.Administration;
 using SocItConsole.Admin.Features.Home;
 using SocItConsole.Admin.Features.Matrix;
+using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Admin.Features.Units;
 using SocItConsole.Admin.Infrastructure;
 using SocItConsole.Admin.Infrastructure.Audit;
@@ -28,6 +29,7 @@ builder.AddHomeFeature();
 builder.AddUnitsFeature();
 builder.AddAdministrationFeature();
 builder.AddMatrixFeature();
+builder.AddOrdersFeature();
 
 var app = builder.Build();
 

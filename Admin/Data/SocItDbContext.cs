@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Shared.Audit;
 using SocItConsole.Shared.Matrix;
+using SocItConsole.Shared.Orders;
 using SocItConsole.Shared.Organisation;
+using SocItConsole.Shared.People;
 
 namespace SocItConsole.Admin.Data;
 
@@ -29,6 +31,12 @@ public sealed class SocItDbContext(DbContextOptions<SocItDbContext> options) : D
     public DbSet<MatrixChangeSet> MatrixChangeSets => Set<MatrixChangeSet>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Employee> Employees => Set<Employee>();
+
+    public DbSet<Order> Orders => Set<Order>();
+
+    public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -1,0 +1,51 @@
+using SocItConsole.Shared.Orders;
+
+namespace SocItConsole.Admin.Tests.TestData;
+
+/// <summary>Order requests that pass every rule against the demo organisation, changed where a test cares.</summary>
+public static class OrderRequests
+{
+    /// <summary>Valid personnummer (check digits computed): born 1990-01-01 and 1985-06-15.</summary>
+    public const string Pnr1990 = "19900101-1239";
+    public const string Pnr1985 = "19850615-2340";
+
+    public static OrderRequest NewUndersköterska(string personnummer = Pnr1990) => new()
+    {
+        Type = OrderType.New,
+        EmployeeName = "Lisa Andersson",
+        Personnummer = personnummer,
+        Title = "Undersköterska",
+        Unit = "Hemtjänst Centrum",
+        StartDate = new DateOnly(2026, 12, 7),
+        KeyKind = KeyChoiceKind.Pool,
+        OrdererName = "Anna Lindqvist",
+        OrdererEmail = "anna.lindqvist@kommun.example",
+        ManagerName = "Anna Lindqvist",
+        ManagerEmail = "anna.lindqvist@kommun.example",
+    };
+
+    public static OrderRequest Extend(string personnummer = Pnr1990) => NewUndersköterska(personnummer) with
+    {
+        Type = OrderType.Extend,
+        Title = null,
+        KeyKind = null,
+        Systems = [new RequestedSystemInput("Lifecare", "Handläggare"), new RequestedSystemInput("qlikview", null)],
+        EndDate = new DateOnly(2027, 3, 31),
+    };
+
+    public static OrderRequest TemporaryUnit(string personnummer = Pnr1990) => NewUndersköterska(personnummer) with
+    {
+        Type = OrderType.TemporaryUnit,
+        TargetUnit = "Tallgårdens vård- och omsorgsboende",
+        EndDate = new DateOnly(2027, 1, 31),
+    };
+
+    public static OrderRequest Terminate(string personnummer = Pnr1990) => NewUndersköterska(personnummer) with
+    {
+        Type = OrderType.Terminate,
+        Title = null,
+        KeyKind = null,
+        StartDate = null,
+        EndDate = new DateOnly(2026, 12, 31),
+    };
+}

@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SocItConsole.Shared.Orders;
+using SocItConsole.Shared.Organisation;
+using SocItConsole.Shared.People;
+
+namespace SocItConsole.Admin.Data.Configurations;
+
+internal sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
+{
+    public void Configure(EntityTypeBuilder<Employee> builder)
+    {
+        builder.Property(e => e.FullName).HasMaxLength(Employee.FullNameMaxLength).IsRequired();
+        builder.Property(e => e.Personnummer)
+            .HasConversion(p => p.Value, value => Personnummer.FromNormalized(value))
+            .HasMaxLength(Personnummer.Length)
+            .IsRequired();
+        builder.HasIndex(e => e.Personnummer).IsUnique();
+    }
+}
+
+internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
+{
+    public void Configure(EntityTypeBuilder<Order> builder)
+    {
+        builder.Property(o => o.CaseNumber).HasMaxLength(CaseNumber.MaxLength).IsRequired();
+        builder.HasIndex(o => o.CaseNumber).IsUnique();
+        builder.Property(o => o.Type).HasConversion<string>().HasMaxLength(20);
+        builder.Property(o => o.Channel).HasConversion<string>().HasMaxLength(20);
+        builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(o => o.KeyKind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(o => o.KeyNumber).HasMaxLength(8);
+        builder.Property(o => o.EmployeeName).HasMaxLength(Employee.FullNameMaxLength).IsRequired();
+        builder.Property(o => o.TitleName).HasMaxLength(JobTitle.NameMaxLength);
+        builder.Property(o => o.UnitName).HasMaxLength(Unit.NameMaxLength).IsRequired();
+        builder.Property(o => o.TargetUnitName).HasMaxLength(Unit.NameMaxLength);
+        builder.Property(o => o.Note).HasMaxLength(OrderRules.NoteMaxLength);
+        builder.Property(o => o.PlacedById).HasMaxLength(120).IsRequired();
+        builder.Property(o => o.PlacedByName).HasMaxLength(120).IsRequired();
+        builder.Property(o => o.IdempotencyKey).HasMaxLength(Order.IdempotencyKeyMaxLength);
+        builder.Property(o => o.RequestHash).HasMaxLength(64);
+        builder.HasIndex(o => o.IdempotencyKey).IsUnique();
+        builder.HasIndex(o => o.ReceivedAt);
+        builder.HasIndex(o => new { o.PlacedById, o.ReceivedAt });
+        builder.HasIndex(o => o.Status);
+
+        builder.HasOne(o => o.Employee).WithMany().HasForeignKey(o => o.EmployeeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Unit>().WithMany().HasForeignKey(o => o.UnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Unit>().WithMany().HasForeignKey(o => o.TargetUnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<JobTitle>().WithMany().HasForeignKey(o => o.TitleId).OnDelete(DeleteBehavior.Restrict);
+
+        builder.OwnsOne(o => o.Orderer, contact =>
+        {
+            contact.Property(c => c.Name).HasColumnName("OrdererName").HasMaxLength(Contact.NameMaxLength).IsRequired();
+            contact.Property(c => c.Email).HasColumnName("OrdererEmail").IsEmailAddress().IsRequired();
+            contact.HasIndex(c => c.Email);
+        });
+        builder.OwnsOne(o => o.Manager, contact =>
+        {
+            contact.Property(c => c.Name).HasColumnName("ManagerName").HasMaxLength(Contact.NameMaxLength).IsRequired();
+            contact.Property(c => c.Email).HasColumnName("ManagerEmail").IsEmailAddress().IsRequired();
+        });
+        builder.Navigation(o => o.Orderer).IsRequired();
+        builder.Navigation(o => o.Manager).IsRequired();
+
+        builder.OwnsMany(o => o.Systems, system =>
+        {
+            system.ToTable("OrderSystems");
+            system.WithOwner().HasForeignKey("OrderId");
+            system.HasKey(s => s.Id);
+            system.Property(s => s.SystemName).HasMaxLength(ItSystem.NameMaxLength).IsRequired();
+            system.Property(s => s.LevelName).HasMaxLength(SystemLevel.NameMaxLength).IsRequired();
+        });
+        builder.Navigation(o => o.Systems).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class CaseNumberCounterConfiguration : IEntityTypeConfiguration<CaseNumberCounter>
+{
+    public void Configure(EntityTypeBuilder<CaseNumberCounter> builder)
+    {
+        builder.HasKey(c => c.Year);
+        builder.Property(c => c.Year).ValueGeneratedNever();
+        builder.Property(c => c.LastNumber).IsConcurrencyToken();
+    }
+}

@@ -1,0 +1,235 @@
+using Microsoft.EntityFrameworkCore;
+using SocItConsole.Admin.Data;
+using SocItConsole.Admin.Features.Matrix;
+using SocItConsole.Admin.Infrastructure.Audit;
+using SocItConsole.Admin.Infrastructure.Localization;
+using SocItConsole.Shared.Audit;
+using SocItConsole.Shared.Orders;
+using SocItConsole.Shared.People;
+
+namespace SocItConsole.Admin.Features.Orders;
+
+/// <summary>
+/// Takes an order from any channel: checks it with <see cref="OrderRules"/>, derives its systems with the matrix
+/// rule, matches or creates the employee, numbers it, and commits it with its audit entry before answering. Callers
+/// (the form, the API) check their own authorization first.
+/// </summary>
+public sealed partial class OrderIntake(
+    IDbContextFactory<SocItDbContext> factory,
+    NewEmployeeSystemsLookup systemsLookup,
+    AuditTrail audit,
+    TimeProvider clock,
+    ILogger<OrderIntake> logger)
+{
+    private const int MaxAttempts = 5;
+
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), AdminTimeZone.Stockholm).DateTime);
+
+    public async Task<OrderReference> LoadReferenceAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var titles = await db.JobTitles.AsNoTracking().Select(t => new ReferenceTitle(t.Id, t.Name, t.IsActive)).ToListAsync(ct);
+        var units = await db.Units.AsNoTracking()
+            .Select(u => new ReferenceUnit(u.Id, u.Name, u.IsActive, u.UsesDigitalKeys)).ToListAsync(ct);
+        var systems = await db.ItSystems.AsNoTracking().Include(s => s.Levels).ToListAsync(ct);
+        var swedish = StringComparer.Create(AdminLocalization.Swedish, ignoreCase: true);
+        return new OrderReference(
+            [.. titles.OrderBy(t => t.Name, swedish)],
+            [.. units.OrderBy(u => u.Name, swedish)],
+            [
+                .. systems
+                    .Select(s => new ReferenceSystem(s.Id, s.Name, s.IsActive, [.. s.Levels.Select(l => new ReferenceLevel(l.Id, l.Name))]))
+                    .OrderBy(s => s.Name, swedish),
+            ]);
+    }
+
+    /// <summary>
+    /// The systems an order would concern, for showing live before it is sent: derived for a new employee or
+    /// temporary access, as asked for in an extension, none for an end order. Empty while the order is incomplete.
+    /// </summary>
+    public async Task<IReadOnlyList<OrderSystemLine>> PreviewSystemsAsync(
+        OrderType type, int? titleId, int? unitId, int? targetUnitId, DateOnly? startDate, CancellationToken ct = default)
+    {
+        var grantUnit = type == OrderType.TemporaryUnit ? targetUnitId : unitId;
+        if (type is not (OrderType.New or OrderType.TemporaryUnit) || titleId is not { } title || grantUnit is not { } unit)
+        {
+            return [];
+        }
+
+        var derivation = await systemsLookup.DeriveAsync(title, unit, startDate ?? Today, ct);
+        return derivation is null ? [] : [.. derivation.Included.Select(s => new OrderSystemLine(s.SystemName, s.LevelName))];
+    }
+
+    public async Task<PlaceOrderResult> PlaceAsync(
+        OrderRequest request,
+        OrderChannel channel,
+        Actor placedBy,
+        string? idempotencyKey = null,
+        string? requestHash = null,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(placedBy);
+        if (idempotencyKey is not null && await FindReplayAsync(idempotencyKey, requestHash, ct) is { } earlier)
+        {
+            return earlier;
+        }
+
+        var validation = OrderRules.Validate(request, await LoadReferenceAsync(ct), Today);
+        if (validation.Order is not { } order)
+        {
+            return new PlaceOrderResult.Invalid(validation.Errors);
+        }
+
+        var systems = await SystemsForAsync(order, ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await CommitAsync(order, systems, channel, placedBy, idempotencyKey, requestHash, ct);
+            }
+            catch (DbUpdateException) when (attempt < MaxAttempts)
+            {
+                // Another order took the same case number, employee or Idempotency-Key at the same moment: try again;
+                // a retried Idempotency-Key now finds the order that won.
+                LogRetry(logger, attempt);
+                if (idempotencyKey is not null && await FindReplayAsync(idempotencyKey, requestHash, ct) is { } winner)
+                {
+                    return winner;
+                }
+            }
+        }
+    }
+
+    public async Task<OrderReceipt?> GetReceiptAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var order = await db.Orders.AsNoTracking().Include(o => o.Employee).SingleOrDefaultAsync(o => o.Id == id, ct);
+        return order is null ? null : ToReceipt(order, order.Employee!.Personnummer);
+    }
+
+    private async Task<PlaceOrderResult> CommitAsync(
+        ValidOrder order,
+        IReadOnlyList<OrderSystem> systems,
+        OrderChannel channel,
+        Actor placedBy,
+        string? idempotencyKey,
+        string? requestHash,
+        CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        // On SQLite the transaction takes the write lock at once, so the case-number counter is read and advanced by
+        // one writer at a time; elsewhere the counter's concurrency token and the unique case number catch a race.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (idempotencyKey is not null && await FindReplayAsync(db, idempotencyKey, requestHash, ct) is { } earlier)
+        {
+            return earlier;
+        }
+
+        var employee = await db.Employees.SingleOrDefaultAsync(e => e.Personnummer == order.Personnummer, ct);
+        if (employee is null)
+        {
+            employee = new Employee(order.EmployeeName, order.Personnummer);
+            db.Employees.Add(employee);
+        }
+        else if (employee.FullName != order.EmployeeName)
+        {
+            employee.Rename(order.EmployeeName);
+        }
+
+        var now = clock.GetUtcNow();
+        var year = TimeZoneInfo.ConvertTime(now, AdminTimeZone.Stockholm).Year;
+        var counter = await db.CaseNumberCounters.SingleOrDefaultAsync(c => c.Year == year, ct);
+        if (counter is null)
+        {
+            counter = new CaseNumberCounter(year);
+            db.CaseNumberCounters.Add(counter);
+        }
+
+        var caseNumber = counter.Next();
+        var placed = Order.Place(order, caseNumber, employee, systems, channel, placedBy, now, idempotencyKey, requestHash);
+        db.Orders.Add(placed);
+        audit.Record(
+            db,
+            placedBy,
+            "Order.Created",
+            "Order",
+            caseNumber.Value,
+            $"{OrderTexts.TypeName(order.Type)} {caseNumber} togs emot ({OrderTexts.ChannelName(channel)}) för {order.Personnummer.Masked} i {order.GrantUnit.Name}.",
+            before: null,
+            after: new
+            {
+                CaseNumber = caseNumber.Value,
+                Type = order.Type.ToString(),
+                Channel = channel.ToString(),
+                Employee = order.EmployeeName,
+                Personnummer = order.Personnummer.Masked,
+                Title = order.Title?.Name,
+                Unit = order.Unit.Name,
+                TargetUnit = order.TargetUnit?.Name,
+                order.StartDate,
+                order.EndDate,
+                Key = order.KeyKind.ToString(),
+                Systems = systems.Select(s => $"{s.SystemName}: {s.LevelName}"),
+                Orderer = order.Orderer.Email.Value,
+                Manager = order.Manager.Email.Value,
+            });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        LogPlaced(logger, placed.Id, order.Type, channel);
+        return new PlaceOrderResult.Created(ToReceipt(placed, order.Personnummer));
+    }
+
+    private async Task<IReadOnlyList<OrderSystem>> SystemsForAsync(ValidOrder order, CancellationToken ct)
+    {
+        switch (order.Type)
+        {
+            case OrderType.New or OrderType.TemporaryUnit when order.Title is { } title:
+                var derivation = await systemsLookup.DeriveAsync(title.Id, order.GrantUnit.Id, order.EffectiveDate, ct);
+                return [.. (derivation?.Included ?? []).Select(s => new OrderSystem(s.SystemId, s.SystemName, s.LevelId, s.LevelName))];
+            case OrderType.Extend:
+                return [.. order.RequestedSystems.Select(r => new OrderSystem(r.System.Id, r.System.Name, r.Level.Id, r.Level.Name))];
+            default:
+                return [];
+        }
+    }
+
+    private async Task<PlaceOrderResult?> FindReplayAsync(string idempotencyKey, string? requestHash, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await FindReplayAsync(db, idempotencyKey, requestHash, ct);
+    }
+
+    private static async Task<PlaceOrderResult?> FindReplayAsync(
+        SocItDbContext db, string idempotencyKey, string? requestHash, CancellationToken ct)
+    {
+        var existing = await db.Orders.AsNoTracking().Include(o => o.Employee)
+            .SingleOrDefaultAsync(o => o.IdempotencyKey == idempotencyKey, ct);
+        if (existing is null)
+        {
+            return null;
+        }
+
+        return existing.RequestHash == requestHash
+            ? new PlaceOrderResult.Replayed(ToReceipt(existing, existing.Employee!.Personnummer))
+            : new PlaceOrderResult.IdempotencyConflict(existing.CaseNumber);
+    }
+
+    private static OrderReceipt ToReceipt(Order order, Personnummer personnummer) =>
+        new(
+            order.Id,
+            order.CaseNumber,
+            order.Type,
+            order.Status,
+            order.EmployeeName,
+            personnummer.Masked,
+            order.TargetUnitName ?? order.UnitName,
+            order.ReceivedAt,
+            [.. order.Systems.Select(s => new OrderSystemLine(s.SystemName, s.LevelName))]);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} received: {Type} via {Channel}")]
+    private static partial void LogPlaced(ILogger logger, int orderId, OrderType type, OrderChannel channel);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order commit collided with a concurrent one (attempt {Attempt}); retrying")]
+    private static partial void LogRetry(ILogger logger, int attempt);
+}

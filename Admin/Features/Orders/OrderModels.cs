@@ -1,0 +1,47 @@
+using SocItConsole.Shared.Orders;
+
+namespace SocItConsole.Admin.Features.Orders;
+
+public sealed record OrderSystemLine(string Name, string Level);
+
+/// <summary>What the orderer gets back: the case number and the systems, never the full personnummer.</summary>
+public sealed record OrderReceipt(
+    int Id,
+    string CaseNumber,
+    OrderType Type,
+    OrderStatus Status,
+    string EmployeeName,
+    string MaskedPersonnummer,
+    string UnitName,
+    DateTimeOffset ReceivedAt,
+    IReadOnlyList<OrderSystemLine> Systems);
+
+public abstract record PlaceOrderResult
+{
+    public sealed record Created(OrderReceipt Receipt) : PlaceOrderResult;
+
+    /// <summary>A retry with an Idempotency-Key already used for the same request: the original order.</summary>
+    public sealed record Replayed(OrderReceipt Receipt) : PlaceOrderResult;
+
+    /// <summary>Errors per field (the e-service's JSON names), in Swedish; nothing was stored.</summary>
+    public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : PlaceOrderResult;
+
+    /// <summary>The Idempotency-Key was used before for a different request; nothing was stored.</summary>
+    public sealed record IdempotencyConflict(string CaseNumber) : PlaceOrderResult;
+}
+
+/// <summary>The orderer's details from their previous order, to fill in the next one.</summary>
+public sealed record OrdererDefaults(string? OrdererName, string? OrdererEmail, string? ManagerName, string? ManagerEmail);
+
+public sealed record MyOrderRow(
+    int Id,
+    string CaseNumber,
+    OrderType Type,
+    OrderStatus Status,
+    string EmployeeName,
+    string UnitName,
+    DateOnly? StartDate,
+    DateOnly? EndDate,
+    DateTimeOffset ReceivedAt);
+
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount);

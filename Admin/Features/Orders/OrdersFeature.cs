@@ -1,0 +1,10 @@
+namespace SocItConsole.Admin.Features.Orders;
+
+public static class OrdersFeature
+{
+    public static WebApplicationBuilder AddOrdersFeature(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<OrderIntake>();
+        return builder;
+    }
+}

@@ -1,0 +1,185 @@
+using SocItConsole.Shared.Audit;
+using SocItConsole.Shared.Common;
+using SocItConsole.Shared.Organisation;
+using SocItConsole.Shared.People;
+
+namespace SocItConsole.Shared.Orders;
+
+/// <summary>
+/// One order (beställning) as received. It keeps the names of its title, units and systems as they were, so that the
+/// order reads true after master data changes; the case work on it is the operator's (ärende).
+/// </summary>
+public sealed class Order
+{
+    public const int IdempotencyKeyMaxLength = 100;
+
+    private readonly List<OrderSystem> _systems = [];
+
+    private Order()
+    {
+        CaseNumber = EmployeeName = UnitName = PlacedById = PlacedByName = string.Empty;
+        Orderer = Manager = null!;
+    }
+
+    private Order(ValidOrder order, CaseNumber caseNumber, Employee employee, OrderChannel channel, Actor placedBy, DateTimeOffset receivedAt)
+    {
+        CaseNumber = caseNumber.Value;
+        Type = order.Type;
+        Channel = channel;
+        Status = OrderStatus.Received;
+        ReceivedAt = receivedAt.ToUniversalTime();
+        Employee = employee;
+        EmployeeName = order.EmployeeName;
+        TitleId = order.Title?.Id;
+        TitleName = order.Title?.Name;
+        UnitId = order.Unit.Id;
+        UnitName = order.Unit.Name;
+        TargetUnitId = order.TargetUnit?.Id;
+        TargetUnitName = order.TargetUnit?.Name;
+        StartDate = order.StartDate;
+        EndDate = order.EndDate;
+        KeyKind = order.KeyKind;
+        KeyNumber = order.KeyNumber?.Value;
+        Orderer = order.Orderer;
+        Manager = order.Manager;
+        Note = order.Note;
+        PlacedById = placedBy.Id;
+        PlacedByName = placedBy.Name;
+    }
+
+    public int Id { get; private set; }
+
+    public string CaseNumber { get; private set; }
+
+    public OrderType Type { get; private set; }
+
+    public OrderChannel Channel { get; private set; }
+
+    public OrderStatus Status { get; private set; }
+
+    public DateTimeOffset ReceivedAt { get; private set; }
+
+    public int EmployeeId { get; private set; }
+
+    public Employee? Employee { get; private set; }
+
+    /// <summary>The name as the order gave it.</summary>
+    public string EmployeeName { get; private set; }
+
+    public int? TitleId { get; private set; }
+
+    public string? TitleName { get; private set; }
+
+    public int UnitId { get; private set; }
+
+    public string UnitName { get; private set; }
+
+    public int? TargetUnitId { get; private set; }
+
+    public string? TargetUnitName { get; private set; }
+
+    public DateOnly? StartDate { get; private set; }
+
+    /// <summary>End of a temporary grant; for an end order, the last working day.</summary>
+    public DateOnly? EndDate { get; private set; }
+
+    public KeyChoiceKind KeyKind { get; private set; }
+
+    public string? KeyNumber { get; private set; }
+
+    public Contact Orderer { get; private set; }
+
+    public Contact Manager { get; private set; }
+
+    public string? Note { get; private set; }
+
+    /// <summary>Who submitted it: the signed-in user's id, or the e-service's client.</summary>
+    public string PlacedById { get; private set; }
+
+    public string PlacedByName { get; private set; }
+
+    /// <summary>The e-service's Idempotency-Key: a retry with it returns this order instead of a second one.</summary>
+    public string? IdempotencyKey { get; private set; }
+
+    /// <summary>A hash of the request the key came with; the same key with another body is refused.</summary>
+    public string? RequestHash { get; private set; }
+
+    /// <summary>The systems the order concerns: derived from title × unit, or asked for in an extension.</summary>
+    public IReadOnlyList<OrderSystem> Systems => _systems;
+
+    public static Order Place(
+        ValidOrder order,
+        CaseNumber caseNumber,
+        Employee employee,
+        IEnumerable<OrderSystem> systems,
+        OrderChannel channel,
+        Actor placedBy,
+        DateTimeOffset receivedAt,
+        string? idempotencyKey = null,
+        string? requestHash = null)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(employee);
+        ArgumentNullException.ThrowIfNull(systems);
+        ArgumentNullException.ThrowIfNull(placedBy);
+        if (idempotencyKey?.Length > IdempotencyKeyMaxLength)
+        {
+            throw new DomainException($"Idempotency-Key får vara högst {IdempotencyKeyMaxLength} tecken.");
+        }
+
+        var placed = new Order(order, caseNumber, employee, channel, placedBy, receivedAt)
+        {
+            IdempotencyKey = idempotencyKey,
+            RequestHash = requestHash,
+        };
+        placed._systems.AddRange(systems);
+        return placed;
+    }
+}
+
+/// <summary>A system an order concerns, with the level, named as they were when the order came in.</summary>
+public sealed class OrderSystem
+{
+    private OrderSystem()
+    {
+        SystemName = LevelName = string.Empty;
+    }
+
+    public OrderSystem(int systemId, string systemName, int levelId, string levelName)
+    {
+        SystemId = systemId;
+        SystemName = systemName;
+        LevelId = levelId;
+        LevelName = levelName;
+    }
+
+    public int Id { get; private set; }
+
+    public int SystemId { get; private set; }
+
+    public string SystemName { get; private set; }
+
+    public int LevelId { get; private set; }
+
+    public string LevelName { get; private set; }
+}
+
+/// <summary>The per-year counter behind <see cref="CaseNumber"/>.</summary>
+public sealed class CaseNumberCounter
+{
+    private CaseNumberCounter()
+    {
+    }
+
+    public CaseNumberCounter(int year) => Year = year;
+
+    public int Year { get; private set; }
+
+    public int LastNumber { get; private set; }
+
+    public CaseNumber Next()
+    {
+        LastNumber++;
+        return new CaseNumber(Year, LastNumber);
+    }
+}

@@ -1,0 +1,84 @@
+namespace SocItConsole.Shared.Orders;
+
+/// <summary>The kinds of order the routine knows.</summary>
+public enum OrderType
+{
+    /// <summary>Ny behörighet: a new employee; the systems follow from title × unit.</summary>
+    New,
+
+    /// <summary>Utökad behörighet: extra systems or a higher level, permanent or (with an end date) temporary.</summary>
+    Extend,
+
+    /// <summary>Tillfällig behörighet till annan verksamhet: access to another unit until an end date.</summary>
+    TemporaryUnit,
+
+    /// <summary>Avsluta behörighet: employment ends; every permission ends on the last working day.</summary>
+    Terminate,
+}
+
+/// <summary>How the order reached Soc-IT.</summary>
+public enum OrderChannel
+{
+    Console,
+    EService,
+    SecureMessage,
+    Phone,
+}
+
+public enum OrderStatus
+{
+    Received,
+    InProgress,
+    WaitingForOrderer,
+    Completed,
+    Rejected,
+}
+
+/// <summary>For a unit with digital keys: what the employee gets.</summary>
+public enum KeyChoiceKind
+{
+    None,
+    PersonalKey,
+    BuyNewKey,
+    Pool,
+}
+
+public static class OrderTexts
+{
+    public static string TypeName(OrderType type) => type switch
+    {
+        OrderType.New => "Ny behörighet",
+        OrderType.Extend => "Utökad behörighet",
+        OrderType.TemporaryUnit => "Tillfällig behörighet till annan verksamhet",
+        OrderType.Terminate => "Avsluta behörighet",
+        _ => type.ToString(),
+    };
+
+    public static string StatusName(OrderStatus status) => status switch
+    {
+        OrderStatus.Received => "Mottagen",
+        OrderStatus.InProgress => "Under arbete",
+        OrderStatus.WaitingForOrderer => "Väntar på beställare",
+        OrderStatus.Completed => "Klar",
+        OrderStatus.Rejected => "Avvisad",
+        _ => status.ToString(),
+    };
+
+    public static string ChannelName(OrderChannel channel) => channel switch
+    {
+        OrderChannel.Console => "Konsolen",
+        OrderChannel.EService => "E-tjänsten",
+        OrderChannel.SecureMessage => "Säkert meddelande",
+        OrderChannel.Phone => "Telefon",
+        _ => channel.ToString(),
+    };
+
+    public static string KeyChoiceName(KeyChoiceKind kind) => kind switch
+    {
+        KeyChoiceKind.None => "Ingen nyckel",
+        KeyChoiceKind.PersonalKey => "Personlig nyckel",
+        KeyChoiceKind.BuyNewKey => "Köp ny nyckel",
+        KeyChoiceKind.Pool => "Nyckelpool",
+        _ => kind.ToString(),
+    };
+}
