@@ -35,6 +35,11 @@ public static class AppServices
             time);
     }
 
+    public static SocItConsole.Admin.Features.Administration.MasterDataService MasterDataService(
+        TestDatabase database, string userName, TimeProvider? clock = null) =>
+        new(database, CurrentUser(userName), new AuditTrail(clock ?? Clock()),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<SocItConsole.Admin.Features.Administration.MasterDataService>.Instance);
+
     public static MatrixImport MatrixImport(TestDatabase database, string userName, TimeProvider? clock = null)
     {
         var time = clock ?? Clock();

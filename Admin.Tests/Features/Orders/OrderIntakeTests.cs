@@ -185,4 +185,24 @@ public class OrderIntakeTests
         Assert.Equal(10, numbers.Distinct().Count());
         Assert.Equal("SOC-2026-00010", numbers.Max());
     }
+
+    [Fact]
+    public async Task AUnitOrTitleWithOrders_CannotBeDeleted_OnlyDeactivated()
+    {
+        var (database, intake) = await SeededAsync();
+        using var _ = database;
+        var ct = TestContext.Current.CancellationToken;
+        await intake.PlaceAsync(OrderRequests.NewUndersköterska(), OrderChannel.Console, Chef, ct: ct);
+        await using var db = database.CreateDbContext();
+        var unitId = (await db.Units.SingleAsync(u => u.Name == "Hemtjänst Centrum", ct)).Id;
+        var titleId = (await db.JobTitles.SingleAsync(t => t.Name == "Undersköterska", ct)).Id;
+        await db.MatrixEntries.Where(e => e.JobTitleId == titleId).ExecuteDeleteAsync(ct);
+        var service = AppServices.MasterDataService(database, "admin");
+
+        var unit = await service.DeleteUnitAsync(unitId, ct);
+        var title = await service.DeleteTitleAsync(titleId, ct);
+
+        Assert.Equal("Hemtjänst Centrum kan inte tas bort eftersom beställningar hänvisar till den. Inaktivera verksamheten i stället.", unit.Error);
+        Assert.Equal("Undersköterska kan inte tas bort eftersom beställningar hänvisar till den. Inaktivera titeln i stället.", title.Error);
+    }
 }

@@ -239,6 +239,11 @@ public sealed partial class MasterDataService(
                     $"{title.Name} kan inte tas bort eftersom den {usage}. Inaktivera titeln i stället.");
             }
 
+            if (await db.Orders.AnyAsync(o => o.TitleId == id, ct))
+            {
+                return MasterDataResult.Fail($"{title.Name} kan inte tas bort eftersom beställningar hänvisar till den. Inaktivera titeln i stället.");
+            }
+
             var before = Snapshot(title);
             db.JobTitles.Remove(title);
             return await SaveAsync(db, actor, "JobTitle.Deleted", TitleType, id, $"Titeln {title.Name} togs bort.", before, null, ct);
@@ -330,7 +335,7 @@ public sealed partial class MasterDataService(
         }, ct);
     }
 
-    /// <summary>Deletes a unit. Nothing stored refers to a unit yet; orders and grants will, and then this checks them.</summary>
+    /// <summary>Deletes a unit that no order refers to; one with orders can only be deactivated.</summary>
     public async Task<MasterDataResult> DeleteUnitAsync(int id, CancellationToken ct = default)
     {
         var actor = await currentUser.RequireAsync(Policies.Administrator);
@@ -340,6 +345,11 @@ public sealed partial class MasterDataService(
             if (unit is null)
             {
                 return MasterDataResult.Fail(UnitGone);
+            }
+
+            if (await db.Orders.AnyAsync(o => o.UnitId == id || o.TargetUnitId == id, ct))
+            {
+                return MasterDataResult.Fail($"{unit.Name} kan inte tas bort eftersom beställningar hänvisar till den. Inaktivera verksamheten i stället.");
             }
 
             var before = Snapshot(unit);
