@@ -3,6 +3,7 @@ using SocItConsole.Admin.Features.Administration;
 using SocItConsole.Admin.Features.Home;
 using SocItConsole.Admin.Features.Matrix;
 using SocItConsole.Admin.Features.Orders;
+using SocItConsole.Admin.Features.Orders.Api;
 using SocItConsole.Admin.Features.Units;
 using SocItConsole.Admin.Infrastructure;
 using SocItConsole.Admin.Infrastructure.Audit;
@@ -30,6 +31,7 @@ builder.AddUnitsFeature();
 builder.AddAdministrationFeature();
 builder.AddMatrixFeature();
 builder.AddOrdersFeature();
+builder.AddOrdersApi();
 
 var app = builder.Build();
 
@@ -38,6 +40,7 @@ await app.InitializeDatabaseAsync();
 app.UseAdminPipeline();
 app.MapAdminHealth();
 app.MapAdminAccountEndpoints();
+app.MapOrdersApi();
 app.MapAdminJobsDashboard();
 app.MapAdminUi();
 app.AnnounceAddresses();

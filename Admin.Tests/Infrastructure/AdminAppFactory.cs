@@ -27,6 +27,8 @@ public sealed class AdminAppFactory : WebApplicationFactory<Program>
     private readonly TempFolder _folder = new();
     private readonly string _environment;
     private readonly bool _entraId;
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+    private readonly List<Action<IServiceCollection>> _testServices = [];
 
     private AdminAppFactory(string environment, bool entraId)
     {
@@ -43,6 +45,20 @@ public sealed class AdminAppFactory : WebApplicationFactory<Program>
     public ConcurrentQueue<string> LogMessages { get; } = new();
 
     public string DatabasePath => _folder.File("socit.db");
+
+    /// <summary>Before the host is built: a setting, given so that <c>Program.cs</c> sees it at start-up.</summary>
+    public AdminAppFactory WithSetting(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Before the host is built: replace or configure services after the app has registered its own.</summary>
+    public AdminAppFactory WithTestServices(Action<IServiceCollection> configure)
+    {
+        _testServices.Add(configure);
+        return this;
+    }
 
     /// <summary>Before the host is built: serve over real Kestrel on 127.0.0.1, for the browser tests.</summary>
     public void ServeOnLoopback() => UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -75,9 +91,19 @@ public sealed class AdminAppFactory : WebApplicationFactory<Program>
             builder.UseSetting("AzureAd:ClientId", EntraClientId);
         }
 
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(LogMessages)));
         builder.ConfigureTestServices(services =>
         {
+            foreach (var configure in _testServices)
+            {
+                configure(services);
+            }
+
             if (!_entraId)
             {
                 return;

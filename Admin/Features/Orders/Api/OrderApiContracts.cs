@@ -1,0 +1,283 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using SocItConsole.Shared.Orders;
+
+namespace SocItConsole.Admin.Features.Orders.Api;
+
+/// <summary>
+/// <c>POST /api/v1/orders</c>: an order from the e-service. Everything is optional here; <see cref="OrderRules"/> says
+/// what each type of order needs, under the same field names.
+/// </summary>
+public sealed record OrderBody
+{
+    public ApiOrderType? Type { get; init; }
+
+    public EmployeeBody? Employee { get; init; }
+
+    public string? Title { get; init; }
+
+    public string? Unit { get; init; }
+
+    /// <summary>For <c>temporaryUnit</c>: the other unit the employee gets access to.</summary>
+    public string? TargetUnit { get; init; }
+
+    public DateOnly? StartDate { get; init; }
+
+    /// <summary>The end of a temporary grant; for <c>terminate</c>, the last working day.</summary>
+    public DateOnly? EndDate { get; init; }
+
+    /// <summary>For <c>extend</c>: the systems, each a name or <c>{ "name", "level" }</c> (no level: the lowest).</summary>
+    public IReadOnlyList<SystemBody>? Systems { get; init; }
+
+    public KeyBody? Key { get; init; }
+
+    public ContactBody? Orderer { get; init; }
+
+    public ContactBody? Manager { get; init; }
+
+    public string? Note { get; init; }
+
+    public OrderRequest ToOrderRequest() => new()
+    {
+        Type = Type switch
+        {
+            ApiOrderType.New => OrderType.New,
+            ApiOrderType.Extend => OrderType.Extend,
+            ApiOrderType.TemporaryUnit => OrderType.TemporaryUnit,
+            ApiOrderType.Terminate => OrderType.Terminate,
+            _ => null,
+        },
+        EmployeeName = Employee?.FullName,
+        Personnummer = Employee?.Personnummer,
+        Title = Title,
+        Unit = Unit,
+        TargetUnit = TargetUnit,
+        StartDate = StartDate,
+        EndDate = EndDate,
+        Systems = [.. (Systems ?? []).Select(s => new RequestedSystemInput(s?.Name, s?.Level))],
+        KeyKind = Key?.Kind switch
+        {
+            ApiKeyKind.None => KeyChoiceKind.None,
+            ApiKeyKind.Personal => KeyChoiceKind.PersonalKey,
+            ApiKeyKind.BuyNew => KeyChoiceKind.BuyNewKey,
+            ApiKeyKind.Pool => KeyChoiceKind.Pool,
+            _ => null,
+        },
+        KeyNumber = Key?.KeyNumber,
+        OrdererName = Orderer?.Name,
+        OrdererEmail = Orderer?.Email,
+        ManagerName = Manager?.Name,
+        ManagerEmail = Manager?.Email,
+        Note = Note,
+    };
+}
+
+public sealed record EmployeeBody
+{
+    public string? FullName { get; init; }
+
+    public string? Personnummer { get; init; }
+}
+
+public sealed record KeyBody
+{
+    public ApiKeyKind? Kind { get; init; }
+
+    /// <summary>For a personal key: its number, 6–8 digits.</summary>
+    public string? KeyNumber { get; init; }
+}
+
+public sealed record ContactBody
+{
+    public string? Name { get; init; }
+
+    public string? Email { get; init; }
+}
+
+/// <summary>A system asked for: in JSON either its name or <c>{ "name": …, "level": … }</c>.</summary>
+[JsonConverter(typeof(SystemBodyConverter))]
+public sealed record SystemBody(string? Name, string? Level);
+
+/// <summary>
+/// The wire names are the API's own, so that renaming a type inside the app cannot change the contract; numbers are
+/// not accepted in their place.
+/// </summary>
+[JsonConverter(typeof(WireEnumConverter<ApiOrderType>))]
+public enum ApiOrderType
+{
+    New,
+    Extend,
+    TemporaryUnit,
+    Terminate,
+}
+
+[JsonConverter(typeof(WireEnumConverter<ApiKeyKind>))]
+public enum ApiKeyKind
+{
+    None,
+    Personal,
+    BuyNew,
+    Pool,
+}
+
+[JsonConverter(typeof(WireEnumConverter<ApiOrderStatus>))]
+public enum ApiOrderStatus
+{
+    Received,
+    InProgress,
+    WaitingForOrderer,
+    Completed,
+    Rejected,
+}
+
+/// <summary>An order as the API shows it: never the employee's name or personnummer.</summary>
+public sealed record OrderResponse(
+    int Id,
+    string CaseNumber,
+    ApiOrderType Type,
+    ApiOrderStatus Status,
+    DateTimeOffset ReceivedAt,
+    IReadOnlyList<OrderSystemResponse> Systems)
+{
+    public static OrderResponse From(OrderReceipt receipt)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        return new(
+            receipt.Id,
+            receipt.CaseNumber,
+            receipt.Type switch
+            {
+                OrderType.New => ApiOrderType.New,
+                OrderType.Extend => ApiOrderType.Extend,
+                OrderType.TemporaryUnit => ApiOrderType.TemporaryUnit,
+                OrderType.Terminate => ApiOrderType.Terminate,
+                _ => throw new ArgumentOutOfRangeException(nameof(receipt), receipt.Type, "Unknown order type."),
+            },
+            receipt.Status switch
+            {
+                OrderStatus.Received => ApiOrderStatus.Received,
+                OrderStatus.InProgress => ApiOrderStatus.InProgress,
+                OrderStatus.WaitingForOrderer => ApiOrderStatus.WaitingForOrderer,
+                OrderStatus.Completed => ApiOrderStatus.Completed,
+                OrderStatus.Rejected => ApiOrderStatus.Rejected,
+                _ => throw new ArgumentOutOfRangeException(nameof(receipt), receipt.Status, "Unknown order status."),
+            },
+            receipt.ReceivedAt,
+            [.. receipt.Systems.Select(s => new OrderSystemResponse(s.Name, s.Level))]);
+    }
+}
+
+public sealed record OrderSystemResponse(string Name, string Level);
+
+/// <summary>What an order may name: the active titles, units and systems.</summary>
+public sealed record ReferenceResponse(
+    IReadOnlyList<ReferenceTitleResponse> Titles,
+    IReadOnlyList<ReferenceUnitResponse> Units,
+    IReadOnlyList<ReferenceSystemResponse> Systems)
+{
+    public static ReferenceResponse From(OrderReference reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        return new(
+            [.. reference.Titles.Where(t => t.IsActive).Select(t => new ReferenceTitleResponse(t.Name))],
+            [.. reference.Units.Where(u => u.IsActive).Select(u => new ReferenceUnitResponse(u.Name, u.UsesDigitalKeys, []))],
+            [.. reference.Systems.Where(s => s.IsActive).Select(s => new ReferenceSystemResponse(s.Name, [.. s.Levels.Select(l => l.Name)]))]);
+    }
+}
+
+public sealed record ReferenceTitleResponse(string Name);
+
+/// <summary><c>keyPools</c> stays empty until the key register holds the units' pools.</summary>
+public sealed record ReferenceUnitResponse(string Name, bool UsesDigitalKeys, IReadOnlyList<ReferenceKeyPoolResponse> KeyPools);
+
+public sealed record ReferenceKeyPoolResponse(string Name);
+
+/// <summary>The levels lowest first: a system asked for without a level gets the first.</summary>
+public sealed record ReferenceSystemResponse(string Name, IReadOnlyList<string> Levels);
+
+/// <summary>camelCase names, and no numbers in their place.</summary>
+public sealed class WireEnumConverter<TEnum>() : JsonStringEnumConverter<TEnum>(JsonNamingPolicy.CamelCase, allowIntegerValues: false)
+    where TEnum : struct, Enum;
+
+/// <summary>Reads a system as a bare name or as <c>{ "name", "level" }</c>; writes the object form.</summary>
+public sealed class SystemBodyConverter : JsonConverter<SystemBody>
+{
+    private const string NameProperty = "name";
+    private const string LevelProperty = "level";
+
+    public override SystemBody? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return new SystemBody(reader.GetString(), null);
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException();
+        }
+
+        string? name = null;
+        string? level = null;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var property = reader.GetString()!;
+            if (!seen.Add(property))
+            {
+                throw new BodyFieldException($"Egenskapen \"{property}\" står mer än en gång.");
+            }
+
+            reader.Read();
+            switch (property)
+            {
+                case NameProperty:
+                    name = ReadString(ref reader, property);
+                    break;
+                case LevelProperty:
+                    level = ReadString(ref reader, property);
+                    break;
+                default:
+                    throw new BodyFieldException(
+                        $"Okänd egenskap \"{property}\" i ett system. Tillåtna: {NameProperty}, {LevelProperty}.");
+            }
+        }
+
+        return new SystemBody(name, level);
+    }
+
+    public override void Write(Utf8JsonWriter writer, SystemBody value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        writer.WriteStartObject();
+        writer.WriteString(NameProperty, value.Name);
+        writer.WriteString(LevelProperty, value.Level);
+        writer.WriteEndObject();
+    }
+
+    private static string? ReadString(ref Utf8JsonReader reader, string property) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Null => null,
+        _ => throw new BodyFieldException($"\"{property}\" ska vara en text."),
+    };
+}
+
+/// <summary>A problem in the body that a converter describes itself, in Swedish; the serializer adds the path.</summary>
+public sealed class BodyFieldException : JsonException
+{
+    public BodyFieldException()
+    {
+    }
+
+    public BodyFieldException(string? message)
+        : base(message)
+    {
+    }
+
+    public BodyFieldException(string? message, Exception? innerException)
+        : base(message, innerException)
+    {
+    }
+}
