@@ -11,14 +11,12 @@ public partial class MyOrdersPage
 {
     private MudTable<MyOrderRow>? _table;
     private string? _search;
-    private int? _total;
 
     [Inject] private OrderForm Orders { get; set; } = default!;
 
     private async Task<TableData<MyOrderRow>> LoadAsync(TableState state, CancellationToken ct)
     {
         var result = await Orders.MyOrdersAsync(state.Page, state.PageSize, _search, ct);
-        _total = result.TotalCount;
         return new TableData<MyOrderRow> { Items = result.Items, TotalItems = result.TotalCount };
     }
 
@@ -30,14 +28,6 @@ public partial class MyOrdersPage
             await _table.ReloadServerData();
         }
     }
-
-    private string CountText(int total) => (total, string.IsNullOrWhiteSpace(_search)) switch
-    {
-        (1, true) => "1 beställning",
-        (_, true) => $"{total} beställningar",
-        (1, false) => "1 träff",
-        _ => $"{total} träffar",
-    };
 
     private static string Period(MyOrderRow row) => (row.Type, row.StartDate, row.EndDate) switch
     {

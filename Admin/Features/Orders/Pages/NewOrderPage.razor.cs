@@ -19,9 +19,9 @@ public partial class NewOrderPage
 
     private static readonly IReadOnlyList<(KeyChoiceKind Kind, string Hint)> KeyOptions =
     [
-        (KeyChoiceKind.PersonalKey, "En egen nyckel som verksamheten redan har."),
-        (KeyChoiceKind.BuyNewKey, "Verksamheten har ingen ledig nyckel: Soc-IT beställer en ny."),
-        (KeyChoiceKind.Pool, "Medarbetaren hämtar en nyckel ur verksamhetens nyckelpool vid varje pass."),
+        (KeyChoiceKind.PersonalKey, "En egen nyckel som redan finns."),
+        (KeyChoiceKind.BuyNewKey, "Det finns ingen ledig nyckel."),
+        (KeyChoiceKind.Pool, "Tar en nyckel ur poolen vid varje pass."),
     ];
 
     private OrderFormContext? _context;
