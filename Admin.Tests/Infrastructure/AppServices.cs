@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using SocItConsole.Admin.Features.Matrix;
+using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Admin.Infrastructure.Audit;
 using SocItConsole.Admin.Infrastructure.Authentication;
 
@@ -46,6 +48,16 @@ public static class AppServices
         return new MatrixImport(database, CurrentUser(userName), new MatrixWriter(new AuditTrail(time), time), time);
     }
 
+    public static OrderIntake OrderIntake(TestDatabase database, TimeProvider? clock = null)
+    {
+        var time = clock ?? Clock();
+        return new OrderIntake(
+            database, new NewEmployeeSystemsLookup(database, time), new AuditTrail(time), time, NullLogger<OrderIntake>.Instance);
+    }
+
+    public static OrderForm OrderForm(TestDatabase database, string userName, TimeProvider? clock = null) =>
+        new(database, OrderIntake(database, clock), CurrentUser(userName));
+
     /// <summary>Registers the matrix feature's services for a bunit test (the user comes from the test's sign-in).</summary>
     public static IServiceCollection AddMatrixServices(this IServiceCollection services, TestDatabase database, TimeProvider clock)
     {
@@ -58,6 +70,16 @@ public static class AppServices
         services.AddScoped<NewEmployeeSystemsLookup>();
         services.AddScoped<MatrixService>();
         services.AddScoped<MatrixImport>();
+        return services;
+    }
+
+    /// <summary>Registers the orders feature's services (and the matrix lookup they use) for a bunit test.</summary>
+    public static IServiceCollection AddOrderServices(this IServiceCollection services, TestDatabase database, TimeProvider clock)
+    {
+        services.AddMatrixServices(database, clock);
+        services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
+        services.AddScoped<OrderIntake>();
+        services.AddScoped<OrderForm>();
         return services;
     }
 

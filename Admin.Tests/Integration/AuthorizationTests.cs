@@ -81,6 +81,13 @@ public class AuthorizationTests
     [InlineData("/units", "admin", HttpStatusCode.OK)]
     [InlineData("/units", "chef1", HttpStatusCode.Forbidden)]
     [InlineData("/units", "utanroll", HttpStatusCode.Forbidden)]
+    [InlineData("/orders/new", "chef1", HttpStatusCode.OK)]
+    [InlineData("/orders/new", "operator", HttpStatusCode.OK)]
+    [InlineData("/orders/new", "admin", HttpStatusCode.Forbidden)]
+    [InlineData("/orders/new", "utanroll", HttpStatusCode.Forbidden)]
+    [InlineData("/my-orders", "chef1", HttpStatusCode.OK)]
+    [InlineData("/my-orders", "operator", HttpStatusCode.Forbidden)]
+    [InlineData("/my-orders", "admin", HttpStatusCode.Forbidden)]
     [InlineData("/", "utanroll", HttpStatusCode.OK)]
     [InlineData("/", "chef2", HttpStatusCode.OK)]
     public async Task Page_AnswersByRole(string path, string user, HttpStatusCode expected)

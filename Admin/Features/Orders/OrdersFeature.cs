@@ -5,6 +5,7 @@ public static class OrdersFeature
     public static WebApplicationBuilder AddOrdersFeature(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<OrderIntake>();
+        builder.Services.AddScoped<OrderForm>();
         return builder;
     }
 }

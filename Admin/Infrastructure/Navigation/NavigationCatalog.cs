@@ -17,8 +17,8 @@ public static class NavigationCatalog
     [
         new("Start", "/", Icons.Material.Outlined.Home, Policy: null),
         new("Ärenden", "/cases", Icons.Material.Outlined.Inbox, Policies.Operator, Ready: false),
-        new("Beställ", "/orders/new", Icons.Material.Outlined.AddCircleOutline, Policies.OrderIntake, Ready: false),
-        new("Mina ärenden", "/my-orders", Icons.Material.Outlined.AssignmentInd, Policies.Manager, Ready: false),
+        new("Beställ", "/orders/new", Icons.Material.Outlined.AddCircleOutline, Policies.OrderIntake),
+        new("Mina ärenden", "/my-orders", Icons.Material.Outlined.AssignmentInd, Policies.Manager),
         new("Uppföljning", "/follow-ups", Icons.Material.Outlined.EventRepeat, Policies.FollowUps, Ready: false),
         new("Nycklar", "/keys", Icons.Material.Outlined.VpnKey, Policies.Operator, Ready: false),
         new("Verksamheter", "/units", Icons.Material.Outlined.Apartment, Policies.UnitRegister),

@@ -1,0 +1,62 @@
+using Bunit;
+using TestContext = Xunit.TestContext;
+using SocItConsole.Admin.Features.Orders.Pages;
+using SocItConsole.Admin.Tests.Infrastructure;
+using SocItConsole.Admin.Tests.TestData;
+using SocItConsole.Shared.Orders;
+
+namespace SocItConsole.Admin.Tests.Features.Orders;
+
+public class MyOrdersPageTests : ComponentTestBase, IAsyncLifetime
+{
+    private TestDatabase? _database;
+
+    private TestDatabase Database => _database ?? throw new InvalidOperationException("not initialised");
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateMigratedAsync();
+        await _database.SeedDemoDataAsync();
+        Services.AddOrderServices(_database, AppServices.Clock());
+        SignInAs("chef1");
+        RenderInteractively();
+    }
+
+    public new async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _database?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public void WithoutOrders_SaysSo_AndLinksToTheForm()
+    {
+        var cut = Render<MyOrdersPage>();
+
+        cut.WaitForAssertion(() => Assert.Contains("Du har inga beställningar ännu.", cut.Find("[data-testid=empty]").TextContent, StringComparison.Ordinal));
+        Assert.Contains(cut.FindAll("[data-testid=empty] a"), a => a.GetAttribute("href") == "/orders/new");
+    }
+
+    [Fact]
+    public async Task ListsTheManagersOrders_WithSwedishTexts_AndStockholmTime()
+    {
+        await AppServices.OrderForm(Database, "chef1").SubmitAsync(OrderRequests.NewUndersköterska(), OrderChannel.Console, TestContext.Current.CancellationToken);
+        await AppServices.OrderForm(Database, "chef2").SubmitAsync(
+            OrderRequests.Terminate(OrderRequests.Pnr1985) with { OrdererEmail = "erik.johansson@kommun.example" },
+            OrderChannel.Console, TestContext.Current.CancellationToken);
+
+        var cut = Render<MyOrdersPage>();
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=row-case]")));
+        var row = cut.Find("[data-testid=row-case]").Closest("tr")!;
+        Assert.Equal("SOC-2026-00001", cut.Find("[data-testid=row-case]").TextContent.Trim());
+        Assert.Contains("Ny behörighet", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Lisa Andersson", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Hemtjänst Centrum", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Från 2026-12-07", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("2026-11-27 10:00", row.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Mottagen", row.QuerySelector("[data-testid=row-status]")!.TextContent.Trim());
+        Assert.Contains("1–1 av 1", cut.Markup, StringComparison.Ordinal);
+    }
+}

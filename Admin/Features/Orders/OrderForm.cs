@@ -1,0 +1,136 @@
+using Microsoft.EntityFrameworkCore;
+using SocItConsole.Admin.Data;
+using SocItConsole.Admin.Infrastructure.Authentication;
+using SocItConsole.Admin.Infrastructure.Localization;
+using SocItConsole.Shared.Orders;
+
+namespace SocItConsole.Admin.Features.Orders;
+
+/// <summary>
+/// The console's order form and a manager's "Mina ärenden": what the form offers and fills in, sending it through
+/// <see cref="OrderIntake"/>, and the orders a manager has placed. Every operation checks its policy itself.
+/// </summary>
+public sealed class OrderForm(IDbContextFactory<SocItDbContext> factory, OrderIntake intake, CurrentUser currentUser)
+{
+    public const int MaxPageSize = 100;
+
+    private const string LikeEscape = "\\";
+
+    /// <summary>The channels an operator registers an order from; a manager's own orders always come through the console.</summary>
+    public static readonly IReadOnlyList<OrderChannel> OperatorChannels =
+        [OrderChannel.SecureMessage, OrderChannel.Phone, OrderChannel.Console];
+
+    public async Task<OrderFormContext> LoadAsync(CancellationToken ct = default)
+    {
+        var actor = await currentUser.RequireAsync(Policies.OrderIntake);
+        var user = await currentUser.GetPrincipalAsync();
+        var isOperator = user.IsInRole(AppRoles.Operator);
+        var reference = await intake.LoadReferenceAsync(ct);
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var previous = await db.Orders.AsNoTracking()
+            .Where(o => o.PlacedById == actor.Id)
+            .OrderByDescending(o => o.ReceivedAt)
+            .ThenByDescending(o => o.Id)
+            .Select(o => new { OrdererName = o.Orderer.Name, OrdererEmail = o.Orderer.Email, ManagerName = o.Manager.Name, ManagerEmail = o.Manager.Email })
+            .FirstOrDefaultAsync(ct);
+
+        OrdererDefaults defaults;
+        if (previous is not null)
+        {
+            defaults = new OrdererDefaults(previous.OrdererName, previous.OrdererEmail.Value, previous.ManagerName, previous.ManagerEmail.Value);
+        }
+        else
+        {
+            var email = user.EmailAddress()?.Value;
+            var isManager = user.IsInRole(AppRoles.Manager);
+            defaults = new OrdererDefaults(actor.Name, email, isManager ? actor.Name : null, isManager ? email : null);
+        }
+
+        return new OrderFormContext(
+            [.. reference.Titles.Where(t => t.IsActive)],
+            [.. reference.Units.Where(u => u.IsActive)],
+            [.. reference.Systems.Where(s => s.IsActive)],
+            isOperator,
+            isOperator ? OperatorChannels : [OrderChannel.Console],
+            defaults,
+            intake.Today);
+    }
+
+    /// <summary>The systems the order would concern, for the form to show while it is filled in.</summary>
+    public async Task<IReadOnlyList<OrderSystemLine>> PreviewAsync(
+        OrderType type, int? titleId, int? unitId, int? targetUnitId, DateOnly? startDate, CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(Policies.OrderIntake);
+        return await intake.PreviewSystemsAsync(type, titleId, unitId, targetUnitId, startDate, ct);
+    }
+
+    /// <summary>
+    /// Places the order as the signed-in user. A manager's order always comes through the console; an operator says
+    /// how it reached Soc-IT (secure message, phone or the console).
+    /// </summary>
+    public async Task<PlaceOrderResult> SubmitAsync(OrderRequest request, OrderChannel channel, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var actor = await currentUser.RequireAsync(Policies.OrderIntake);
+        var user = await currentUser.GetPrincipalAsync();
+        var allowed = user.IsInRole(AppRoles.Operator) ? OperatorChannels : [OrderChannel.Console];
+        if (!allowed.Contains(channel))
+        {
+            throw new UnauthorizedAccessException(
+                $"Du kan inte registrera en beställning som kommit via {OrderTexts.ChannelName(channel).ToLower(AdminLocalization.Swedish)}.");
+        }
+
+        return await intake.PlaceAsync(request, channel, actor, ct: ct);
+    }
+
+    /// <summary>
+    /// The orders the signed-in manager placed, or that name them as the orderer (such as their orders through the
+    /// e-service), newest first. <paramref name="page"/> counts from 0. <paramref name="search"/> matches the case
+    /// number or the employee's name.
+    /// </summary>
+    public async Task<PagedResult<MyOrderRow>> MyOrdersAsync(int page, int pageSize, string? search, CancellationToken ct = default)
+    {
+        var actor = await currentUser.RequireAsync(Policies.Manager);
+        var email = (await currentUser.GetPrincipalAsync()).EmailAddress();
+        page = Math.Max(page, 0);
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var orders = email is { } address
+            ? db.Orders.AsNoTracking().Where(o => o.PlacedById == actor.Id || o.Orderer.Email == address)
+            : db.Orders.AsNoTracking().Where(o => o.PlacedById == actor.Id);
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var pattern = "%" + EscapeLike(search.Trim()) + "%";
+            orders = orders.Where(o =>
+                EF.Functions.Like(o.CaseNumber, pattern, LikeEscape) || EF.Functions.Like(o.EmployeeName, pattern, LikeEscape));
+        }
+
+        var total = await orders.CountAsync(ct);
+        var rows = await orders
+            .OrderByDescending(o => o.ReceivedAt)
+            .ThenByDescending(o => o.Id)
+            .Skip(page * pageSize)
+            .Take(pageSize)
+            .Select(o => new MyOrderRow(
+                o.Id, o.CaseNumber, o.Type, o.Status, o.EmployeeName, o.TargetUnitName ?? o.UnitName, o.StartDate, o.EndDate, o.ReceivedAt))
+            .ToListAsync(ct);
+        return new PagedResult<MyOrderRow>(rows, total);
+    }
+
+    private static string EscapeLike(string text) =>
+        text.Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
+            .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
+            .Replace("_", LikeEscape + "_", StringComparison.Ordinal);
+}
+
+/// <summary>What the order form offers: active master data, the user's channels, and what it fills in.</summary>
+public sealed record OrderFormContext(
+    IReadOnlyList<ReferenceTitle> Titles,
+    IReadOnlyList<ReferenceUnit> Units,
+    IReadOnlyList<ReferenceSystem> Systems,
+    bool IsOperator,
+    IReadOnlyList<OrderChannel> Channels,
+    OrdererDefaults Defaults,
+    DateOnly Today);

@@ -1,0 +1,54 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using SocItConsole.Admin.Infrastructure.Localization;
+using SocItConsole.Shared.Orders;
+
+namespace SocItConsole.Admin.Features.Orders.Pages;
+
+/// <summary>A manager's own orders, newest first, paged and searched on the server.</summary>
+public partial class MyOrdersPage
+{
+    private MudTable<MyOrderRow>? _table;
+    private string? _search;
+
+    [Inject] private OrderForm Orders { get; set; } = default!;
+
+    private async Task<TableData<MyOrderRow>> LoadAsync(TableState state, CancellationToken ct)
+    {
+        var result = await Orders.MyOrdersAsync(state.Page, state.PageSize, _search, ct);
+        return new TableData<MyOrderRow> { Items = result.Items, TotalItems = result.TotalCount };
+    }
+
+    private async Task SearchChangedAsync(string? search)
+    {
+        _search = search;
+        if (_table is not null)
+        {
+            await _table.ReloadServerData();
+        }
+    }
+
+    private static string Period(MyOrderRow row) => (row.Type, row.StartDate, row.EndDate) switch
+    {
+        (OrderType.Terminate, _, { } lastDay) => $"Sista dag {Day(lastDay)}",
+        (_, { } start, { } end) => $"{Day(start)} – {Day(end)}",
+        (_, { } start, null) => $"Från {Day(start)}",
+        _ => "–",
+    };
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Received(DateTimeOffset receivedAt) =>
+        TimeZoneInfo.ConvertTime(receivedAt, AdminTimeZone.Stockholm).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    private static Color StatusColor(OrderStatus status) => status switch
+    {
+        OrderStatus.Received => Color.Info,
+        OrderStatus.InProgress => Color.Primary,
+        OrderStatus.WaitingForOrderer => Color.Warning,
+        OrderStatus.Completed => Color.Success,
+        OrderStatus.Rejected => Color.Error,
+        _ => Color.Default,
+    };
+}

@@ -1,0 +1,251 @@
+using Microsoft.AspNetCore.Components;
+using SocItConsole.Shared.Orders;
+
+namespace SocItConsole.Admin.Features.Orders.Pages;
+
+/// <summary>
+/// The order form: the type first, then only what that type needs, the systems beside it as they follow from the
+/// choices. The server's <see cref="OrderRules"/> decide what is valid; their errors are shown under the fields.
+/// </summary>
+public partial class NewOrderPage
+{
+    private static readonly IReadOnlyList<(OrderType Type, string Hint)> TypeOptions =
+    [
+        (OrderType.New, "En nyanställd medarbetare. Systemen följer av titel och verksamhet."),
+        (OrderType.Extend, "Fler system eller en högre nivå i ett system, tills vidare eller till ett slutdatum."),
+        (OrderType.TemporaryUnit, "Tillgång till en annan verksamhet under en period, till ett slutdatum."),
+        (OrderType.Terminate, "Anställningen upphör: alla behörigheter avslutas den sista arbetsdagen."),
+    ];
+
+    private static readonly IReadOnlyList<(KeyChoiceKind Kind, string Hint)> KeyOptions =
+    [
+        (KeyChoiceKind.PersonalKey, "En egen nyckel som redan finns."),
+        (KeyChoiceKind.BuyNewKey, "Det finns ingen ledig nyckel."),
+        (KeyChoiceKind.Pool, "Tar en nyckel ur poolen vid varje pass."),
+    ];
+
+    private OrderFormContext? _context;
+    private OrderFormModel? _model;
+    private IReadOnlyDictionary<string, string[]> _errors = new Dictionary<string, string[]>();
+    private IReadOnlyList<OrderSystemLine> _preview = [];
+    private int _previewVersion;
+    private bool _previewLoading;
+    private bool _submitting;
+    private OrderReceipt? _receipt;
+
+    [Inject] private OrderForm Orders { get; set; } = default!;
+
+    private bool HasErrors => _errors.Count > 0;
+
+    private string EndDateLabel => _model?.Type switch
+    {
+        OrderType.Terminate => "Sista arbetsdag",
+        OrderType.TemporaryUnit => "Slutdatum",
+        _ => "Slutdatum, om behörigheten är tillfällig",
+    };
+
+    private bool EndDateRequired => _model?.Type is OrderType.TemporaryUnit or OrderType.Terminate;
+
+    private IReadOnlyList<OrderSystemLine> PanelSystems =>
+        _model?.Type == OrderType.Extend ? _model.ChosenSystems : _preview;
+
+    private bool PreviewReady => _model is { TitleId: not null, GrantUnit: not null };
+
+    /// <summary>Errors whose field is not on the form as it stands: they go in the summary instead.</summary>
+    private IEnumerable<string> UnplacedErrors => _errors
+        .Where(e => !ShownFields().Contains(e.Key))
+        .SelectMany(e => e.Value);
+
+    protected override Task OnInitializedAsync() => StartAsync();
+
+    private async Task StartAsync()
+    {
+        _context = await Orders.LoadAsync();
+        _model = new OrderFormModel(_context);
+        _errors = new Dictionary<string, string[]>();
+        _preview = [];
+        _receipt = null;
+    }
+
+    private bool HasError(string field) => _errors.ContainsKey(field);
+
+    private string? ErrorText(string field) => _errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
+
+    /// <summary>Applies a change and clears the field's error: the next submit says whether it is right now.</summary>
+    private void Update(string field, Action apply)
+    {
+        apply();
+        ClearErrors(field);
+    }
+
+    private void ClearErrors(params string[] fields)
+    {
+        if (fields.Any(_errors.ContainsKey))
+        {
+            _errors = _errors.Where(e => !fields.Contains(e.Key)).ToDictionary();
+        }
+    }
+
+    private Task TypeChangedAsync(OrderType? type)
+    {
+        Update(OrderFields.Type, () => _model!.Type = type);
+        return RefreshPreviewAsync();
+    }
+
+    private Task TitleChangedAsync(int? id)
+    {
+        Update(OrderFields.Title, () => _model!.TitleId = id);
+        return RefreshPreviewAsync();
+    }
+
+    private Task UnitChangedAsync(int? id)
+    {
+        Update(OrderFields.Unit, () => _model!.UnitId = id);
+        return RefreshPreviewAsync();
+    }
+
+    private Task TargetUnitChangedAsync(int? id)
+    {
+        Update(OrderFields.TargetUnit, () => _model!.TargetUnitId = id);
+        return RefreshPreviewAsync();
+    }
+
+    private Task StartDateChangedAsync(DateTime? date)
+    {
+        Update(OrderFields.StartDate, () => _model!.StartDate = date);
+        return RefreshPreviewAsync();
+    }
+
+    private void SystemChanged(int index, SystemChoice row, int? systemId)
+    {
+        _model!.ChooseSystem(row, systemId);
+        ClearErrors(OrderFields.Systems, OrderFields.SystemName(index), OrderFields.SystemLevel(index));
+    }
+
+    private void AddSystemRow() => _model!.Systems.Add(new SystemChoice());
+
+    private void RemoveSystemRow(SystemChoice row)
+    {
+        _model!.Systems.Remove(row);
+        // Row errors are numbered by position; after a removal they would point at the wrong rows.
+        _errors = _errors.Where(e => !e.Key.StartsWith(OrderFields.Systems + "[", StringComparison.Ordinal)).ToDictionary();
+    }
+
+    private bool TakenByAnotherRow(SystemChoice row, int systemId) =>
+        _model!.Systems.Any(other => !ReferenceEquals(other, row) && other.SystemId == systemId);
+
+    private async Task RefreshPreviewAsync()
+    {
+        var version = ++_previewVersion;
+        if (_model is not { Type: { } type } || !_model.NeedsTitle || !PreviewReady)
+        {
+            _preview = [];
+            _previewLoading = false;
+            return;
+        }
+
+        _previewLoading = true;
+        var start = _model.StartDate is { } date ? DateOnly.FromDateTime(date) : (DateOnly?)null;
+        var systems = await Orders.PreviewAsync(type, _model.TitleId, _model.UnitId, _model.TargetUnitId, start);
+        // A slower answer to an earlier choice must not overwrite the answer to the latest one.
+        if (version == _previewVersion)
+        {
+            _preview = systems;
+            _previewLoading = false;
+        }
+    }
+
+    private async Task SubmitAsync()
+    {
+        if (_submitting || _model is null)
+        {
+            return;
+        }
+
+        _submitting = true;
+        try
+        {
+            switch (await Orders.SubmitAsync(_model.ToRequest(), _model.Channel))
+            {
+                case PlaceOrderResult.Created created:
+                    _receipt = created.Receipt;
+                    break;
+                case PlaceOrderResult.Replayed replayed:
+                    _receipt = replayed.Receipt;
+                    break;
+                case PlaceOrderResult.Invalid invalid:
+                    _errors = invalid.Errors;
+                    break;
+                case PlaceOrderResult.IdempotencyConflict conflict:
+                    _errors = new Dictionary<string, string[]>
+                    {
+                        [string.Empty] = [$"Beställningen krockade med ärende {conflict.CaseNumber}. Skicka den igen."],
+                    };
+                    break;
+            }
+        }
+        finally
+        {
+            _submitting = false;
+        }
+    }
+
+    private HashSet<string> ShownFields()
+    {
+        var fields = new HashSet<string>(StringComparer.Ordinal)
+        {
+            OrderFields.Type, OrderFields.EmployeeName, OrderFields.Personnummer, OrderFields.Unit, OrderFields.EndDate,
+            OrderFields.OrdererName, OrderFields.OrdererEmail, OrderFields.ManagerName, OrderFields.ManagerEmail, OrderFields.Note,
+        };
+        if (_model is null)
+        {
+            return fields;
+        }
+
+        if (_model.NeedsTitle)
+        {
+            fields.Add(OrderFields.Title);
+        }
+
+        if (_model.NeedsTargetUnit)
+        {
+            fields.Add(OrderFields.TargetUnit);
+        }
+
+        if (_model.NeedsStartDate)
+        {
+            fields.Add(OrderFields.StartDate);
+        }
+
+        if (_model.NeedsSystems)
+        {
+            fields.Add(OrderFields.Systems);
+            for (var i = 0; i < _model.Systems.Count; i++)
+            {
+                fields.Add(OrderFields.SystemName(i));
+                fields.Add(OrderFields.SystemLevel(i));
+            }
+        }
+
+        if (_model.NeedsKey)
+        {
+            fields.Add(OrderFields.KeyKind);
+        }
+
+        if (_model.NeedsKeyNumber)
+        {
+            fields.Add(OrderFields.KeyNumber);
+        }
+
+        return fields;
+    }
+
+    private string TitleName(int? id) => _context?.Titles.FirstOrDefault(t => t.Id == id)?.Name ?? string.Empty;
+
+    private string UnitName(int? id) => _model?.FindUnit(id)?.Name ?? string.Empty;
+
+    private string SystemName(int? id) => _model?.FindSystem(id)?.Name ?? string.Empty;
+
+    private static Func<int?, string> LevelNames(ReferenceSystem? system) =>
+        id => system?.Levels.FirstOrDefault(l => l.Id == id)?.Name ?? string.Empty;
+}
