@@ -51,7 +51,8 @@ public sealed class BrowserSession : IAsyncDisposable
             Locale = "sv-SE",
             ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(30_000);
         var page = await context.NewPageAsync();
         return new BrowserSession(app, playwright, browser, page, baseUrl);
     }

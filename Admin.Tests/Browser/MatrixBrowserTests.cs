@@ -3,6 +3,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace SocItConsole.Admin.Tests.Browser;
 
+[Collection(BrowserTestGroup.Name)]
 public class MatrixBrowserTests
 {
     [Fact]

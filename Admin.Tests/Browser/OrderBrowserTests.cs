@@ -5,6 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace SocItConsole.Admin.Tests.Browser;
 
+[Collection(BrowserTestGroup.Name)]
 public partial class OrderBrowserTests
 {
     [Fact]

@@ -1,7 +1,9 @@
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace SocItConsole.Admin.Tests.Browser;
 
+[Collection(BrowserTestGroup.Name)]
 public class ShellBrowserTests
 {
     [Fact]
@@ -14,7 +16,7 @@ public class ShellBrowserTests
         await Expect(page.Locator("h1")).ToHaveTextAsync("Logga in");
         await page.Locator("[data-user='operator']").ClickAsync();
 
-        await page.WaitForURLAsync(session.BaseUrl + "/");
+        await page.WaitForURLAsync(session.BaseUrl + "/", new() { WaitUntil = WaitUntilState.Commit });
         await session.WaitForInteractivityAsync();
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "sv");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Hej Sara!");
@@ -25,7 +27,7 @@ public class ShellBrowserTests
 
         await page.Locator("a[data-nav='/units']").ClickAsync();
 
-        await page.WaitForURLAsync(session.BaseUrl + "/units");
+        await page.WaitForURLAsync(session.BaseUrl + "/units", new() { WaitUntil = WaitUntilState.Commit });
         await Expect(page.Locator("h1")).ToHaveTextAsync("Verksamheter");
         await Expect(page.Locator("[data-testid='unit-count']")).ToHaveTextAsync("11 av 11 verksamheter");
         await page.GetByPlaceholder("Sök verksamhet").FillAsync("Skrea");
