@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Shared.Audit;
+using SocItConsole.Shared.Grants;
 using SocItConsole.Shared.Matrix;
 using SocItConsole.Shared.Orders;
 using SocItConsole.Shared.Organisation;
@@ -37,6 +38,8 @@ public sealed class SocItDbContext(DbContextOptions<SocItDbContext> options) : D
     public DbSet<Order> Orders => Set<Order>();
 
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
+
+    public DbSet<Grant> Grants => Set<Grant>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -14,6 +14,8 @@ public sealed class Order
     public const int IdempotencyKeyMaxLength = 100;
 
     private readonly List<OrderSystem> _systems = [];
+    private readonly List<ChecklistItem> _checklist = [];
+    private readonly List<CaseComment> _comments = [];
 
     private Order()
     {
@@ -107,6 +109,104 @@ public sealed class Order
     /// <summary>The systems the order concerns: derived from title × unit, or asked for in an extension.</summary>
     public IReadOnlyList<OrderSystem> Systems => _systems;
 
+    /// <summary>The operator who took the case.</summary>
+    public string? AssignedToId { get; private set; }
+
+    public string? AssignedToName { get; private set; }
+
+    public DateTimeOffset? TakenAt { get; private set; }
+
+    public DateTimeOffset? CompletedAt { get; private set; }
+
+    public string? RejectionReason { get; private set; }
+
+    /// <summary>Advances with every change to the case: two operators cannot overwrite each other's work.</summary>
+    public int Version { get; private set; }
+
+    public IReadOnlyList<ChecklistItem> Checklist => _checklist;
+
+    public IReadOnlyList<CaseComment> Comments => _comments;
+
+    /// <summary>
+    /// An operator takes the case: it is theirs, a received case is under way, and the checklist is made the first
+    /// time (<paramref name="checklist"/> comes from <see cref="CaseChecklist.For"/>).
+    /// </summary>
+    public void Take(Actor by, DateTimeOffset at, IEnumerable<ChecklistItem> checklist)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        ArgumentNullException.ThrowIfNull(checklist);
+        if (!CaseStatusRules.IsOpen(Status))
+        {
+            throw new DomainException(CaseStatusRules.Refusal(Status, OrderStatus.InProgress)!);
+        }
+
+        AssignedToId = by.Id;
+        AssignedToName = by.Name;
+        TakenAt = at.ToUniversalTime();
+        if (_checklist.Count == 0)
+        {
+            _checklist.AddRange(checklist);
+        }
+
+        if (Status == OrderStatus.Received)
+        {
+            Status = OrderStatus.InProgress;
+        }
+
+        Touch();
+    }
+
+    /// <summary>Moves the case along its flow; completing needs every checklist item done or explained.</summary>
+    public void MoveTo(OrderStatus to, Actor by, DateTimeOffset at, string? reason = null)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        if (CaseStatusRules.Refusal(Status, to) is { } refusal)
+        {
+            throw new DomainException(refusal);
+        }
+
+        if (to == OrderStatus.Completed)
+        {
+            var open = _checklist.Where(i => i.IsOpen).Select(i => i.Label).ToList();
+            if (open.Count > 0)
+            {
+                throw new DomainException(
+                    $"Ärendet kan inte slutföras: {open.Count} {(open.Count == 1 ? "punkt är inte klar" : "punkter är inte klara")} ({string.Join("; ", open)}).");
+            }
+
+            CompletedAt = at.ToUniversalTime();
+        }
+
+        if (to == OrderStatus.Rejected)
+        {
+            RejectionReason = Text.Required(reason, CaseComment.TextMaxLength, "Skälet till att ärendet avvisas");
+        }
+
+        Status = to;
+        Touch();
+    }
+
+    public void MarkItem(int itemId, ChecklistState state, Actor by, DateTimeOffset at, string? note)
+    {
+        if (!CaseStatusRules.IsOpen(Status))
+        {
+            throw new DomainException("Ärendet är avslutat; checklistan kan inte ändras.");
+        }
+
+        var item = _checklist.FirstOrDefault(i => i.Id == itemId)
+            ?? throw new DomainException("Punkten finns inte i ärendets checklista.");
+        item.Mark(state, by, at, note);
+        Touch();
+    }
+
+    public void AddComment(Actor by, DateTimeOffset at, string text)
+    {
+        _comments.Add(new CaseComment(by, at, text));
+        Touch();
+    }
+
+    private void Touch() => Version++;
+
     public static Order Place(
         ValidOrder order,
         CaseNumber caseNumber,
@@ -135,6 +235,33 @@ public sealed class Order
         placed._systems.AddRange(systems);
         return placed;
     }
+}
+
+/// <summary>A note on a case, by an operator.</summary>
+public sealed class CaseComment
+{
+    public const int TextMaxLength = 2000;
+
+    private CaseComment()
+    {
+        ByName = Text = string.Empty;
+    }
+
+    public CaseComment(Actor by, DateTimeOffset at, string text)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        ByName = by.Name;
+        At = at.ToUniversalTime();
+        Text = Common.Text.Required(text, TextMaxLength, "Kommentaren");
+    }
+
+    public int Id { get; private set; }
+
+    public string ByName { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+
+    public string Text { get; private set; }
 }
 
 /// <summary>A system an order concerns, with the level, named as they were when the order came in.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SocItConsole.Shared.Grants;
 using SocItConsole.Shared.Orders;
 using SocItConsole.Shared.Organisation;
 using SocItConsole.Shared.People;
@@ -72,6 +73,55 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
             system.Property(s => s.LevelName).HasMaxLength(SystemLevel.NameMaxLength).IsRequired();
         });
         builder.Navigation(o => o.Systems).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.Property(o => o.AssignedToId).HasMaxLength(120);
+        builder.Property(o => o.AssignedToName).HasMaxLength(120);
+        builder.Property(o => o.RejectionReason).HasMaxLength(CaseComment.TextMaxLength);
+        builder.Property(o => o.Version).IsConcurrencyToken();
+        builder.HasIndex(o => new { o.Status, o.ReceivedAt });
+        builder.HasIndex(o => o.AssignedToId);
+        builder.HasIndex(o => o.UnitId);
+
+        builder.OwnsMany(o => o.Checklist, item =>
+        {
+            item.ToTable("ChecklistItems");
+            item.WithOwner().HasForeignKey("OrderId");
+            item.HasKey(i => i.Id);
+            item.Property(i => i.Kind).HasConversion<string>().HasMaxLength(20);
+            item.Property(i => i.State).HasConversion<string>().HasMaxLength(20);
+            item.Property(i => i.Label).HasMaxLength(ChecklistItem.LabelMaxLength).IsRequired();
+            item.Property(i => i.Note).HasMaxLength(ChecklistItem.NoteMaxLength);
+            item.Property(i => i.MarkedByName).HasMaxLength(120);
+            item.Ignore(i => i.IsOpen);
+        });
+        builder.Navigation(o => o.Checklist).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.OwnsMany(o => o.Comments, comment =>
+        {
+            comment.ToTable("CaseComments");
+            comment.WithOwner().HasForeignKey("OrderId");
+            comment.HasKey(c => c.Id);
+            comment.Property(c => c.ByName).HasMaxLength(120).IsRequired();
+            comment.Property(c => c.Text).HasMaxLength(CaseComment.TextMaxLength).IsRequired();
+        });
+        builder.Navigation(o => o.Comments).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class GrantConfiguration : IEntityTypeConfiguration<Grant>
+{
+    public void Configure(EntityTypeBuilder<Grant> builder)
+    {
+        builder.Property(g => g.SystemName).HasMaxLength(ItSystem.NameMaxLength).IsRequired();
+        builder.Property(g => g.LevelName).HasMaxLength(SystemLevel.NameMaxLength).IsRequired();
+        builder.Property(g => g.UnitName).HasMaxLength(Unit.NameMaxLength).IsRequired();
+        builder.Property(g => g.SourceCaseNumber).HasMaxLength(CaseNumber.MaxLength).IsRequired();
+        builder.Ignore(g => g.IsTemporary);
+        builder.HasOne<Employee>().WithMany().HasForeignKey(g => g.EmployeeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Order>().WithMany().HasForeignKey(g => g.SourceOrderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(g => new { g.EmployeeId, g.To });
+        builder.HasIndex(g => new { g.UnitId, g.To });
+        builder.HasIndex(g => g.To);
     }
 }
 

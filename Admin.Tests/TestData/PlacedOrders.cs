@@ -1,0 +1,60 @@
+using System.Reflection;
+using SocItConsole.Shared.Audit;
+using SocItConsole.Shared.Orders;
+using SocItConsole.Shared.People;
+
+namespace SocItConsole.Admin.Tests.TestData;
+
+/// <summary>Orders as intake would have stored them, for rule tests that need no database.</summary>
+public static class PlacedOrders
+{
+    public static readonly DateOnly Today = new(2026, 11, 27);
+    public static readonly Actor Operator = new("op-1", "Sara Nilsson");
+
+    public static readonly OrderReference Reference = new(
+        [new ReferenceTitle(1, "Undersköterska", true)],
+        [
+            new ReferenceUnit(10, "Hemtjänst Centrum", true, UsesDigitalKeys: true),
+            new ReferenceUnit(11, "Tallgårdens vård- och omsorgsboende", true, UsesDigitalKeys: true),
+            new ReferenceUnit(12, "IFO Vuxen", true, UsesDigitalKeys: false),
+        ],
+        [
+            new ReferenceSystem(6, "Lifecare", true, [new ReferenceLevel(60, "Utförare"), new ReferenceLevel(61, "Handläggare")]),
+            new ReferenceSystem(4, "Swedlock", true, [new ReferenceLevel(40, "Standard")]),
+            new ReferenceSystem(10, "Qlikview", true, [new ReferenceLevel(100, "Standard")]),
+        ]);
+
+    /// <summary>Places <paramref name="request"/> with the given systems, as order <paramref name="id"/> of employee 5.</summary>
+    public static Order Place(OrderRequest request, int id = 1, params OrderSystem[] systems)
+    {
+        var validation = OrderRules.Validate(request, Reference, Today);
+        var valid = validation.Order ?? throw new InvalidOperationException(string.Join("; ", validation.Errors.SelectMany(e => e.Value)));
+        var employee = new Employee(valid.EmployeeName, valid.Personnummer);
+        SetId(employee, 5);
+        var order = Order.Place(valid, new CaseNumber(2026, id), employee, systems, OrderChannel.Console, Operator, DateTimeOffset.UtcNow);
+        SetId(order, id);
+        typeof(Order).GetProperty(nameof(Order.EmployeeId))!.SetValue(order, 5);
+        return order;
+    }
+
+    public static OrderRequest Request(OrderType type) => (type switch
+    {
+        OrderType.New => OrderRequests.NewUndersköterska(),
+        OrderType.Extend => OrderRequests.Extend() with { Systems = [new("Lifecare", "Handläggare")] },
+        OrderType.TemporaryUnit => OrderRequests.TemporaryUnit(),
+        _ => OrderRequests.Terminate(),
+    }) with { Unit = type == OrderType.Terminate ? "IFO Vuxen" : "Hemtjänst Centrum" };
+
+    public static void SetId(object entity, int id) =>
+        entity.GetType().GetProperty("Id", BindingFlags.Instance | BindingFlags.Public)!.SetValue(entity, id);
+
+    /// <summary>Gives checklist items ids, as the database would.</summary>
+    public static void NumberChecklist(Order order)
+    {
+        var next = 1;
+        foreach (var item in order.Checklist)
+        {
+            SetId(item, next++);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+namespace SocItConsole.Shared.Grants;
+
+/// <summary>
+/// One employee's access to one system at one level in one unit, from a date, maybe to a date, with the case it came
+/// from. The record the nightly expiry check and any audit rely on.
+/// </summary>
+public sealed class Grant
+{
+    private Grant()
+    {
+        SystemName = LevelName = UnitName = SourceCaseNumber = string.Empty;
+    }
+
+    public Grant(
+        int employeeId, int systemId, string systemName, int levelId, string levelName, int unitId, string unitName,
+        DateOnly from, DateOnly? to, int sourceOrderId, string sourceCaseNumber)
+    {
+        if (to is { } end && end < from)
+        {
+            throw new ArgumentException("A grant cannot end before it starts.", nameof(to));
+        }
+
+        EmployeeId = employeeId;
+        SystemId = systemId;
+        SystemName = systemName;
+        LevelId = levelId;
+        LevelName = levelName;
+        UnitId = unitId;
+        UnitName = unitName;
+        From = from;
+        To = to;
+        SourceOrderId = sourceOrderId;
+        SourceCaseNumber = sourceCaseNumber;
+    }
+
+    public int Id { get; private set; }
+
+    public int EmployeeId { get; private set; }
+
+    public int SystemId { get; private set; }
+
+    public string SystemName { get; private set; }
+
+    public int LevelId { get; private set; }
+
+    public string LevelName { get; private set; }
+
+    public int UnitId { get; private set; }
+
+    public string UnitName { get; private set; }
+
+    public DateOnly From { get; private set; }
+
+    /// <summary>The last day of access; null while it runs until further notice.</summary>
+    public DateOnly? To { get; private set; }
+
+    public int SourceOrderId { get; private set; }
+
+    public string SourceCaseNumber { get; private set; }
+
+    /// <summary>The end order that ended it, if one did.</summary>
+    public int? EndedByOrderId { get; private set; }
+
+    public bool IsTemporary => To is not null && EndedByOrderId is null;
+
+    /// <summary>Active on <paramref name="date"/>: started, and not ended before it.</summary>
+    public bool IsActiveOn(DateOnly date) => From <= date && (To is null || To >= date);
+
+    /// <summary>Ends the grant on <paramref name="lastDay"/>, unless it already ends earlier.</summary>
+    public void EndOn(DateOnly lastDay, int endedByOrderId)
+    {
+        if (To is { } end && end <= lastDay)
+        {
+            return;
+        }
+
+        To = lastDay < From ? From : lastDay;
+        EndedByOrderId = endedByOrderId;
+    }
+}
