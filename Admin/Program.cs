@@ -1,5 +1,6 @@
 using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Features.Administration;
+using SocItConsole.Admin.Features.Cases;
 using SocItConsole.Admin.Features.Home;
 using SocItConsole.Admin.Features.Matrix;
 using SocItConsole.Admin.Features.Orders;
@@ -31,6 +32,7 @@ builder.AddUnitsFeature();
 builder.AddAdministrationFeature();
 builder.AddMatrixFeature();
 builder.AddOrdersFeature();
+builder.AddCasesFeature();
 builder.AddOrdersApi();
 
 var app = builder.Build();

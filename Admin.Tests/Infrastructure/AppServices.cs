@@ -59,6 +59,21 @@ public static class AppServices
         new(database, OrderIntake(database, clock), CurrentUser(userName));
 
     /// <summary>Registers the matrix feature's services for a bunit test (the user comes from the test's sign-in).</summary>
+    public static SocItConsole.Admin.Features.Cases.CaseWork CaseWork(TestDatabase database, string userName, TimeProvider? clock = null)
+    {
+        var time = clock ?? Clock();
+        return new(database, CurrentUser(userName), new AuditTrail(time), time);
+    }
+
+    public static SocItConsole.Admin.Features.Cases.CaseList CaseList(TestDatabase database, string userName, TimeProvider? clock = null) =>
+        new(database, CurrentUser(userName), clock ?? Clock());
+
+    public static SocItConsole.Admin.Features.Cases.EmployeeRegister EmployeeRegister(TestDatabase database, string userName, TimeProvider? clock = null)
+    {
+        var time = clock ?? Clock();
+        return new(database, CurrentUser(userName), new AuditTrail(time), time);
+    }
+
     public static IServiceCollection AddMatrixServices(this IServiceCollection services, TestDatabase database, TimeProvider clock)
     {
         services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<SocItConsole.Admin.Data.SocItDbContext>>(database);

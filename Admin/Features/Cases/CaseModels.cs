@@ -1,0 +1,97 @@
+using SocItConsole.Admin.Features.Orders;
+using SocItConsole.Shared.Orders;
+
+namespace SocItConsole.Admin.Features.Cases;
+
+public abstract record CaseResult
+{
+    public sealed record Done(int Version, string Message) : CaseResult;
+
+    /// <summary>Someone else changed the case since it was loaded; nothing was saved.</summary>
+    public sealed record Conflict(string Message) : CaseResult;
+
+    /// <summary>A rule refused the change (Swedish message); nothing was saved.</summary>
+    public sealed record Refused(string Message) : CaseResult;
+}
+
+public sealed record ChecklistRow(
+    int Id, ChecklistItemKind Kind, string Label, ChecklistState State, string? MarkedBy, DateTimeOffset? MarkedAt, string? Note);
+
+public sealed record CommentRow(string By, DateTimeOffset At, string Text);
+
+public sealed record CaseDetails(
+    int Id,
+    string CaseNumber,
+    OrderType Type,
+    OrderStatus Status,
+    OrderChannel Channel,
+    int Version,
+    DateTimeOffset ReceivedAt,
+    int EmployeeId,
+    string EmployeeName,
+    string MaskedPersonnummer,
+    string? TitleName,
+    string UnitName,
+    string? TargetUnitName,
+    DateOnly? StartDate,
+    DateOnly? EndDate,
+    KeyChoiceKind KeyKind,
+    string? KeyNumber,
+    string OrdererName,
+    string OrdererEmail,
+    string ManagerName,
+    string ManagerEmail,
+    string? Note,
+    string? AssignedToName,
+    string? RejectionReason,
+    IReadOnlyList<OrderSystemLine> Systems,
+    IReadOnlyList<ChecklistRow> Checklist,
+    IReadOnlyList<CommentRow> Comments);
+
+public sealed record CaseQuery(
+    OrderStatus? Status = null,
+    OrderType? Type = null,
+    int? UnitId = null,
+    string? AssignedToId = null,
+    bool OnlyOpen = false,
+    DateOnly? From = null,
+    DateOnly? To = null,
+    string? Search = null);
+
+public sealed record CaseRow(
+    int Id,
+    string CaseNumber,
+    OrderType Type,
+    OrderStatus Status,
+    string EmployeeName,
+    string UnitName,
+    DateOnly? StartDate,
+    DateTimeOffset ReceivedAt,
+    string? AssignedToName);
+
+public enum CaseSort
+{
+    ReceivedNewest,
+    ReceivedOldest,
+    StartDate,
+    CaseNumber,
+}
+
+public sealed record CountRow(string Label, int Count);
+
+public sealed record DashboardSummary(
+    IReadOnlyList<(OrderStatus Status, int Count)> ByStatus,
+    IReadOnlyList<(OrderType Type, int Count)> OpenByType,
+    CaseRow? OldestWaiting,
+    IReadOnlyList<CountRow> OpenByUnit);
+
+public sealed record GrantRow(
+    int Id, string SystemName, string LevelName, string UnitName, DateOnly From, DateOnly? To, string SourceCaseNumber, int SourceOrderId);
+
+public sealed record EmployeeDetails(
+    int Id,
+    string FullName,
+    string MaskedPersonnummer,
+    IReadOnlyList<GrantRow> CurrentGrants,
+    IReadOnlyList<GrantRow> PastGrants,
+    IReadOnlyList<CaseRow> Cases);

@@ -1,0 +1,12 @@
+namespace SocItConsole.Admin.Features.Cases;
+
+public static class CasesFeature
+{
+    public static WebApplicationBuilder AddCasesFeature(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<CaseWork>();
+        builder.Services.AddScoped<CaseList>();
+        builder.Services.AddScoped<EmployeeRegister>();
+        return builder;
+    }
+}
