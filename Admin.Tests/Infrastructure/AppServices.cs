@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using SocItConsole.Admin.Features.Audit;
 using SocItConsole.Admin.Features.Matrix;
 using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Admin.Infrastructure.Audit;
@@ -57,6 +58,18 @@ public static class AppServices
 
     public static OrderForm OrderForm(TestDatabase database, string userName, TimeProvider? clock = null) =>
         new(database, OrderIntake(database, clock), CurrentUser(userName));
+
+    public static AuditLog AuditLog(TestDatabase database, string userName) => new(database, CurrentUser(userName));
+
+    /// <summary>Registers the audit feature's service for a bunit test (the user comes from the test's sign-in).</summary>
+    public static IServiceCollection AddAuditServices(this IServiceCollection services, TestDatabase database)
+    {
+        services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<SocItConsole.Admin.Data.SocItDbContext>>(database);
+        services.AddSingleton<IHttpContextAccessor, HttpContextAccessor>();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<AuditLog>();
+        return services;
+    }
 
     /// <summary>Registers the matrix feature's services for a bunit test (the user comes from the test's sign-in).</summary>
     public static SocItConsole.Admin.Features.Cases.CaseWork CaseWork(TestDatabase database, string userName, TimeProvider? clock = null)

@@ -18,6 +18,9 @@ public static class Policies
     /// <summary>Reading the unit register: operators need contacts and cost centres, administrators keep them.</summary>
     public const string UnitRegister = "UnitRegister";
 
+    /// <summary>Reading the audit trail: operators follow up on cases, administrators on master data and the matrix.</summary>
+    public const string AuditReaders = "AuditReaders";
+
     /// <summary>Follow-ups of temporary grants: managers answer them, operators take the escalated ones.</summary>
     public const string FollowUps = "FollowUps";
 
@@ -33,6 +36,7 @@ public static class Policies
         options.AddPolicy(Manager, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Manager));
         options.AddPolicy(OrderIntake, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Manager, AppRoles.Operator));
         options.AddPolicy(UnitRegister, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Operator, AppRoles.Administrator));
+        options.AddPolicy(AuditReaders, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Operator, AppRoles.Administrator));
         options.AddPolicy(FollowUps, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Operator, AppRoles.Manager));
     }
 }

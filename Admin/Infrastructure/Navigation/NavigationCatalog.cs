@@ -22,6 +22,7 @@ public static class NavigationCatalog
         new("Uppföljning", "/follow-ups", Icons.Material.Outlined.EventRepeat, Policies.FollowUps, Ready: false),
         new("Nycklar", "/keys", Icons.Material.Outlined.VpnKey, Policies.Operator, Ready: false),
         new("Verksamheter", "/units", Icons.Material.Outlined.Apartment, Policies.UnitRegister),
+        new("Händelselogg", "/audit", Icons.Material.Outlined.History, Policies.AuditReaders),
         new("Matris", "/matrix", Icons.Material.Outlined.GridOn, Policies.Administrator),
         new("Administration", "/admin", Icons.Material.Outlined.Settings, Policies.Administrator),
     ];

@@ -1,0 +1,154 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using Microsoft.EntityFrameworkCore;
+using SocItConsole.Admin.Data;
+using SocItConsole.Admin.Features.Orders;
+using SocItConsole.Admin.Infrastructure.Authentication;
+using SocItConsole.Admin.Infrastructure.Localization;
+using SocItConsole.Shared.Audit;
+
+namespace SocItConsole.Admin.Features.Audit;
+
+/// <summary>
+/// Reads the audit trail for operators and administrators. There is deliberately no method that changes or removes
+/// an entry; the DbContext refuses to save such a change as well.
+/// </summary>
+public sealed class AuditLog(IDbContextFactory<SocItDbContext> factory, CurrentUser currentUser)
+{
+    public const int MaxPageSize = 100;
+    private const string LikeEscape = "\\";
+
+    private static readonly JsonSerializerOptions Indented = new()
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        WriteIndented = true,
+    };
+
+    /// <summary>The entries that match <paramref name="query"/>, newest first, one page at a time.</summary>
+    public async Task<PagedResult<AuditRow>> SearchAsync(AuditQuery query, int page, int pageSize, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await currentUser.RequireAsync(Policies.AuditReaders);
+        page = Math.Max(page, 0);
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var entries = Filter(db.AuditEntries.AsNoTracking(), query);
+
+        var total = await entries.CountAsync(ct);
+        var rows = await entries
+            .OrderByDescending(e => e.OccurredAt)
+            .ThenByDescending(e => e.Id)
+            .Skip(page * pageSize)
+            .Take(pageSize)
+            .Select(e => new AuditRow(e.Id, e.OccurredAt, e.ActorName, e.Action, e.EntityType, e.EntityId, e.Summary))
+            .ToListAsync(ct);
+        return new PagedResult<AuditRow>(rows, total);
+    }
+
+    public async Task<AuditDetails?> GetAsync(long id, CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(Policies.AuditReaders);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var entry = await db.AuditEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
+        return entry is null
+            ? null
+            : new AuditDetails(
+                entry.Id,
+                entry.OccurredAt,
+                entry.ActorId,
+                entry.ActorName,
+                entry.Action,
+                entry.EntityType,
+                entry.EntityId,
+                entry.Summary,
+                Pretty(entry.Before),
+                Pretty(entry.After));
+    }
+
+    /// <summary>The entity types that occur in the trail, for the filter.</summary>
+    public async Task<IReadOnlyList<string>> EntityTypesAsync(CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(Policies.AuditReaders);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.AuditEntries.AsNoTracking()
+            .Select(e => e.EntityType)
+            .Distinct()
+            .OrderBy(t => t)
+            .ToListAsync(ct);
+    }
+
+    private static IQueryable<AuditEntry> Filter(IQueryable<AuditEntry> entries, AuditQuery query)
+    {
+        if (!string.IsNullOrWhiteSpace(query.EntityType))
+        {
+            var type = query.EntityType.Trim();
+            entries = entries.Where(e => e.EntityType == type);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.EntityId))
+        {
+            var id = query.EntityId.Trim();
+            entries = entries.Where(e => e.EntityId == id);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Actor))
+        {
+            var actorId = query.Actor.Trim();
+            var pattern = Contains(actorId);
+            entries = entries.Where(e => e.ActorId == actorId || EF.Functions.Like(e.ActorName, pattern, LikeEscape));
+        }
+
+        if (query.From is { } from)
+        {
+            var start = StartOfDay(from);
+            entries = entries.Where(e => e.OccurredAt >= start);
+        }
+
+        if (query.To is { } to)
+        {
+            var end = StartOfDay(to.AddDays(1));
+            entries = entries.Where(e => e.OccurredAt < end);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            var pattern = Contains(query.Text.Trim());
+            entries = entries.Where(e => EF.Functions.Like(e.Summary, pattern, LikeEscape));
+        }
+
+        return entries;
+    }
+
+    /// <summary>Midnight in Stockholm on <paramref name="day"/>, as the instant it is (23:00 or 22:00 UTC the day before).</summary>
+    private static DateTimeOffset StartOfDay(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(midnight, AdminTimeZone.Stockholm.GetUtcOffset(midnight)).ToUniversalTime();
+    }
+
+    private static string Contains(string text) =>
+        "%" + text.Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
+            .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
+            .Replace("_", LikeEscape + "_", StringComparison.Ordinal) + "%";
+
+    private static string? Pretty(string? json)
+    {
+        if (json is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return JsonSerializer.Serialize(document.RootElement, Indented);
+        }
+        catch (JsonException)
+        {
+            // Older entries or hand-written ones may not be JSON; show them as they were stored.
+            return json;
+        }
+    }
+}
