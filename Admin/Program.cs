@@ -1,5 +1,6 @@
 using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Features.Administration;
+using SocItConsole.Admin.Features.Audit;
 using SocItConsole.Admin.Features.Cases;
 using SocItConsole.Admin.Features.Home;
 using SocItConsole.Admin.Features.Matrix;
@@ -33,6 +34,7 @@ builder.AddAdministrationFeature();
 builder.AddMatrixFeature();
 builder.AddOrdersFeature();
 builder.AddCasesFeature();
+builder.AddAuditFeature();
 builder.AddOrdersApi();
 
 var app = builder.Build();
