@@ -203,6 +203,19 @@ public sealed class AuditLogTests : IAsyncLifetime
         await AssertUnchangedAsync();
     }
 
+    [Fact]
+    public async Task BulkUpdatesAndDeletes_AreRefusedByTheDatabase()
+    {
+        await using (var db = Database.CreateDbContext())
+        {
+            await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() =>
+                db.AuditEntries.ExecuteUpdateAsync(s => s.SetProperty(e => e.Summary, "Ingenting hände."), Ct));
+            await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => db.AuditEntries.ExecuteDeleteAsync(Ct));
+        }
+
+        await AssertUnchangedAsync();
+    }
+
     private async Task AssertUnchangedAsync()
     {
         await using var db = Database.CreateDbContext();
