@@ -88,6 +88,10 @@ public class AuthorizationTests
     [InlineData("/my-orders", "chef1", HttpStatusCode.OK)]
     [InlineData("/my-orders", "operator", HttpStatusCode.Forbidden)]
     [InlineData("/my-orders", "admin", HttpStatusCode.Forbidden)]
+    [InlineData("/cases", "operator", HttpStatusCode.OK)]
+    [InlineData("/cases", "admin", HttpStatusCode.Forbidden)]
+    [InlineData("/cases", "chef1", HttpStatusCode.Forbidden)]
+    [InlineData("/cases", "utanroll", HttpStatusCode.Forbidden)]
     [InlineData("/", "utanroll", HttpStatusCode.OK)]
     [InlineData("/", "chef2", HttpStatusCode.OK)]
     public async Task Page_AnswersByRole(string path, string user, HttpStatusCode expected)
