@@ -111,6 +111,16 @@ public static class AppServices
         return services;
     }
 
+    /// <summary>Registers the cases feature's services (and the orders services it reads from) for a bunit test.</summary>
+    public static IServiceCollection AddCaseServices(this IServiceCollection services, TestDatabase database, TimeProvider clock)
+    {
+        services.AddOrderServices(database, clock);
+        services.AddScoped<SocItConsole.Admin.Features.Cases.CaseWork>();
+        services.AddScoped<SocItConsole.Admin.Features.Cases.CaseList>();
+        services.AddScoped<SocItConsole.Admin.Features.Cases.EmployeeRegister>();
+        return services;
+    }
+
     private sealed class FixedAuthenticationState(ClaimsPrincipal user) : AuthenticationStateProvider
     {
         public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(user));

@@ -92,6 +92,10 @@ public class AuthorizationTests
     [InlineData("/audit", "admin", HttpStatusCode.OK)]
     [InlineData("/audit", "chef1", HttpStatusCode.Forbidden)]
     [InlineData("/audit", "utanroll", HttpStatusCode.Forbidden)]
+    [InlineData("/cases", "operator", HttpStatusCode.OK)]
+    [InlineData("/cases", "admin", HttpStatusCode.Forbidden)]
+    [InlineData("/cases", "chef1", HttpStatusCode.Forbidden)]
+    [InlineData("/cases", "utanroll", HttpStatusCode.Forbidden)]
     [InlineData("/", "utanroll", HttpStatusCode.OK)]
     [InlineData("/", "chef2", HttpStatusCode.OK)]
     public async Task Page_AnswersByRole(string path, string user, HttpStatusCode expected)

@@ -16,7 +16,7 @@ public static class NavigationCatalog
     public static readonly IReadOnlyList<NavEntry> Entries =
     [
         new("Start", "/", Icons.Material.Outlined.Home, Policy: null),
-        new("Ärenden", "/cases", Icons.Material.Outlined.Inbox, Policies.Operator, Ready: false),
+        new("Ärenden", "/cases", Icons.Material.Outlined.Inbox, Policies.Operator),
         new("Beställ", "/orders/new", Icons.Material.Outlined.AddCircleOutline, Policies.OrderIntake),
         new("Mina ärenden", "/my-orders", Icons.Material.Outlined.AssignmentInd, Policies.Manager),
         new("Uppföljning", "/follow-ups", Icons.Material.Outlined.EventRepeat, Policies.FollowUps, Ready: false),

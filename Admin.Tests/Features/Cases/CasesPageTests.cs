@@ -1,0 +1,144 @@
+using AngleSharp.Dom;
+using Bunit;
+using Microsoft.Extensions.Time.Testing;
+using MudBlazor;
+using SocItConsole.Admin.Features.Cases.Pages;
+using SocItConsole.Admin.Features.Orders;
+using SocItConsole.Admin.Tests.Infrastructure;
+using SocItConsole.Admin.Tests.TestData;
+using SocItConsole.Shared.Audit;
+using SocItConsole.Shared.Orders;
+
+namespace SocItConsole.Admin.Tests.Features.Cases;
+
+public class CasesPageTests : ComponentTestBase, IAsyncLifetime
+{
+    private static readonly Actor Chef = new("chef1-oid", "Anna Lindqvist");
+    private readonly FakeTimeProvider _clock = AppServices.Clock();
+    private TestDatabase? _database;
+    private IRenderedComponent<MudPopoverProvider>? _popovers;
+    private IRenderedComponent<MudSnackbarProvider>? _snackbars;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateMigratedAsync();
+        await _database.SeedDemoDataAsync(_clock);
+        // Three orders an hour apart: a new employee, a termination, an extension (newest).
+        await PlaceAsync(OrderRequests.NewUndersköterska());
+        await PlaceAsync(OrderRequests.Terminate(OrderRequests.Pnr1985) with { EmployeeName = "Erik Berg" });
+        await PlaceAsync(OrderRequests.Extend());
+        Services.AddCaseServices(_database, _clock);
+        SignInAs("operator");
+        RenderInteractively();
+    }
+
+    public new async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _database?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private async Task PlaceAsync(OrderRequest request)
+    {
+        var result = await AppServices.OrderIntake(_database!, _clock).PlaceAsync(request, OrderChannel.Console, Chef);
+        Assert.IsType<PlaceOrderResult.Created>(result);
+        _clock.Advance(TimeSpan.FromHours(1));
+    }
+
+    private IRenderedComponent<CasesPage> RenderPage()
+    {
+        _popovers = Render<MudPopoverProvider>();
+        _snackbars = Render<MudSnackbarProvider>();
+        var cut = Render<CasesPage>();
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=row-case]").Count));
+        return cut;
+    }
+
+    private static List<string> Rows(IRenderedComponent<CasesPage> cut) =>
+        [.. cut.FindAll("[data-testid=row-case]").Select(c => c.Closest("tr")!.TextContent)];
+
+    private static string StatValue(IRenderedComponent<CasesPage> cut, string testId) =>
+        cut.Find($"[data-testid={testId}] .stat-value").TextContent.Trim();
+
+    [Fact]
+    public void StatCards_ShowTheCounts_AndTheOldestWaitingCase()
+    {
+        var cut = RenderPage();
+
+        Assert.Equal("3", StatValue(cut, "stat-received"));
+        Assert.Equal("0", StatValue(cut, "stat-in-progress"));
+        Assert.Equal("0", StatValue(cut, "stat-waiting"));
+        var oldest = cut.Find("[data-testid=oldest-waiting]");
+        Assert.Equal("/cases/1", oldest.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains("SOC-2026-00001", oldest.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Lisa Andersson", oldest.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Mottagen 2026-11-27", oldest.TextContent, StringComparison.Ordinal);
+        Assert.Equal(
+            ["Ny behörighet 1", "Utökad behörighet 1", "Tillfällig behörighet till annan verksamhet 0", "Avsluta behörighet 1"],
+            cut.FindAll("[data-testid=open-by-type] li").Select(li => string.Join(' ', li.Children.Select(c => c.TextContent.Trim()))));
+        Assert.Contains("Hemtjänst Centrum", cut.Find("[data-testid=open-by-unit]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Queue_ListsTheOpenCases_NewestFirst_WithSwedishTexts()
+    {
+        var cut = RenderPage();
+
+        Assert.Equal(
+            ["SOC-2026-00003", "SOC-2026-00002", "SOC-2026-00001"],
+            cut.FindAll("[data-testid=row-case]").Select(c => c.TextContent.Trim()));
+        var newest = Rows(cut)[0];
+        Assert.Contains("Utökad behörighet", newest, StringComparison.Ordinal);
+        Assert.Contains("2026-11-27 12:00", newest, StringComparison.Ordinal);
+        Assert.Contains("Mottagen", newest, StringComparison.Ordinal);
+        Assert.Equal("/cases/3", cut.Find("[data-testid=row-case]").GetAttribute("href"));
+        Assert.Equal(3, cut.FindAll("[data-testid=take]").Count);
+        Assert.Contains("1–3 av 3", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FilteringByType_NarrowsTheQueue()
+    {
+        var cut = RenderPage();
+
+        cut.Find("[data-testid=filter-type]").Closest(".mud-input-control")!.MouseDown();
+        var popovers = _popovers!;
+        IElement? item = null;
+        popovers.WaitForAssertion(() =>
+            item = popovers.FindAll(".mud-popover-open [role=option]").Single(o => o.TextContent.Trim() == "Avsluta behörighet"));
+        item!.Click();
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=row-case]")));
+        Assert.Contains("Erik Berg", Rows(cut)[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Searching_ForSomethingAbsent_ShowsTheEmptyState()
+    {
+        var cut = RenderPage();
+
+        cut.Find("[data-testid=search]").Change("Ingen Alls");
+
+        cut.WaitForAssertion(() => Assert.Equal("Inga ärenden matchar filtret.", cut.Find("[data-testid=no-match]").TextContent.Trim()));
+    }
+
+    [Fact]
+    public void TakingACase_AssignsItToTheOperator()
+    {
+        var cut = RenderPage();
+
+        cut.FindAll("[data-testid=take]")[0].Click();
+
+        cut.WaitForAssertion(() =>
+        {
+            var row = cut.Find("[data-testid=row-case]").Closest("tr")!;
+            Assert.Equal("Sara Nilsson", row.QuerySelector("[data-testid=row-assignee]")!.TextContent.Trim());
+            Assert.Equal("Under arbete", row.QuerySelector("[data-testid=row-status]")!.TextContent.Trim());
+            Assert.Null(row.QuerySelector("[data-testid=take]"));
+        });
+        Assert.Equal("1", StatValue(cut, "stat-in-progress"));
+        var snackbars = _snackbars!;
+        snackbars.WaitForAssertion(() => Assert.Contains("Sara Nilsson tog ärendet SOC-2026-00003", snackbars.Markup, StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,205 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+using SocItConsole.Admin.Features.Orders;
+using SocItConsole.Admin.Infrastructure.Authentication;
+using SocItConsole.Admin.Infrastructure.Localization;
+using SocItConsole.Shared.Orders;
+
+namespace SocItConsole.Admin.Features.Cases.Pages;
+
+/// <summary>The operators' dashboard: figures at the top, the queue below, filtered and paged on the server.</summary>
+public partial class CasesPage
+{
+    private const string OpenFilter = "open";
+    private const string AllFilter = "all";
+    private const string SortCase = "case";
+    private const string SortStart = "start";
+    private const string SortReceived = "received";
+
+    private MudTable<CaseRow>? _table;
+    private DashboardSummary? _summary;
+    private IReadOnlyList<ReferenceUnit> _units = [];
+    private string _status = OpenFilter;
+    private OrderType? _type;
+    private int? _unitId;
+    private DateTime? _from;
+    private DateTime? _to;
+    private string? _search;
+    private bool _onlyMine;
+    private string? _actorId;
+    private bool _taking;
+
+    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    [Inject] private CaseList Cases { get; set; } = default!;
+
+    [Inject] private CaseWork Work { get; set; } = default!;
+
+    [Inject] private OrderIntake Intake { get; set; } = default!;
+
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _actorId = CurrentUser.ToActor((await AuthenticationState).User).Id;
+        _units = (await Intake.LoadReferenceAsync()).Units;
+        _summary = await Cases.SummaryAsync();
+    }
+
+    private async Task<TableData<CaseRow>> LoadAsync(TableState state, CancellationToken ct)
+    {
+        var result = await Cases.SearchAsync(Query(), Sort(state), state.Page, state.PageSize, ct);
+        return new TableData<CaseRow> { Items = result.Items, TotalItems = result.TotalCount };
+    }
+
+    private CaseQuery Query() => new(
+        Status: Enum.TryParse<OrderStatus>(_status, out var status) ? status : null,
+        Type: _type,
+        UnitId: _unitId,
+        AssignedToId: _onlyMine ? _actorId : null,
+        OnlyOpen: _status == OpenFilter,
+        From: _from is { } from ? DateOnly.FromDateTime(from) : null,
+        To: _to is { } to ? DateOnly.FromDateTime(to) : null,
+        Search: _search);
+
+    private static CaseSort Sort(TableState state) => (state.SortLabel, state.SortDirection) switch
+    {
+        (SortCase, not SortDirection.None) => CaseSort.CaseNumber,
+        (SortStart, not SortDirection.None) => CaseSort.StartDate,
+        (SortReceived, SortDirection.Ascending) => CaseSort.ReceivedOldest,
+        _ => CaseSort.ReceivedNewest,
+    };
+
+    private async Task TakeAsync(CaseRow row)
+    {
+        _taking = true;
+        try
+        {
+            var details = await Work.GetAsync(row.Id);
+            if (details is null)
+            {
+                Snackbar.Add($"Ärendet {row.CaseNumber} finns inte längre.", Severity.Warning);
+            }
+            else
+            {
+                var (message, severity) = await Work.TakeAsync(row.Id, details.Version) switch
+                {
+                    CaseResult.Done done => (done.Message, Severity.Success),
+                    CaseResult.Conflict conflict => (conflict.Message, Severity.Warning),
+                    CaseResult.Refused refused => (refused.Message, Severity.Warning),
+                    _ => ("Ärendet kunde inte tas.", Severity.Warning),
+                };
+                Snackbar.Add(message, severity);
+            }
+        }
+        finally
+        {
+            _taking = false;
+        }
+
+        _summary = await Cases.SummaryAsync();
+        await ReloadAsync();
+    }
+
+    private async Task StatusChangedAsync(string status)
+    {
+        _status = status;
+        await ReloadAsync();
+    }
+
+    private async Task TypeChangedAsync(OrderType? type)
+    {
+        _type = type;
+        await ReloadAsync();
+    }
+
+    private async Task UnitChangedAsync(int? unitId)
+    {
+        _unitId = unitId;
+        await ReloadAsync();
+    }
+
+    private async Task FromChangedAsync(DateTime? from)
+    {
+        _from = from;
+        await ReloadAsync();
+    }
+
+    private async Task ToChangedAsync(DateTime? to)
+    {
+        _to = to;
+        await ReloadAsync();
+    }
+
+    private async Task SearchChangedAsync(string? search)
+    {
+        _search = search;
+        await ReloadAsync();
+    }
+
+    private async Task OnlyMineChangedAsync(bool onlyMine)
+    {
+        _onlyMine = onlyMine;
+        await ReloadAsync();
+    }
+
+    private async Task ReloadAsync()
+    {
+        if (_table is not null)
+        {
+            await _table.ReloadServerData();
+        }
+    }
+
+    private static int Count(DashboardSummary summary, OrderStatus status) =>
+        summary.ByStatus.FirstOrDefault(s => s.Status == status).Count;
+
+    private static bool IsOpen(OrderStatus status) =>
+        status is OrderStatus.Received or OrderStatus.InProgress or OrderStatus.WaitingForOrderer;
+
+    private static string StatusFilterName(string? value) => value switch
+    {
+        OpenFilter or null => "Öppna",
+        AllFilter => "Alla",
+        _ => Enum.TryParse<OrderStatus>(value, out var status) ? OrderTexts.StatusName(status) : value,
+    };
+
+    private static string TypeFilterName(OrderType? type) => type is { } t ? OrderTexts.TypeName(t) : "Alla typer";
+
+    private string UnitFilterName(int? unitId) =>
+        unitId is { } id ? _units.FirstOrDefault(u => u.Id == id)?.Name ?? "" : "Alla verksamheter";
+
+    private static DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, AdminTimeZone.Stockholm);
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Day(DateTimeOffset at) => Local(at).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Received(DateTimeOffset at) => Local(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    private string Waited(DateTimeOffset receivedAt)
+    {
+        var today = DateOnly.FromDateTime(Local(Clock.GetUtcNow()).DateTime);
+        var days = today.DayNumber - DateOnly.FromDateTime(Local(receivedAt).DateTime).DayNumber;
+        return days switch
+        {
+            <= 0 => "väntat sedan i dag",
+            1 => "väntat 1 dag",
+            _ => $"väntat {days} dagar",
+        };
+    }
+
+    private static Color StatusColor(OrderStatus status) => status switch
+    {
+        OrderStatus.Received => Color.Info,
+        OrderStatus.InProgress => Color.Primary,
+        OrderStatus.WaitingForOrderer => Color.Warning,
+        OrderStatus.Completed => Color.Success,
+        OrderStatus.Rejected => Color.Error,
+        _ => Color.Default,
+    };
+}
