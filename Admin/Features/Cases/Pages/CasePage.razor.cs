@@ -28,6 +28,7 @@ public partial class CasePage
     private string? _comment;
     private string? _myName;
     private CaseFeedback? _feedback;
+    private Snackbar? _lastSnackbar;
 
     [Parameter] public int Id { get; set; }
 
@@ -149,7 +150,7 @@ public partial class CasePage
             switch (await change(_case.Version))
             {
                 case CaseResult.Done done:
-                    Snackbar.Add(done.Message, Severity.Success);
+                    ShowDone(done.Message);
                     await LoadAsync();
                     return true;
                 case CaseResult.Conflict conflict:
@@ -166,6 +167,17 @@ public partial class CasePage
         {
             _busy = false;
         }
+    }
+
+    /// <summary>Ticking a checklist is many quick changes: one confirmation at a time, not a stack over the list.</summary>
+    private void ShowDone(string message)
+    {
+        if (_lastSnackbar is not null)
+        {
+            Snackbar.Remove(_lastSnackbar);
+        }
+
+        _lastSnackbar = Snackbar.Add(message, Severity.Success);
     }
 
     private async Task<string?> AskAsync(string title, string prompt, string label, string confirmText, Color confirmColor, int maxLength)
