@@ -26,6 +26,9 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public string BaseUrl { get; }
 
+    /// <summary>The app's services, for a test that sets up data the way the app itself would (e.g. an order).</summary>
+    public IServiceProvider Services => _app.Services;
+
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 
     public static async Task<BrowserSession> StartAsync()

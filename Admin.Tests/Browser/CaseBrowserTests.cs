@@ -1,0 +1,115 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using SocItConsole.Admin.Features.Orders;
+using SocItConsole.Admin.Tests.TestData;
+using SocItConsole.Shared.Audit;
+using SocItConsole.Shared.Orders;
+using static Microsoft.Playwright.Assertions;
+
+namespace SocItConsole.Admin.Tests.Browser;
+
+[Collection(BrowserTestGroup.Name)]
+public class CaseBrowserTests
+{
+    private static readonly Actor Chef = new("chef1-oid", "Anna Lindqvist");
+
+    private static DateOnly StockholmToday() =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm")).DateTime);
+
+    [Fact]
+    public async Task Operator_TakesTicksAndCompletes_ANewEmployee_AndSeesTheGrants()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        var orderId = await PlaceAsync(session, OrderRequests.NewUndersköterska() with { StartDate = StockholmToday().AddDays(14) });
+
+        await SignInAsOperatorAsync(session, $"/cases/{orderId}");
+        await WorkThroughAsync(session, "case-new");
+
+        await session.Page.Locator("[data-testid='completed-employee-link']").ClickAsync();
+        await Expect(session.Page.Locator("[data-testid='employee-name']")).ToHaveTextAsync("Lisa Andersson");
+        var current = session.Page.Locator("[data-testid='current-grants'] [data-testid='grant']");
+        await Expect(current).ToHaveCountAsync(7);
+        await Expect(current.Filter(new() { HasText = "Lifecare" })).ToContainTextAsync("tills vidare");
+        await Expect(session.Page.Locator("[data-testid='personnummer']")).ToHaveTextAsync("19900101-****");
+        await session.Page.Locator("[data-testid='reveal']").ClickAsync();
+        await Expect(session.Page.Locator("[data-testid='personnummer']")).ToHaveTextAsync("19900101-1239");
+        await ScreenshotFromTopAsync(session, "employee-after-new");
+    }
+
+    [Fact]
+    public async Task EndOfEmployment_EndsEveryGrant_OnTheLastWorkingDay()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        var today = StockholmToday();
+        var newId = await PlaceAsync(session, OrderRequests.NewUndersköterska() with { StartDate = today.AddDays(14) });
+        await SignInAsOperatorAsync(session, $"/cases/{newId}");
+        await WorkThroughAsync(session, "case-new-before-end");
+
+        var lastDay = today.AddDays(60);
+        var endId = await PlaceAsync(session, OrderRequests.Terminate() with { EndDate = lastDay });
+        await session.Page.GotoAsync($"/cases/{endId}");
+        await session.WaitForInteractivityAsync();
+        await Expect(session.Page.Locator("[data-testid='case-type']")).ToHaveTextAsync("Avsluta behörighet");
+        await WorkThroughAsync(session, "case-end");
+
+        await session.Page.Locator("[data-testid='completed-employee-link']").ClickAsync();
+        await Expect(session.Page.Locator("[data-testid='employee-name']")).ToHaveTextAsync("Lisa Andersson");
+        // The last working day is ahead: the grants are still current, each ending on that day.
+        var current = session.Page.Locator("[data-testid='current-grants'] [data-testid='grant']");
+        await Expect(current).ToHaveCountAsync(7);
+        var day = lastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        for (var i = 0; i < 7; i++)
+        {
+            await Expect(current.Nth(i).Locator("[data-testid='grant-to']")).ToContainTextAsync(day);
+        }
+
+        await Expect(session.Page.Locator("[data-testid='employee-cases'] [data-testid='case-link']")).ToHaveCountAsync(2);
+        await ScreenshotFromTopAsync(session, "employee-after-end");
+    }
+
+    private static async Task<int> PlaceAsync(BrowserSession session, OrderRequest request)
+    {
+        await using var scope = session.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<OrderIntake>().PlaceAsync(request, OrderChannel.Console, Chef);
+        return Assert.IsType<PlaceOrderResult.Created>(result).Receipt.Id;
+    }
+
+    private static async Task SignInAsOperatorAsync(BrowserSession session, string returnUrl)
+    {
+        await session.Page.GotoAsync($"/account/dev-sign-in?userName=operator&returnUrl={Uri.EscapeDataString(returnUrl)}");
+        await session.WaitForInteractivityAsync();
+    }
+
+    /// <summary>Takes the open case, ticks every checklist item Klar and completes it.</summary>
+    private static async Task WorkThroughAsync(BrowserSession session, string screenshot)
+    {
+        var page = session.Page;
+        await Expect(page.Locator("[data-testid='case-status']")).ToHaveTextAsync("Mottagen");
+        await page.Locator("[data-testid='take']").ClickAsync();
+        await Expect(page.Locator("[data-testid='case-status']")).ToHaveTextAsync("Under arbete");
+        await Expect(page.Locator("[data-testid='assignee']")).ToHaveTextAsync("Sara Nilsson");
+        await Expect(page.Locator("[data-testid='complete']")).ToBeDisabledAsync();
+
+        var items = page.Locator("[data-testid='checklist-item']");
+        var count = await items.CountAsync();
+        Assert.True(count > 0);
+        for (var i = 0; i < count; i++)
+        {
+            await items.Nth(i).Locator("[data-testid='mark-Done']").ClickAsync();
+            await Expect(items.Nth(i)).ToHaveAttributeAsync("data-state", "Done");
+        }
+
+        await ScreenshotFromTopAsync(session, screenshot);
+        await page.Locator("[data-testid='complete']").ClickAsync();
+        await Expect(page.Locator("[data-testid='case-status']")).ToHaveTextAsync("Klar");
+        await Expect(page.Locator("[data-testid='completed']")).ToBeVisibleAsync();
+        await ScreenshotFromTopAsync(session, screenshot + "-completed");
+    }
+
+    /// <summary>A full-page shot taken while scrolled shows the fixed app bar halfway down: scroll to the top first.</summary>
+    private static async Task ScreenshotFromTopAsync(BrowserSession session, string name)
+    {
+        await session.Page.EvaluateAsync("window.scrollTo(0, 0)");
+        await session.ScreenshotAsync(name);
+    }
+}

@@ -1,0 +1,184 @@
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using MudBlazor;
+using SocItConsole.Admin.Features.Cases;
+using SocItConsole.Admin.Features.Cases.Pages;
+using SocItConsole.Admin.Features.Orders;
+using SocItConsole.Admin.Tests.Infrastructure;
+using SocItConsole.Admin.Tests.TestData;
+using SocItConsole.Shared.Audit;
+using SocItConsole.Shared.Orders;
+using TestContext = Xunit.TestContext;
+
+namespace SocItConsole.Admin.Tests.Features.Cases;
+
+public class CasePageTests : ComponentTestBase, IAsyncLifetime
+{
+    private readonly FakeTimeProvider _clock = AppServices.Clock();
+    private TestDatabase? _database;
+    private int _orderId;
+    private IRenderedComponent<MudDialogProvider>? _dialogs;
+    private IRenderedComponent<MudSnackbarProvider>? _snackbars;
+
+    private IRenderedComponent<MudDialogProvider> Dialogs => _dialogs ?? throw new InvalidOperationException("not rendered");
+
+    private IRenderedComponent<MudSnackbarProvider> Snackbars => _snackbars ?? throw new InvalidOperationException("not rendered");
+
+    private TestDatabase Database => _database ?? throw new InvalidOperationException("not initialised");
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateMigratedAsync();
+        await _database.SeedDemoDataAsync(_clock);
+        var placed = await AppServices.OrderIntake(_database, _clock).PlaceAsync(
+            OrderRequests.NewUndersköterska(), OrderChannel.Console, new Actor("chef1-oid", "Anna Lindqvist"));
+        _orderId = ((PlaceOrderResult.Created)placed).Receipt.Id;
+        Services.AddCasePageServices(_database, _clock);
+        SignInAs("operator");
+        RenderInteractively();
+    }
+
+    public new async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _database?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private IRenderedComponent<CasePage> RenderCase(int? id = null)
+    {
+        Render<MudPopoverProvider>();
+        _dialogs = Render<MudDialogProvider>();
+        _snackbars = Render<MudSnackbarProvider>();
+        var cut = Render<CasePage>(p => p.Add(x => x.Id, id ?? _orderId));
+        cut.WaitForAssertion(() => Assert.True(cut.FindAll("[data-testid=case-number]").Count > 0 || cut.FindAll("[data-testid=case-missing]").Count > 0));
+        return cut;
+    }
+
+    private static void Take(IRenderedComponent<CasePage> cut)
+    {
+        cut.Find("[data-testid=take]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(8, cut.FindAll("[data-testid=checklist-item]").Count));
+    }
+
+    [Fact]
+    public void ShowsTheOrder_AndTakingTheCase_ShowsTheChecklist()
+    {
+        var cut = RenderCase();
+
+        Assert.Equal("SOC-2026-00001", cut.Find("[data-testid=case-number]").TextContent.Trim());
+        Assert.Equal("Mottagen", cut.Find("[data-testid=case-status]").TextContent.Trim());
+        var facts = cut.Find("[data-testid=case-facts]").TextContent;
+        Assert.Contains("19900101-****", facts, StringComparison.Ordinal);
+        Assert.Contains("Hemtjänst Centrum", facts, StringComparison.Ordinal);
+        Assert.Contains("Nyckelpool", facts, StringComparison.Ordinal);
+        Assert.Equal("/employees/1", cut.Find("[data-testid=employee-link]").GetAttribute("href"));
+        Assert.Single(cut.FindAll("[data-testid=checklist-empty]"));
+
+        Take(cut);
+
+        Assert.Equal("Sara Nilsson", cut.Find("[data-testid=assignee]").TextContent.Trim());
+        Assert.Equal("Under arbete", cut.Find("[data-testid=case-status]").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-testid=take]"));
+        Assert.Contains("tog ärendet SOC-2026-00001", Snackbars.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Complete_IsDisabled_WhileItemsAreOpen_AndCompletesWhenAllAreDone()
+    {
+        var cut = RenderCase();
+        Take(cut);
+        Assert.True(cut.Find("[data-testid=complete]").HasAttribute("disabled"));
+
+        for (var i = 0; i < 8; i++)
+        {
+            var index = i;
+            cut.FindAll("[data-testid=checklist-item]")[index].QuerySelector("[data-testid=mark-Done]")!.Click();
+            cut.WaitForAssertion(() => Assert.Equal("Done", cut.FindAll("[data-testid=checklist-item]")[index].GetAttribute("data-state")));
+        }
+
+        cut.WaitForAssertion(() => Assert.False(cut.Find("[data-testid=complete]").HasAttribute("disabled")));
+        Services.GetRequiredService<ISnackbar>().Clear();
+        cut.Find("[data-testid=complete]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Klar", cut.Find("[data-testid=case-status]").TextContent.Trim()));
+        Assert.Equal("/employees/1", cut.Find("[data-testid=completed-employee-link]").GetAttribute("href"));
+        Assert.Contains("7 behörigheter tillagda", Snackbars.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NotApplicable_AsksForANote_AndShowsIt()
+    {
+        var cut = RenderCase();
+        Take(cut);
+
+        cut.FindAll("[data-testid=checklist-item]")[0].QuerySelector("[data-testid=mark-NotApplicable]")!.Click();
+        Dialogs.WaitForAssertion(() => Assert.True(Dialogs.Find("[data-testid=reason-confirm]").HasAttribute("disabled")));
+        Dialogs.Find("textarea[data-testid=reason-text]").Input("Finns redan");
+        Dialogs.Find("[data-testid=reason-confirm]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("NotApplicable", cut.FindAll("[data-testid=checklist-item]")[0].GetAttribute("data-state")));
+        Assert.Equal("Finns redan", cut.FindAll("[data-testid=item-note]")[0].TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task AChangeMadeMeanwhile_ShowsTheConflict_AndLaddaOmReloads()
+    {
+        var cut = RenderCase();
+        Take(cut);
+        var other = AppServices.CaseWork(Database, "operator", _clock);
+        var details = (await other.GetAsync(_orderId, TestContext.Current.CancellationToken))!;
+        Assert.IsType<CaseResult.Done>(await other.CommentAsync(_orderId, details.Version, "Jag tittar på den", TestContext.Current.CancellationToken));
+
+        cut.FindAll("[data-testid=checklist-item]")[0].QuerySelector("[data-testid=mark-Done]")!.Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("ändrats av någon annan", cut.Find("[data-testid=conflict]").TextContent, StringComparison.Ordinal));
+        Assert.Equal("Todo", cut.FindAll("[data-testid=checklist-item]")[0].GetAttribute("data-state"));
+        Assert.Empty(cut.FindAll("[data-testid=comments] li"));
+
+        cut.Find("[data-testid=reload]").Click();
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=conflict]")));
+        Assert.Contains("Jag tittar på den", cut.Find("[data-testid=comments]").TextContent, StringComparison.Ordinal);
+        cut.FindAll("[data-testid=checklist-item]")[0].QuerySelector("[data-testid=mark-Done]")!.Click();
+        cut.WaitForAssertion(() => Assert.Equal("Done", cut.FindAll("[data-testid=checklist-item]")[0].GetAttribute("data-state")));
+    }
+
+    [Fact]
+    public async Task Reject_AsksForTheReason()
+    {
+        var cut = RenderCase();
+        Take(cut);
+
+        cut.Find("[data-testid=reject]").Click();
+        Dialogs.WaitForAssertion(() => Dialogs.Find("textarea[data-testid=reason-text]").Input("Fel verksamhet"));
+        Dialogs.Find("[data-testid=reason-confirm]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Avvisad", cut.Find("[data-testid=case-status]").TextContent.Trim()));
+        Assert.Contains("Fel verksamhet", cut.Find("[data-testid=rejected]").TextContent, StringComparison.Ordinal);
+        await using var db = Database.CreateDbContext();
+        Assert.Equal(OrderStatus.Rejected, (await db.Orders.SingleAsync(TestContext.Current.CancellationToken)).Status);
+    }
+
+    [Fact]
+    public void AddsAComment()
+    {
+        var cut = RenderCase();
+
+        cut.Find("textarea[data-testid=comment-text]").Input("Ringde chefen");
+        cut.Find("[data-testid=add-comment]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Ringde chefen", cut.Find("[data-testid=comments]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("Sara Nilsson", cut.Find("[data-testid=comments]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnUnknownCase_SaysItDoesNotExist()
+    {
+        var cut = RenderCase(999);
+
+        Assert.Contains("Ärendet finns inte.", cut.Find("[data-testid=case-missing]").TextContent, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,229 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+using SocItConsole.Admin.Features.Cases.Components;
+using SocItConsole.Admin.Infrastructure.Authentication;
+using SocItConsole.Admin.Infrastructure.Localization;
+using SocItConsole.Shared.Orders;
+
+namespace SocItConsole.Admin.Features.Cases.Pages;
+
+/// <summary>
+/// One case as an operator works it: the order's facts, who has it, the checklist, status moves and comments. Every
+/// action names the version last loaded, so a change made meanwhile by someone else shows up as a conflict.
+/// </summary>
+public partial class CasePage
+{
+    private const string SectionAssignee = "assignee";
+    private const string SectionStatus = "status";
+    private const string SectionChecklist = "checklist";
+    private const string SectionComment = "comment";
+
+    private static readonly ChecklistState[] States = [ChecklistState.Todo, ChecklistState.Done, ChecklistState.NotApplicable];
+
+    private CaseDetails? _case;
+    private bool _loaded;
+    private bool _busy;
+    private string? _comment;
+    private string? _myName;
+    private CaseFeedback? _feedback;
+    private Snackbar? _lastSnackbar;
+
+    [Parameter] public int Id { get; set; }
+
+    [CascadingParameter] private Task<AuthenticationState>? Authentication { get; set; }
+
+    [Inject] private CaseWork Work { get; set; } = default!;
+
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+
+    private string EmployeeHref => $"/employees/{_case!.EmployeeId}";
+
+    private int OpenItems => _case?.Checklist.Count(i => i.State == ChecklistState.Todo) ?? 0;
+
+    private string CompleteTooltip =>
+        OpenItems == 1 ? "1 punkt i checklistan är inte klar." : $"{OpenItems} punkter i checklistan är inte klara.";
+
+    private bool CanTake => _case is { } c && CaseStatusRules.IsOpen(c.Status) && c.AssignedToName != _myName;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (Authentication is not null)
+        {
+            _myName = CurrentUser.ToActor((await Authentication).User).Name;
+        }
+
+        _feedback = null;
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        _case = await Work.GetAsync(Id);
+        _loaded = true;
+    }
+
+    private async Task ReloadAsync()
+    {
+        _feedback = null;
+        await LoadAsync();
+    }
+
+    private async Task TakeAsync() =>
+        await RunAsync(SectionAssignee, version => Work.TakeAsync(Id, version));
+
+    private async Task MarkAsync(ChecklistRow item, ChecklistState state)
+    {
+        if (item.State == state)
+        {
+            return;
+        }
+
+        string? note = null;
+        if (state == ChecklistState.NotApplicable)
+        {
+            note = await AskAsync(
+                $"Ej aktuell: {item.Label}",
+                $"Skriv varför \"{item.Label}\" inte är aktuell. Anteckningen sparas i checklistan.",
+                "Anteckning",
+                "Spara",
+                Color.Primary,
+                ChecklistItem.NoteMaxLength);
+            if (note is null)
+            {
+                return;
+            }
+        }
+
+        await RunAsync(SectionChecklist, version => Work.MarkItemAsync(Id, version, item.Id, state, note));
+    }
+
+    private async Task MoveAsync(OrderStatus to) =>
+        await RunAsync(SectionStatus, version => Work.MoveAsync(Id, version, to, null));
+
+    private Task CompleteAsync() => MoveAsync(OrderStatus.Completed);
+
+    private async Task RejectAsync()
+    {
+        var reason = await AskAsync(
+            $"Avvisa {_case!.CaseNumber}",
+            "Skriv varför ärendet avvisas. Skälet syns för beställaren.",
+            "Skäl",
+            "Avvisa",
+            Color.Error,
+            CaseComment.TextMaxLength);
+        if (reason is not null)
+        {
+            await RunAsync(SectionStatus, version => Work.MoveAsync(Id, version, OrderStatus.Rejected, reason));
+        }
+    }
+
+    private async Task CommentAsync()
+    {
+        var text = _comment;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return;
+        }
+
+        if (await RunAsync(SectionComment, version => Work.CommentAsync(Id, version, text)))
+        {
+            _comment = null;
+        }
+    }
+
+    /// <summary>Runs one change against the version last loaded; reloads after it is saved.</summary>
+    private async Task<bool> RunAsync(string section, Func<int, Task<CaseResult>> change)
+    {
+        if (_case is null || _busy)
+        {
+            return false;
+        }
+
+        _busy = true;
+        _feedback = null;
+        try
+        {
+            switch (await change(_case.Version))
+            {
+                case CaseResult.Done done:
+                    ShowDone(done.Message);
+                    await LoadAsync();
+                    return true;
+                case CaseResult.Conflict conflict:
+                    _feedback = new CaseFeedback(section, conflict.Message, IsConflict: true);
+                    return false;
+                case CaseResult.Refused refused:
+                    _feedback = new CaseFeedback(section, refused.Message, IsConflict: false);
+                    return false;
+                default:
+                    return false;
+            }
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    /// <summary>Ticking a checklist is many quick changes: one confirmation at a time, not a stack over the list.</summary>
+    private void ShowDone(string message)
+    {
+        if (_lastSnackbar is not null)
+        {
+            Snackbar.Remove(_lastSnackbar);
+        }
+
+        _lastSnackbar = Snackbar.Add(message, Severity.Success);
+    }
+
+    private async Task<string?> AskAsync(string title, string prompt, string label, string confirmText, Color confirmColor, int maxLength)
+    {
+        var parameters = new DialogParameters<CaseReasonDialog>
+        {
+            { d => d.Prompt, prompt },
+            { d => d.Label, label },
+            { d => d.ConfirmText, confirmText },
+            { d => d.ConfirmColor, confirmColor },
+            { d => d.MaxLength, maxLength },
+        };
+        var dialog = await Dialogs.ShowAsync<CaseReasonDialog>(
+            title, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        var result = await dialog.Result;
+        return result is { Canceled: false, Data: string text } ? text : null;
+    }
+
+    private static string StateName(ChecklistState state) => state switch
+    {
+        ChecklistState.Done => "Klar",
+        ChecklistState.NotApplicable => "Ej aktuell",
+        _ => "Att göra",
+    };
+
+    private static Color StateColor(ChecklistState state) => state switch
+    {
+        ChecklistState.Done => Color.Success,
+        ChecklistState.NotApplicable => Color.Secondary,
+        _ => Color.Primary,
+    };
+
+    private static Color StatusColor(OrderStatus status) => status switch
+    {
+        OrderStatus.Received => Color.Info,
+        OrderStatus.InProgress => Color.Primary,
+        OrderStatus.WaitingForOrderer => Color.Warning,
+        OrderStatus.Completed => Color.Success,
+        OrderStatus.Rejected => Color.Error,
+        _ => Color.Default,
+    };
+
+    private static string Day(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "–";
+
+    private static string Time(DateTimeOffset? at) =>
+        at is { } value
+            ? TimeZoneInfo.ConvertTime(value, AdminTimeZone.Stockholm).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
+            : "–";
+}
