@@ -86,7 +86,12 @@ public sealed record DashboardSummary(
     IReadOnlyList<CountRow> OpenByUnit);
 
 public sealed record GrantRow(
-    int Id, string SystemName, string LevelName, string UnitName, DateOnly From, DateOnly? To, string SourceCaseNumber, int SourceOrderId);
+    int Id, string SystemName, string LevelName, string UnitName, DateOnly From, DateOnly? To, string SourceCaseNumber, int SourceOrderId,
+    string? EndedByCaseNumber = null)
+{
+    /// <summary>Temporary by its order (an end date from the start), not ended by an end of employment.</summary>
+    public bool IsTemporary => To is not null && EndedByCaseNumber is null;
+}
 
 public sealed record EmployeeDetails(
     int Id,

@@ -25,7 +25,8 @@ public sealed class EmployeeRegister(
 
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), AdminTimeZone.Stockholm).DateTime);
         var grants = await db.Grants.AsNoTracking().Where(g => g.EmployeeId == employeeId)
-            .Select(g => new GrantRow(g.Id, g.SystemName, g.LevelName, g.UnitName, g.From, g.To, g.SourceCaseNumber, g.SourceOrderId))
+            .Select(g => new GrantRow(g.Id, g.SystemName, g.LevelName, g.UnitName, g.From, g.To, g.SourceCaseNumber, g.SourceOrderId,
+                g.EndedByOrderId == null ? null : db.Orders.Where(o => o.Id == g.EndedByOrderId).Select(o => o.CaseNumber).FirstOrDefault()))
             .ToListAsync(ct);
         var cases = await db.Orders.AsNoTracking().Where(o => o.EmployeeId == employeeId)
             .OrderByDescending(o => o.ReceivedAt)
