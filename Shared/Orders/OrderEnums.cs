@@ -54,6 +54,16 @@ public static class OrderTexts
         _ => type.ToString(),
     };
 
+    /// <summary>The type in a word or two, for table columns.</summary>
+    public static string ShortTypeName(OrderType type) => type switch
+    {
+        OrderType.New => "Ny",
+        OrderType.Extend => "Utökad",
+        OrderType.TemporaryUnit => "Annan verksamhet",
+        OrderType.Terminate => "Avslut",
+        _ => type.ToString(),
+    };
+
     public static string StatusName(OrderStatus status) => status switch
     {
         OrderStatus.Received => "Mottagen",
