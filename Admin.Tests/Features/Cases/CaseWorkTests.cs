@@ -136,6 +136,23 @@ public class CaseWorkTests
     }
 
     [Fact]
+    public async Task Queue_FiltersByTheAssignedOperator()
+    {
+        var (database, orderId) = await WithNewOrderAsync();
+        using var _ = database;
+        var ct = TestContext.Current.CancellationToken;
+        await AppServices.OrderIntake(database).PlaceAsync(OrderRequests.Extend(OrderRequests.Pnr1985), OrderChannel.EService, Chef, ct: ct);
+        await AppServices.CaseWork(database, "operator").TakeAsync(orderId, 0, ct);
+        var list = AppServices.CaseList(database, "operator");
+
+        var (id, name) = Assert.Single(await list.AssigneesAsync(ct));
+        var assigned = await list.SearchAsync(new CaseQuery(AssignedToId: id), CaseSort.ReceivedNewest, 0, 25, ct);
+
+        Assert.Equal("Sara Nilsson", name);
+        Assert.Equal(orderId, Assert.Single(assigned.Items).Id);
+    }
+
+    [Fact]
     public async Task RevealingThePersonnummer_IsOnRecord()
     {
         var (database, orderId) = await WithNewOrderAsync();

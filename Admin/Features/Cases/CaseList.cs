@@ -36,6 +36,19 @@ public sealed class CaseList(IDbContextFactory<SocItDbContext> factory, CurrentU
         return new PagedResult<CaseRow>(rows, total);
     }
 
+    /// <summary>The operators who have taken cases, for the queue's "Handläggare" filter.</summary>
+    public async Task<IReadOnlyList<(string Id, string Name)>> AssigneesAsync(CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(Policies.Operator);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var rows = await db.Orders.Where(o => o.AssignedToId != null)
+            .Select(o => new { Id = o.AssignedToId!, Name = o.AssignedToName ?? o.AssignedToId! })
+            .Distinct()
+            .ToListAsync(ct);
+        var swedish = StringComparer.Create(AdminLocalization.Swedish, ignoreCase: true);
+        return [.. rows.GroupBy(r => r.Id).Select(g => (g.Key, g.First().Name)).OrderBy(r => r.Item2, swedish)];
+    }
+
     public async Task<DashboardSummary> SummaryAsync(CancellationToken ct = default)
     {
         await currentUser.RequireAsync(Policies.Operator);

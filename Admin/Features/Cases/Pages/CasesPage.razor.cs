@@ -28,6 +28,8 @@ public partial class CasesPage
     private DateTime? _to;
     private string? _search;
     private bool _onlyMine;
+    private string? _assignee;
+    private IReadOnlyList<(string Id, string Name)> _assignees = [];
     private string? _actorId;
     private bool _taking;
 
@@ -48,6 +50,7 @@ public partial class CasesPage
         _actorId = CurrentUser.ToActor((await AuthenticationState).User).Id;
         _units = (await Intake.LoadReferenceAsync()).Units;
         _summary = await Cases.SummaryAsync();
+        _assignees = await Cases.AssigneesAsync();
     }
 
     private async Task<TableData<CaseRow>> LoadAsync(TableState state, CancellationToken ct)
@@ -60,7 +63,7 @@ public partial class CasesPage
         Status: Enum.TryParse<OrderStatus>(_status, out var status) ? status : null,
         Type: _type,
         UnitId: _unitId,
-        AssignedToId: _onlyMine ? _actorId : null,
+        AssignedToId: _onlyMine ? _actorId : _assignee,
         OnlyOpen: _status == OpenFilter,
         From: _from is { } from ? DateOnly.FromDateTime(from) : null,
         To: _to is { } to ? DateOnly.FromDateTime(to) : null,
@@ -138,6 +141,12 @@ public partial class CasesPage
     private async Task SearchChangedAsync(string? search)
     {
         _search = search;
+        await ReloadAsync();
+    }
+
+    private async Task AssigneeChangedAsync(string? assignee)
+    {
+        _assignee = string.IsNullOrEmpty(assignee) ? null : assignee;
         await ReloadAsync();
     }
 
