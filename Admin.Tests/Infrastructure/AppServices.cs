@@ -121,18 +121,9 @@ public static class AppServices
         return services;
     }
 
-    /// <summary>Registers the case page's services (case work, employee register and what they use) for a bunit test.</summary>
-    public static IServiceCollection AddCasePageServices(this IServiceCollection services, TestDatabase database, TimeProvider clock)
-    {
-        services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<SocItConsole.Admin.Data.SocItDbContext>>(database);
-        services.AddSingleton(clock);
-        services.AddSingleton<IHttpContextAccessor, HttpContextAccessor>();
-        services.AddScoped<CurrentUser>();
-        services.AddSingleton<AuditTrail>();
-        services.AddScoped<SocItConsole.Admin.Features.Cases.CaseWork>();
-        services.AddScoped<SocItConsole.Admin.Features.Cases.EmployeeRegister>();
-        return services;
-    }
+    /// <summary>The case page's services: the same as the cases feature's.</summary>
+    public static IServiceCollection AddCasePageServices(this IServiceCollection services, TestDatabase database, TimeProvider clock) =>
+        services.AddCaseServices(database, clock);
 
     private sealed class FixedAuthenticationState(ClaimsPrincipal user) : AuthenticationStateProvider
     {
