@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using SocItConsole.Shared.Audit;
+using SocItConsole.Shared.Common;
+
+namespace SocItConsole.Shared.Keys;
+
+/// <summary>
+/// The secret that activates a Swedlock key for one person; one per employee, surviving moves between a personal key
+/// and a pool. Only a salted PBKDF2 hash is kept. The plain code leaves this type once, through the <c>out</c>
+/// parameter of <see cref="Issue"/> or <see cref="Reset"/>, to be handed to the person, and is never stored or logged.
+/// </summary>
+/// <remarks>
+/// Six digits are a small space, so the hash slows a guess down but cannot stop a determined one: the stored hashes
+/// must stay as protected as the rest of the database.
+/// </remarks>
+public sealed class PersonalCode
+{
+    public const int CodeLength = 6;
+    public const int Iterations = 210_000;
+    public const int SaltSize = 16;
+    public const int HashSize = 32;
+
+    private static readonly HashAlgorithmName Algorithm = HashAlgorithmName.SHA256;
+
+    private readonly List<PersonalCodeEvent> _history = [];
+
+    private PersonalCode()
+    {
+        Hash = Salt = IssuedByName = string.Empty;
+    }
+
+    private PersonalCode(int employeeId)
+        : this()
+    {
+        EmployeeId = employeeId;
+    }
+
+    public int Id { get; private set; }
+
+    public int EmployeeId { get; private set; }
+
+    /// <summary>Base64 of the PBKDF2-SHA256 hash of the code.</summary>
+    public string Hash { get; private set; }
+
+    /// <summary>Base64 of the random salt of the current version.</summary>
+    public string Salt { get; private set; }
+
+    public DateTimeOffset IssuedAt { get; private set; }
+
+    public string IssuedByName { get; private set; }
+
+    /// <summary>1 for the first code, one more for each reset.</summary>
+    public int Version { get; private set; }
+
+    public IReadOnlyList<PersonalCodeEvent> History => _history;
+
+    /// <summary>Issues the employee's first code; <paramref name="code"/> is the only copy of it in plain text.</summary>
+    public static PersonalCode Issue(int employeeId, Actor by, DateTimeOffset at, out string code)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(employeeId);
+        var personalCode = new PersonalCode(employeeId);
+        code = personalCode.Replace(by, at, null);
+        return personalCode;
+    }
+
+    /// <summary>
+    /// Replaces the code because the person forgot it or it does not work; <paramref name="code"/> is the new one.
+    /// </summary>
+    public void Reset(Actor by, DateTimeOffset at, PersonalCodeResetReason reason, out string code)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        if (!Enum.IsDefined(reason))
+        {
+            throw new DomainException("Ange varför koden byts: glömt eller fungerar inte.");
+        }
+
+        code = Replace(by, at, reason);
+    }
+
+    /// <summary>True when <paramref name="code"/> is the current code. Compares in constant time.</summary>
+    public bool Verify(string? code)
+    {
+        if (string.IsNullOrEmpty(code) || string.IsNullOrEmpty(Hash) || string.IsNullOrEmpty(Salt))
+        {
+            return false;
+        }
+
+        var expected = Convert.FromBase64String(Hash);
+        var actual = Derive(code, Convert.FromBase64String(Salt));
+        return CryptographicOperations.FixedTimeEquals(actual, expected);
+    }
+
+    /// <summary>Names the employee and version only: neither the code nor its hash may end up in a log.</summary>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"Personlig kod för anställd {EmployeeId}, version {Version}");
+
+    private string Replace(Actor by, DateTimeOffset at, PersonalCodeResetReason? reason)
+    {
+        var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
+        var salt = RandomNumberGenerator.GetBytes(SaltSize);
+        Salt = Convert.ToBase64String(salt);
+        Hash = Convert.ToBase64String(Derive(code, salt));
+        IssuedAt = at.ToUniversalTime();
+        IssuedByName = by.Name;
+        Version++;
+        _history.Add(new PersonalCodeEvent(Version, reason, by.Name, at));
+        return code;
+    }
+
+    private static byte[] Derive(string code, byte[] salt) =>
+        Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(code), salt, Iterations, Algorithm, HashSize);
+}
