@@ -81,5 +81,5 @@ public sealed class MasterDataQueries(IDbContextFactory<SocItDbContext> factory)
         return [.. titles.OrderBy(t => t.Name, SwedishOrder)];
     }
 
-    private static StringComparer SwedishOrder => StringComparer.Create(AdminLocalization.Swedish, ignoreCase: true);
+    private static StringComparer SwedishOrder => AdminLocalization.SwedishOrder;
 }

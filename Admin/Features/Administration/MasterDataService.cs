@@ -31,7 +31,7 @@ public sealed partial class MasterDataService(
     private const string SaveFailed =
         "Ändringen kunde inte sparas, kanske för att någon annan ändrade samma uppgifter samtidigt. Ladda om sidan och försök igen.";
 
-    private static readonly StringComparer Swedish = StringComparer.Create(AdminLocalization.Swedish, ignoreCase: true);
+    private static readonly StringComparer Swedish = AdminLocalization.SwedishOrder;
 
     // IT systems
 

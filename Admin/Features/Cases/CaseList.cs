@@ -45,7 +45,7 @@ public sealed class CaseList(IDbContextFactory<SocItDbContext> factory, CurrentU
             .Select(o => new { Id = o.AssignedToId!, Name = o.AssignedToName ?? o.AssignedToId! })
             .Distinct()
             .ToListAsync(ct);
-        var swedish = StringComparer.Create(AdminLocalization.Swedish, ignoreCase: true);
+        var swedish = AdminLocalization.SwedishOrder;
         return [.. rows.GroupBy(r => r.Id).Select(g => (g.Key, g.First().Name)).OrderBy(r => r.Item2, swedish)];
     }
 
@@ -112,7 +112,7 @@ public sealed class CaseList(IDbContextFactory<SocItDbContext> factory, CurrentU
         var search = query.Search?.Trim();
         if (!string.IsNullOrEmpty(search))
         {
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), AdminTimeZone.Stockholm).DateTime);
+            var today = AdminTimeZone.Today(clock);
             if (Personnummer.TryParse(search, today, out var personnummer, out _))
             {
                 // A personnummer is only ever matched exactly, never by part.

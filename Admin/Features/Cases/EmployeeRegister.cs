@@ -23,7 +23,7 @@ public sealed class EmployeeRegister(
             return null;
         }
 
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), AdminTimeZone.Stockholm).DateTime);
+        var today = AdminTimeZone.Today(clock);
         var grants = await db.Grants.AsNoTracking().Where(g => g.EmployeeId == employeeId)
             .Select(g => new GrantRow(g.Id, g.SystemName, g.LevelName, g.UnitName, g.From, g.To, g.SourceCaseNumber, g.SourceOrderId,
                 g.EndedByOrderId == null ? null : db.Orders.Where(o => o.Id == g.EndedByOrderId).Select(o => o.CaseNumber).FirstOrDefault()))
@@ -32,7 +32,7 @@ public sealed class EmployeeRegister(
             .OrderByDescending(o => o.ReceivedAt)
             .Select(o => new CaseRow(o.Id, o.CaseNumber, o.Type, o.Status, o.EmployeeName, o.TargetUnitName ?? o.UnitName, o.StartDate, o.ReceivedAt, o.AssignedToName))
             .ToListAsync(ct);
-        var swedish = StringComparer.Create(AdminLocalization.Swedish, ignoreCase: true);
+        var swedish = AdminLocalization.SwedishOrder;
         return new EmployeeDetails(
             employee.Id,
             employee.FullName,

@@ -21,7 +21,7 @@ public sealed class HomeOverview(IDbContextFactory<SocItDbContext> factory)
         var titles = await db.JobTitles.CountAsync(t => t.IsActive, ct);
         var units = await db.Units.CountAsync(u => u.IsActive, ct);
         var withKeys = await db.Units.CountAsync(u => u.IsActive && u.UsesDigitalKeys, ct);
-        var swedish = StringComparer.Create(AdminLocalization.Swedish, ignoreCase: true);
+        var swedish = AdminLocalization.SwedishOrder;
         return new MasterDataSummary(systems.Count, titles, units, withKeys, [.. systems.Order(swedish)]);
     }
 }

@@ -29,7 +29,7 @@ public sealed class MatrixImport(
     /// <summary>The largest file accepted: a 200 × 30 matrix is about 60 kB, 10,000 titles a few MB.</summary>
     public const long MaxFileBytes = 10 * 1024 * 1024;
 
-    private static StringComparer Swedish => StringComparer.Create(AdminLocalization.Swedish, ignoreCase: true);
+    private static StringComparer Swedish => AdminLocalization.SwedishOrder;
 
     public async Task<CsvFile> ExportAsync(CancellationToken ct = default)
     {

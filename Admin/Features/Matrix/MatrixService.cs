@@ -14,7 +14,7 @@ public sealed class MatrixService(
     NewEmployeeSystemsLookup lookup,
     TimeProvider clock)
 {
-    private static StringComparer Swedish => StringComparer.Create(AdminLocalization.Swedish, ignoreCase: true);
+    private static StringComparer Swedish => AdminLocalization.SwedishOrder;
 
     public async Task<MatrixModel> LoadAsync(CancellationToken ct = default)
     {
@@ -102,7 +102,7 @@ public sealed class MatrixService(
         return await lookup.DeriveAsync(titleId, unitId, startDate, ct);
     }
 
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), AdminTimeZone.Stockholm).DateTime);
+    public DateOnly Today => AdminTimeZone.Today(clock);
 
     internal static async Task<MatrixModel> LoadModelAsync(SocItDbContext db, CancellationToken ct)
     {

@@ -22,7 +22,7 @@ public sealed class NewEmployeeSystemsLookup(IDbContextFactory<SocItDbContext> f
         }
 
         var systems = await db.ItSystems.AsNoTracking().Include(s => s.Levels).ToListAsync(ct);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), AdminTimeZone.Stockholm).DateTime);
+        var today = AdminTimeZone.Today(clock);
         IEnumerable<MatrixCell> matrix;
         if (startDate >= today)
         {
@@ -40,6 +40,6 @@ public sealed class NewEmployeeSystemsLookup(IDbContextFactory<SocItDbContext> f
                 .Select(c => new MatrixCell(c.Key.TitleId, c.Key.SystemId, c.LevelId));
         }
 
-        return NewEmployeeSystems.Derive(title, unit, systems, matrix, StringComparer.Create(AdminLocalization.Swedish, true));
+        return NewEmployeeSystems.Derive(title, unit, systems, matrix, AdminLocalization.SwedishOrder);
     }
 }

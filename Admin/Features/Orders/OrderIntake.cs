@@ -23,7 +23,7 @@ public sealed partial class OrderIntake(
 {
     private const int MaxAttempts = 5;
 
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), AdminTimeZone.Stockholm).DateTime);
+    public DateOnly Today => AdminTimeZone.Today(clock);
 
     public async Task<OrderReference> LoadReferenceAsync(CancellationToken ct = default)
     {
@@ -32,7 +32,7 @@ public sealed partial class OrderIntake(
         var units = await db.Units.AsNoTracking()
             .Select(u => new ReferenceUnit(u.Id, u.Name, u.IsActive, u.UsesDigitalKeys)).ToListAsync(ct);
         var systems = await db.ItSystems.AsNoTracking().Include(s => s.Levels).ToListAsync(ct);
-        var swedish = StringComparer.Create(AdminLocalization.Swedish, ignoreCase: true);
+        var swedish = AdminLocalization.SwedishOrder;
         return new OrderReference(
             [.. titles.OrderBy(t => t.Name, swedish)],
             [.. units.OrderBy(u => u.Name, swedish)],

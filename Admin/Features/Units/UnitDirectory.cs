@@ -71,7 +71,7 @@ public sealed class UnitDirectory(IDbContextFactory<SocItDbContext> factory)
             })
             .ToListAsync(ct);
 
-        var swedish = StringComparer.Create(AdminLocalization.Swedish, ignoreCase: true);
+        var swedish = AdminLocalization.SwedishOrder;
         return
         [
             .. rows

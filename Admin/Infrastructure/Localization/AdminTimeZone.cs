@@ -4,4 +4,11 @@ namespace SocItConsole.Admin.Infrastructure.Localization;
 public static class AdminTimeZone
 {
     public static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+
+    /// <summary>Today's date in Sweden by <paramref name="clock"/>: the date a rule is checked against.</summary>
+    public static DateOnly Today(TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Stockholm).DateTime);
+    }
 }

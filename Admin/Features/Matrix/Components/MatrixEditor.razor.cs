@@ -16,6 +16,10 @@ public partial class MatrixEditor
     private string? _systemFilter;
     private bool _showInactive;
     private bool _saving;
+    private List<MatrixTitle>? _visibleTitles;
+    private (MatrixModel?, string?, bool) _visibleTitlesKey;
+    private List<MatrixSystem>? _visibleSystems;
+    private (MatrixModel?, string?, bool) _visibleSystemsKey;
 
     [Inject] private MatrixService Matrix { get; set; } = default!;
 
@@ -28,11 +32,36 @@ public partial class MatrixEditor
 
     private bool HasChanges => _pending?.HasChanges == true;
 
-    private List<MatrixTitle> VisibleTitles =>
-        [.. (_model?.Titles ?? []).Where(t => (_showInactive || t.IsActive) && Matches(t.Name, _titleFilter))];
+    // The grid reads these once per row: filter only when the model or a filter changed, not on every access.
+    private List<MatrixTitle> VisibleTitles
+    {
+        get
+        {
+            var key = (_model, _titleFilter, _showInactive);
+            if (_visibleTitles is null || _visibleTitlesKey != key)
+            {
+                _visibleTitlesKey = key;
+                _visibleTitles = [.. (_model?.Titles ?? []).Where(t => (_showInactive || t.IsActive) && Matches(t.Name, _titleFilter))];
+            }
 
-    private IReadOnlyList<MatrixSystem> VisibleSystems =>
-        [.. (_model?.Systems ?? []).Where(s => (_showInactive || s.IsActive) && Matches(s.Name, _systemFilter))];
+            return _visibleTitles;
+        }
+    }
+
+    private List<MatrixSystem> VisibleSystems
+    {
+        get
+        {
+            var key = (_model, _systemFilter, _showInactive);
+            if (_visibleSystems is null || _visibleSystemsKey != key)
+            {
+                _visibleSystemsKey = key;
+                _visibleSystems = [.. (_model?.Systems ?? []).Where(s => (_showInactive || s.IsActive) && Matches(s.Name, _systemFilter))];
+            }
+
+            return _visibleSystems;
+        }
+    }
 
     protected override async Task OnInitializedAsync()
     {
@@ -160,7 +189,7 @@ public partial class MatrixEditor
 
     private List<NamedCellChange> Describe(IEnumerable<CellChange> changes)
     {
-        var order = StringComparer.Create(AdminLocalization.Swedish, ignoreCase: true);
+        var order = AdminLocalization.SwedishOrder;
         return
         [
             .. changes
