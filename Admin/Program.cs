@@ -3,6 +3,7 @@ using SocItConsole.Admin.Features.Administration;
 using SocItConsole.Admin.Features.Audit;
 using SocItConsole.Admin.Features.Cases;
 using SocItConsole.Admin.Features.Home;
+using SocItConsole.Admin.Features.Keys;
 using SocItConsole.Admin.Features.Matrix;
 using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Admin.Features.Orders.Api;
@@ -34,6 +35,7 @@ builder.AddAdministrationFeature();
 builder.AddMatrixFeature();
 builder.AddOrdersFeature();
 builder.AddCasesFeature();
+builder.AddKeysFeature();
 builder.AddAuditFeature();
 builder.AddOrdersApi();
 
