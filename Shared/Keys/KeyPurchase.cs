@@ -111,12 +111,12 @@ public sealed class KeyPurchase
             throw new DomainException($"Priset ska vara mellan 0 och {MaxPrice:N0} kr.");
         }
 
-        Status = KeyPurchaseStatus.Received;
         if (key.Id <= 0)
         {
             throw new InvalidOperationException("The key must be saved before it is received against a purchase.");
         }
 
+        Status = KeyPurchaseStatus.Received;
         KeyId = key.Id;
         KeyNumber = key.Number.Value;
         Price = price;

@@ -132,11 +132,7 @@ internal static class KeyCaseSteps
             .ToListAsync(ct);
         foreach (var pool in pools)
         {
-            var open = pool.Members.Where(m => m.EmployeeId == order.EmployeeId && m.To is null).ToList();
-            if (open.Count > 0)
-            {
-                pool.EndMembership(order.EmployeeId, open[0].From > lastDay ? open[0].From : lastDay);
-            }
+            pool.EndEmployment(order.EmployeeId, lastDay);
         }
 
         var parts = new List<string>();

@@ -121,15 +121,13 @@ public sealed class KeyQueries(IDbContextFactory<SocItDbContext> factory, Curren
         var keys = await Rows(db, db.Keys.AsNoTracking()
                 .Where(k => k.HolderEmployeeId == employeeId && (k.Status == KeyStatus.Issued || k.Status == KeyStatus.ToBeReturned)))
             .ToListAsync(ct);
-        var memberships = await db.KeyPools.AsNoTracking()
-            .SelectMany(p => p.Members.Where(m => m.EmployeeId == employeeId).Select(m => new
-            {
-                PoolId = p.Id,
-                Pool = p.Name,
-                Unit = db.Units.Where(u => u.Id == p.UnitId).Select(u => u.Name).First(),
-                m.From,
-                m.To,
-            }))
+        // A join, not a subquery per membership: SQLite cannot run the APPLY that the latter needs.
+        var memberships = await (
+                from p in db.KeyPools.AsNoTracking()
+                from m in p.Members
+                join u in db.Units on p.UnitId equals u.Id
+                where m.EmployeeId == employeeId
+                select new { PoolId = p.Id, Pool = p.Name, Unit = u.Name, m.From, m.To })
             .ToListAsync(ct);
         var code = await db.PersonalCodes.AsNoTracking().Include(c => c.History)
             .Where(c => c.EmployeeId == employeeId)
