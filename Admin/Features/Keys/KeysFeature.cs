@@ -10,6 +10,7 @@ public static class KeysFeature
         builder.Services.AddScoped<PersonalCodes>();
         builder.Services.AddScoped<KeyPurchases>();
         builder.Services.AddScoped<KeyQueries>();
+        builder.Services.AddScoped<KeyPoolDirectory>();
         return builder;
     }
 }
