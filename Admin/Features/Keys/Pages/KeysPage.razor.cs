@@ -18,6 +18,9 @@ public partial class KeysPage
     private KeyView _view = KeyView.All;
     private int _tab;
 
+    /// <summary>Opens a tab directly: <c>?flik=pooler</c> or <c>?flik=inkop</c> (the dashboard links to purchases).</summary>
+    [SupplyParameterFromQuery(Name = "flik")] public string? Tab { get; set; }
+
     [Inject] private KeyQueries Queries { get; set; } = default!;
 
     [Inject] private IDialogService Dialogs { get; set; } = default!;
@@ -26,6 +29,12 @@ public partial class KeysPage
 
     protected override async Task OnInitializedAsync()
     {
+        _tab = Tab switch
+        {
+            "pooler" => 1,
+            "inkop" => 2,
+            _ => 0,
+        };
         _units = await Queries.UnitsAsync();
         await RefreshCountsAsync();
     }
