@@ -60,6 +60,12 @@ public sealed class KeyPurchase
 
     public string? Note { get; private set; }
 
+    public DateTimeOffset? CancelledAt { get; private set; }
+
+    public string? CancelledByName { get; private set; }
+
+    public string? CancelReason { get; private set; }
+
     public int Version { get; private set; }
 
     public static KeyPurchase Start(
@@ -98,7 +104,7 @@ public sealed class KeyPurchase
         ArgumentNullException.ThrowIfNull(by);
         if (Status != KeyPurchaseStatus.Ordered)
         {
-            throw new DomainException($"Inköpet är redan {KeyTexts.PurchaseStatus(Status).ToLowerInvariant()}.");
+            throw new DomainException($"Inköpet är redan {KeyTexts.PurchaseState(Status)}.");
         }
 
         if (key.UnitId != UnitId)
@@ -108,7 +114,7 @@ public sealed class KeyPurchase
 
         if (price is < 0 or > MaxPrice)
         {
-            throw new DomainException($"Priset ska vara mellan 0 och {MaxPrice:N0} kr.");
+            throw new DomainException($"Priset ska vara mellan 0 och {MaxPrice.ToString("N0", KeyTexts.Swedish)} kr.");
         }
 
         if (key.Id <= 0)
@@ -131,13 +137,13 @@ public sealed class KeyPurchase
         ArgumentNullException.ThrowIfNull(by);
         if (Status != KeyPurchaseStatus.Ordered)
         {
-            throw new DomainException($"Inköpet är redan {KeyTexts.PurchaseStatus(Status).ToLowerInvariant()} och kan inte avbrytas.");
+            throw new DomainException($"Inköpet är redan {KeyTexts.PurchaseState(Status)} och kan inte avbrytas.");
         }
 
-        Note = Text.Required(note, NoteMaxLength, "Skälet");
+        CancelReason = Text.Required(note, NoteMaxLength, "Skälet");
         Status = KeyPurchaseStatus.Cancelled;
-        ReceivedByName = by.Name;
-        ReceivedAt = at.ToUniversalTime();
+        CancelledByName = by.Name;
+        CancelledAt = at.ToUniversalTime();
         Version++;
     }
 }

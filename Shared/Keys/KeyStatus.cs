@@ -28,6 +28,8 @@ public enum PersonalCodeResetReason
 /// <summary>The Swedish words the console shows for the key register's enums.</summary>
 public static class KeyTexts
 {
+    internal static readonly System.Globalization.CultureInfo Swedish = System.Globalization.CultureInfo.GetCultureInfo("sv-SE");
+
     public static string Status(KeyStatus status) => status switch
     {
         KeyStatus.InStock => "I lager",
@@ -51,6 +53,15 @@ public static class KeyTexts
         KeyPurchaseStatus.Ordered => "Beställd",
         KeyPurchaseStatus.Received => "Mottagen",
         KeyPurchaseStatus.Cancelled => "Avbruten",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    /// <summary>The status as a predicate of "inköpet" (neuter): "Inköpet är redan mottaget".</summary>
+    public static string PurchaseState(KeyPurchaseStatus status) => status switch
+    {
+        KeyPurchaseStatus.Ordered => "beställt",
+        KeyPurchaseStatus.Received => "mottaget",
+        KeyPurchaseStatus.Cancelled => "avbrutet",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 

@@ -96,6 +96,8 @@ internal sealed class KeyPurchaseConfiguration : IEntityTypeConfiguration<KeyPur
         builder.Property(p => p.ReceivedByName).HasMaxLength(120);
         builder.Property(p => p.KeyNumber).HasMaxLength(KeyNumber.MaxLength);
         builder.Property(p => p.Note).HasMaxLength(KeyPurchase.NoteMaxLength);
+        builder.Property(p => p.CancelReason).HasMaxLength(KeyPurchase.NoteMaxLength);
+        builder.Property(p => p.CancelledByName).HasMaxLength(120);
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.Price).HasPrecision(10, 2);
         builder.Property(p => p.Version).IsConcurrencyToken();

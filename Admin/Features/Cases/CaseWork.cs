@@ -123,6 +123,11 @@ public sealed class CaseWork(
         {
             return new CaseResult.Conflict(ConflictMessage);
         }
+        catch (DbUpdateException e) when (KeyChanges.IsUniqueViolation(e))
+        {
+            // Another case registered the same new key number at the same moment.
+            return new CaseResult.Conflict(ConflictMessage);
+        }
 
         return new CaseResult.Done(order.Version, message);
     }

@@ -57,7 +57,7 @@ public sealed class KeyPurchases(
 
             if (purchase.Status != KeyPurchaseStatus.Ordered)
             {
-                throw new DomainException($"Inköpet är redan {KeyTexts.PurchaseStatus(purchase.Status).ToLowerInvariant()}.");
+                throw new DomainException($"Inköpet är redan {KeyTexts.PurchaseState(purchase.Status)}.");
             }
 
             if (price is null)
@@ -99,8 +99,8 @@ public sealed class KeyPurchases(
 
             purchase.Cancel(reason, c.Actor, c.Now);
             return new KeyAudit("KeyPurchase.Cancelled", "Unit", PoolRegister.Id(purchase.UnitId),
-                $"Nyckelinköpet för {purchase.UnitName}{(purchase.CaseNumber is null ? string.Empty : $" ({purchase.CaseNumber})")} avbröts: {purchase.Note}",
-                null, new { Purchase = purchase.Id, Reason = purchase.Note });
+                $"Nyckelinköpet för {purchase.UnitName}{(purchase.CaseNumber is null ? string.Empty : $" ({purchase.CaseNumber})")} avbröts: {purchase.CancelReason}",
+                null, new { Purchase = purchase.Id, Reason = purchase.CancelReason });
         }, ct, staleMessage: "Inköpet har ändrats av någon annan sedan du öppnade det. Ladda om och försök igen.");
 
     public async Task<PagedResult<PurchaseRow>> SearchAsync(
@@ -128,7 +128,7 @@ public sealed class KeyPurchases(
             .Select(p => new PurchaseRow(
                 p.Id, p.UnitId, p.UnitName, p.CostCentre, p.CaseNumber, p.OrderId, p.EmployeeId,
                 db.Employees.Where(e => e.Id == p.EmployeeId).Select(e => e.FullName).FirstOrDefault(),
-                p.OrderedAt, p.OrderedByName, p.Status, p.KeyNumber, p.Price, p.ReceivedAt, p.Note, p.Version))
+                p.OrderedAt, p.OrderedByName, p.Status, p.KeyNumber, p.Price, p.ReceivedAt, p.CancelReason ?? p.Note, p.Version))
             .ToListAsync(ct);
         return new PagedResult<PurchaseRow>(rows, total);
     }

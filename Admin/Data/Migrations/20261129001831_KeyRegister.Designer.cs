@@ -11,7 +11,7 @@ using SocItConsole.Admin.Data;
 namespace SocItConsole.Admin.Data.Migrations
 {
     [DbContext(typeof(SocItDbContext))]
-    [Migration("20261128225306_KeyRegister")]
+    [Migration("20261129001831_KeyRegister")]
     partial class KeyRegister
     {
         /// <inheritdoc />
@@ -212,6 +212,17 @@ namespace SocItConsole.Admin.Data.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancelledByName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CaseNumber")
                         .HasMaxLength(16)

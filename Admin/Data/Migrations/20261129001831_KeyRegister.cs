@@ -189,6 +189,9 @@ namespace SocItConsole.Admin.Data.Migrations
                     ReceivedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ReceivedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
                     Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CancelledByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    CancelReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
