@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Shared.Audit;
+using SocItConsole.Shared.Expiry;
 using SocItConsole.Shared.Grants;
 using SocItConsole.Shared.Matrix;
 using SocItConsole.Shared.Orders;
@@ -40,6 +41,12 @@ public sealed class SocItDbContext(DbContextOptions<SocItDbContext> options) : D
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
 
     public DbSet<Grant> Grants => Set<Grant>();
+
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+
+    public DbSet<ReminderMessage> ReminderMessages => Set<ReminderMessage>();
+
+    public DbSet<JobRunState> JobRuns => Set<JobRunState>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
