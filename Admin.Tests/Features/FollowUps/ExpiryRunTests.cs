@@ -168,7 +168,7 @@ public class ExpiryRunTests
         var report = await world.RunAsync(dryRun: true);
 
         Assert.Equal((2, 2, 2), (report.Flagged, report.RemindersSent, report.ItemsReminded));
-        Assert.Contains(report.Lines, l => l.StartsWith(ExpiryWorld.Chef1Email + ": en påminnelse med 1 rader skulle skickas", StringComparison.Ordinal));
+        Assert.Contains(report.Lines, l => l.StartsWith(ExpiryWorld.Chef1Email + ": en påminnelse med 1 rad skulle skickas", StringComparison.Ordinal));
         Assert.StartsWith("Provkörning 2026-11-27", report.Summary, StringComparison.Ordinal);
         Assert.Empty(world.Mail.Sent);
         await using var db = world.Database.CreateDbContext();

@@ -235,7 +235,7 @@ public sealed partial class ExpiryRun(
                 {
                     tally.Sent++;
                     tally.Items += lineItems.Count;
-                    lines.Add($"{manager}: en påminnelse med {lineItems.Count} rader skulle skickas.");
+                    lines.Add($"{manager}: en påminnelse med {Rows(lineItems.Count)} skulle skickas.");
                 }
 
                 return;
@@ -299,7 +299,7 @@ public sealed partial class ExpiryRun(
         await db.SaveChangesAsync(ct);
         tally.Sent++;
         tally.Items += ids.Count;
-        lines.Add($"{manager}: påminnelse skickad med {ids.Count} rader.");
+        lines.Add($"{manager}: påminnelse skickad med {Rows(ids.Count)}.");
     }
 
     private async Task UpdateRunStateAsync(Action<JobRunState> update, CancellationToken ct)
@@ -328,6 +328,8 @@ public sealed partial class ExpiryRun(
     }
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Rows(int count) => count == 1 ? "1 rad" : $"{count} rader";
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 

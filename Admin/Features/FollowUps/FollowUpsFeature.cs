@@ -30,6 +30,11 @@ public static class FollowUpsFeature
             await output.WriteLineAsync(report.Summary);
             return report.Succeeded ? 0 : 1;
         });
+        if (builder.Environment.IsDevelopment() && builder.Configuration.GetValue<bool>(DemoFollowUpsSeeder.SettingKey))
+        {
+            builder.Services.AddHostedService<DemoFollowUpsSeeder>();
+        }
+
         builder.Services.AddHostedService<ExpiryCatchUp>();
 
         return builder;
