@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Features.FollowUps;
 using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Admin.Tests.Infrastructure;
@@ -53,8 +54,20 @@ public sealed class ExpiryWorld : IDisposable
     /// A temporary Lifecare grant (or <paramref name="system"/>) whose last day is <paramref name="lastDay"/>, for an
     /// employee of chef1 (Hemtjänst Centrum) or chef2 (Tallgården), from an extend order naming them as manager.
     /// </summary>
-    public async Task<int> AddTemporaryGrantAsync(
+    public Task<int> AddTemporaryGrantAsync(
         string manager, DateOnly lastDay, string employeeName = "Lisa Andersson", string personnummer = OrderRequests.Pnr1990,
+        string system = "Lifecare", string level = "Utförare") =>
+        AddTemporaryGrantAsync(
+            AppServices.OrderIntake(Database, Clock), Database, Today, manager, lastDay, employeeName, personnummer, system, level);
+
+    /// <summary>
+    /// A temporary grant (Lifecare by default) whose last day is <paramref name="lastDay"/>, for an employee of chef1
+    /// (Hemtjänst Centrum) or chef2 (Tallgården), from an extend order naming them as manager, on any database that
+    /// has the demo organisation — also the running app's, for integration and browser tests.
+    /// </summary>
+    public static async Task<int> AddTemporaryGrantAsync(
+        OrderIntake intake, IDbContextFactory<SocItDbContext> factory, DateOnly today, string manager, DateOnly lastDay,
+        string employeeName = "Lisa Andersson", string personnummer = OrderRequests.Pnr1990,
         string system = "Lifecare", string level = "Utförare")
     {
         var ct = TestContext.Current.CancellationToken;
@@ -68,16 +81,15 @@ public sealed class ExpiryWorld : IDisposable
         {
             EmployeeName = employeeName,
             Unit = unit,
-            StartDate = Today.AddDays(-1),
-            EndDate = Today.AddDays(200),
+            StartDate = today.AddDays(-1),
+            EndDate = today.AddDays(200),
             Systems = [new RequestedSystemInput(system, level)],
             OrdererName = managerName,
             OrdererEmail = managerEmail,
             ManagerName = managerName,
             ManagerEmail = managerEmail,
         };
-        var placed = await AppServices.OrderIntake(Database, Clock)
-            .PlaceAsync(request, OrderChannel.Console, new Actor("test", managerName), ct: ct);
+        var placed = await intake.PlaceAsync(request, OrderChannel.Console, new Actor("test", managerName), ct: ct);
         var receipt = placed switch
         {
             PlaceOrderResult.Created created => created.Receipt,
@@ -85,7 +97,7 @@ public sealed class ExpiryWorld : IDisposable
             _ => throw new InvalidOperationException(placed.ToString()),
         };
 
-        await using var db = Database.CreateDbContext();
+        await using var db = await factory.CreateDbContextAsync(ct);
         var order = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == receipt.Id, ct);
         var line = order.Systems.Single();
         var grant = new Grant(
