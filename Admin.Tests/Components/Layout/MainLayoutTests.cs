@@ -10,8 +10,8 @@ public class MainLayoutTests : ComponentTestBase
 {
     public static TheoryData<string, string[]> MenuByUser => new()
     {
-        { "operator", ["/", "/cases", "/orders/new", "/follow-ups", "/keys", "/units", "/audit"] },
-        { "admin", ["/", "/units", "/audit", "/matrix", "/admin"] },
+        { "operator", ["/", "/cases", "/orders/new", "/follow-ups", "/keys", "/units", "/outbox", "/audit"] },
+        { "admin", ["/", "/units", "/outbox", "/audit", "/matrix", "/admin"] },
         { "chef1", ["/", "/orders/new", "/my-orders", "/follow-ups"] },
         { "chef2", ["/", "/orders/new", "/my-orders", "/follow-ups"] },
         { "utanroll", ["/"] },

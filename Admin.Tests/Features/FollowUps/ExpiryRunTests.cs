@@ -198,10 +198,18 @@ public class ExpiryRunTests
     private sealed class ExpiryCatchUpProbe(ExpiryWorld world)
     {
         public Task<bool> IsOverdueAsync() => new ExpiryCatchUp(
-                world.Database, new Hangfire.BackgroundJobClient(new Hangfire.InMemory.InMemoryStorage()),
+                world.Database, new NoJobs(),
                 Microsoft.Extensions.Options.Options.Create(world.Options), world.Clock,
                 Microsoft.Extensions.Logging.Abstractions.NullLogger<ExpiryCatchUp>.Instance)
             .IsOverdueAsync(Ct);
+    }
+
+    /// <summary>The start-up check is only asked whether it would queue; nothing is queued.</summary>
+    private sealed class NoJobs : Hangfire.IBackgroundJobClient
+    {
+        public string Create(Hangfire.Common.Job job, Hangfire.States.IState state) => throw new NotSupportedException();
+
+        public bool ChangeState(string jobId, Hangfire.States.IState state, string expectedState) => throw new NotSupportedException();
     }
 }
 
