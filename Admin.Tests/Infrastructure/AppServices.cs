@@ -118,6 +118,7 @@ public static class AppServices
         services.AddScoped<SocItConsole.Admin.Features.Cases.CaseWork>();
         services.AddScoped<SocItConsole.Admin.Features.Cases.CaseList>();
         services.AddScoped<SocItConsole.Admin.Features.Cases.EmployeeRegister>();
+        services.AddKeyServices();
         return services;
     }
 

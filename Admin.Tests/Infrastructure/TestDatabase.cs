@@ -50,7 +50,7 @@ public sealed class TestDatabase : IDbContextFactory<SocItDbContext>, IDisposabl
     public DemoDataSeeder CreateDemoDataSeeder(TimeProvider? clock = null)
     {
         var time = clock ?? TimeProvider.System;
-        return new DemoDataSeeder(this, new MatrixWriter(new AuditTrail(time), time), NullLogger<DemoDataSeeder>.Instance);
+        return new DemoDataSeeder(this, new MatrixWriter(new AuditTrail(time), time), time, NullLogger<DemoDataSeeder>.Instance);
     }
 
     public void Dispose() => _folder.Dispose();

@@ -127,7 +127,9 @@ public class OrderApiTests
         Assert.Contains("Handläggare", lifecare["levels"]!.AsArray().Select(l => l!.GetValue<string>()));
         var unit = body["units"]!.AsArray().Single(u => u!["name"]!.GetValue<string>() == "Hemtjänst Centrum")!;
         Assert.True(unit["usesDigitalKeys"]!.GetValue<bool>());
-        Assert.Empty(unit["keyPools"]!.AsArray());
+        Assert.Equal(["Personalpool"], unit["keyPools"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()));
+        var hertings = body["units"]!.AsArray().Single(u => u!["name"]!.GetValue<string>() == "Hertings vård- och omsorgsboende")!;
+        Assert.Equal(["Avdelning 1", "Avdelning 2"], hertings["keyPools"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()));
     }
 
     [Theory]

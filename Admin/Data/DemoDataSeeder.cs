@@ -3,6 +3,7 @@ using SocItConsole.Admin.Data.Demo;
 using SocItConsole.Admin.Features.Matrix;
 using SocItConsole.Shared.Audit;
 using SocItConsole.Shared.Common;
+using SocItConsole.Shared.Keys;
 using SocItConsole.Shared.Matrix;
 using SocItConsole.Shared.Organisation;
 
@@ -12,6 +13,7 @@ namespace SocItConsole.Admin.Data;
 public sealed partial class DemoDataSeeder(
     IDbContextFactory<SocItDbContext> factory,
     MatrixWriter matrixWriter,
+    TimeProvider clock,
     ILogger<DemoDataSeeder> logger)
 {
     public async Task SeedAsync(CancellationToken ct)
@@ -66,6 +68,44 @@ public sealed partial class DemoDataSeeder(
         }
 
         await SeedMatrixAsync(ct);
+        await SeedKeysAsync(ct);
+    }
+
+    /// <summary>
+    /// A key pool and a handful of personal and pool keys for every demo unit with digital keys, numbered after the
+    /// cost centre; only into an empty register. Hertings has two pools, to show the choice that brings.
+    /// </summary>
+    private async Task SeedKeysAsync(CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (await db.KeyPools.AnyAsync(ct) || await db.Keys.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var demoUnits = DemoOrganisation.Units.Where(u => u.UsesDigitalKeys).Select(u => u.Name).ToList();
+        var units = (await db.Units.AsNoTracking().Where(u => u.UsesDigitalKeys).ToListAsync(ct))
+            .Where(u => demoUnits.Contains(u.Name))
+            .ToList();
+        var at = clock.GetUtcNow();
+        foreach (var unit in units)
+        {
+            string[] names = unit.Name.StartsWith("Hertings", StringComparison.Ordinal) ? ["Avdelning 1", "Avdelning 2"] : ["Personalpool"];
+            var pools = names.Select(name => new KeyPool(unit.Id, name)).ToList();
+            db.KeyPools.AddRange(pools);
+            await db.SaveChangesAsync(ct);
+            for (var i = 1; i <= 6; i++)
+            {
+                db.Keys.Add(Key.Register(KeyNumber.Parse($"{unit.CostCentre}0{i:D2}"), unit.Id, KeyKind.Personal, null, Actor.System, at));
+            }
+
+            for (var i = 1; i <= 3; i++)
+            {
+                db.Keys.Add(Key.Register(KeyNumber.Parse($"{unit.CostCentre}5{i:D2}"), unit.Id, KeyKind.Pool, pools[(i - 1) % pools.Count].Id, Actor.System, at));
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The demo matrix as version 1, through the same writer as every other change: only into an empty matrix.</summary>

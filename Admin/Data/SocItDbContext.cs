@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SocItConsole.Shared.Audit;
 using SocItConsole.Shared.Expiry;
 using SocItConsole.Shared.Grants;
+using SocItConsole.Shared.Keys;
 using SocItConsole.Shared.Matrix;
 using SocItConsole.Shared.Orders;
 using SocItConsole.Shared.Organisation;
@@ -41,6 +42,14 @@ public sealed class SocItDbContext(DbContextOptions<SocItDbContext> options) : D
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
 
     public DbSet<Grant> Grants => Set<Grant>();
+
+    public DbSet<Key> Keys => Set<Key>();
+
+    public DbSet<KeyPool> KeyPools => Set<KeyPool>();
+
+    public DbSet<PersonalCode> PersonalCodes => Set<PersonalCode>();
+
+    public DbSet<KeyPurchase> KeyPurchases => Set<KeyPurchase>();
 
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
 

@@ -41,6 +41,9 @@ public sealed class Key
 
     public int? HolderEmployeeId { get; private set; }
 
+    /// <summary>One more for every change: two operators acting on the same key at once cannot both succeed.</summary>
+    public int Version { get; private set; }
+
     public IReadOnlyList<KeyEvent> History => _history;
 
     /// <summary>Registers a new key, in stock. A pool key names its pool; a personal key has none.</summary>
@@ -63,7 +66,7 @@ public sealed class Key
             throw new DomainException($"Den personliga nyckeln {number} kan inte höra till en nyckelpool.");
         }
 
-        var key = new Key(number, unitId, kind, poolId);
+        var key = new Key(number, unitId, kind, poolId) { Version = 1 };
         key._history.Add(new KeyEvent(null, KeyStatus.InStock, by.Name, at, null, null));
         return key;
     }
@@ -185,6 +188,7 @@ public sealed class Key
         _history.Add(new KeyEvent(Status, to, by.Name, at, note, eventHolder));
         Status = to;
         HolderEmployeeId = newHolder;
+        Version++;
     }
 
     private DomainException Refused(string action) =>

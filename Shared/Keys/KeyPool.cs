@@ -62,6 +62,21 @@ public sealed class KeyPool
         open.End(lastDay);
     }
 
+    /// <summary>
+    /// The employment ends with <paramref name="lastDay"/>: every membership of the employee that runs past it, open or
+    /// ending later (a temporary one), ends then; one that starts later ends on its first day. True if any changed.
+    /// </summary>
+    public bool EndEmployment(int employeeId, DateOnly lastDay)
+    {
+        var running = _members.Where(m => m.EmployeeId == employeeId && (m.To is null || m.To > lastDay)).ToList();
+        foreach (var membership in running)
+        {
+            membership.End(membership.From > lastDay ? membership.From : lastDay);
+        }
+
+        return running.Count > 0;
+    }
+
     public bool IsMember(int employeeId, DateOnly date) =>
         _members.Any(m => m.EmployeeId == employeeId && m.IsActiveOn(date));
 }

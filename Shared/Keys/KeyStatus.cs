@@ -46,6 +46,14 @@ public static class KeyTexts
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
+    public static string PurchaseStatus(KeyPurchaseStatus status) => status switch
+    {
+        KeyPurchaseStatus.Ordered => "Beställd",
+        KeyPurchaseStatus.Received => "Mottagen",
+        KeyPurchaseStatus.Cancelled => "Avbruten",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
     public static string ResetReason(PersonalCodeResetReason reason) => reason switch
     {
         PersonalCodeResetReason.Forgotten => "glömt",

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
+using SocItConsole.Admin.Features.Keys;
 using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Admin.Infrastructure.Audit;
 using SocItConsole.Admin.Infrastructure.Authentication;
+using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Audit;
 using SocItConsole.Shared.Common;
 using SocItConsole.Shared.Grants;
@@ -63,6 +65,12 @@ public sealed class CaseWork(
         ChangeAsync(orderId, expectedVersion, to == OrderStatus.Completed ? "Case.Completed" : "Case.StatusChanged", async (db, order, actor, now) =>
         {
             order.MoveTo(to, actor, now, reason);
+            if (to == OrderStatus.Rejected)
+            {
+                var cancelled = await KeyCaseSteps.ApplyOnRejectionAsync(db, order, actor, now, ct);
+                return $"{order.CaseNumber} är nu {OrderTexts.StatusName(to).ToLowerInvariant()}.{(cancelled is null ? string.Empty : " " + cancelled)}";
+            }
+
             if (to != OrderStatus.Completed)
             {
                 return $"{order.CaseNumber} är nu {OrderTexts.StatusName(to).ToLowerInvariant()}.";
@@ -71,7 +79,8 @@ public sealed class CaseWork(
             var grants = await db.Grants.Where(g => g.EmployeeId == order.EmployeeId).ToListAsync(ct);
             var changes = GrantRules.Materialize(order, grants);
             db.Grants.AddRange(changes.Added);
-            return $"{order.CaseNumber} är klart: {changes.Added.Count} behörigheter tillagda, {changes.Ended.Count} avslutade.";
+            var keys = await KeyCaseSteps.ApplyOnCompletionAsync(db, order, actor, now, AdminTimeZone.Today(clock), ct);
+            return $"{order.CaseNumber} är klart: {changes.Added.Count} behörigheter tillagda, {changes.Ended.Count} avslutade.{(keys is null ? string.Empty : " " + keys)}";
         }, ct);
 
     private async Task<CaseResult> ChangeAsync(

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
+using SocItConsole.Admin.Features.Keys;
 using SocItConsole.Admin.Features.Matrix;
 using SocItConsole.Admin.Infrastructure.Audit;
 using SocItConsole.Admin.Infrastructure.Localization;
@@ -175,6 +176,12 @@ public sealed partial class OrderIntake(
                 Manager = order.Manager.Email.Value,
             });
         await db.SaveChangesAsync(ct);
+        if (order.KeyKind == KeyChoiceKind.BuyNewKey)
+        {
+            await KeyPurchases.StartForOrderAsync(db, placed, order.GrantUnit.Id, placedBy, now, ct);
+            await db.SaveChangesAsync(ct);
+        }
+
         await transaction.CommitAsync(ct);
         LogPlaced(logger, placed.Id, order.Type, channel);
         return new PlaceOrderResult.Created(ToReceipt(placed, order.Personnummer));

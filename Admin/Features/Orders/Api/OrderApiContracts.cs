@@ -178,19 +178,23 @@ public sealed record ReferenceResponse(
     IReadOnlyList<ReferenceUnitResponse> Units,
     IReadOnlyList<ReferenceSystemResponse> Systems)
 {
-    public static ReferenceResponse From(OrderReference reference)
+    public static ReferenceResponse From(OrderReference reference, IReadOnlyDictionary<int, IReadOnlyList<string>> poolsByUnit)
     {
         ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(poolsByUnit);
         return new(
             [.. reference.Titles.Where(t => t.IsActive).Select(t => new ReferenceTitleResponse(t.Name))],
-            [.. reference.Units.Where(u => u.IsActive).Select(u => new ReferenceUnitResponse(u.Name, u.UsesDigitalKeys, []))],
+            [.. reference.Units.Where(u => u.IsActive).Select(u => new ReferenceUnitResponse(
+                u.Name,
+                u.UsesDigitalKeys,
+                [.. (poolsByUnit.TryGetValue(u.Id, out var pools) ? pools : []).Select(name => new ReferenceKeyPoolResponse(name))]))],
             [.. reference.Systems.Where(s => s.IsActive).Select(s => new ReferenceSystemResponse(s.Name, [.. s.Levels.Select(l => l.Name)]))]);
     }
 }
 
 public sealed record ReferenceTitleResponse(string Name);
 
-/// <summary><c>keyPools</c> stays empty until the key register holds the units' pools.</summary>
+/// <summary><c>keyPools</c> names the unit's key pools in the key register, for an order that asks for pool membership.</summary>
 public sealed record ReferenceUnitResponse(string Name, bool UsesDigitalKeys, IReadOnlyList<ReferenceKeyPoolResponse> KeyPools);
 
 public sealed record ReferenceKeyPoolResponse(string Name);

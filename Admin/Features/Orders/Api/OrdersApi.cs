@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SocItConsole.Admin.Features.Keys;
 using SocItConsole.Admin.Infrastructure.Authentication;
 using SocItConsole.Shared.Orders;
 
@@ -83,7 +84,7 @@ public static partial class OrdersApi
         api.MapGet("/reference", GetReferenceAsync)
             .WithName("GetReference")
             .WithSummary("Titlar, verksamheter och system som en beställning kan ange (bara aktiva)")
-            .WithDescription("keyPools är tom tills nyckelregistret finns.")
+            .WithDescription("keyPools är verksamhetens nyckelpooler i nyckelregistret.")
             .Produces<ReferenceResponse>();
 
         // Anything else under /api is a 404 in problem+json, not the console's HTML page or a sign-in redirect.
@@ -137,8 +138,9 @@ public static partial class OrdersApi
             ? TypedResults.Ok(OrderResponse.From(receipt))
             : ApiProblems.Problem(StatusCodes.Status404NotFound, "Beställningen finns inte", $"Det finns ingen beställning med id {id}.");
 
-    private static async Task<Ok<ReferenceResponse>> GetReferenceAsync(OrderIntake intake, CancellationToken ct) =>
-        TypedResults.Ok(ReferenceResponse.From(await intake.LoadReferenceAsync(ct)));
+    private static async Task<Ok<ReferenceResponse>> GetReferenceAsync(
+        OrderIntake intake, KeyPoolDirectory pools, CancellationToken ct) =>
+        TypedResults.Ok(ReferenceResponse.From(await intake.LoadReferenceAsync(ct), await pools.NamesByUnitAsync(ct)));
 
     private static string OrderLocation(int id) => $"/api/v1/orders/{id}";
 

@@ -1,0 +1,151 @@
+using Microsoft.EntityFrameworkCore;
+using SocItConsole.Admin.Data;
+using SocItConsole.Shared.Audit;
+using SocItConsole.Shared.Common;
+using SocItConsole.Shared.Keys;
+using SocItConsole.Shared.Orders;
+
+namespace SocItConsole.Admin.Features.Keys;
+
+/// <summary>
+/// What completing or rejecting a case does to the key register, inside the case's own transaction: a refusal here
+/// (the key is someone else's, the bought key has not arrived) refuses the completion, with the reason in Swedish.
+/// </summary>
+internal static class KeyCaseSteps
+{
+    /// <summary>
+    /// A new or temporary access order: the personal key is handed out (registered first if it is new to the register),
+    /// the bought key must have arrived, the pool membership is added. An end order: personal keys are to be returned
+    /// and pool memberships end on the last working day. Returns a sentence for the case's message, or null.
+    /// </summary>
+    public static async Task<string?> ApplyOnCompletionAsync(
+        SocItDbContext db, Order order, Actor actor, DateTimeOffset now, DateOnly today, CancellationToken ct)
+    {
+        if (order.Type == OrderType.Terminate)
+        {
+            return await EndAsync(db, order, actor, now, today, ct);
+        }
+
+        var unitId = order.TargetUnitId ?? order.UnitId;
+        var unitName = order.TargetUnitName ?? order.UnitName;
+        switch (order.KeyKind)
+        {
+            case KeyChoiceKind.PersonalKey:
+                return await HandOutAsync(db, order, unitId, unitName, actor, now, ct);
+            case KeyChoiceKind.BuyNewKey:
+                var purchase = await db.KeyPurchases.AsNoTracking().SingleOrDefaultAsync(p => p.OrderId == order.Id, ct);
+                return purchase?.Status switch
+                {
+                    KeyPurchaseStatus.Received => $"Den köpta nyckeln {purchase.KeyNumber} är utlämnad.",
+                    KeyPurchaseStatus.Cancelled => throw new DomainException(
+                        "Nyckelinköpet för ärendet är avbrutet. Välj en annan nyckel och notera det i ärendet innan det avslutas."),
+                    _ => throw new DomainException(
+                        "Den köpta nyckeln har inte kommit. Ta emot den under Nycklar → Inköp innan ärendet avslutas."),
+                };
+            case KeyChoiceKind.Pool:
+                return await JoinPoolAsync(db, order, unitId, unitName, today, ct);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>A rejected order buys nothing: a purchase that is still only ordered is cancelled.</summary>
+    public static async Task<string?> ApplyOnRejectionAsync(
+        SocItDbContext db, Order order, Actor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var purchase = await db.KeyPurchases.SingleOrDefaultAsync(
+            p => p.OrderId == order.Id && p.Status == KeyPurchaseStatus.Ordered, ct);
+        if (purchase is null)
+        {
+            return null;
+        }
+
+        purchase.Cancel($"Ärendet {order.CaseNumber} avslogs.", actor, now);
+        return "Nyckelinköpet avbröts.";
+    }
+
+    private static async Task<string> HandOutAsync(
+        SocItDbContext db, Order order, int unitId, string unitName, Actor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var number = KeyNumber.Parse(order.KeyNumber);
+        var key = await db.Keys.SingleOrDefaultAsync(k => k.Number == number, ct);
+        if (key is null)
+        {
+            key = Key.Register(number, unitId, KeyKind.Personal, null, actor, now);
+            db.Keys.Add(key);
+        }
+        else if (key.UnitId != unitId)
+        {
+            var owner = await db.Units.Where(u => u.Id == key.UnitId).Select(u => u.Name).SingleAsync(ct);
+            throw new DomainException($"Nyckeln {number} hör till {owner}, inte till {unitName}. Kontrollera nyckelnumret.");
+        }
+        else if (key.HolderEmployeeId == order.EmployeeId && key.Status == KeyStatus.Issued)
+        {
+            return $"Nyckeln {number} var redan utlämnad till {order.EmployeeName}.";
+        }
+
+        key.AssignTo(order.EmployeeId, actor, now);
+        return $"Nyckeln {number} lämnades ut till {order.EmployeeName}.";
+    }
+
+    private static async Task<string> JoinPoolAsync(
+        SocItDbContext db, Order order, int unitId, string unitName, DateOnly today, CancellationToken ct)
+    {
+        var pools = await db.KeyPools.Include(p => p.Members).Where(p => p.UnitId == unitId).ToListAsync(ct);
+        var from = order.StartDate is { } start && start > today ? start : today;
+        if (pools.FirstOrDefault(p => p.Members.Any(m => m.EmployeeId == order.EmployeeId && (m.To is null || m.To >= from))) is { } member)
+        {
+            return $"{order.EmployeeName} är redan med i nyckelpoolen {member.Name}.";
+        }
+
+        var pool = pools switch
+        {
+            [] => throw new DomainException(
+                $"{unitName} har ingen nyckelpool. Skapa den under Nycklar → Nyckelpooler innan ärendet avslutas."),
+            [var only] => only,
+            _ => throw new DomainException(
+                $"{unitName} har flera nyckelpooler. Lägg till {order.EmployeeName} i rätt pool under Nycklar innan ärendet avslutas."),
+        };
+        pool.AddMember(order.EmployeeId, from);
+        if (order.EndDate is { } end)
+        {
+            pool.EndMembership(order.EmployeeId, end);
+        }
+
+        return $"{order.EmployeeName} är med i nyckelpoolen {pool.Name} från {from:yyyy-MM-dd}.";
+    }
+
+    private static async Task<string?> EndAsync(
+        SocItDbContext db, Order order, Actor actor, DateTimeOffset now, DateOnly today, CancellationToken ct)
+    {
+        var lastDay = order.EndDate ?? today;
+        var keys = await db.Keys
+            .Where(k => k.HolderEmployeeId == order.EmployeeId && k.Status == KeyStatus.Issued)
+            .ToListAsync(ct);
+        foreach (var key in keys)
+        {
+            key.MarkToBeReturned(actor, now);
+        }
+
+        var pools = await db.KeyPools.Include(p => p.Members)
+            .Where(p => p.Members.Any(m => m.EmployeeId == order.EmployeeId && (m.To == null || m.To > lastDay)))
+            .ToListAsync(ct);
+        foreach (var pool in pools)
+        {
+            pool.EndEmployment(order.EmployeeId, lastDay);
+        }
+
+        var parts = new List<string>();
+        if (keys.Count > 0)
+        {
+            parts.Add($"{(keys.Count == 1 ? "Nyckeln" : "Nycklarna")} {string.Join(", ", keys.Select(k => k.Number.Value))} ska återlämnas.");
+        }
+
+        if (pools.Count > 0)
+        {
+            parts.Add($"Sista dag i {string.Join(", ", pools.Select(p => p.Name))} är {lastDay:yyyy-MM-dd}.");
+        }
+
+        return parts.Count == 0 ? null : string.Join(" ", parts);
+    }
+}

@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using MudBlazor;
+using SocItConsole.Admin.Features.Keys.Components;
+
+namespace SocItConsole.Admin.Features.Keys.Pages;
+
+/// <summary>The key register: figures that double as filters, the register itself, pools and purchases.</summary>
+public partial class KeysPage
+{
+    private static readonly KeyView[] StatViews = [KeyView.Free, KeyView.Held, KeyView.ToBeReturned, KeyView.Lost];
+
+    private KeyListPanel? _list;
+    private IReadOnlyList<UnitOption> _units = [];
+    private IReadOnlyDictionary<KeyView, int>? _counts;
+    private int _waitingPurchases;
+    private int? _unitId;
+    private KeyView _view = KeyView.All;
+    private int _tab;
+
+    /// <summary>Opens a tab directly: <c>?flik=pooler</c> or <c>?flik=inkop</c> (the dashboard links to purchases).</summary>
+    [SupplyParameterFromQuery(Name = "flik")] public string? Tab { get; set; }
+
+    [Inject] private KeyQueries Queries { get; set; } = default!;
+
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _tab = Tab switch
+        {
+            "pooler" => 1,
+            "inkop" => 2,
+            _ => 0,
+        };
+        _units = await Queries.UnitsAsync();
+        await RefreshCountsAsync();
+    }
+
+    private async Task RefreshCountsAsync()
+    {
+        _counts = await Queries.CountsAsync(_unitId);
+        _waitingPurchases = await Queries.WaitingPurchasesAsync();
+        if (_list is not null)
+        {
+            await _list.ReloadAsync();
+        }
+    }
+
+    private async Task UnitChangedAsync(int? unitId)
+    {
+        _unitId = unitId;
+        _counts = await Queries.CountsAsync(_unitId);
+    }
+
+    private Task ShowAsync(KeyView view)
+    {
+        _view = _view == view && StatViews.Contains(view) ? KeyView.All : view;
+        _tab = 0;
+        return Task.CompletedTask;
+    }
+
+    private Task OnStatKeyAsync(KeyboardEventArgs e, KeyView view) =>
+        e.Key is "Enter" or " " ? ShowAsync(view) : Task.CompletedTask;
+
+    private async Task RegisterAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<RegisterKeysDialog>(
+            "Registrera nycklar",
+            new DialogParameters<RegisterKeysDialog>
+            {
+                { d => d.Units, _units.Where(u => u.UsesDigitalKeys).ToList() },
+                { d => d.UnitId, _unitId },
+            },
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        var result = await dialog.Result;
+        if (result is { Canceled: false, Data: string message })
+        {
+            Snackbar.Add(message, Severity.Success);
+            await RefreshCountsAsync();
+        }
+    }
+
+    private static string StatIcon(KeyView view) => view switch
+    {
+        KeyView.Free => Icons.Material.Outlined.Inventory2,
+        KeyView.Held => Icons.Material.Outlined.Badge,
+        KeyView.ToBeReturned => Icons.Material.Outlined.AssignmentReturn,
+        _ => Icons.Material.Outlined.ReportProblem,
+    };
+}
