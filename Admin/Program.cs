@@ -2,6 +2,7 @@ using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Features.Administration;
 using SocItConsole.Admin.Features.Audit;
 using SocItConsole.Admin.Features.Cases;
+using SocItConsole.Admin.Features.FollowUps;
 using SocItConsole.Admin.Features.Home;
 using SocItConsole.Admin.Features.Keys;
 using SocItConsole.Admin.Features.Matrix;
@@ -10,13 +11,23 @@ using SocItConsole.Admin.Features.Orders.Api;
 using SocItConsole.Admin.Features.Units;
 using SocItConsole.Admin.Infrastructure;
 using SocItConsole.Admin.Infrastructure.Audit;
+using SocItConsole.Admin.Infrastructure.Email;
 using SocItConsole.Admin.Infrastructure.Authentication;
 using SocItConsole.Admin.Infrastructure.Health;
 using SocItConsole.Admin.Infrastructure.Jobs;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Admin.Infrastructure.Web;
 
-var builder = WebApplication.CreateBuilder(args);
+// `run-job <id> [--as-of YYYY-MM-DD] [--dry-run]` runs one job and exits instead of serving.
+var jobCommand = JobCommand.Parse(args, out var commandError);
+if (commandError is not null)
+{
+    await Console.Error.WriteLineAsync(commandError);
+    Environment.ExitCode = 2;
+    return;
+}
+
+var builder = WebApplication.CreateBuilder(jobCommand is null ? args : []);
 
 // Cross-cutting
 builder.AddAdminLogging();
@@ -25,6 +36,7 @@ builder.AddAdminAuthentication();
 builder.AddAdminData();
 builder.AddAdminAudit();
 builder.AddAdminJobs();
+builder.AddAdminEmail();
 builder.AddAdminHealth();
 builder.AddAdminWeb();
 
@@ -37,11 +49,17 @@ builder.AddOrdersFeature();
 builder.AddCasesFeature();
 builder.AddKeysFeature();
 builder.AddAuditFeature();
+builder.AddFollowUpsFeature();
 builder.AddOrdersApi();
 
 var app = builder.Build();
 
 await app.InitializeDatabaseAsync();
+if (jobCommand is not null)
+{
+    Environment.ExitCode = await app.RunJobCommandAsync(jobCommand);
+    return;
+}
 
 app.UseAdminPipeline();
 app.MapAdminHealth();

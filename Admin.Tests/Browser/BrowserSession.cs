@@ -31,11 +31,13 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 
-    public static async Task<BrowserSession> StartAsync()
+    /// <param name="configure">Settings or services for the app, before it starts (e.g. a pickup folder for e-mail).</param>
+    public static async Task<BrowserSession> StartAsync(Action<AdminAppFactory>? configure = null)
     {
         ChromiumRequirement.EnsureAvailable();
 
         var app = AdminAppFactory.Development();
+        configure?.Invoke(app);
         app.ServeOnLoopback();
         app.StartServer();
         var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses

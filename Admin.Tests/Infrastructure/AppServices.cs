@@ -114,7 +114,7 @@ public static class AppServices
     /// <summary>Registers the cases feature's services (and the orders services it reads from) for a bunit test.</summary>
     public static IServiceCollection AddCaseServices(this IServiceCollection services, TestDatabase database, TimeProvider clock)
     {
-        services.AddOrderServices(database, clock);
+        services.AddFollowUpServices(database, clock);
         services.AddScoped<SocItConsole.Admin.Features.Cases.CaseWork>();
         services.AddScoped<SocItConsole.Admin.Features.Cases.CaseList>();
         services.AddScoped<SocItConsole.Admin.Features.Cases.EmployeeRegister>();
@@ -125,6 +125,42 @@ public static class AppServices
     /// <summary>The case page's services: the same as the cases feature's.</summary>
     public static IServiceCollection AddCasePageServices(this IServiceCollection services, TestDatabase database, TimeProvider clock) =>
         services.AddCaseServices(database, clock);
+
+    public static SocItConsole.Admin.Features.FollowUps.ExpiryRun ExpiryRun(
+        TestDatabase database, SocItConsole.Admin.Infrastructure.Email.IMailSender sender, TimeProvider clock,
+        SocItConsole.Admin.Features.FollowUps.ExpiryOptions? options = null) =>
+        new(database, sender, new AuditTrail(clock),
+            Microsoft.Extensions.Options.Options.Create(options ?? new SocItConsole.Admin.Features.FollowUps.ExpiryOptions()),
+            Microsoft.Extensions.Options.Options.Create(EmailSettings()), clock,
+            NullLogger<SocItConsole.Admin.Features.FollowUps.ExpiryRun>.Instance);
+
+    public static SocItConsole.Admin.Infrastructure.Email.EmailSettings EmailSettings() => new()
+    {
+        PublicBaseUrl = "https://socit.falkenberg.example",
+        FromAddress = "soc-it@kommun.example",
+    };
+
+    public static SocItConsole.Admin.Features.FollowUps.FollowUpService FollowUpService(
+        TestDatabase database, string userName, TimeProvider? clock = null)
+    {
+        var time = clock ?? Clock();
+        return new(database, OrderIntake(database, time), CurrentUser(userName), new AuditTrail(time), time);
+    }
+
+    /// <summary>Registers the follow-ups feature's services (and the order services they use) for a bunit test.</summary>
+    public static IServiceCollection AddFollowUpServices(
+        this IServiceCollection services, TestDatabase database, TimeProvider clock,
+        SocItConsole.Admin.Infrastructure.Email.IMailSender? sender = null)
+    {
+        services.AddOrderServices(database, clock);
+        services.AddSingleton<SocItConsole.Admin.Infrastructure.Email.IMailSender>(sender ?? new RecordingMailSender());
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new SocItConsole.Admin.Features.FollowUps.ExpiryOptions()));
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(EmailSettings()));
+        services.AddScoped<SocItConsole.Admin.Features.FollowUps.ExpiryRun>();
+        services.AddScoped<SocItConsole.Admin.Features.FollowUps.FollowUpService>();
+        services.AddScoped<SocItConsole.Admin.Features.FollowUps.Outbox>();
+        return services;
+    }
 
     private sealed class FixedAuthenticationState(ClaimsPrincipal user) : AuthenticationStateProvider
     {

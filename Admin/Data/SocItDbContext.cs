@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Shared.Audit;
+using SocItConsole.Shared.Expiry;
 using SocItConsole.Shared.Grants;
 using SocItConsole.Shared.Keys;
 using SocItConsole.Shared.Matrix;
@@ -49,6 +50,12 @@ public sealed class SocItDbContext(DbContextOptions<SocItDbContext> options) : D
     public DbSet<PersonalCode> PersonalCodes => Set<PersonalCode>();
 
     public DbSet<KeyPurchase> KeyPurchases => Set<KeyPurchase>();
+
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+
+    public DbSet<ReminderMessage> ReminderMessages => Set<ReminderMessage>();
+
+    public DbSet<JobRunState> JobRuns => Set<JobRunState>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

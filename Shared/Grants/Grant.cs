@@ -77,4 +77,19 @@ public sealed class Grant
         To = lastDay < From ? From : lastDay;
         EndedByOrderId = endedByOrderId;
     }
+
+    /// <summary>
+    /// Ends the grant by order <paramref name="endedByOrderId"/>: on <paramref name="lastDay"/>, or on its own last day
+    /// if that is earlier. Unlike <see cref="EndOn"/> it is marked as ended even when it had already run out, so that
+    /// an expired grant somebody decided on stops being followed up.
+    /// </summary>
+    public void Close(DateOnly lastDay, int endedByOrderId)
+    {
+        if (To is not { } end || end > lastDay)
+        {
+            To = lastDay < From ? From : lastDay;
+        }
+
+        EndedByOrderId = endedByOrderId;
+    }
 }

@@ -15,6 +15,8 @@ public static class GrantRules
     /// <item>temporary access to another unit: each derived system in the other unit until the end date;</item>
     /// <item>end of employment: every grant still running after the last working day ends on that day; one that had
     /// not yet started ends on its first day.</item>
+    /// <item>end of a temporary grant: the employee's grants of that system and level in that unit that no order has
+    /// ended yet end on the given last day (earlier, if they already ended earlier), and are marked as ended.</item>
     /// </list>
     /// A grant identical to one already active on the start date (same system, level and unit) is not added twice.
     /// </summary>
@@ -33,6 +35,21 @@ public static class GrantRules
             }
 
             return new GrantChanges([], ended);
+        }
+
+        if (order.Type == OrderType.EndTemporary)
+        {
+            var lastDay = order.EndDate ?? throw new InvalidOperationException("An end order has a last day.");
+            var closed = employeeGrants
+                .Where(g => g.EndedByOrderId is null && g.UnitId == order.UnitId
+                    && order.Systems.Any(s => s.SystemId == g.SystemId && s.LevelId == g.LevelId))
+                .ToList();
+            foreach (var grant in closed)
+            {
+                grant.Close(lastDay, order.Id);
+            }
+
+            return new GrantChanges([], closed);
         }
 
         var start = order.StartDate ?? throw new InvalidOperationException("The order has a start date.");

@@ -30,6 +30,13 @@ public static class CaseChecklist
             return items;
         }
 
+        if (order.Type == OrderType.EndTemporary)
+        {
+            items.AddRange(order.Systems.Select(s =>
+                new ChecklistItem(ChecklistItemKind.System, $"Avsluta {s.SystemName} ({s.LevelName}) i {order.UnitName}", s.SystemId)));
+            return items;
+        }
+
         items.AddRange(order.Systems.Select(s => new ChecklistItem(ChecklistItemKind.System, $"{s.SystemName}: {s.LevelName}", s.SystemId)));
         var key = order.KeyKind switch
         {

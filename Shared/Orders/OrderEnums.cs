@@ -14,6 +14,9 @@ public enum OrderType
 
     /// <summary>Avsluta behörighet: employment ends; every permission ends on the last working day.</summary>
     Terminate,
+
+    /// <summary>Avsluta tillfällig behörighet: the manager ended one temporary grant at its follow-up.</summary>
+    EndTemporary,
 }
 
 /// <summary>How the order reached Soc-IT.</summary>
@@ -51,6 +54,7 @@ public static class OrderTexts
         OrderType.Extend => "Utökad behörighet",
         OrderType.TemporaryUnit => "Tillfällig behörighet till annan verksamhet",
         OrderType.Terminate => "Avsluta behörighet",
+        OrderType.EndTemporary => "Avsluta tillfällig behörighet",
         _ => type.ToString(),
     };
 
@@ -61,6 +65,7 @@ public static class OrderTexts
         OrderType.Extend => "Utökad",
         OrderType.TemporaryUnit => "Annan verksamhet",
         OrderType.Terminate => "Avslut",
+        OrderType.EndTemporary => "Avslut tillfällig",
         _ => type.ToString(),
     };
 

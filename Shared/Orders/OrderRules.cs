@@ -29,6 +29,7 @@ public static class OrderRules
     /// date; with an end date the extension is temporary;</item>
     /// <item>temporary access to another unit: title, the other unit (not the employee's own), start and end date;</item>
     /// <item>end of employment: the last working day (in <see cref="OrderRequest.EndDate"/>);</item>
+    /// <item>end of a temporary grant: the system and level, and the grant's last day (in <see cref="OrderRequest.EndDate"/>);</item>
     /// <item>titles, units and systems must exist and be active (matched by name, ignoring case);</item>
     /// <item>where the unit the grant is in uses digital keys (new, temporary access), a key choice: a personal key
     /// with its 6–8 digit number, buying a new key, or the unit's key pool; elsewhere no key choice.</item>
@@ -97,11 +98,13 @@ public static class OrderRules
     private static (DateOnly? Start, DateOnly? End) CheckDates(
         OrderType type, DateOnly? start, DateOnly? end, DateOnly today, Errors errors)
     {
-        if (type == OrderType.Terminate)
+        if (type is OrderType.Terminate or OrderType.EndTemporary)
         {
             if (end is not { } lastDay)
             {
-                errors.Add(OrderFields.EndDate, "Ange medarbetarens sista arbetsdag.");
+                errors.Add(OrderFields.EndDate, type == OrderType.Terminate
+                    ? "Ange medarbetarens sista arbetsdag."
+                    : "Ange behörighetens sista dag.");
             }
             else
             {
@@ -154,7 +157,7 @@ public static class OrderRules
     {
         var result = new List<RequestedSystem>();
         var inputs = requested ?? [];
-        if (type != OrderType.Extend)
+        if (type is not (OrderType.Extend or OrderType.EndTemporary))
         {
             if (inputs.Count > 0)
             {
@@ -168,7 +171,9 @@ public static class OrderRules
 
         if (inputs.Count == 0)
         {
-            errors.Add(OrderFields.Systems, "Ange vilket eller vilka system medarbetaren behöver utökad behörighet i.");
+            errors.Add(OrderFields.Systems, type == OrderType.Extend
+                ? "Ange vilket eller vilka system medarbetaren behöver utökad behörighet i."
+                : "Ange vilket system behörigheten som ska avslutas gäller.");
             return result;
         }
 

@@ -122,6 +122,8 @@ internal sealed class GrantConfiguration : IEntityTypeConfiguration<Grant>
         builder.HasIndex(g => new { g.EmployeeId, g.To });
         builder.HasIndex(g => new { g.UnitId, g.To });
         builder.HasIndex(g => g.To);
+        // The nightly expiry check reads temporary grants not ended by an order, by last day.
+        builder.HasIndex(g => new { g.EndedByOrderId, g.To });
     }
 }
 

@@ -194,7 +194,7 @@ public sealed partial class OrderIntake(
             case OrderType.New or OrderType.TemporaryUnit when order.Title is { } title:
                 var derivation = await systemsLookup.DeriveAsync(title.Id, order.GrantUnit.Id, order.EffectiveDate, ct);
                 return [.. (derivation?.Included ?? []).Select(s => new OrderSystem(s.SystemId, s.SystemName, s.LevelId, s.LevelName))];
-            case OrderType.Extend:
+            case OrderType.Extend or OrderType.EndTemporary:
                 return [.. order.RequestedSystems.Select(r => new OrderSystem(r.System.Id, r.System.Name, r.Level.Id, r.Level.Name))];
             default:
                 return [];

@@ -45,6 +45,7 @@ public sealed record OrderBody
             ApiOrderType.Extend => OrderType.Extend,
             ApiOrderType.TemporaryUnit => OrderType.TemporaryUnit,
             ApiOrderType.Terminate => OrderType.Terminate,
+            ApiOrderType.EndTemporary => OrderType.EndTemporary,
             _ => null,
         },
         EmployeeName = Employee?.FullName,
@@ -109,6 +110,7 @@ public enum ApiOrderType
     Extend,
     TemporaryUnit,
     Terminate,
+    EndTemporary,
 }
 
 [JsonConverter(typeof(WireEnumConverter<ApiKeyKind>))]
@@ -151,6 +153,7 @@ public sealed record OrderResponse(
                 OrderType.Extend => ApiOrderType.Extend,
                 OrderType.TemporaryUnit => ApiOrderType.TemporaryUnit,
                 OrderType.Terminate => ApiOrderType.Terminate,
+                OrderType.EndTemporary => ApiOrderType.EndTemporary,
                 _ => throw new ArgumentOutOfRangeException(nameof(receipt), receipt.Type, "Unknown order type."),
             },
             receipt.Status switch

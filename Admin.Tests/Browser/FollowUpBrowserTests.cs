@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using MimeKit;
+using SocItConsole.Admin.Infrastructure.Localization;
+using SocItConsole.Admin.Tests.Infrastructure;
+using SocItConsole.Admin.Tests.Integration;
+using static Microsoft.Playwright.Assertions;
+
+namespace SocItConsole.Admin.Tests.Browser;
+
+[Collection(BrowserTestGroup.Name)]
+public partial class FollowUpBrowserTests
+{
+    [Fact]
+    public async Task Chef1_OpensTheLinkInTheReminder_AndExtendsTheGrant_WhileChef2SeesNoneOfIt()
+    {
+        using var mail = new TempFolder();
+        await using var session = await BrowserSession.StartAsync(app => app.WithSetting("Email:PickupDirectory", mail.Path));
+        var id = await FollowUpAuthorizationTests.FollowUpForChef1Async(session.Services);
+
+        // The reminder as the pickup folder holds it: the link is the console's public address plus the page.
+        var reminder = await MimeMessage.LoadAsync(Assert.Single(Directory.GetFiles(mail.Path, "*.eml")), TestContext.Current.CancellationToken);
+        Assert.Equal("anna.lindqvist@kommun.example", Assert.IsType<MailboxAddress>(Assert.Single(reminder.To)).Address);
+        var link = new Uri(LinkPattern().Match(reminder.TextBody ?? string.Empty).Value);
+        Assert.Equal("/follow-ups", link.AbsolutePath);
+
+        var page = session.Page;
+        await page.GotoAsync($"/account/dev-sign-in?userName=chef1&returnUrl={Uri.EscapeDataString(link.PathAndQuery)}");
+        await session.WaitForInteractivityAsync();
+        var row = page.Locator("[data-testid='follow-ups'] tr").Filter(new() { HasText = "Lisa Andersson" });
+        await Expect(row.Locator("[data-testid='situation']")).ToHaveTextAsync("Utgången sedan 5 dagar");
+        await session.ScreenshotAsync("follow-ups-chef1");
+
+        var newLastDay = AdminTimeZone.Today(TimeProvider.System).AddDays(60).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await row.Locator("[data-testid='extend']").ClickAsync();
+        await page.Locator("[data-testid='extend-date']").FillAsync(newLastDay);
+        await page.Locator("[data-testid='extend-date']").PressAsync("Tab");
+        await Expect(page.Locator("[data-testid='extend-confirm']")).ToContainTextAsync($"Förläng till {newLastDay}");
+        await session.ScreenshotAsync("follow-ups-extend-dialog");
+        await page.Locator("[data-testid='extend-confirm']").ClickAsync();
+
+        await Expect(page.Locator("[data-testid='feedback']")).ToContainTextAsync($"Förlängning av Lisa Anderssons Lifecare till {newLastDay} är beställd");
+        await Expect(page.Locator("[data-testid='empty']")).ToContainTextAsync("Inget att följa upp just nu.");
+        await page.Locator("[data-testid='filter-Decided']").ClickAsync();
+        await Expect(page.Locator("[data-testid='follow-ups'] [data-testid='situation']")).ToHaveTextAsync($"Förlängning till {newLastDay} beställd");
+        await session.ScreenshotAsync("follow-ups-extended");
+
+        await page.GotoAsync("/account/dev-sign-in?userName=chef2&returnUrl=%2Ffollow-ups");
+        await session.WaitForInteractivityAsync();
+        await page.Locator("[data-testid='filter-All']").ClickAsync();
+        await Expect(page.Locator("[data-testid='empty']")).ToContainTextAsync("Inga uppföljningar med det här läget.");
+        await Expect(page.Locator("body")).Not.ToContainTextAsync("Lisa Andersson");
+        await page.GotoAsync($"/follow-ups/{id}");
+        await Expect(page.Locator("[data-testid='not-found']")).ToHaveTextAsync("Uppföljningen finns inte, eller gäller inte dina medarbetare.");
+    }
+
+    [GeneratedRegex(@"https?://\S+/follow-ups\S*")]
+    private static partial Regex LinkPattern();
+}

@@ -1,0 +1,220 @@
+using Microsoft.EntityFrameworkCore;
+using SocItConsole.Admin.Features.FollowUps;
+using SocItConsole.Admin.Tests.TestData;
+using SocItConsole.Shared.Expiry;
+
+namespace SocItConsole.Admin.Tests.Features.FollowUps;
+
+/// <summary>The expiry check run directly on a migrated database with a fake clock, as the nightly job runs it.</summary>
+public class ExpiryRunTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Run_FlagsExpiredAndEndingSoon_AndSendsEachManagerOneMail()
+    {
+        using var world = await ExpiryWorld.CreateAsync();
+        await world.AddTemporaryGrantAsync("chef1", new DateOnly(2026, 11, 20));
+        await world.AddTemporaryGrantAsync("chef1", new DateOnly(2026, 12, 1), system: "Appva", level: "Standard");
+        await world.AddTemporaryGrantAsync("chef1", new DateOnly(2026, 12, 20), system: "Qlikview", level: "Standard");
+        await world.AddTemporaryGrantAsync("chef2", new DateOnly(2026, 11, 25), "Omar Ali", OrderRequests.Pnr1985);
+
+        var report = await world.RunAsync();
+
+        Assert.Equal((3, 2, 3, 0), (report.Flagged, report.RemindersSent, report.ItemsReminded, report.Escalated));
+        var anna = Assert.Single(world.Mail.To(ExpiryWorld.Chef1Email));
+        Assert.Contains("Lisa Andersson: Lifecare (Utförare) i Hemtjänst Centrum, sista dag 2026-11-20 (7 dagar sedan)", anna.Body, StringComparison.Ordinal);
+        Assert.Contains("Appva", anna.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Qlikview", anna.Body, StringComparison.Ordinal);
+        Assert.Contains("https://socit.falkenberg.example/follow-ups", anna.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("900101", anna.Body, StringComparison.Ordinal);
+        var erik = Assert.Single(world.Mail.To(ExpiryWorld.Chef2Email));
+        Assert.Contains("Omar Ali", erik.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lisa Andersson", erik.Body, StringComparison.Ordinal);
+
+        await using var db = world.Database.CreateDbContext();
+        var messages = await db.ReminderMessages.Include(m => m.Items).ToListAsync(Ct);
+        Assert.All(messages, m => Assert.Equal(ReminderStatus.Sent, m.Status));
+        Assert.Equal(anna.MessageId, messages.Single(m => m.ToEmail.Value == ExpiryWorld.Chef1Email).MessageId);
+        Assert.Equal(2, messages.Single(m => m.ToEmail.Value == ExpiryWorld.Chef1Email).Items.Count);
+        Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.Action == "FollowUp.ReminderSent", Ct));
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "FollowUp.Flagged", Ct));
+    }
+
+    [Fact]
+    public async Task Run_TwiceTheSameDay_SendsNothingNew()
+    {
+        using var world = await ExpiryWorld.CreateAsync();
+        await world.AddTemporaryGrantAsync("chef1", new DateOnly(2026, 11, 20));
+        await world.RunAsync();
+
+        var second = await world.RunAsync();
+
+        Assert.Equal((0, 0), (second.Flagged, second.RemindersSent));
+        Assert.Single(world.Mail.Sent);
+    }
+
+    [Fact]
+    public async Task Run_RemindsAgainAfterTheInterval_NotBefore()
+    {
+        using var world = await ExpiryWorld.CreateAsync();
+        await world.AddTemporaryGrantAsync("chef1", new DateOnly(2026, 11, 20));
+        await world.RunAsync();
+
+        world.Advance(6);
+        Assert.Equal(0, (await world.RunAsync()).RemindersSent);
+        world.Advance(1);
+        Assert.Equal(1, (await world.RunAsync()).RemindersSent);
+
+        Assert.Equal(2, world.Mail.To(ExpiryWorld.Chef1Email).Count);
+        Assert.NotEqual(world.Mail.Sent[0].MessageId, world.Mail.Sent[1].MessageId);
+    }
+
+    [Fact]
+    public async Task Run_EscalatesAfterThreeUnansweredReminders()
+    {
+        using var world = await ExpiryWorld.CreateAsync();
+        await world.AddTemporaryGrantAsync("chef1", new DateOnly(2026, 11, 20));
+        for (var week = 0; week < 3; week++)
+        {
+            Assert.Equal(1, (await world.RunAsync()).RemindersSent);
+            world.Advance(7);
+        }
+
+        var report = await world.RunAsync();
+
+        Assert.Equal((0, 1), (report.RemindersSent, report.Escalated));
+        await using var db = world.Database.CreateDbContext();
+        var followUp = await db.FollowUps.SingleAsync(Ct);
+        Assert.Equal((FollowUpStatus.Escalated, 3), (followUp.Status, followUp.OverdueReminders));
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "FollowUp.Escalated", Ct));
+        world.Advance(7);
+        Assert.Equal(0, (await world.RunAsync()).RemindersSent);
+    }
+
+    [Fact]
+    public async Task Run_HeadsUpFirst_ThenARemindOnceTheGrantHasRunOut()
+    {
+        using var world = await ExpiryWorld.CreateAsync();
+        await world.AddTemporaryGrantAsync("chef1", new DateOnly(2026, 11, 30));
+        await world.RunAsync();
+        Assert.StartsWith("Snart slut", world.Mail.Sent[0].Subject, StringComparison.Ordinal);
+
+        world.Advance(3);
+        Assert.Equal(0, (await world.RunAsync()).RemindersSent);
+        world.Advance(1);
+        Assert.Equal(1, (await world.RunAsync()).RemindersSent);
+
+        Assert.StartsWith("Påminnelse", world.Mail.Sent[1].Subject, StringComparison.Ordinal);
+        await using var db = world.Database.CreateDbContext();
+        Assert.Equal(1, (await db.FollowUps.SingleAsync(Ct)).OverdueReminders);
+    }
+
+    [Fact]
+    public async Task Run_AfterMissedNights_CatchesUpEverythingDue()
+    {
+        using var world = await ExpiryWorld.CreateAsync();
+        await world.AddTemporaryGrantAsync("chef1", new DateOnly(2026, 10, 2));
+        await world.AddTemporaryGrantAsync("chef1", new DateOnly(2026, 11, 15), system: "Appva", level: "Standard");
+        var catchUp = new ExpiryCatchUpProbe(world);
+        Assert.True(await catchUp.IsOverdueAsync());
+
+        var report = await world.RunAsync();
+
+        Assert.Equal((2, 1, 2), (report.Flagged, report.RemindersSent, report.ItemsReminded));
+        Assert.False(await catchUp.IsOverdueAsync());
+        world.Clock.Advance(TimeSpan.FromHours(25));
+        Assert.True(await catchUp.IsOverdueAsync());
+    }
+
+    [Fact]
+    public async Task Run_FailingHalfway_IsRetriedWithoutSendingAnyoneTwice()
+    {
+        using var world = await ExpiryWorld.CreateAsync();
+        await world.AddTemporaryGrantAsync("chef1", new DateOnly(2026, 11, 20));
+        await world.AddTemporaryGrantAsync("chef2", new DateOnly(2026, 11, 21), "Omar Ali", OrderRequests.Pnr1985);
+        world.Mail.Refuse.Add(ExpiryWorld.Chef2Email);
+
+        var job = new ExpiryRemindersJob(world.Run(), world.Clock);
+        await Assert.ThrowsAsync<ReminderSendException>(() => job.RunAsync(Ct));
+
+        await using (var db = world.Database.CreateDbContext())
+        {
+            var attempt = await db.ReminderMessages.SingleAsync(m => m.Status == ReminderStatus.Attempted, Ct);
+            Assert.Equal(ExpiryWorld.Chef2Email, attempt.ToEmail.Value);
+            Assert.Null((await db.FollowUps.SingleAsync(f => f.ManagerEmail == attempt.ToEmail, Ct)).LastRemindedOn);
+            Assert.Null((await db.JobRuns.SingleAsync(Ct)).LastSucceededAt);
+        }
+
+        world.Mail.Refuse.Clear();
+        await job.RunAsync(Ct);
+
+        Assert.Single(world.Mail.To(ExpiryWorld.Chef1Email));
+        var erik = Assert.Single(world.Mail.To(ExpiryWorld.Chef2Email));
+        await using var after = world.Database.CreateDbContext();
+        var sent = await after.ReminderMessages.SingleAsync(m => m.ToEmail == erik.ToAddress.ToEmailAddress(), Ct);
+        Assert.Equal((ReminderStatus.Sent, 2, erik.MessageId), (sent.Status, sent.Attempts, sent.MessageId));
+        Assert.All(await after.FollowUps.ToListAsync(Ct), f => Assert.Equal(1, f.OverdueReminders));
+        Assert.NotNull((await after.JobRuns.SingleAsync(Ct)).LastSucceededAt);
+    }
+
+    [Fact]
+    public async Task DryRun_TellsWhatItWouldDo_AndChangesNothing()
+    {
+        using var world = await ExpiryWorld.CreateAsync();
+        await world.AddTemporaryGrantAsync("chef1", new DateOnly(2026, 11, 20));
+        await world.AddTemporaryGrantAsync("chef2", new DateOnly(2026, 11, 30), "Omar Ali", OrderRequests.Pnr1985);
+
+        var report = await world.RunAsync(dryRun: true);
+
+        Assert.Equal((2, 2, 2), (report.Flagged, report.RemindersSent, report.ItemsReminded));
+        Assert.Contains(report.Lines, l => l.StartsWith(ExpiryWorld.Chef1Email + ": en påminnelse med 1 rad skulle skickas", StringComparison.Ordinal));
+        Assert.StartsWith("Provkörning 2026-11-27", report.Summary, StringComparison.Ordinal);
+        Assert.Empty(world.Mail.Sent);
+        await using var db = world.Database.CreateDbContext();
+        Assert.False(await db.FollowUps.AnyAsync(Ct));
+        Assert.False(await db.ReminderMessages.AnyAsync(Ct));
+        Assert.False(await db.JobRuns.AnyAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Run_InSmallBatches_FlagsEveryGrantOnce()
+    {
+        using var world = await ExpiryWorld.CreateAsync();
+        world.Options.BatchSize = 2;
+        for (var i = 0; i < 5; i++)
+        {
+            await world.AddTemporaryGrantAsync("chef1", new DateOnly(2026, 11, 20 + (i % 2)));
+        }
+
+        var report = await world.RunAsync();
+
+        Assert.Equal((5, 1, 5), (report.Flagged, report.RemindersSent, report.ItemsReminded));
+        await using var db = world.Database.CreateDbContext();
+        Assert.Equal(5, await db.FollowUps.Select(f => f.GrantId).Distinct().CountAsync(Ct));
+    }
+
+    /// <summary>The start-up check, on the world's database and clock.</summary>
+    private sealed class ExpiryCatchUpProbe(ExpiryWorld world)
+    {
+        public Task<bool> IsOverdueAsync() => new ExpiryCatchUp(
+                world.Database, new NoJobs(),
+                Microsoft.Extensions.Options.Options.Create(world.Options), world.Clock,
+                Microsoft.Extensions.Logging.Abstractions.NullLogger<ExpiryCatchUp>.Instance)
+            .IsOverdueAsync(Ct);
+    }
+
+    /// <summary>The start-up check is only asked whether it would queue; nothing is queued.</summary>
+    private sealed class NoJobs : Hangfire.IBackgroundJobClient
+    {
+        public string Create(Hangfire.Common.Job job, Hangfire.States.IState state) => throw new NotSupportedException();
+
+        public bool ChangeState(string jobId, Hangfire.States.IState state, string expectedState) => throw new NotSupportedException();
+    }
+}
+
+internal static class EmailText
+{
+    public static SocItConsole.Shared.Common.EmailAddress ToEmailAddress(this string address) =>
+        SocItConsole.Shared.Common.EmailAddress.Parse(address);
+}

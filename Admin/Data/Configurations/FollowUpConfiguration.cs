@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SocItConsole.Shared.Expiry;
+using SocItConsole.Shared.Grants;
+using SocItConsole.Shared.Orders;
+using SocItConsole.Shared.Organisation;
+using SocItConsole.Shared.People;
+
+namespace SocItConsole.Admin.Data.Configurations;
+
+internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
+{
+    public void Configure(EntityTypeBuilder<FollowUp> builder)
+    {
+        builder.Property(f => f.EmployeeName).HasMaxLength(Employee.FullNameMaxLength).IsRequired();
+        builder.Property(f => f.SystemName).HasMaxLength(ItSystem.NameMaxLength).IsRequired();
+        builder.Property(f => f.LevelName).HasMaxLength(SystemLevel.NameMaxLength).IsRequired();
+        builder.Property(f => f.UnitName).HasMaxLength(Unit.NameMaxLength).IsRequired();
+        builder.Property(f => f.ManagerName).HasMaxLength(Contact.NameMaxLength).IsRequired();
+        builder.Property(f => f.ManagerEmail).IsEmailAddress().IsRequired();
+        builder.Property(f => f.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(f => f.DecidedByName).HasMaxLength(120);
+        builder.Property(f => f.DecisionCaseNumber).HasMaxLength(CaseNumber.MaxLength);
+        builder.Property(f => f.Version).IsConcurrencyToken();
+        builder.Ignore(f => f.IsUndecided);
+        builder.Ignore(f => f.State);
+
+        // One follow-up per grant: the nightly run finds the grants without one through this index.
+        builder.HasIndex(f => f.GrantId).IsUnique();
+        builder.HasIndex(f => new { f.ManagerEmail, f.Status });
+        builder.HasIndex(f => new { f.Status, f.EndDate });
+        builder.HasIndex(f => f.HomeUnitId);
+        builder.HasOne<Grant>().WithMany().HasForeignKey(f => f.GrantId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Employee>().WithMany().HasForeignKey(f => f.EmployeeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

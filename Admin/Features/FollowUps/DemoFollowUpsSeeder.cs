@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using SocItConsole.Admin.Data;
+using SocItConsole.Admin.Features.Orders;
+using SocItConsole.Admin.Infrastructure.Localization;
+using SocItConsole.Shared.Audit;
+using SocItConsole.Shared.Grants;
+using SocItConsole.Shared.Orders;
+
+namespace SocItConsole.Admin.Features.FollowUps;
+
+/// <summary>
+/// Development only, when <c>Expiry:SeedDemoGrants</c> is set (the http launch profile sets it): a few temporary
+/// grants that have run out or soon will, for chef1's and chef2's staff, each from a completed extend case, so that
+/// the follow-up page, the reminders and the outbox have something to show. Running it again adds nothing.
+/// </summary>
+internal sealed partial class DemoFollowUpsSeeder(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DemoFollowUpsSeeder> logger)
+    : IHostedService
+{
+    public const string SettingKey = "Expiry:SeedDemoGrants";
+
+    private static readonly Actor Demo = new("demo", "Demodata");
+
+    private static readonly (string Key, string Name, string Personnummer, string Unit, string Manager, string System, string Level, int StartsAgo, int EndsIn)[] Grants =
+    [
+        ("demo-temp-1", "Lisa Andersson", "19900101-1239", "Hemtjänst Centrum", "anna", "Lifecare", "Handläggare", 90, -12),
+        ("demo-temp-2", "Lisa Andersson", "19900101-1239", "Hemtjänst Centrum", "anna", "Qlikview", "Standard", 60, 3),
+        ("demo-temp-3", "Jonas Berg", "19850615-2340", "Hemtjänst Skrea", "anna", "Appva", "Standard", 40, -2),
+        ("demo-temp-4", "Omar Ali", "19790312-1239", "Tallgårdens vård- och omsorgsboende", "erik", "Lifecare", "Handläggare", 120, -30),
+    ];
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var intake = scope.ServiceProvider.GetRequiredService<OrderIntake>();
+        var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<SocItDbContext>>();
+        var today = AdminTimeZone.Today(clock);
+        var added = 0;
+        foreach (var demo in Grants)
+        {
+            var (managerName, managerEmail) = demo.Manager == "anna"
+                ? ("Anna Lindqvist", "anna.lindqvist@kommun.example")
+                : ("Erik Johansson", "erik.johansson@kommun.example");
+            var request = new OrderRequest
+            {
+                Type = OrderType.Extend,
+                EmployeeName = demo.Name,
+                Personnummer = demo.Personnummer,
+                Unit = demo.Unit,
+                StartDate = today.AddDays(-demo.StartsAgo),
+                EndDate = today.AddDays(demo.EndsIn),
+                Systems = [new RequestedSystemInput(demo.System, demo.Level)],
+                OrdererName = managerName,
+                OrdererEmail = managerEmail,
+                ManagerName = managerName,
+                ManagerEmail = managerEmail,
+                Note = "Demodata: tillfällig behörighet.",
+            };
+            var result = await intake.PlaceAsync(request, OrderChannel.SecureMessage, Demo, demo.Key, demo.Key, cancellationToken);
+            if (result is not PlaceOrderResult.Created created)
+            {
+                continue;
+            }
+
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            var order = await db.Orders.SingleAsync(o => o.Id == created.Receipt.Id, cancellationToken);
+            var now = clock.GetUtcNow();
+            order.Take(Demo, now, CaseChecklist.For(order, [], null));
+            foreach (var item in order.Checklist)
+            {
+                order.MarkItem(item.Id, ChecklistState.Done, Demo, now, null);
+            }
+
+            order.MoveTo(OrderStatus.Completed, Demo, now);
+            var grants = await db.Grants.Where(g => g.EmployeeId == order.EmployeeId).ToListAsync(cancellationToken);
+            db.Grants.AddRange(GrantRules.Materialize(order, grants).Added);
+            await db.SaveChangesAsync(cancellationToken);
+            added++;
+        }
+
+        if (added > 0)
+        {
+            LogSeeded(logger, added);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data: {Count} temporary grant(s) for the follow-ups")]
+    private static partial void LogSeeded(ILogger logger, int count);
+}

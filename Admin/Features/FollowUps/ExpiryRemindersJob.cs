@@ -1,0 +1,27 @@
+using Hangfire;
+using SocItConsole.Admin.Infrastructure.Jobs;
+using SocItConsole.Admin.Infrastructure.Localization;
+
+namespace SocItConsole.Admin.Features.FollowUps;
+
+/// <summary>
+/// Nightly (02:00 in Sweden): the expiry check for today. Reminders that could not be sent make the run fail after
+/// the others went out, so that Hangfire retries it; the retry sends only what was not sent.
+/// </summary>
+[AutomaticRetry(Attempts = 5, DelaysInSeconds = [60, 300, 900, 1800, 3600])]
+[DisableConcurrentExecution(timeoutInSeconds: 1800)]
+public sealed class ExpiryRemindersJob(ExpiryRun run, TimeProvider clock) : IRecurringJob
+{
+    public const string Id = ExpiryRun.JobId;
+    public const string DefaultCron = "0 2 * * *";
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var report = await run.RunAsync(AdminTimeZone.Today(clock), dryRun: false, ct);
+        if (!report.Succeeded)
+        {
+            throw new ReminderSendException(
+                $"{report.Failures.Count} påminnelser kunde inte skickas: {string.Join("; ", report.Failures)}");
+        }
+    }
+}

@@ -1,0 +1,356 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SocItConsole.Admin.Data;
+using SocItConsole.Admin.Infrastructure.Audit;
+using SocItConsole.Admin.Infrastructure.Email;
+using SocItConsole.Shared.Audit;
+using SocItConsole.Shared.Common;
+using SocItConsole.Shared.Expiry;
+using SocItConsole.Shared.Organisation;
+
+namespace SocItConsole.Admin.Features.FollowUps;
+
+/// <summary>
+/// The expiry check for one day: flags temporary grants that have run out or soon will, closes follow-ups whose
+/// grant was ended meanwhile, escalates what managers left undecided, and sends each manager one reminder. The
+/// nightly job, the console's button and the command line all run this. Grants are read in batches along the index
+/// on (EndedByOrderId, To), never all at once; reminders are handled one manager at a time.
+/// </summary>
+public sealed partial class ExpiryRun(
+    IDbContextFactory<SocItDbContext> factory,
+    IMailSender sender,
+    AuditTrail audit,
+    IOptions<ExpiryOptions> options,
+    IOptions<EmailSettings> email,
+    TimeProvider clock,
+    ILogger<ExpiryRun> logger)
+{
+    public const string JobId = "expiry-reminders";
+    public const string FollowUpPath = "/follow-ups";
+
+    // One run at a time in this process, whichever way it was started (Hangfire's lock covers only its own runs).
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+
+    private static readonly Actor Job = new("job:" + JobId, "Påminnelsejobbet");
+
+    public static bool IsRunning => Gate.CurrentCount == 0;
+
+    public async Task<ExpiryRunReport> RunAsync(DateOnly today, bool dryRun, CancellationToken ct)
+    {
+        await Gate.WaitAsync(ct);
+        try
+        {
+            return await RunOnceAsync(today, dryRun, ct);
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private async Task<ExpiryRunReport> RunOnceAsync(DateOnly today, bool dryRun, CancellationToken ct)
+    {
+        var settings = options.Value.ToSettings();
+        var lines = new List<string>();
+        if (!dryRun)
+        {
+            await UpdateRunStateAsync(s => s.Started(clock.GetUtcNow()), ct);
+        }
+
+        var (flagged, candidates) = await FlagAsync(today, settings, dryRun, lines, ct);
+        var closed = await CloseEndedAsync(dryRun, ct);
+        var reminders = new ReminderTally();
+        foreach (var manager in await ManagersToConsiderAsync(today, candidates.Keys, ct))
+        {
+            candidates.TryGetValue(manager, out var newLines);
+            await RemindAsync(manager, today, settings, dryRun, newLines ?? [], reminders, lines, ct);
+        }
+
+        var report = new ExpiryRunReport(
+            today, dryRun, flagged, closed, reminders.Sent, reminders.Items, reminders.Escalated, reminders.Failures, lines);
+        if (!dryRun && report.Succeeded)
+        {
+            await UpdateRunStateAsync(s => s.Succeeded(clock.GetUtcNow(), report.Summary), ct);
+        }
+
+        LogRun(logger, report.Summary);
+        return report;
+    }
+
+    /// <summary>
+    /// Creates a follow-up for every temporary grant due by the heads-up cutoff that has none, in batches. In a dry
+    /// run nothing is written; the would-be follow-ups are returned per manager for the reminder preview.
+    /// </summary>
+    private async Task<(int Count, Dictionary<EmailAddress, List<Candidate>> DryRunCandidates)> FlagAsync(
+        DateOnly today, ExpirySettings settings, bool dryRun, List<string> lines, CancellationToken ct)
+    {
+        var cutoff = ExpiryPolicy.FlagCutoff(today, settings);
+        var batchSize = Math.Max(1, options.Value.BatchSize);
+        var perManager = new Dictionary<EmailAddress, List<Candidate>>();
+        var count = 0;
+        var (lastTo, lastId) = (DateOnly.MinValue, 0);
+        while (true)
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            var startTo = lastTo;
+            var after = lastId;
+            var batch = await (
+                    from g in db.Grants.AsNoTracking()
+                    where g.EndedByOrderId == null && g.To != null && g.To <= cutoff
+                        && g.To >= startTo && (g.To > startTo || g.Id > after)
+                        && !db.FollowUps.Any(f => f.GrantId == g.Id)
+                    join o in db.Orders on g.SourceOrderId equals o.Id
+                    join e in db.Employees on g.EmployeeId equals e.Id
+                    orderby g.To, g.Id
+                    select new Candidate(
+                        g.Id, g.EmployeeId, e.FullName, g.SystemName, g.LevelName, g.UnitId, g.UnitName, o.UnitId, g.To!.Value,
+                        o.Manager.Name, o.Manager.Email))
+                .Take(batchSize)
+                .ToListAsync(ct);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            count += batch.Count;
+            (lastTo, lastId) = (batch[^1].EndDate, batch[^1].GrantId);
+            if (dryRun)
+            {
+                foreach (var candidate in batch)
+                {
+                    if (!perManager.TryGetValue(candidate.ManagerEmail, out var list))
+                    {
+                        perManager[candidate.ManagerEmail] = list = [];
+                    }
+
+                    list.Add(candidate);
+                }
+
+                continue;
+            }
+
+            var now = clock.GetUtcNow();
+            db.FollowUps.AddRange(batch.Select(c => new FollowUp(
+                c.GrantId, c.EmployeeId, c.EmployeeName, c.SystemName, c.LevelName, c.UnitId, c.UnitName, c.HomeUnitId, c.EndDate,
+                new Contact(c.ManagerName, c.ManagerEmail), now)));
+            audit.Record(db, Job, "FollowUp.Flagged", "FollowUp", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                $"{batch.Count} tillfälliga behörigheter med sista dag senast {Day(cutoff)} fick en uppföljning.",
+                before: null, after: new { Grants = batch.Select(c => c.GrantId) });
+            await db.SaveChangesAsync(ct);
+        }
+
+        if (count > 0)
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{(dryRun ? "Skulle flagga" : "Flaggade")} {count} tillfälliga behörigheter med sista dag senast {Day(cutoff)}."));
+        }
+
+        return (count, perManager);
+    }
+
+    /// <summary>Follow-ups whose grant an end order has ended meanwhile need no decision any more.</summary>
+    private async Task<int> CloseEndedAsync(bool dryRun, CancellationToken ct)
+    {
+        var total = 0;
+        while (true)
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            var stale = db.FollowUps.Where(f =>
+                (f.Status == FollowUpStatus.Open || f.Status == FollowUpStatus.Escalated)
+                && db.Grants.Any(g => g.Id == f.GrantId && g.EndedByOrderId != null));
+            if (dryRun)
+            {
+                return await stale.CountAsync(ct);
+            }
+
+            var batch = await stale.OrderBy(f => f.Id).Take(Math.Max(1, options.Value.BatchSize)).ToListAsync(ct);
+            if (batch.Count == 0)
+            {
+                return total;
+            }
+
+            var now = clock.GetUtcNow();
+            foreach (var followUp in batch)
+            {
+                followUp.CloseAsEnded(now);
+            }
+
+            audit.Record(db, Job, "FollowUp.Closed", "FollowUp", string.Join(',', batch.Select(f => f.Id)),
+                $"{batch.Count} uppföljningar stängdes: behörigheten har avslutats av ett ärende.", before: null,
+                after: new { FollowUps = batch.Select(f => f.Id) });
+            await db.SaveChangesAsync(ct);
+            total += batch.Count;
+        }
+    }
+
+    private async Task<IReadOnlyList<EmailAddress>> ManagersToConsiderAsync(
+        DateOnly today, IEnumerable<EmailAddress> dryRunManagers, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var withOpen = await db.FollowUps.AsNoTracking().Where(f => f.Status == FollowUpStatus.Open)
+            .Select(f => f.ManagerEmail).Distinct().ToListAsync(ct);
+        var withAttempt = await db.ReminderMessages.AsNoTracking()
+            .Where(m => m.Day == today && m.Status == ReminderStatus.Attempted).Select(m => m.ToEmail).ToListAsync(ct);
+        return [.. withOpen.Concat(withAttempt).Concat(dryRunManagers).Distinct().OrderBy(e => e.Value, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// One manager's reminder for the day. The message is recorded as an attempt (with its Message-Id and text)
+    /// before it is sent, and marked sent, with its follow-ups' reminder history, only after the server accepted it.
+    /// A retry finds the attempt and sends the same message again; a sent one is never sent twice.
+    /// </summary>
+    private async Task RemindAsync(
+        EmailAddress manager, DateOnly today, ExpirySettings settings, bool dryRun, List<Candidate> dryRunNew,
+        ReminderTally tally, List<string> lines, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var message = await db.ReminderMessages.SingleOrDefaultAsync(m => m.ToEmail == manager && m.Day == today, ct);
+        if (message?.Status == ReminderStatus.Sent)
+        {
+            return;
+        }
+
+        if (message is null)
+        {
+            var open = await db.FollowUps.Where(f => f.ManagerEmail == manager && f.Status == FollowUpStatus.Open)
+                .OrderBy(f => f.EndDate).ThenBy(f => f.Id).ToListAsync(ct);
+            var escalate = open.Where(f => ExpiryPolicy.Decide(f.State, today, settings) == ReminderDecision.Escalate).ToList();
+            var due = open.Where(f => ExpiryPolicy.Decide(f.State, today, settings) is ReminderDecision.HeadsUp or ReminderDecision.Overdue)
+                .ToList();
+            tally.Escalated += escalate.Count;
+            var lineItems = due.Select(f => new ReminderLine(f.EmployeeName, f.SystemName, f.LevelName, f.UnitName, f.EndDate))
+                .Concat(dryRunNew.Select(c => new ReminderLine(c.EmployeeName, c.SystemName, c.LevelName, c.UnitName, c.EndDate)))
+                .ToList();
+            if (dryRun)
+            {
+                if (escalate.Count > 0)
+                {
+                    lines.Add($"{manager}: {escalate.Count} skulle eskaleras till Soc-IT.");
+                }
+
+                if (lineItems.Count > 0)
+                {
+                    tally.Sent++;
+                    tally.Items += lineItems.Count;
+                    lines.Add($"{manager}: en påminnelse med {Rows(lineItems.Count)} skulle skickas.");
+                }
+
+                return;
+            }
+
+            foreach (var followUp in escalate)
+            {
+                followUp.Escalate(today);
+                audit.Record(db, Job, "FollowUp.Escalated", "FollowUp", Id(followUp.Id),
+                    $"Uppföljningen av {followUp.EmployeeName}s {followUp.SystemName} eskalerades till Soc-IT efter {followUp.OverdueReminders} påminnelser.",
+                    before: new { Status = FollowUpStatus.Open.ToString() }, after: new { Status = followUp.Status.ToString() });
+            }
+
+            if (due.Count == 0)
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+
+            var content = ReminderText.Compose(
+                due[0].ManagerName, lineItems, today, email.Value.Link(FollowUpPath), email.Value.FromName, settings.RemindEveryDays);
+            message = new ReminderMessage(
+                today, due[0].ManagerName, manager, MessageIdFor(manager, today), content.Subject, content.Body,
+                due.Select(f => f.Id), clock.GetUtcNow());
+            db.ReminderMessages.Add(message);
+        }
+        else if (dryRun)
+        {
+            tally.Sent++;
+            tally.Items += message.Items.Count;
+            lines.Add($"{manager}: en tidigare påbörjad påminnelse skulle skickas igen.");
+            return;
+        }
+
+        message.RecordAttempt();
+        await db.SaveChangesAsync(ct);
+
+        try
+        {
+            await sender.SendAsync(new OutgoingMail(message.ToName, message.ToEmail.Value, message.Subject, message.Body, message.MessageId), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogSendFailed(logger, e, message.MessageId);
+            tally.Failures.Add($"{manager}: {e.Message}");
+            lines.Add($"{manager}: påminnelsen kunde inte skickas ({e.Message}). Den skickas vid nästa försök.");
+            return;
+        }
+
+        var ids = message.Items.Select(i => i.FollowUpId).ToList();
+        var listed = await db.FollowUps.Where(f => ids.Contains(f.Id)).ToListAsync(ct);
+        foreach (var followUp in listed.Where(f => f.LastRemindedOn != today))
+        {
+            followUp.RecordReminder(today);
+        }
+
+        message.MarkSent(clock.GetUtcNow());
+        audit.Record(db, Job, "FollowUp.ReminderSent", "ReminderMessage", message.MessageId,
+            $"Påminnelse till {message.ToName} ({manager}) om {ids.Count} uppföljningar.",
+            before: null, after: new { To = manager.Value, message.Day, FollowUps = ids, message.MessageId });
+        await db.SaveChangesAsync(ct);
+        tally.Sent++;
+        tally.Items += ids.Count;
+        lines.Add($"{manager}: påminnelse skickad med {Rows(ids.Count)}.");
+    }
+
+    private async Task UpdateRunStateAsync(Action<JobRunState> update, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var state = await db.JobRuns.SingleOrDefaultAsync(j => j.JobId == JobId, ct);
+        if (state is null)
+        {
+            state = new JobRunState(JobId);
+            db.JobRuns.Add(state);
+        }
+
+        update(state);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The same id for the same manager and day on every attempt, so a re-send after a crash can be recognised;
+    /// the address is hashed so that it does not show in headers and logs.
+    /// </summary>
+    internal string MessageIdFor(EmailAddress manager, DateOnly day)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(manager.Value)))[..16];
+        var domain = email.Value.FromAddress.Split('@') is [_, var d] && d.Length > 0 ? d : "socit.local";
+        return string.Create(CultureInfo.InvariantCulture, $"<expiry-{day:yyyyMMdd}-{hash}@{domain}>");
+    }
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Rows(int count) => count == 1 ? "1 rad" : $"{count} rader";
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Expiry check: {Summary}")]
+    private static partial void LogRun(ILogger logger, string summary);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder {MessageId} could not be sent; it is retried with the same id")]
+    private static partial void LogSendFailed(ILogger logger, Exception exception, string messageId);
+
+    private sealed record Candidate(
+        int GrantId, int EmployeeId, string EmployeeName, string SystemName, string LevelName, int UnitId, string UnitName,
+        int HomeUnitId, DateOnly EndDate, string ManagerName, EmailAddress ManagerEmail);
+
+    private sealed class ReminderTally
+    {
+        public int Sent { get; set; }
+
+        public int Items { get; set; }
+
+        public int Escalated { get; set; }
+
+        public List<string> Failures { get; } = [];
+    }
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using MudBlazor;
+using SocItConsole.Shared.Expiry;
+
+namespace SocItConsole.Admin.Features.FollowUps;
+
+/// <summary>How a follow-up reads on the page: its situation in words and colour.</summary>
+public static class FollowUpDisplay
+{
+    public static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Situation(FollowUpRow row, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (!row.IsUndecided)
+        {
+            return row.ExtendedTo is { } to
+                ? $"Förlängning till {Day(to)} beställd"
+                : FollowUpTexts.StatusName(row.Status);
+        }
+
+        var overdue = ExpiryPolicy.DaysOverdue(row.EndDate, today);
+        if (overdue > 0)
+        {
+            return overdue == 1 ? "Utgången i går" : $"Utgången sedan {overdue} dagar";
+        }
+
+        var left = row.EndDate.DayNumber - today.DayNumber;
+        return left switch
+        {
+            0 => "Sista dag i dag",
+            1 => "Går ut i morgon",
+            _ => $"Går ut om {left} dagar",
+        };
+    }
+
+    public static Color SituationColor(FollowUpRow row, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row switch
+        {
+            { Status: FollowUpStatus.Extended or FollowUpStatus.Ended } => Color.Success,
+            _ when row.EndDate < today => Color.Error,
+            _ => Color.Warning,
+        };
+    }
+
+    public static string FilterName(FollowUpFilter filter) => filter switch
+    {
+        FollowUpFilter.Undecided => "Väntar på beslut",
+        FollowUpFilter.Escalated => "Eskalerade",
+        FollowUpFilter.Decided => "Hanterade",
+        FollowUpFilter.All => "Alla",
+        _ => filter.ToString(),
+    };
+}

@@ -1,0 +1,254 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using SocItConsole.Admin.Data;
+using SocItConsole.Admin.Features.Orders;
+using SocItConsole.Admin.Infrastructure.Audit;
+using SocItConsole.Admin.Infrastructure.Authentication;
+using SocItConsole.Admin.Infrastructure.Localization;
+using SocItConsole.Shared.Common;
+using SocItConsole.Shared.Expiry;
+using SocItConsole.Shared.Orders;
+
+namespace SocItConsole.Admin.Features.FollowUps;
+
+/// <summary>
+/// The follow-up page's service. Managers see and decide on their own staff's follow-ups only — those that name
+/// them as the responsible manager or belong to a unit they manage — and that is checked here on every call, not
+/// only by what the page shows; operators see and decide on all. A decision places an order for Soc-IT through
+/// <see cref="OrderIntake"/>, like any other order, and is saved with its audit entry.
+/// </summary>
+public sealed class FollowUpService(
+    IDbContextFactory<SocItDbContext> factory,
+    OrderIntake intake,
+    CurrentUser currentUser,
+    AuditTrail audit,
+    TimeProvider clock)
+{
+    public const int MaxPageSize = 100;
+    public const string NotFoundMessage = "Uppföljningen finns inte, eller gäller inte dina medarbetare.";
+    private const string ConflictMessage = "Uppföljningen har ändrats av någon annan sedan du öppnade den. Ladda om sidan och försök igen.";
+    private const string LikeEscape = "\\";
+
+    public DateOnly Today => AdminTimeZone.Today(clock);
+
+    public async Task<FollowUpPage> ListAsync(
+        FollowUpFilter filter, string? search, int page, int pageSize, CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(Policies.FollowUps);
+        var user = await currentUser.GetPrincipalAsync();
+        page = Math.Max(page, 0);
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var query = Visible(db, user);
+        query = filter switch
+        {
+            FollowUpFilter.Undecided => query.Where(f => f.Status == FollowUpStatus.Open || f.Status == FollowUpStatus.Escalated),
+            FollowUpFilter.Escalated => query.Where(f => f.Status == FollowUpStatus.Escalated),
+            FollowUpFilter.Decided => query.Where(f => f.Status == FollowUpStatus.Extended || f.Status == FollowUpStatus.Ended),
+            _ => query,
+        };
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var pattern = "%" + EscapeLike(search.Trim()) + "%";
+            query = query.Where(f =>
+                EF.Functions.Like(f.EmployeeName, pattern, LikeEscape) || EF.Functions.Like(f.SystemName, pattern, LikeEscape)
+                || EF.Functions.Like(f.UnitName, pattern, LikeEscape) || EF.Functions.Like(f.ManagerName, pattern, LikeEscape));
+        }
+
+        var total = await query.CountAsync(ct);
+        var rows = await query
+            .OrderBy(f => f.Status == FollowUpStatus.Escalated ? 0 : f.Status == FollowUpStatus.Open ? 1 : 2)
+            .ThenBy(f => f.EndDate)
+            .ThenBy(f => f.Id)
+            .Skip(page * pageSize)
+            .Take(pageSize)
+            .Select(Row)
+            .ToListAsync(ct);
+        return new FollowUpPage(rows, total, Today);
+    }
+
+    /// <summary>One follow-up, or null when it does not exist or is not the user's to see.</summary>
+    public async Task<FollowUpRow?> GetAsync(int id, CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(Policies.FollowUps);
+        var user = await currentUser.GetPrincipalAsync();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await Visible(db, user).Where(f => f.Id == id).Select(Row).SingleOrDefaultAsync(ct);
+    }
+
+    public async Task<FollowUpCounts> CountsAsync(CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(Policies.Operator);
+        var today = Today;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var undecided = db.FollowUps.AsNoTracking()
+            .Where(f => f.Status == FollowUpStatus.Open || f.Status == FollowUpStatus.Escalated);
+        return new FollowUpCounts(
+            await undecided.CountAsync(ct),
+            await undecided.CountAsync(f => f.EndDate < today, ct),
+            await undecided.CountAsync(f => f.Status == FollowUpStatus.Escalated, ct));
+    }
+
+    /// <summary>"Avsluta": an order for Soc-IT to end the grant (today, or on its last day if that has passed).</summary>
+    public Task<FollowUpResult> EndAsync(int id, int expectedVersion, CancellationToken ct = default) =>
+        DecideAsync(id, expectedVersion, null, ct);
+
+    /// <summary>"Förläng till": an extend order for the same system, level and unit from today to <paramref name="newLastDay"/>.</summary>
+    public Task<FollowUpResult> ExtendAsync(int id, int expectedVersion, DateOnly newLastDay, CancellationToken ct = default) =>
+        DecideAsync(id, expectedVersion, newLastDay, ct);
+
+    /// <summary>Why <paramref name="newLastDay"/> cannot be the new last day, or null when it can.</summary>
+    public static string? CheckNewLastDay(DateOnly? newLastDay, DateOnly currentLastDay, DateOnly today) => newLastDay switch
+    {
+        null => "Välj till vilket datum behörigheten ska förlängas.",
+        { } day when day <= today => "Det nya slutdatumet måste vara efter i dag.",
+        { } day when day <= currentLastDay => $"Det nya slutdatumet måste vara efter nuvarande sista dag ({Day(currentLastDay)}).",
+        { } day when day > today.AddDays(OrderRules.MaxDaysAhead) => "Det nya slutdatumet får ligga högst två år fram i tiden.",
+        _ => null,
+    };
+
+    private async Task<FollowUpResult> DecideAsync(int id, int expectedVersion, DateOnly? extendTo, CancellationToken ct)
+    {
+        var actor = await currentUser.RequireAsync(Policies.FollowUps);
+        var user = await currentUser.GetPrincipalAsync();
+        var today = Today;
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var visible = await Visible(db, user).AnyAsync(f => f.Id == id, ct);
+        var followUp = visible ? await db.FollowUps.SingleOrDefaultAsync(f => f.Id == id, ct) : null;
+        if (followUp is null)
+        {
+            return new FollowUpResult.Refused(NotFoundMessage);
+        }
+
+        if (!followUp.IsUndecided)
+        {
+            return new FollowUpResult.Refused(
+                $"Uppföljningen är redan hanterad: {FollowUpTexts.StatusName(followUp.Status).ToLower(AdminLocalization.Swedish)}.");
+        }
+
+        if (followUp.Version != expectedVersion)
+        {
+            return new FollowUpResult.Conflict(ConflictMessage);
+        }
+
+        if (extendTo is not null && CheckNewLastDay(extendTo, followUp.EndDate, today) is { } invalid)
+        {
+            return new FollowUpResult.Refused(invalid);
+        }
+
+        var employee = await db.Employees.AsNoTracking().SingleAsync(e => e.Id == followUp.EmployeeId, ct);
+        var lastDay = followUp.EndDate < today ? followUp.EndDate : today;
+        var ordererEmail = user.EmailAddress()?.Value ?? followUp.ManagerEmail.Value;
+        var request = new OrderRequest
+        {
+            Type = extendTo is null ? OrderType.EndTemporary : OrderType.Extend,
+            EmployeeName = employee.FullName,
+            Personnummer = employee.Personnummer.Value,
+            Unit = followUp.UnitName,
+            StartDate = extendTo is null ? null : today,
+            EndDate = extendTo ?? lastDay,
+            Systems = [new RequestedSystemInput(followUp.SystemName, followUp.LevelName)],
+            OrdererName = actor.Name,
+            OrdererEmail = ordererEmail,
+            ManagerName = followUp.ManagerName,
+            ManagerEmail = followUp.ManagerEmail.Value,
+            Note = extendTo is { } to
+                ? $"Förlängning från uppföljning: {followUp.SystemName} ({followUp.LevelName}) i {followUp.UnitName}, sista dag {Day(followUp.EndDate)}, förlängs till {Day(to)}."
+                : $"Avslut från uppföljning: {followUp.SystemName} ({followUp.LevelName}) i {followUp.UnitName}, sista dag {Day(lastDay)}.",
+        };
+
+        // The key makes a repeated click (or a retry after a failure between the two saves) find the same order.
+        var key = string.Create(CultureInfo.InvariantCulture, $"follow-up-{followUp.Id}-v{followUp.Version}");
+        var hash = extendTo is { } day ? "extend:" + Day(day) : "end";
+        var placed = await intake.PlaceAsync(request, OrderChannel.Console, actor, key, hash, ct);
+        OrderReceipt receipt;
+        switch (placed)
+        {
+            case PlaceOrderResult.Created created:
+                receipt = created.Receipt;
+                break;
+            case PlaceOrderResult.Replayed replayed:
+                receipt = replayed.Receipt;
+                break;
+            case PlaceOrderResult.Invalid invalidOrder:
+                return new FollowUpResult.Refused(
+                    "Beställningen kunde inte läggas: " + string.Join(" ", invalidOrder.Errors.SelectMany(e => e.Value)));
+            default:
+                return new FollowUpResult.Conflict(ConflictMessage);
+        }
+
+        var before = Snapshot(followUp);
+        try
+        {
+            if (extendTo is { } newLastDay)
+            {
+                followUp.DecideExtend(actor, clock.GetUtcNow(), receipt.Id, receipt.CaseNumber, newLastDay);
+            }
+            else
+            {
+                followUp.DecideEnd(actor, clock.GetUtcNow(), receipt.Id, receipt.CaseNumber);
+            }
+        }
+        catch (DomainException e)
+        {
+            return new FollowUpResult.Refused(e.Message);
+        }
+
+        var message = extendTo is { } until
+            ? $"Förlängning av {followUp.EmployeeName}s {followUp.SystemName} till {Day(until)} är beställd: ärende {receipt.CaseNumber}."
+            : $"Avslut av {followUp.EmployeeName}s {followUp.SystemName} är beställt: ärende {receipt.CaseNumber}.";
+        audit.Record(db, actor, extendTo is null ? "FollowUp.Ended" : "FollowUp.Extended", "FollowUp",
+            followUp.Id.ToString(CultureInfo.InvariantCulture), message, before, Snapshot(followUp));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new FollowUpResult.Conflict(ConflictMessage);
+        }
+
+        return new FollowUpResult.Done(message, receipt.CaseNumber);
+    }
+
+    /// <summary>Operators see every follow-up; anyone else only their own staff's.</summary>
+    private static IQueryable<FollowUp> Visible(SocItDbContext db, ClaimsPrincipal user)
+    {
+        var all = db.FollowUps.AsNoTracking();
+        if (user.IsInRole(AppRoles.Operator))
+        {
+            return all;
+        }
+
+        if (user.EmailAddress() is not { } email)
+        {
+            return all.Where(_ => false);
+        }
+
+        var myUnits = db.Units.Where(u => u.Managers.Any(m => m.Email == email)).Select(u => u.Id);
+        return all.Where(f => f.ManagerEmail == email || myUnits.Contains(f.HomeUnitId));
+    }
+
+    private static readonly System.Linq.Expressions.Expression<Func<FollowUp, FollowUpRow>> Row = f => new FollowUpRow(
+        f.Id, f.Version, f.EmployeeName, f.SystemName, f.LevelName, f.UnitName, f.EndDate, f.Status, f.ManagerName,
+        f.OverdueReminders, f.LastRemindedOn, f.DecisionCaseNumber, f.DecisionOrderId, f.ExtendedTo, f.DecidedByName);
+
+    private static object Snapshot(FollowUp f) => new
+    {
+        Status = f.Status.ToString(),
+        f.EndDate,
+        f.DecisionCaseNumber,
+        f.ExtendedTo,
+        f.DecidedByName,
+    };
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string EscapeLike(string text) =>
+        text.Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
+            .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
+            .Replace("_", LikeEscape + "_", StringComparison.Ordinal);
+}

@@ -1,0 +1,42 @@
+using SocItConsole.Admin.Infrastructure.Authentication;
+using SocItConsole.Admin.Infrastructure.Jobs;
+
+namespace SocItConsole.Admin.Features.FollowUps;
+
+public static class FollowUpsFeature
+{
+    /// <summary>The outbox (Utkorg) is for Soc-IT's own staff, the same people who read the audit trail.</summary>
+    public const string OutboxPolicy = Policies.AuditReaders;
+
+    public static WebApplicationBuilder AddFollowUpsFeature(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ExpiryOptions>().Bind(builder.Configuration.GetSection(ExpiryOptions.Section))
+            .Validate(o => o.HeadsUpDays >= 0 && o.RemindEveryDays >= 1 && o.EscalateAfterReminders >= 1 && o.BatchSize >= 1,
+                "Expiry: HeadsUpDays must be 0 or more; RemindEveryDays, EscalateAfterReminders and BatchSize 1 or more.")
+            .ValidateOnStart();
+        builder.Services.AddScoped<ExpiryRun>();
+        builder.Services.AddScoped<FollowUpService>();
+        builder.Services.AddScoped<Outbox>();
+        builder.Services.AddRecurringJob<ExpiryRemindersJob>(ExpiryRemindersJob.Id, ExpiryRemindersJob.DefaultCron);
+        builder.Services.AddCommandLineJob(ExpiryRemindersJob.Id, async (services, asOf, dryRun, output, ct) =>
+        {
+            var today = asOf ?? Infrastructure.Localization.AdminTimeZone.Today(services.GetRequiredService<TimeProvider>());
+            var report = await services.GetRequiredService<ExpiryRun>().RunAsync(today, dryRun, ct);
+            foreach (var line in report.Lines)
+            {
+                await output.WriteLineAsync(line);
+            }
+
+            await output.WriteLineAsync(report.Summary);
+            return report.Succeeded ? 0 : 1;
+        });
+        if (builder.Environment.IsDevelopment() && builder.Configuration.GetValue<bool>(DemoFollowUpsSeeder.SettingKey))
+        {
+            builder.Services.AddHostedService<DemoFollowUpsSeeder>();
+        }
+
+        builder.Services.AddHostedService<ExpiryCatchUp>();
+
+        return builder;
+    }
+}
