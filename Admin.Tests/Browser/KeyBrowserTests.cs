@@ -49,6 +49,7 @@ public partial class KeyBrowserTests
         await page.Locator("[data-testid='assign']").ClickAsync();
         await page.Locator("[data-testid='assign-employee']").PressSequentiallyAsync("Lisa");
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Lisa Andersson" }).First.ClickAsync();
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
         await page.Locator("[data-testid='assign-save']").ClickAsync();
         await Expect(page.Locator("[data-testid='key-holder']")).ToHaveTextAsync("Lisa Andersson");
         await Expect(page.Locator("[data-testid='key-status']")).ToHaveTextAsync("Utlämnad");
@@ -105,6 +106,8 @@ public partial class KeyBrowserTests
     {
         await page.Locator($"[data-testid='{testId}']").ClickAsync();
         await page.Locator(".mud-popover-open").GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        // A closing popover can still cover the dialog's buttons on a loaded machine: wait until it is gone.
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
     }
 
     [GeneratedRegex(@"^\d{6}$")]

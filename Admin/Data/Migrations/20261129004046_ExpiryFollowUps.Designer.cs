@@ -11,7 +11,7 @@ using SocItConsole.Admin.Data;
 namespace SocItConsole.Admin.Data.Migrations
 {
     [DbContext(typeof(SocItDbContext))]
-    [Migration("20261129002044_ExpiryFollowUps")]
+    [Migration("20261129004046_ExpiryFollowUps")]
     partial class ExpiryFollowUps
     {
         /// <inheritdoc />
@@ -403,6 +403,17 @@ namespace SocItConsole.Admin.Data.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancelledByName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CaseNumber")
                         .HasMaxLength(16)
