@@ -47,7 +47,10 @@ public partial class KeyBrowserTests
         await rows.First.ClickAsync();
         await Expect(page.Locator("[data-testid='key-number']")).ToHaveTextAsync("7770001");
         await page.Locator("[data-testid='assign']").ClickAsync();
-        await page.Locator("[data-testid='assign-employee']").PressSequentiallyAsync("Lisa");
+        var picker = page.Locator("[data-testid='assign-employee']");
+        await picker.ClickAsync();
+        await Expect(picker).ToBeFocusedAsync();
+        await picker.PressSequentiallyAsync("Lisa");
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Lisa Andersson" }).First.ClickAsync();
         await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
         await page.Locator("[data-testid='assign-save']").ClickAsync();

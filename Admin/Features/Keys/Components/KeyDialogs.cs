@@ -6,7 +6,9 @@ namespace SocItConsole.Admin.Features.Keys.Components;
 /// <summary>Opens the key register's dialogs and announces what they did, the same way on every page.</summary>
 public static class KeyDialogs
 {
-    private static readonly DialogOptions Options = new() { MaxWidth = MaxWidth.Small, FullWidth = true };
+    // No focus is moved when the dialog opens: the focus trap moving it a moment later could take the caret away from
+    // an operator (or a test) who already started typing in the search field.
+    private static readonly DialogOptions Options = new() { MaxWidth = MaxWidth.Small, FullWidth = true, DefaultFocus = DefaultFocus.None };
 
     /// <summary>Shows a <see cref="KeyFormDialog"/>; the result it saved with, or null when the operator cancelled.</summary>
     public static async Task<KeyResult?> ShowFormAsync<TDialog>(
