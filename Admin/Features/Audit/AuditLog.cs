@@ -102,13 +102,13 @@ public sealed class AuditLog(IDbContextFactory<SocItDbContext> factory, CurrentU
 
         if (query.From is { } from)
         {
-            var start = StartOfDay(from);
+            var start = AdminTimeZone.StartOfDay(from);
             entries = entries.Where(e => e.OccurredAt >= start);
         }
 
         if (query.To is { } to)
         {
-            var end = StartOfDay(to.AddDays(1));
+            var end = AdminTimeZone.StartOfDay(to.AddDays(1));
             entries = entries.Where(e => e.OccurredAt < end);
         }
 
@@ -119,13 +119,6 @@ public sealed class AuditLog(IDbContextFactory<SocItDbContext> factory, CurrentU
         }
 
         return entries;
-    }
-
-    /// <summary>Midnight in Stockholm on <paramref name="day"/>, as the instant it is (23:00 or 22:00 UTC the day before).</summary>
-    private static DateTimeOffset StartOfDay(DateOnly day)
-    {
-        var midnight = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return new DateTimeOffset(midnight, AdminTimeZone.Stockholm.GetUtcOffset(midnight)).ToUniversalTime();
     }
 
     private static string Contains(string text) =>

@@ -99,13 +99,13 @@ public sealed class CaseList(IDbContextFactory<SocItDbContext> factory, CurrentU
 
         if (query.From is { } from)
         {
-            var start = StartOfDay(from);
+            var start = AdminTimeZone.StartOfDay(from);
             orders = orders.Where(o => o.ReceivedAt >= start);
         }
 
         if (query.To is { } to)
         {
-            var end = StartOfDay(to.AddDays(1));
+            var end = AdminTimeZone.StartOfDay(to.AddDays(1));
             orders = orders.Where(o => o.ReceivedAt < end);
         }
 
@@ -126,12 +126,6 @@ public sealed class CaseList(IDbContextFactory<SocItDbContext> factory, CurrentU
         }
 
         return orders;
-    }
-
-    private static DateTimeOffset StartOfDay(DateOnly date)
-    {
-        var local = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, AdminTimeZone.Stockholm.GetUtcOffset(local));
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<Order, CaseRow>> Row = o => new CaseRow(

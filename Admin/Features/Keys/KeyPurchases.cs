@@ -144,8 +144,8 @@ public sealed class KeyPurchases(
         }
 
         await using var db = await factory.CreateDbContextAsync(ct);
-        var start = StartOfDay(from);
-        var end = StartOfDay(to.AddDays(1));
+        var start = AdminTimeZone.StartOfDay(from);
+        var end = AdminTimeZone.StartOfDay(to.AddDays(1));
         var purchases = db.KeyPurchases.AsNoTracking()
             .Where(p => p.Status == KeyPurchaseStatus.Received && p.ReceivedAt >= start && p.ReceivedAt < end);
         if (unitId is { } id)
@@ -166,7 +166,7 @@ public sealed class KeyPurchases(
             })
             .ToListAsync(ct);
         var lines = rows.Select(r => new KeyPurchaseLine(
-            DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(r.ReceivedAt!.Value, AdminTimeZone.Stockholm).DateTime),
+            AdminTimeZone.DateOf(r.ReceivedAt!.Value),
             r.UnitName, r.CostCentre, r.KeyNumber ?? string.Empty, r.CaseNumber, r.Employee, r.Price ?? 0m));
         return KeyPurchaseReport.For(lines, from, to);
     }
@@ -191,11 +191,5 @@ public sealed class KeyPurchases(
             .Select(u => new { u.Id, u.Name, u.CostCentre }).SingleAsync(ct);
         db.KeyPurchases.Add(KeyPurchase.Start(
             unit.Id, unit.Name, unit.CostCentre, order.EmployeeId, order.Id, order.CaseNumber, null, by, at));
-    }
-
-    private static DateTimeOffset StartOfDay(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, AdminTimeZone.Stockholm.GetUtcOffset(local));
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SocItConsole.Admin.Infrastructure.Localization;
 
 /// <summary>The municipality's time zone: dates people see and deadlines they act on are Swedish dates.</summary>
@@ -9,6 +11,23 @@ public static class AdminTimeZone
     public static DateOnly Today(TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Stockholm).DateTime);
+        return DateOf(clock.GetUtcNow());
     }
+
+    /// <summary>The Swedish date of an instant.</summary>
+    public static DateOnly DateOf(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Stockholm).DateTime);
+
+    /// <summary>The instant a Swedish day begins: a date filter's "from", or with the next day its "to" (exclusive).</summary>
+    public static DateTimeOffset StartOfDay(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, Stockholm.GetUtcOffset(midnight)).ToUniversalTime();
+    }
+
+    /// <summary>An instant as people read it in the console: Swedish local time, "2026-11-27 10:00".</summary>
+    public static string Minute(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, Stockholm).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>The Swedish date of an instant as the console writes dates, "2026-11-27".</summary>
+    public static string Day(DateTimeOffset at) => DateOf(at).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -224,6 +224,6 @@ public partial class CasePage
 
     private static string Time(DateTimeOffset? at) =>
         at is { } value
-            ? TimeZoneInfo.ConvertTime(value, AdminTimeZone.Stockholm).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
+            ? AdminTimeZone.Minute(value)
             : "–";
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using SocItConsole.Admin.Infrastructure.Localization;
 
@@ -25,5 +24,5 @@ public partial class EmployeePage
     private async Task RevealAsync() => _fullPersonnummer = await Register.RevealPersonnummerAsync(Id);
 
     private static string Time(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, AdminTimeZone.Stockholm).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        AdminTimeZone.Minute(at);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using SocItConsole.Admin.Features.Keys.Components;
@@ -106,6 +105,5 @@ public partial class KeyPage
         await LoadAsync();
     }
 
-    private static string Time(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, AdminTimeZone.Stockholm).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    private static string Time(DateTimeOffset at) => AdminTimeZone.Minute(at);
 }

@@ -40,7 +40,7 @@ public partial class MyOrdersPage
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Received(DateTimeOffset receivedAt) =>
-        TimeZoneInfo.ConvertTime(receivedAt, AdminTimeZone.Stockholm).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        AdminTimeZone.Minute(receivedAt);
 
     private static Color StatusColor(OrderStatus status) => status switch
     {
