@@ -15,7 +15,10 @@ public enum OrderType
     /// <summary>Avsluta behörighet: employment ends; every permission ends on the last working day.</summary>
     Terminate,
 
-    /// <summary>Avsluta tillfällig behörighet: the manager ended one temporary grant at its follow-up.</summary>
+    /// <summary>
+    /// Avsluta enskild behörighet: the manager ends one grant (or a few) in one unit, while the employment goes on — at a
+    /// follow-up of a temporary grant, from the access view, or as a "Tas bort" in an access review.
+    /// </summary>
     EndTemporary,
 }
 
@@ -54,7 +57,7 @@ public static class OrderTexts
         OrderType.Extend => "Utökad behörighet",
         OrderType.TemporaryUnit => "Tillfällig behörighet till annan verksamhet",
         OrderType.Terminate => "Avsluta behörighet",
-        OrderType.EndTemporary => "Avsluta tillfällig behörighet",
+        OrderType.EndTemporary => "Avsluta enskild behörighet",
         _ => type.ToString(),
     };
 
@@ -65,7 +68,7 @@ public static class OrderTexts
         OrderType.Extend => "Utökad",
         OrderType.TemporaryUnit => "Annan verksamhet",
         OrderType.Terminate => "Avslut",
-        OrderType.EndTemporary => "Avslut tillfällig",
+        OrderType.EndTemporary => "Avslut enskild",
         _ => type.ToString(),
     };
 
