@@ -8,6 +8,7 @@ using SocItConsole.Admin.Features.Keys;
 using SocItConsole.Admin.Features.Matrix;
 using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Admin.Features.Orders.Api;
+using SocItConsole.Admin.Features.Reviews;
 using SocItConsole.Admin.Features.Units;
 using SocItConsole.Admin.Infrastructure;
 using SocItConsole.Admin.Infrastructure.Audit;
@@ -50,6 +51,7 @@ builder.AddCasesFeature();
 builder.AddKeysFeature();
 builder.AddAuditFeature();
 builder.AddFollowUpsFeature();
+builder.AddReviewsFeature();
 builder.AddOrdersApi();
 
 var app = builder.Build();

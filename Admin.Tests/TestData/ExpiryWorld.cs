@@ -68,7 +68,7 @@ public sealed class ExpiryWorld : IDisposable
     public static async Task<int> AddTemporaryGrantAsync(
         OrderIntake intake, IDbContextFactory<SocItDbContext> factory, DateOnly today, string manager, DateOnly lastDay,
         string employeeName = "Lisa Andersson", string personnummer = OrderRequests.Pnr1990,
-        string system = "Lifecare", string level = "Utförare")
+        string system = "Lifecare", string level = "Utförare", DateOnly? from = null, bool permanent = false)
     {
         var ct = TestContext.Current.CancellationToken;
         var (unit, managerName, managerEmail) = manager switch
@@ -102,7 +102,7 @@ public sealed class ExpiryWorld : IDisposable
         var line = order.Systems.Single();
         var grant = new Grant(
             order.EmployeeId, line.SystemId, line.SystemName, line.LevelId, line.LevelName, order.UnitId, order.UnitName,
-            lastDay.AddDays(-60), lastDay, order.Id, order.CaseNumber);
+            from ?? lastDay.AddDays(-60), permanent ? null : lastDay, order.Id, order.CaseNumber);
         db.Grants.Add(grant);
         await db.SaveChangesAsync(ct);
         return grant.Id;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SocItConsole.Shared.Audit;
 using SocItConsole.Shared.Expiry;
 using SocItConsole.Shared.Grants;
+using SocItConsole.Shared.Reviews;
 using SocItConsole.Shared.Keys;
 using SocItConsole.Shared.Matrix;
 using SocItConsole.Shared.Orders;
@@ -56,6 +57,12 @@ public sealed class SocItDbContext(DbContextOptions<SocItDbContext> options) : D
     public DbSet<ReminderMessage> ReminderMessages => Set<ReminderMessage>();
 
     public DbSet<JobRunState> JobRuns => Set<JobRunState>();
+
+    public DbSet<ReviewRound> ReviewRounds => Set<ReviewRound>();
+
+    public DbSet<ReviewLine> ReviewLines => Set<ReviewLine>();
+
+    public DbSet<ReviewMessage> ReviewMessages => Set<ReviewMessage>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -36,6 +36,9 @@ public sealed class ReviewLine
 
     public int Id { get; private set; }
 
+    /// <summary>The round the line belongs to (set when the round is saved).</summary>
+    public int RoundId { get; private set; }
+
     public int GrantId { get; private set; }
 
     public int EmployeeId { get; private set; }

@@ -6,7 +6,7 @@ public enum ReviewReminderDecision
     /// <summary>Nothing: the round is closed, all lines are answered, it is too early, or it was done already.</summary>
     NoAction,
 
-    /// <summary>Unanswered lines and the due date within the reminder window: remind the unit's managers.</summary>
+    /// <summary>Unanswered lines, the due date within the reminder window, and not reminded yet: remind the unit's managers.</summary>
     RemindManagers,
 
     /// <summary>The due date has passed with unanswered lines: the unit goes on Soc-IT's dashboard.</summary>
@@ -29,8 +29,8 @@ public static class ReviewReminderPolicy
     /// The decision for one unit on <paramref name="today"/>:
     /// <list type="bullet">
     /// <item>a closed round, or a unit with every line answered, gets nothing;</item>
-    /// <item>from <paramref name="reminderDaysBefore"/> days before the due date to the due date itself, the managers
-    /// are reminded, at most once a day;</item>
+    /// <item><paramref name="reminderDaysBefore"/> days before the due date the managers are reminded, once; a night
+    /// the job missed is made up the next night, up to the due date itself;</item>
     /// <item>after the due date the unit escalates to Soc-IT, once; the managers are not reminded after that.</item>
     /// </list>
     /// </summary>
@@ -48,7 +48,7 @@ public static class ReviewReminderPolicy
         }
 
         var inWindow = today >= state.DueDate.AddDays(-reminderDaysBefore);
-        return inWindow && state.LastRemindedOn != today
+        return inWindow && state.LastRemindedOn is null
             ? ReviewReminderDecision.RemindManagers
             : ReviewReminderDecision.NoAction;
     }

@@ -14,7 +14,7 @@ public sealed class ReviewRound
     public const int MessageMaxLength = 2000;
     public const int CloseReasonMaxLength = 500;
 
-    private readonly List<int> _unitIds = [];
+    private readonly List<ReviewRoundUnit> _units = [];
     private readonly List<ReviewLine> _lines = [];
 
     private ReviewRound()
@@ -41,7 +41,10 @@ public sealed class ReviewRound
     /// <summary>The administrator's optional words to the managers, sent with the e-mail.</summary>
     public string? Message { get; private set; }
 
-    public IReadOnlyList<int> UnitIds => _unitIds;
+    public IReadOnlyList<int> UnitIds => [.. _units.Select(u => u.UnitId)];
+
+    /// <summary>The round's units, each with what the job has done about it (reminded, escalated).</summary>
+    public IReadOnlyList<ReviewRoundUnit> Units => _units;
 
     /// <summary>The day the round started; its lines are the grants active on this day.</summary>
     public DateOnly StartDay { get; private set; }
@@ -107,7 +110,7 @@ public sealed class ReviewRound
 
         var round = new ReviewRound(
             validName, Text.Optional(message, MessageMaxLength, "Meddelandet"), startDay, dueDate, by, at) { Version = 1 };
-        round._unitIds.AddRange(units.Order());
+        round._units.AddRange(units.Order().Select(u => new ReviewRoundUnit(u)));
         round._lines.AddRange(ReviewScope.LinesFor(grants, units, startDay));
         return round;
     }
@@ -189,12 +192,29 @@ public sealed class ReviewRound
         Version++;
     }
 
+    /// <summary>The state the reminder rule judges one unit by, given how many of its lines are unanswered.</summary>
+    public ReviewUnitState StateOf(int unitId, int unanswered)
+    {
+        var unit = UnitFor(unitId);
+        return new ReviewUnitState(Status, DueDate, unanswered, unit.LastRemindedOn, unit.EscalatedOn);
+    }
+
+    /// <summary>Records that the managers of <paramref name="unitId"/> were reminded on <paramref name="day"/>.</summary>
+    public void RecordReminder(int unitId, DateOnly day) => UnitFor(unitId).RecordReminder(day);
+
+    /// <summary>Records that <paramref name="unitId"/> went on Soc-IT's dashboard on <paramref name="day"/>.</summary>
+    public void RecordEscalation(int unitId, DateOnly day) => UnitFor(unitId).RecordEscalation(day);
+
     /// <summary>Progress per unit on <paramref name="today"/>; see <see cref="ReviewProgress.PerUnit"/>.</summary>
     public IReadOnlyList<UnitReviewProgress> Progress(DateOnly today) => ReviewProgress.PerUnit(_lines, DueDate, today);
 
     /// <summary>The person's lines in one unit, for the bulk answer and the manager's view.</summary>
     public IReadOnlyList<ReviewLine> LinesFor(int employeeId, int unitId) =>
         _lines.Where(l => l.EmployeeId == employeeId && l.UnitId == unitId).ToList();
+
+    private ReviewRoundUnit UnitFor(int unitId) =>
+        _units.FirstOrDefault(u => u.UnitId == unitId)
+        ?? throw new DomainException("Verksamheten ingår inte i den här omgången.");
 
     private ReviewLine LineFor(int grantId) =>
         _lines.FirstOrDefault(l => l.GrantId == grantId)

@@ -24,6 +24,9 @@ public static class Policies
     /// <summary>Follow-ups of temporary grants: managers answer them, operators take the escalated ones.</summary>
     public const string FollowUps = "FollowUps";
 
+    /// <summary>Access review rounds: administrators run them, operators follow the escalations and the evidence.</summary>
+    public const string ReviewReaders = "ReviewReaders";
+
     public static void Configure(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -37,6 +40,7 @@ public static class Policies
         options.AddPolicy(OrderIntake, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Manager, AppRoles.Operator));
         options.AddPolicy(UnitRegister, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Operator, AppRoles.Administrator));
         options.AddPolicy(AuditReaders, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Operator, AppRoles.Administrator));
+        options.AddPolicy(ReviewReaders, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Administrator, AppRoles.Operator));
         options.AddPolicy(FollowUps, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Operator, AppRoles.Manager));
     }
 }

@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SocItConsole.Admin.Data;
+using SocItConsole.Admin.Infrastructure.Audit;
+using SocItConsole.Admin.Infrastructure.Email;
+using SocItConsole.Shared.Audit;
+using SocItConsole.Shared.Common;
+using SocItConsole.Shared.Expiry;
+using SocItConsole.Shared.Reviews;
+
+namespace SocItConsole.Admin.Features.Reviews;
+
+/// <summary>
+/// The review round's e-mail, the same way as the expiry reminders: a message is recorded as an attempt, with its
+/// Message-Id and text, in the same save as what it is about (the round, or the units it reminds of), and sent
+/// afterwards; it is marked sent only when the server accepted it. Whatever is still an attempt is sent again by the
+/// next run of the review job, with the same Message-Id.
+/// </summary>
+public sealed partial class ReviewMail(
+    IDbContextFactory<SocItDbContext> factory,
+    IMailSender sender,
+    AuditTrail audit,
+    IOptions<EmailSettings> email,
+    TimeProvider clock,
+    ILogger<ReviewMail> logger)
+{
+    public const string TaskPath = "/my-reviews";
+
+    internal static readonly Actor Job = new("job:" + ReviewRun.JobId, "Granskningsjobbet");
+
+    /// <summary>One manager of one or more of the round's units.</summary>
+    internal sealed record Recipient(string Name, EmailAddress Email, IReadOnlyList<ReviewMailUnit> Units, IReadOnlyList<int> UnitIds);
+
+    /// <summary>The managers of <paramref name="unitIds"/> as they are now, each with their units in the round.</summary>
+    internal static async Task<IReadOnlyList<Recipient>> RecipientsAsync(
+        SocItDbContext db, int roundId, IReadOnlyCollection<int> unitIds, CancellationToken ct)
+    {
+        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToListAsync(ct);
+        var counts = await db.ReviewLines.AsNoTracking()
+            .Where(l => l.RoundId == roundId && unitIds.Contains(l.UnitId))
+            .GroupBy(l => l.UnitId)
+            .Select(g => new { UnitId = g.Key, Lines = g.Count(), Unanswered = g.Count(l => l.Answer == ReviewAnswer.None) })
+            .ToDictionaryAsync(x => x.UnitId, ct);
+        return [.. units
+            .SelectMany(u => u.Managers.Select(m => (Manager: m, Unit: u)))
+            .GroupBy(x => x.Manager.Email)
+            .OrderBy(g => g.Key.Value, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var mine = g.OrderBy(x => x.Unit.Name, StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), true)).ToList();
+                return new Recipient(
+                    g.First().Manager.Name,
+                    g.Key,
+                    [.. mine.Select(x => counts.TryGetValue(x.Unit.Id, out var c)
+                        ? new ReviewMailUnit(x.Unit.Name, c.Lines, c.Unanswered)
+                        : new ReviewMailUnit(x.Unit.Name, 0, 0))],
+                    [.. mine.Select(x => x.Unit.Id)]);
+            })];
+    }
+
+    /// <summary>Records one invitation per manager of the round's units (not yet sent); returns how many.</summary>
+    internal async Task<int> RecordInvitationsAsync(SocItDbContext db, ReviewRound round, DateOnly today, CancellationToken ct)
+    {
+        var recipients = await RecipientsAsync(db, round.Id, round.UnitIds, ct);
+        foreach (var recipient in recipients)
+        {
+            var content = ReviewMailText.Invitation(
+                recipient.Name, round.Name, round.DueDate, round.Message, recipient.Units, email.Value.Link(TaskPath), email.Value.FromName);
+            db.ReviewMessages.Add(new ReviewMessage(
+                round.Id, ReviewMessageKind.Invitation, today, recipient.Name, recipient.Email,
+                MessageIdFor(round.Id, ReviewMessageKind.Invitation, recipient.Email), content.Subject, content.Body,
+                recipient.UnitIds, clock.GetUtcNow()));
+        }
+
+        return recipients.Count;
+    }
+
+    /// <summary>Records one reminder of <paramref name="round"/> to <paramref name="recipient"/>, unless one exists.</summary>
+    internal async Task<bool> RecordReminderAsync(
+        SocItDbContext db, ReviewRound round, Recipient recipient, DateOnly today, CancellationToken ct)
+    {
+        var exists = await db.ReviewMessages.AnyAsync(
+            m => m.RoundId == round.Id && m.Kind == ReviewMessageKind.Reminder && m.ToEmail == recipient.Email, ct);
+        if (exists)
+        {
+            return false;
+        }
+
+        var content = ReviewMailText.Reminder(
+            recipient.Name, round.Name, round.DueDate, today, recipient.Units, email.Value.Link(TaskPath), email.Value.FromName);
+        db.ReviewMessages.Add(new ReviewMessage(
+            round.Id, ReviewMessageKind.Reminder, today, recipient.Name, recipient.Email,
+            MessageIdFor(round.Id, ReviewMessageKind.Reminder, recipient.Email), content.Subject, content.Body,
+            recipient.UnitIds, clock.GetUtcNow()));
+        return true;
+    }
+
+    /// <summary>
+    /// Sends every recorded message that is not yet sent (of one round, or of all); returns how many went out and
+    /// what failed. A failure leaves the message as an attempt for the next run.
+    /// </summary>
+    public async Task<(int Sent, IReadOnlyList<string> Failures)> SendPendingAsync(int? roundId, CancellationToken ct)
+    {
+        List<int> pending;
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            pending = await db.ReviewMessages.AsNoTracking()
+                .Where(m => m.Status == ReminderStatus.Attempted && (roundId == null || m.RoundId == roundId))
+                .OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(ct);
+        }
+
+        var sent = 0;
+        var failures = new List<string>();
+        foreach (var id in pending)
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            var message = await db.ReviewMessages.SingleAsync(m => m.Id == id, ct);
+            if (message.Status == ReminderStatus.Sent)
+            {
+                continue;
+            }
+
+            message.RecordAttempt();
+            await db.SaveChangesAsync(ct);
+            try
+            {
+                await sender.SendAsync(
+                    new OutgoingMail(message.ToName, message.ToEmail.Value, message.Subject, message.Body, message.MessageId), ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogSendFailed(logger, e, message.MessageId);
+                failures.Add($"{message.ToEmail}: {e.Message}");
+                continue;
+            }
+
+            message.MarkSent(clock.GetUtcNow());
+            var what = message.Kind == ReviewMessageKind.Invitation ? "Inbjudan" : "Påminnelse";
+            audit.Record(db, Job, message.Kind == ReviewMessageKind.Invitation ? "Review.InvitationSent" : "Review.ReminderSent",
+                "ReviewMessage", message.MessageId,
+                $"{what} till granskning skickad till {message.ToName} ({message.ToEmail}).",
+                before: null, after: new { message.RoundId, To = message.ToEmail.Value, Kind = message.Kind.ToString(), message.MessageId });
+            await db.SaveChangesAsync(ct);
+            sent++;
+        }
+
+        return (sent, failures);
+    }
+
+    /// <summary>The same id on every attempt; the address is hashed so that it does not show in headers and logs.</summary>
+    internal string MessageIdFor(int roundId, ReviewMessageKind kind, EmailAddress manager)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(manager.Value)))[..16];
+        var domain = email.Value.FromAddress.Split('@') is [_, var d] && d.Length > 0 ? d : "socit.local";
+        var what = kind == ReviewMessageKind.Invitation ? "invite" : "remind";
+        return string.Create(CultureInfo.InvariantCulture, $"<review-{roundId}-{what}-{hash}@{domain}>");
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Review message {MessageId} could not be sent; it is retried with the same id")]
+    private static partial void LogSendFailed(ILogger logger, Exception exception, string messageId);
+}

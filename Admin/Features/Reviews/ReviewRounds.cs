@@ -1,0 +1,333 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using SocItConsole.Admin.Data;
+using SocItConsole.Admin.Infrastructure.Audit;
+using SocItConsole.Admin.Infrastructure.Authentication;
+using SocItConsole.Admin.Infrastructure.Localization;
+using SocItConsole.Shared.Common;
+using SocItConsole.Shared.Reviews;
+
+namespace SocItConsole.Admin.Features.Reviews;
+
+/// <summary>
+/// The administrator's side of the access review: start a round, follow its progress per unit, close it, and read
+/// its evidence. Starting and closing need the Administrator role; reading needs <see cref="Policies.ReviewReaders"/>.
+/// Every check is made here, on each call; what a page shows is only presentation.
+/// </summary>
+public sealed class ReviewRounds(
+    IDbContextFactory<SocItDbContext> factory,
+    ReviewMail mail,
+    CurrentUser currentUser,
+    AuditTrail audit,
+    TimeProvider clock)
+{
+    public const string NotFoundMessage = "Granskningen finns inte.";
+    private const string ConflictMessage = "Granskningen har ändrats av någon annan sedan du öppnade den. Ladda om sidan och försök igen.";
+
+    public DateOnly Today => AdminTimeZone.Today(clock);
+
+    /// <summary>The active units an administrator can pick, with how many active grants (lines) each would give today.</summary>
+    public async Task<IReadOnlyList<ReviewUnitChoice>> UnitChoicesAsync(CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(Policies.Administrator);
+        var today = Today;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var counts = await InScope(db, today).GroupBy(g => g.UnitId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var units = await db.Units.AsNoTracking().Where(u => u.IsActive).ToListAsync(ct);
+        return [.. units
+            .OrderBy(u => u.Area, AdminLocalization.SwedishOrder).ThenBy(u => u.Name, AdminLocalization.SwedishOrder)
+            .Select(u => new ReviewUnitChoice(u.Id, u.Name, u.Area, counts.GetValueOrDefault(u.Id), u.Managers.Count))];
+    }
+
+    /// <summary>
+    /// Starts a round: its lines are the grants active today in the chosen units. The round, its lines, its audit
+    /// entry and one invitation per manager are saved together; the invitations are sent after that, and whatever
+    /// cannot be sent now is sent by the review job's next run.
+    /// </summary>
+    public async Task<ReviewResult> StartAsync(ReviewRoundForm form, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var actor = await currentUser.RequireAsync(Policies.Administrator);
+        var today = Today;
+        if (form.DueDate is not { } dueDate)
+        {
+            return new ReviewResult.Refused("Välj sista svarsdag.");
+        }
+
+        if (dueDate > today.AddYears(1))
+        {
+            return new ReviewResult.Refused("Sista svarsdag får ligga högst ett år fram i tiden.");
+        }
+
+        int roundId;
+        int lines;
+        int invitations;
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var unitIds = form.UnitIds.Distinct().ToList();
+            var known = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).Select(u => new { u.Id, u.IsActive }).ToListAsync(ct);
+            if (unitIds.Count > 0 && (known.Count != unitIds.Count || known.Any(u => !u.IsActive)))
+            {
+                return new ReviewResult.Refused("En av de valda verksamheterna finns inte eller är inaktiv. Ladda om sidan och välj igen.");
+            }
+
+            var grants = await Snapshots(db, today, unitIds).ToListAsync(ct);
+            ReviewRound round;
+            try
+            {
+                round = ReviewRound.Start(form.Name, unitIds, today, dueDate, form.Message, grants, actor, clock.GetUtcNow());
+            }
+            catch (DomainException e)
+            {
+                return new ReviewResult.Refused(e.Message);
+            }
+
+            db.ReviewRounds.Add(round);
+            await db.SaveChangesAsync(ct);
+            invitations = await mail.RecordInvitationsAsync(db, round, today, ct);
+            lines = round.Lines.Count;
+            audit.Record(db, actor, "Review.Started", "ReviewRound", Id(round.Id),
+                $"Granskningen \"{round.Name}\" startades: {Rows(lines)} i {Units(unitIds.Count)}, sista svarsdag {Day(dueDate)}.",
+                before: null,
+                after: new { round.Name, Units = round.UnitIds, round.StartDay, round.DueDate, Lines = lines, Invitations = invitations });
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            roundId = round.Id;
+        }
+
+        var (sent, failures) = await mail.SendPendingAsync(roundId, ct);
+        var message = $"Granskningen startades med {Rows(lines)}. {Invited(sent)}";
+        if (failures.Count > 0)
+        {
+            message += $" {failures.Count} e-postmeddelanden kunde inte skickas nu; de skickas vid granskningsjobbets nästa körning.";
+        }
+
+        if (invitations == 0)
+        {
+            message += " Ingen av verksamheterna har någon chef registrerad, så ingen inbjudan skickades.";
+        }
+
+        return new ReviewResult.Done(message, roundId);
+    }
+
+    /// <summary>Every round, newest first, with its counts.</summary>
+    public async Task<IReadOnlyList<ReviewRoundSummary>> ListAsync(CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(Policies.ReviewReaders);
+        var today = Today;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var rounds = await db.ReviewRounds.AsNoTracking().OrderByDescending(r => r.Id).ToListAsync(ct);
+        var perUnit = await db.ReviewLines.AsNoTracking()
+            .GroupBy(l => new { l.RoundId, l.UnitId })
+            .Select(g => new
+            {
+                g.Key.RoundId,
+                Total = g.Count(),
+                Answered = g.Count(l => l.Answer != ReviewAnswer.None),
+                Removed = g.Count(l => l.Answer == ReviewAnswer.Remove),
+            })
+            .ToListAsync(ct);
+        return [.. rounds.Select(r =>
+        {
+            var units = perUnit.Where(u => u.RoundId == r.Id).ToList();
+            var overdue = r.IsOpen && today > r.DueDate ? units.Count(u => u.Answered < u.Total) : 0;
+            return new ReviewRoundSummary(
+                r.Id, r.Name, r.Status, r.StartDay, r.DueDate, r.StartedByName, r.Units.Count,
+                units.Sum(u => u.Total), units.Sum(u => u.Answered), units.Sum(u => u.Removed), overdue);
+        })];
+    }
+
+    /// <summary>One round with its progress per unit, or null.</summary>
+    public async Task<ReviewRoundDetails?> GetAsync(int id, CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(Policies.ReviewReaders);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await DetailsAsync(db, id, Today, ct);
+    }
+
+    /// <summary>The evidence report: the round and every line, with what became of each removal.</summary>
+    public async Task<ReviewEvidenceReportData?> EvidenceAsync(int id, CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(Policies.ReviewReaders);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var round = await DetailsAsync(db, id, Today, ct);
+        if (round is null)
+        {
+            return null;
+        }
+
+        var lines = await (
+                from l in db.ReviewLines.AsNoTracking()
+                where l.RoundId == id
+                join o in db.Orders on l.RemovalOrderId equals o.Id into removal
+                from o in removal.DefaultIfEmpty()
+                select new
+                {
+                    l.Id, l.UnitId, l.UnitName, l.EmployeeName, l.SystemName, l.LevelName, l.From, l.To, l.IsTemporary,
+                    l.IsFromOtherUnit, l.Answer, l.Comment, l.AnsweredByName, l.AnsweredAt, Answers = l.History.Count,
+                    CaseNumber = o == null ? null : o.CaseNumber,
+                    Status = o == null ? (Shared.Orders.OrderStatus?)null : o.Status,
+                })
+            .ToListAsync(ct);
+        var ordered = lines
+            .OrderBy(l => l.UnitName, AdminLocalization.SwedishOrder).ThenBy(l => l.UnitId)
+            .ThenBy(l => l.EmployeeName, AdminLocalization.SwedishOrder).ThenBy(l => l.SystemName, AdminLocalization.SwedishOrder)
+            .ThenBy(l => l.Id)
+            .Select(l => new ReviewEvidenceLine(
+                l.Id, l.UnitId, l.UnitName, l.EmployeeName, l.SystemName, l.LevelName, l.From, l.To, l.IsTemporary, l.IsFromOtherUnit,
+                l.Answer, l.Comment, l.AnsweredByName, l.AnsweredAt, l.Answers, l.CaseNumber, l.Status))
+            .ToList();
+        return new ReviewEvidenceReportData(round, ordered);
+    }
+
+    /// <summary>The evidence as CSV; the export itself goes to the audit trail (it is personal data leaving the console).</summary>
+    public async Task<(byte[] Content, string FileName)?> EvidenceCsvAsync(int id, CancellationToken ct = default)
+    {
+        var actor = await currentUser.RequireAsync(Policies.ReviewReaders);
+        var evidence = await EvidenceAsync(id, ct);
+        if (evidence is null)
+        {
+            return null;
+        }
+
+        var content = ReviewEvidenceReport.Export(evidence.Lines, AdminTimeZone.Minute);
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            audit.Record(db, actor, "Review.EvidenceExported", "ReviewRound", Id(id),
+                $"Underlaget för granskningen \"{evidence.Round.Name}\" exporterades som CSV ({Rows(evidence.Lines.Count)}).",
+                before: null, after: new { Lines = evidence.Lines.Count });
+            await db.SaveChangesAsync(ct);
+        }
+
+        return (content, string.Create(CultureInfo.InvariantCulture, $"granskning-{id}-underlag-{Day(Today)}.csv"));
+    }
+
+    /// <summary>
+    /// Closes the round and freezes every answer. Before the due date a reason is required (see
+    /// <see cref="ReviewRound.Close"/>). A round changed since the page was loaded is refused.
+    /// </summary>
+    public async Task<ReviewResult> CloseAsync(int id, int expectedVersion, string? earlyReason, CancellationToken ct = default)
+    {
+        var actor = await currentUser.RequireAsync(Policies.Administrator);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var round = await db.ReviewRounds.SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (round is null)
+        {
+            return new ReviewResult.Refused(NotFoundMessage);
+        }
+
+        if (round.IsOpen && round.Version != expectedVersion)
+        {
+            return new ReviewResult.Conflict(
+                "Någon har svarat eller ändrat granskningen sedan du öppnade sidan. Ladda om och kontrollera innan du stänger.");
+        }
+
+        try
+        {
+            round.Close(actor, clock.GetUtcNow(), Today, earlyReason);
+        }
+        catch (DomainException e)
+        {
+            return new ReviewResult.Refused(e.Message);
+        }
+
+        var unanswered = await db.ReviewLines.CountAsync(l => l.RoundId == id && l.Answer == ReviewAnswer.None, ct);
+        audit.Record(db, actor, "Review.Closed", "ReviewRound", Id(id),
+            $"Granskningen \"{round.Name}\" stängdes{(round.CloseReason is null ? string.Empty : " i förtid")}; {Rows(unanswered)} obesvarade.",
+            before: new { Status = ReviewRoundStatus.Open.ToString() },
+            after: new { Status = round.Status.ToString(), round.CloseReason, Unanswered = unanswered });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new ReviewResult.Conflict(ConflictMessage);
+        }
+
+        return new ReviewResult.Done($"Granskningen \"{round.Name}\" är stängd. Svaren är låsta och underlaget sparat.", id);
+    }
+
+    /// <summary>Units escalated in open rounds that still have unanswered lines: what Soc-IT's dashboard shows.</summary>
+    public async Task<int> EscalatedUnitsAsync(CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(Policies.ReviewReaders);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.ReviewRounds.AsNoTracking()
+            .Where(r => r.Status == ReviewRoundStatus.Open)
+            .SelectMany(r => r.Units.Where(u => u.EscalatedOn != null).Select(u => new { r.Id, u.UnitId }))
+            .CountAsync(x => db.ReviewLines.Any(l => l.RoundId == x.Id && l.UnitId == x.UnitId && l.Answer == ReviewAnswer.None), ct);
+    }
+
+    internal static async Task<ReviewRoundDetails?> DetailsAsync(SocItDbContext db, int id, DateOnly today, CancellationToken ct)
+    {
+        var round = await db.ReviewRounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (round is null)
+        {
+            return null;
+        }
+
+        var unitIds = round.UnitIds.ToList();
+        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToListAsync(ct);
+        var counts = await db.ReviewLines.AsNoTracking().Where(l => l.RoundId == id)
+            .GroupBy(l => l.UnitId)
+            .Select(g => new
+            {
+                UnitId = g.Key,
+                Total = g.Count(),
+                Kept = g.Count(l => l.Answer == ReviewAnswer.Keep),
+                Removed = g.Count(l => l.Answer == ReviewAnswer.Remove),
+                WithoutOrder = g.Count(l => l.Answer == ReviewAnswer.Remove && l.RemovalOrderId == null),
+                Name = g.Min(l => l.UnitName),
+            })
+            .ToDictionaryAsync(x => x.UnitId, ct);
+        var rows = round.Units.Select(u =>
+            {
+                var unit = units.FirstOrDefault(x => x.Id == u.UnitId);
+                counts.TryGetValue(u.UnitId, out var c);
+                var total = c?.Total ?? 0;
+                var answered = (c?.Kept ?? 0) + (c?.Removed ?? 0);
+                return new ReviewUnitRow(
+                    u.UnitId, c?.Name ?? unit?.Name ?? "(okänd verksamhet)",
+                    unit is null ? string.Empty : string.Join(", ", unit.Managers.Select(m => m.Name)),
+                    total, answered, c?.Kept ?? 0, c?.Removed ?? 0, c?.WithoutOrder ?? 0,
+                    round.IsOpen && today > round.DueDate && answered < total, u.LastRemindedOn, u.EscalatedOn);
+            })
+            .OrderBy(r => r.UnitName, AdminLocalization.SwedishOrder)
+            .ToList();
+        return new ReviewRoundDetails(
+            round.Id, round.Name, round.Message, round.Status, round.StartDay, round.DueDate, round.StartedByName, round.StartedAt,
+            round.ClosedByName, round.ClosedAt, round.CloseReason, round.Version, rows, today);
+    }
+
+    /// <summary>Grants a round started today takes in: active today and not ended by an order.</summary>
+    internal static IQueryable<Shared.Grants.Grant> InScope(SocItDbContext db, DateOnly today) =>
+        db.Grants.AsNoTracking().Where(g => g.EndedByOrderId == null && g.From <= today && (g.To == null || g.To >= today));
+
+    private static IQueryable<ReviewGrantSnapshot> Snapshots(SocItDbContext db, DateOnly today, List<int> unitIds) =>
+        from g in InScope(db, today)
+        where unitIds.Contains(g.UnitId)
+        join e in db.Employees on g.EmployeeId equals e.Id
+        join o in db.Orders on g.SourceOrderId equals o.Id
+        select new ReviewGrantSnapshot(
+            g.Id, g.EmployeeId, e.FullName, g.SystemName, g.LevelName, g.UnitId, g.UnitName, o.UnitId, g.From, g.To, g.EndedByOrderId);
+
+    private static string Invited(int sent) => sent switch
+    {
+        0 => string.Empty,
+        1 => "1 chef har fått en inbjudan via e-post.",
+        _ => $"{sent} chefer har fått en inbjudan via e-post.",
+    };
+
+    internal static string Rows(int n) => n == 1 ? "1 rad" : $"{n.ToString(CultureInfo.InvariantCulture)} rader";
+
+    private static string Units(int n) => n == 1 ? "1 verksamhet" : $"{n.ToString(CultureInfo.InvariantCulture)} verksamheter";
+
+    internal static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    internal static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+}

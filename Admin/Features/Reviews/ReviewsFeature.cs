@@ -1,0 +1,32 @@
+using SocItConsole.Admin.Infrastructure.Jobs;
+using SocItConsole.Admin.Infrastructure.Localization;
+
+namespace SocItConsole.Admin.Features.Reviews;
+
+public static class ReviewsFeature
+{
+    public static WebApplicationBuilder AddReviewsFeature(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ReviewOptions>().Bind(builder.Configuration.GetSection(ReviewOptions.Section))
+            .Validate(o => o.ReminderDaysBefore is >= 0 and <= 60, "Reviews: ReminderDaysBefore must be between 0 and 60.")
+            .ValidateOnStart();
+        builder.Services.AddScoped<ReviewMail>();
+        builder.Services.AddScoped<ReviewRounds>();
+        builder.Services.AddScoped<ReviewTasks>();
+        builder.Services.AddScoped<ReviewRun>();
+        builder.Services.AddRecurringJob<ReviewRemindersJob>(ReviewRemindersJob.Id, ReviewRemindersJob.DefaultCron);
+        builder.Services.AddCommandLineJob(ReviewRemindersJob.Id, async (services, asOf, dryRun, output, ct) =>
+        {
+            var today = asOf ?? AdminTimeZone.Today(services.GetRequiredService<TimeProvider>());
+            var report = await services.GetRequiredService<ReviewRun>().RunAsync(today, dryRun, ct);
+            foreach (var line in report.Lines)
+            {
+                await output.WriteLineAsync(line);
+            }
+
+            await output.WriteLineAsync(report.Summary);
+            return report.Succeeded ? 0 : 1;
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using CsvHelper;
+using SocItConsole.Shared.Keys;
+using SocItConsole.Shared.Orders;
+
+namespace SocItConsole.Shared.Reviews;
+
+/// <summary>
+/// One line of a round's evidence: who had which access, what the manager answered, who answered and when, and what
+/// became of a removal (the end order's case and status).
+/// </summary>
+public sealed record ReviewEvidenceLine(
+    int LineId, int UnitId, string UnitName, string EmployeeName, string SystemName, string LevelName,
+    DateOnly From, DateOnly? To, bool IsTemporary, bool IsFromOtherUnit, ReviewAnswer Answer, string? Comment,
+    string? AnsweredByName, DateTimeOffset? AnsweredAt, int AnswerCount, string? RemovalCaseNumber, OrderStatus? RemovalStatus)
+{
+    /// <summary>What became of the line, in words for the report.</summary>
+    public string Outcome => Answer switch
+    {
+        ReviewAnswer.Keep => "Behålls",
+        ReviewAnswer.Remove when RemovalCaseNumber is null => "Tas bort – avslut ej beställt",
+        ReviewAnswer.Remove when RemovalStatus == OrderStatus.Completed => $"Avslutad (ärende {RemovalCaseNumber})",
+        ReviewAnswer.Remove when RemovalStatus == OrderStatus.Rejected => $"Avslut avvisat (ärende {RemovalCaseNumber})",
+        ReviewAnswer.Remove => $"Avslut beställt (ärende {RemovalCaseNumber}, {OrderTexts.StatusName(RemovalStatus ?? OrderStatus.Received).ToLower(CultureInfo.GetCultureInfo("sv-SE"))})",
+        _ => "Ej besvarad",
+    };
+}
+
+/// <summary>The evidence report of a review round as CSV: one row per line, for the audit file.</summary>
+public static class ReviewEvidenceReport
+{
+    public static readonly IReadOnlyList<string> Headers =
+    [
+        "Verksamhet", "Medarbetare", "System", "Nivå", "Från", "Till", "Tillfällig", "Från annan verksamhet",
+        "Svar", "Kommentar", "Besvarad av", "Besvarad", "Antal svar", "Utfall", "Avslutsärende",
+    ];
+
+    private static readonly CsvWriterOptions WriterOptions = new()
+    {
+        Separator = ';',
+        WriteByteOrderMark = true,
+    };
+
+    /// <param name="lines">The lines, in the order the report shows them.</param>
+    /// <param name="localTime">Turns an instant into Swedish local time, "yyyy-MM-dd HH:mm".</param>
+    public static byte[] Export(IReadOnlyList<ReviewEvidenceLine> lines, Func<DateTimeOffset, string> localTime)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(localTime);
+        using var output = new MemoryStream();
+        using (var writer = CsvWriter.Create(output, WriterOptions, leaveOpen: true))
+        {
+            writer.WriteHeader([.. Headers]);
+            foreach (var line in lines)
+            {
+                writer.WriteRecord(
+                [
+                    KeyPurchaseReport.Cell(line.UnitName),
+                    KeyPurchaseReport.Cell(line.EmployeeName),
+                    KeyPurchaseReport.Cell(line.SystemName),
+                    KeyPurchaseReport.Cell(line.LevelName),
+                    Day(line.From),
+                    line.To is { } to ? Day(to) : string.Empty,
+                    line.IsTemporary ? "Ja" : "Nej",
+                    line.IsFromOtherUnit ? "Ja" : "Nej",
+                    ReviewTexts.AnswerName(line.Answer),
+                    KeyPurchaseReport.Cell(line.Comment),
+                    KeyPurchaseReport.Cell(line.AnsweredByName),
+                    line.AnsweredAt is { } at ? localTime(at) : string.Empty,
+                    line.AnswerCount.ToString(CultureInfo.InvariantCulture),
+                    line.Outcome,
+                    line.RemovalCaseNumber ?? string.Empty,
+                ]);
+            }
+        }
+
+        return output.ToArray();
+    }
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
