@@ -22,6 +22,7 @@ public static class NavigationCatalog
         new("Uppföljning", "/follow-ups", Icons.Material.Outlined.EventRepeat, Policies.FollowUps),
         new("Nycklar", "/keys", Icons.Material.Outlined.VpnKey, Policies.Operator),
         new("Verksamheter", "/units", Icons.Material.Outlined.Apartment, Policies.UnitRegister),
+        new("Granskningar", "/reviews", Icons.Material.Outlined.FactCheck, Policies.ReviewReaders),
         new("Utkorg", "/outbox", Icons.Material.Outlined.Outbox, Policies.AuditReaders),
         new("Händelselogg", "/audit", Icons.Material.Outlined.History, Policies.AuditReaders),
         new("Matris", "/matrix", Icons.Material.Outlined.GridOn, Policies.Administrator),
