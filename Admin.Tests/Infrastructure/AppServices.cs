@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using SocItConsole.Admin.Features.Audit;
@@ -119,6 +120,10 @@ public static class AppServices
         services.AddScoped<SocItConsole.Admin.Features.Cases.CaseList>();
         services.AddScoped<SocItConsole.Admin.Features.Cases.EmployeeRegister>();
         services.AddKeyServices();
+
+        // The dashboard's review card.
+        services.TryAddScoped<SocItConsole.Admin.Features.Reviews.ReviewMail>();
+        services.TryAddScoped<SocItConsole.Admin.Features.Reviews.ReviewRounds>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SocItConsole.Shared.Expiry;
 
 namespace SocItConsole.Admin.Features.FollowUps;
@@ -48,8 +49,38 @@ public abstract record FollowUpResult
     public sealed record Conflict(string Message) : FollowUpResult;
 }
 
-public sealed record OutboxRow(
-    int Id, DateOnly Day, string ToName, string ToEmail, string Subject, ReminderStatus Status, DateTimeOffset CreatedAt,
-    DateTimeOffset? SentAt, int Attempts, int ItemCount, string MessageId);
+/// <summary>What an e-mail in the outbox is: the expiry job's reminder, or a review round's invitation or reminder.</summary>
+public enum OutboxKind
+{
+    ExpiryReminder,
+    ReviewInvitation,
+    ReviewReminder,
+}
 
-public sealed record OutboxMessage(OutboxRow Row, string Body);
+/// <summary>
+/// One e-mail in the outbox, from either table: <see cref="Id"/> is unique only together with <see cref="Kind"/>.
+/// <see cref="ItemCount"/> is the follow-ups an expiry reminder lists, or the units a review e-mail is about;
+/// <see cref="RoundName"/> names the review round.
+/// </summary>
+public sealed record OutboxRow(
+    OutboxKind Kind, int Id, DateOnly Day, string ToName, string ToEmail, string Subject, ReminderStatus Status,
+    DateTimeOffset CreatedAt, DateTimeOffset? SentAt, int Attempts, int ItemCount, string MessageId, string? RoundName = null)
+{
+    public string KindName => OutboxTexts.KindName(Kind);
+
+    /// <summary>What the e-mail concerns, in Swedish: "3 behörigheter", or "2 verksamheter".</summary>
+    public string Concerns => Kind == OutboxKind.ExpiryReminder
+        ? (ItemCount == 1 ? "1 behörighet" : $"{ItemCount.ToString(CultureInfo.InvariantCulture)} behörigheter")
+        : (ItemCount == 1 ? "1 verksamhet" : $"{ItemCount.ToString(CultureInfo.InvariantCulture)} verksamheter");
+}
+
+public static class OutboxTexts
+{
+    public static string KindName(OutboxKind kind) => kind switch
+    {
+        OutboxKind.ExpiryReminder => "Påminnelse om uppföljning",
+        OutboxKind.ReviewInvitation => "Inbjudan till granskning",
+        OutboxKind.ReviewReminder => "Påminnelse om granskning",
+        _ => kind.ToString(),
+    };
+}

@@ -1,35 +1,72 @@
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Infrastructure.Authentication;
+using SocItConsole.Shared.Reviews;
 
 namespace SocItConsole.Admin.Features.FollowUps;
 
-/// <summary>The reminders the console has sent or tried to send (Utkorg), newest first, from its own records.</summary>
+/// <summary>
+/// The e-mail the console has sent or tried to send (Utkorg), newest first, from its own records: the expiry job's
+/// reminders and the review rounds' invitations and reminders, in one list.
+/// </summary>
 public sealed class Outbox(IDbContextFactory<SocItDbContext> factory, CurrentUser currentUser, ExpiryRun run, TimeProvider clock)
 {
     public const int MaxPageSize = 100;
 
+    /// <summary>
+    /// One page of both kinds together. Each table gives at most the rows up to the end of the page, newest first,
+    /// and the two are merged: a page never needs more than (page + 1) × size rows of either.
+    /// </summary>
     public async Task<PagedOutbox> ListAsync(int page, int pageSize, CancellationToken ct = default)
     {
         await currentUser.RequireAsync(FollowUpsFeature.OutboxPolicy);
         page = Math.Max(page, 0);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        var upTo = (page + 1) * pageSize;
         await using var db = await factory.CreateDbContextAsync(ct);
-        var total = await db.ReminderMessages.CountAsync(ct);
-        var rows = await db.ReminderMessages.AsNoTracking()
+        var total = await db.ReminderMessages.CountAsync(ct) + await db.ReviewMessages.CountAsync(ct);
+        var expiry = await db.ReminderMessages.AsNoTracking()
             .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
-            .Skip(page * pageSize).Take(pageSize)
+            .Take(upTo)
             .Select(m => new OutboxRow(
-                m.Id, m.Day, m.ToName, m.ToEmail.Value, m.Subject, m.Status, m.CreatedAt, m.SentAt, m.Attempts, m.Items.Count, m.MessageId))
+                OutboxKind.ExpiryReminder, m.Id, m.Day, m.ToName, m.ToEmail.Value, m.Subject, m.Status, m.CreatedAt, m.SentAt,
+                m.Attempts, m.Items.Count, m.MessageId, null))
             .ToListAsync(ct);
+        var reviews = await (
+                from m in db.ReviewMessages.AsNoTracking()
+                join r in db.ReviewRounds on m.RoundId equals r.Id
+                orderby m.CreatedAt descending, m.Id descending
+                select new
+                {
+                    m.Id, m.Kind, m.Day, m.ToName, To = m.ToEmail.Value, m.Subject, m.Status, m.CreatedAt, m.SentAt, m.Attempts,
+                    m.UnitIds, m.MessageId, RoundName = r.Name,
+                })
+            .Take(upTo)
+            .ToListAsync(ct);
+        var rows = expiry
+            .Concat(reviews.Select(m => new OutboxRow(
+                m.Kind == ReviewMessageKind.Invitation ? OutboxKind.ReviewInvitation : OutboxKind.ReviewReminder,
+                m.Id, m.Day, m.ToName, m.To, m.Subject, m.Status, m.CreatedAt, m.SentAt, m.Attempts,
+                m.UnitIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Length, m.MessageId, m.RoundName)))
+            .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Kind).ThenByDescending(r => r.Id)
+            .Skip(page * pageSize).Take(pageSize)
+            .ToList();
         return new PagedOutbox(rows, total);
     }
 
-    public async Task<string?> BodyAsync(int id, CancellationToken ct = default)
+    /// <summary>The plain text of one e-mail as it was sent (or will be), or null when there is none.</summary>
+    public async Task<string?> BodyAsync(OutboxKind kind, int id, CancellationToken ct = default)
     {
         await currentUser.RequireAsync(FollowUpsFeature.OutboxPolicy);
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.ReminderMessages.AsNoTracking().Where(m => m.Id == id).Select(m => m.Body).SingleOrDefaultAsync(ct);
+        if (kind == OutboxKind.ExpiryReminder)
+        {
+            return await db.ReminderMessages.AsNoTracking().Where(m => m.Id == id).Select(m => m.Body).SingleOrDefaultAsync(ct);
+        }
+
+        var reviewKind = kind == OutboxKind.ReviewInvitation ? ReviewMessageKind.Invitation : ReviewMessageKind.Reminder;
+        return await db.ReviewMessages.AsNoTracking().Where(m => m.Id == id && m.Kind == reviewKind)
+            .Select(m => m.Body).SingleOrDefaultAsync(ct);
     }
 
     /// <summary>Runs the expiry check now, for an operator; the same run as the nightly job's.</summary>

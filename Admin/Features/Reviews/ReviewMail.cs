@@ -29,6 +29,8 @@ public sealed partial class ReviewMail(
 {
     public const string TaskPath = "/my-reviews";
 
+    private static readonly SemaphoreSlim SendGate = new(1, 1);
+
     internal static readonly Actor Job = new("job:" + ReviewRun.JobId, "Granskningsjobbet");
 
     /// <summary>One manager of one or more of the round's units.</summary>
@@ -99,17 +101,39 @@ public sealed partial class ReviewMail(
     }
 
     /// <summary>
-    /// Sends every recorded message that is not yet sent (of one round, or of all); returns how many went out and
-    /// what failed. A failure leaves the message as an attempt for the next run.
+    /// Sends every recorded message of an open round that is not yet sent (of one round, or of all); returns how many
+    /// went out and what failed. A failure leaves the message as an attempt for the next run. What is left of a round
+    /// that was closed meanwhile is not sent: an invitation or a reminder to answer a frozen round would mislead.
     /// </summary>
     public async Task<(int Sent, IReadOnlyList<string> Failures)> SendPendingAsync(int? roundId, CancellationToken ct)
+    {
+        // One sender at a time in this process: a round's start and the review job may both find the same attempt,
+        // and each would send it before the other marked it sent.
+        await SendGate.WaitAsync(ct);
+        try
+        {
+            return await SendPendingOnceAsync(roundId, ct);
+        }
+        finally
+        {
+            SendGate.Release();
+        }
+    }
+
+    /// <summary>How many recorded messages of open rounds are still unsent: what the next send would try again.</summary>
+    internal static Task<int> PendingCountAsync(SocItDbContext db, CancellationToken ct) => Pending(db, roundId: null).CountAsync(ct);
+
+    private static IQueryable<ReviewMessage> Pending(SocItDbContext db, int? roundId) =>
+        db.ReviewMessages.AsNoTracking()
+            .Where(m => m.Status == ReminderStatus.Attempted && (roundId == null || m.RoundId == roundId))
+            .Where(m => db.ReviewRounds.Any(r => r.Id == m.RoundId && r.Status == ReviewRoundStatus.Open));
+
+    private async Task<(int Sent, IReadOnlyList<string> Failures)> SendPendingOnceAsync(int? roundId, CancellationToken ct)
     {
         List<int> pending;
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
-            pending = await db.ReviewMessages.AsNoTracking()
-                .Where(m => m.Status == ReminderStatus.Attempted && (roundId == null || m.RoundId == roundId))
-                .OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(ct);
+            pending = await Pending(db, roundId).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(ct);
         }
 
         var sent = 0;

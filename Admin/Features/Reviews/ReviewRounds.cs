@@ -253,14 +253,34 @@ public sealed class ReviewRounds(
     }
 
     /// <summary>Units escalated in open rounds that still have unanswered lines: what Soc-IT's dashboard shows.</summary>
-    public async Task<int> EscalatedUnitsAsync(CancellationToken ct = default)
+    public async Task<int> EscalatedUnitsAsync(CancellationToken ct = default) => (await DashboardCountsAsync(ct)).EscalatedUnits;
+
+    /// <summary>
+    /// The open rounds' figures for Soc-IT's dashboard: rounds, unanswered lines, units past the due date with
+    /// unanswered lines, and those of them the review job has escalated. A unit counts once per round.
+    /// </summary>
+    public async Task<ReviewDashboardCounts> DashboardCountsAsync(CancellationToken ct = default)
     {
         await currentUser.RequireAsync(Policies.ReviewReaders);
+        var today = Today;
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.ReviewRounds.AsNoTracking()
-            .Where(r => r.Status == ReviewRoundStatus.Open)
-            .SelectMany(r => r.Units.Where(u => u.EscalatedOn != null).Select(u => new { r.Id, u.UnitId }))
-            .CountAsync(x => db.ReviewLines.Any(l => l.RoundId == x.Id && l.UnitId == x.UnitId && l.Answer == ReviewAnswer.None), ct);
+        var rounds = await db.ReviewRounds.AsNoTracking().Where(r => r.Status == ReviewRoundStatus.Open).ToListAsync(ct);
+        var openIds = rounds.Select(r => r.Id).ToList();
+        var unanswered = await db.ReviewLines.AsNoTracking()
+            .Where(l => openIds.Contains(l.RoundId) && l.Answer == ReviewAnswer.None)
+            .GroupBy(l => new { l.RoundId, l.UnitId })
+            .Select(g => new { g.Key.RoundId, g.Key.UnitId, Count = g.Count() })
+            .ToListAsync(ct);
+        var waiting = unanswered.Select(u => (u.RoundId, u.UnitId)).ToHashSet();
+        var units = rounds.SelectMany(r => r.Units.Select(u => (Round: r, Unit: u)))
+            .Where(x => waiting.Contains((x.Round.Id, x.Unit.UnitId)))
+            .ToList();
+        return new ReviewDashboardCounts(
+            rounds.Count,
+            unanswered.Sum(u => u.Count),
+            units.Count(x => today > x.Round.DueDate),
+            units.Count(x => x.Unit.IsEscalated),
+            rounds.Where(r => r.DueDate >= today).Select(r => (DateOnly?)r.DueDate).Min());
     }
 
     internal static async Task<ReviewRoundDetails?> DetailsAsync(SocItDbContext db, int id, DateOnly today, CancellationToken ct)

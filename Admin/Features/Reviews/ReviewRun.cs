@@ -42,22 +42,17 @@ public sealed partial class ReviewRun(
         var lines = new List<string>();
         var failures = new List<string>();
         var (reminded, escalated) = (0, 0);
-        if (!dryRun)
-        {
-            // Whatever an earlier run or a round's start recorded and could not send goes first, with the same id.
-            var (resent, failed) = await mail.SendPendingAsync(roundId: null, ct);
-            failures.AddRange(failed);
-            if (resent > 0)
-            {
-                lines.Add($"{resent} tidigare ej skickade e-postmeddelanden skickades.");
-            }
-        }
-
         List<int> open;
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
             open = await db.ReviewRounds.AsNoTracking().Where(r => r.Status == ReviewRoundStatus.Open)
                 .OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(ct);
+            if (dryRun && await ReviewMail.PendingCountAsync(db, ct) is > 0 and var pending)
+            {
+                lines.Add(pending == 1
+                    ? "1 ej skickat e-postmeddelande skulle skickas igen."
+                    : $"{pending.ToString(CultureInfo.InvariantCulture)} ej skickade e-postmeddelanden skulle skickas igen.");
+            }
         }
 
         foreach (var roundId in open)
@@ -113,6 +108,7 @@ public sealed partial class ReviewRun(
                 if (await mail.RecordReminderAsync(db, round, recipient, today, ct))
                 {
                     reminded++;
+                    lines.Add($"\"{round.Name}\": påminnelse till {recipient.Email} om {string.Join(", ", recipient.Units.Select(u => u.UnitName))}.");
                 }
             }
 
@@ -148,12 +144,16 @@ public sealed partial class ReviewRun(
 
         if (!dryRun)
         {
+            // Once, at the end: today's reminders and whatever an earlier run or a round's start recorded and could
+            // not send, each with its recorded id. A second pass would try a refused message twice in one run.
             var (sent, failed) = await mail.SendPendingAsync(roundId: null, ct);
             failures.AddRange(failed);
             if (sent > 0)
             {
-                lines.Add($"{sent} påminnelser skickades.");
+                lines.Add(sent == 1 ? "1 e-postmeddelande skickades." : $"{sent.ToString(CultureInfo.InvariantCulture)} e-postmeddelanden skickades.");
             }
+
+            lines.AddRange(failed.Select(f => $"Kunde inte skickas: {f}. Det skickas igen vid nästa körning."));
         }
 
         var report = new ReviewRunReport(today, dryRun, reminded, escalated, failures, lines);

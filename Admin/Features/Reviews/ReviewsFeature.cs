@@ -27,6 +27,11 @@ public static class ReviewsFeature
             await output.WriteLineAsync(report.Summary);
             return report.Succeeded ? 0 : 1;
         });
+        if (builder.Environment.IsDevelopment() && builder.Configuration.GetValue<bool>(DemoAccessSeeder.SettingKey))
+        {
+            builder.Services.AddHostedService<DemoAccessSeeder>();
+        }
+
         return builder;
     }
 }

@@ -1,0 +1,124 @@
+using Bunit;
+using MudBlazor;
+using SocItConsole.Admin.Features.FollowUps;
+using SocItConsole.Admin.Features.FollowUps.Pages;
+using SocItConsole.Admin.Tests.Infrastructure;
+using SocItConsole.Admin.Tests.TestData;
+using TestContext = Xunit.TestContext;
+
+namespace SocItConsole.Admin.Tests.Features.FollowUps;
+
+/// <summary>
+/// The outbox (Utkorg) lists the expiry reminders and the review rounds' e-mail together, newest first: an expiry
+/// reminder to chef1 at 10:00, the round's two invitations an hour later, its two reminders a week after.
+/// </summary>
+public class OutboxTests : ComponentTestBase, IAsyncLifetime
+{
+    private ReviewWorld? _world;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private ReviewWorld World => _world ?? throw new InvalidOperationException("not initialised");
+
+    public async ValueTask InitializeAsync()
+    {
+        _world = await ReviewWorld.CreateAsync();
+        Services.AddReviewServices(_world.Database, _world.Clock);
+        await World.AddStandardGrantsAsync();
+        await ExpiryWorld.AddTemporaryGrantAsync(
+            AppServices.OrderIntake(World.Database, World.Clock), World.Database, ReviewWorld.Today, "chef1", new DateOnly(2026, 11, 20),
+            "Jonas Berg", OrderRequests.Pnr1985);
+        await AppServices.ExpiryRun(World.Database, World.Mail, World.Clock).RunAsync(World.CurrentDay, dryRun: false, Ct);
+        World.Clock.Advance(TimeSpan.FromHours(1));
+        await World.StartRoundAsync();
+        World.Advance(7);
+        await World.RunAsync();
+        Assert.Equal(5, World.Mail.Sent.Count);
+    }
+
+    public new async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _world?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public async Task List_MergesBothKinds_NewestFirst_PageByPage()
+    {
+        var outbox = Service("operator");
+
+        var pages = new List<PagedOutbox>();
+        for (var page = 0; page < 4; page++)
+        {
+            pages.Add(await outbox.ListAsync(page, 2, Ct));
+        }
+
+        OutboxKind[][] expected =
+        [
+            [OutboxKind.ReviewReminder, OutboxKind.ReviewReminder],
+            [OutboxKind.ReviewInvitation, OutboxKind.ReviewInvitation],
+            [OutboxKind.ExpiryReminder],
+            [],
+        ];
+        Assert.All(pages, p => Assert.Equal(5, p.TotalCount));
+        Assert.Equal(expected, pages.Select(p => p.Items.Select(r => r.Kind).ToArray()).ToArray());
+        var all = (await outbox.ListAsync(0, 25, Ct)).Items;
+        Assert.Equal(all.OrderByDescending(r => r.CreatedAt), all);
+        var reminder = all.First(r => r.ToEmail == ExpiryWorld.Chef1Email);
+        Assert.Equal(("Påminnelse om granskning", "Granskning hösten 2026", "1 verksamhet"), (reminder.KindName, reminder.RoundName, reminder.Concerns));
+        var expiry = all.Single(r => r.Kind == OutboxKind.ExpiryReminder);
+        Assert.Equal(("Påminnelse om uppföljning", null, "1 behörighet"), (expiry.KindName, expiry.RoundName, expiry.Concerns));
+    }
+
+    [Fact]
+    public async Task Body_IsTheRightTablesText_EvenWhenTheIdsAreTheSame()
+    {
+        var outbox = Service("admin");
+        var all = (await outbox.ListAsync(0, 25, Ct)).Items;
+        var expiry = all.Single(r => r.Kind == OutboxKind.ExpiryReminder);
+        var invitation = all.Single(r => r.Kind == OutboxKind.ReviewInvitation && r.Id == expiry.Id);
+
+        var expiryBody = await outbox.BodyAsync(OutboxKind.ExpiryReminder, expiry.Id, Ct);
+        var invitationBody = await outbox.BodyAsync(OutboxKind.ReviewInvitation, invitation.Id, Ct);
+
+        Assert.Contains("Jonas Berg", expiryBody, StringComparison.Ordinal);
+        Assert.Contains("Soc-IT har startat uppföljningen \"Granskning hösten 2026\"", invitationBody, StringComparison.Ordinal);
+        Assert.Null(await outbox.BodyAsync(OutboxKind.ReviewReminder, invitation.Id + 100, Ct));
+    }
+
+    [Fact]
+    public async Task List_IsRefusedToAManager()
+    {
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Service("chef1").ListAsync(0, 25, Ct));
+    }
+
+    [Fact]
+    public void Page_ShowsEachKindWithItsChip_AndOpensAReviewMessage()
+    {
+        SignInAs("operator");
+        RenderInteractively();
+        Render<MudPopoverProvider>();
+        var dialogs = Render<MudDialogProvider>();
+        Render<MudSnackbarProvider>();
+
+        var cut = Render<OutboxPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("[data-testid=outbox-kind]").Count));
+        Assert.Equal(
+            ["Påminnelse om granskning", "Påminnelse om granskning", "Inbjudan till granskning", "Inbjudan till granskning", "Påminnelse om uppföljning"],
+            cut.FindAll("[data-testid=outbox-kind]").Select(c => c.TextContent.Trim()));
+        Assert.Equal(4, cut.FindAll("[data-testid=outbox-round]").Count);
+        Assert.Equal("Granskning hösten 2026", cut.Find("[data-testid=outbox-round]").TextContent.Trim());
+        Assert.All(cut.FindAll("[data-testid=outbox-status]"), s => Assert.StartsWith("Skickad", s.TextContent.Trim(), StringComparison.Ordinal));
+
+        cut.FindAll("[data-testid=outbox-show]")[0].Click();
+
+        dialogs.WaitForAssertion(() => Assert.Contains("Svara i konsolen", dialogs.Find("[data-testid=outbox-body]").TextContent, StringComparison.Ordinal));
+        Assert.Equal("Påminnelse om granskning", dialogs.Find("[data-testid=outbox-dialog-kind]").TextContent.Trim());
+        Assert.Contains("Granskning hösten 2026", dialogs.Markup, StringComparison.Ordinal);
+    }
+
+    private Outbox Service(string user) =>
+        new(World.Database, AppServices.CurrentUser(user), AppServices.ExpiryRun(World.Database, World.Mail, World.Clock), World.Clock);
+}
