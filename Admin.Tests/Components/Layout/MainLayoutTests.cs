@@ -12,8 +12,8 @@ public class MainLayoutTests : ComponentTestBase
     {
         { "operator", ["/", "/cases", "/orders/new", "/follow-ups", "/keys", "/units", "/outbox", "/audit"] },
         { "admin", ["/", "/units", "/outbox", "/audit", "/matrix", "/admin"] },
-        { "chef1", ["/", "/orders/new", "/my-orders", "/follow-ups"] },
-        { "chef2", ["/", "/orders/new", "/my-orders", "/follow-ups"] },
+        { "chef1", ["/", "/orders/new", "/my-orders", "/follow-ups", "/my-reviews"] },
+        { "chef2", ["/", "/orders/new", "/my-orders", "/follow-ups", "/my-reviews"] },
         { "utanroll", ["/"] },
     };
 

@@ -28,6 +28,7 @@ public sealed class ReviewTasks(
 {
     public const int MaxPageSize = 200;
     public const string NotFoundMessage = "Raden finns inte, eller gäller inte dina verksamheter.";
+    public const string RoundNotFoundMessage = "Granskningen finns inte, eller gäller inte dina verksamheter.";
     private const string LikeEscape = "\\";
 
     public DateOnly Today => AdminTimeZone.Today(clock);
@@ -101,18 +102,29 @@ public sealed class ReviewTasks(
         }
 
         var total = await query.CountAsync(ct);
-        var rows = await (
-                from l in query
-                join o in db.Orders on l.RemovalOrderId equals o.Id into removal
-                from o in removal.DefaultIfEmpty()
-                orderby l.UnitName, l.UnitId, l.EmployeeName, l.EmployeeId, l.SystemName, l.Id
-                select new ReviewTaskLine(
-                    l.Id, l.EmployeeId, l.EmployeeName, l.SystemName, l.LevelName, l.UnitId, l.UnitName, l.From, l.To, l.IsTemporary,
-                    l.IsFromOtherUnit, l.Answer, l.Comment, l.AnsweredByName, l.AnsweredAt, l.RemovalOrderId,
-                    o == null ? null : o.CaseNumber))
-            .Skip(page * pageSize).Take(pageSize)
-            .ToListAsync(ct);
+        var rows = await Project(db, query).Skip(page * pageSize).Take(pageSize).ToListAsync(ct);
         return new ReviewTaskPage(rows, total, unanswered);
+    }
+
+    /// <summary>
+    /// The manager's lines among <paramref name="lineIds"/>, as they are now: the page refreshes the lines it has just
+    /// answered in place, so that an answered line stays where it was until the list is loaded again.
+    /// </summary>
+    public async Task<IReadOnlyList<ReviewTaskLine>> LinesByIdAsync(int roundId, IReadOnlyCollection<int> lineIds, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(lineIds);
+        await currentUser.RequireAsync(Policies.Manager);
+        var user = await currentUser.GetPrincipalAsync();
+        if (lineIds.Count == 0)
+        {
+            return [];
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var mine = MyUnitIds(db, user);
+        var ids = lineIds.Distinct().Take(MaxPageSize).ToList();
+        var query = db.ReviewLines.AsNoTracking().Where(l => l.RoundId == roundId && ids.Contains(l.Id) && mine.Contains(l.UnitId));
+        return await Project(db, query).ToListAsync(ct);
     }
 
     /// <summary>Answers one line. "Tas bort" places the end order for Soc-IT too.</summary>
@@ -121,6 +133,11 @@ public sealed class ReviewTasks(
     {
         var actor = await currentUser.RequireAsync(Policies.Manager);
         var user = await currentUser.GetPrincipalAsync();
+        if (answer is not (ReviewAnswer.Keep or ReviewAnswer.Remove))
+        {
+            return new ReviewResult.Refused("Välj \"Behålls\" eller \"Tas bort\".");
+        }
+
         ReviewLine line;
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
@@ -136,7 +153,8 @@ public sealed class ReviewTasks(
             try
             {
                 var unchanged = line.Answer == answer && line.Comment == Text.Optional(comment, ReviewLine.CommentMaxLength, "Kommentaren");
-                if (!unchanged)
+                // The same answer again changes nothing and adds no history, but a closed round still says it is closed.
+                if (!unchanged || !round.IsOpen)
                 {
                     round.Answer(line.GrantId, answer, comment, actor, clock.GetUtcNow());
                     audit.Record(db, actor, "Review.Answered", "ReviewLine", ReviewRounds.Id(line.Id),
@@ -152,14 +170,9 @@ public sealed class ReviewTasks(
             }
         }
 
-        if (!line.NeedsRemovalOrder)
-        {
-            return new ReviewResult.Done(answer == ReviewAnswer.Keep
-                ? $"{line.EmployeeName}: {line.SystemName} behålls."
-                : $"{line.EmployeeName}: {line.SystemName} tas bort.", line.Id);
-        }
-
-        return await OrderRemovalAsync(roundId, line.Id, actor, user, ct);
+        return answer == ReviewAnswer.Keep
+            ? new ReviewResult.Done($"{line.EmployeeName}: {line.SystemName} behålls.", line.Id)
+            : await OrderRemovalAsync(roundId, line.Id, actor, user, ct);
     }
 
     /// <summary>
@@ -229,27 +242,40 @@ public sealed class ReviewTasks(
         ReviewLine line;
         string roundName;
         Shared.People.Employee employee;
+        string? caseNumber;
+        (string Unit, string System, string Level, DateOnly? To) current;
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
             line = await db.ReviewLines.AsNoTracking().SingleAsync(l => l.Id == lineId && l.RoundId == roundId, ct);
             roundName = await db.ReviewRounds.Where(r => r.Id == roundId).Select(r => r.Name).SingleAsync(ct);
             employee = await db.Employees.AsNoTracking().SingleAsync(e => e.Id == line.EmployeeId, ct);
+            caseNumber = await db.Orders.Where(o => o.Id == line.RemovalOrderId).Select(o => o.CaseNumber).SingleOrDefaultAsync(ct);
+            current = await CurrentNamesAsync(db, line, ct);
+        }
+
+        if (line.Answer != ReviewAnswer.Remove)
+        {
+            return new ReviewResult.Refused($"{line.EmployeeName}: {line.SystemName} är inte besvarad med \"Tas bort\", så inget avslut ska beställas.");
         }
 
         if (!line.NeedsRemovalOrder)
         {
-            return new ReviewResult.Done($"{line.EmployeeName}: {line.SystemName} tas bort.", line.Id);
+            return new ReviewResult.Done(
+                $"{line.EmployeeName}: {line.SystemName} tas bort. Avslut beställt hos Soc-IT: ärende {caseNumber}.", line.Id);
         }
 
+        // The names as they are now (a unit or system renamed since the round started would make the order invalid),
+        // and a temporary grant that has run out meanwhile ends on its own last day, not later.
+        var today = Today;
         var managerEmail = user.EmailAddress()?.Value ?? string.Empty;
         var request = new OrderRequest
         {
             Type = OrderType.EndTemporary,
             EmployeeName = employee.FullName,
             Personnummer = employee.Personnummer.Value,
-            Unit = line.UnitName,
-            EndDate = Today,
-            Systems = [new RequestedSystemInput(line.SystemName, line.LevelName)],
+            Unit = current.Unit,
+            EndDate = current.To is { } to && to < today ? to : today,
+            Systems = [new RequestedSystemInput(current.System, current.Level)],
             OrdererName = actor.Name,
             OrdererEmail = managerEmail,
             ManagerName = actor.Name,
@@ -305,6 +331,38 @@ public sealed class ReviewTasks(
         return new ReviewResult.Done(
             $"{line.EmployeeName}: {line.SystemName} tas bort. Avslut beställt hos Soc-IT: ärende {receipt.CaseNumber}.", line.Id);
     }
+
+    /// <summary>The unit's, system's and level's names today, and the grant's last day today; the line's copies if gone.</summary>
+    private static async Task<(string Unit, string System, string Level, DateOnly? To)> CurrentNamesAsync(
+        SocItDbContext db, ReviewLine line, CancellationToken ct)
+    {
+        var unit = await db.Units.AsNoTracking().Where(u => u.Id == line.UnitId).Select(u => u.Name).SingleOrDefaultAsync(ct);
+        var grant = await db.Grants.AsNoTracking().Where(g => g.Id == line.GrantId)
+            .Select(g => new { g.SystemId, g.LevelId, g.To }).SingleOrDefaultAsync(ct);
+        string? system = null;
+        string? level = null;
+        if (grant is not null)
+        {
+            system = await db.ItSystems.AsNoTracking().Where(s => s.Id == grant.SystemId).Select(s => s.Name).SingleOrDefaultAsync(ct);
+            level = await db.SystemLevels.AsNoTracking().Where(l => l.Id == grant.LevelId).Select(l => l.Name).SingleOrDefaultAsync(ct);
+        }
+
+        return (unit ?? line.UnitName, system ?? line.SystemName, level ?? line.LevelName, grant is null ? line.To : grant.To);
+    }
+
+    /// <summary>
+    /// Lines as the manager's page shows them, with the end order's case number. In line order, which is the order the
+    /// round gave them (unit, person, system and level, Swedish sorting): SQLite sorts names byte by byte (Ä before Å, capitals before small letters).
+    /// </summary>
+    private static IQueryable<ReviewTaskLine> Project(SocItDbContext db, IQueryable<ReviewLine> lines) =>
+        from l in lines
+        join o in db.Orders on l.RemovalOrderId equals o.Id into removal
+        from o in removal.DefaultIfEmpty()
+        orderby l.Id
+        select new ReviewTaskLine(
+            l.Id, l.EmployeeId, l.EmployeeName, l.SystemName, l.LevelName, l.UnitId, l.UnitName, l.From, l.To, l.IsTemporary,
+            l.IsFromOtherUnit, l.Answer, l.Comment, l.AnsweredByName, l.AnsweredAt, l.RemovalOrderId,
+            o == null ? null : o.CaseNumber);
 
     /// <summary>The line exists in the round and the user manages its unit.</summary>
     private static async Task<bool> MayAnswerAsync(SocItDbContext db, ClaimsPrincipal user, int roundId, int lineId, CancellationToken ct)

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Components;
+
+namespace SocItConsole.Admin.Features.Reviews.Pages;
+
+/// <summary>The manager's review rounds, open ones first; what each manager sees is limited by <see cref="ReviewTasks"/>.</summary>
+public partial class MyReviewsPage
+{
+    private IReadOnlyList<MyReviewRound>? _rounds;
+    private DateOnly _today;
+
+    [Inject] private ReviewTasks Tasks { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _today = Tasks.Today;
+        _rounds = await Tasks.MyRoundsAsync();
+    }
+}
