@@ -1,4 +1,5 @@
 using SocItConsole.Admin.Data;
+using SocItConsole.Admin.Features.Access;
 using SocItConsole.Admin.Features.Administration;
 using SocItConsole.Admin.Features.Audit;
 using SocItConsole.Admin.Features.Cases;
@@ -50,6 +51,7 @@ builder.AddCasesFeature();
 builder.AddKeysFeature();
 builder.AddAuditFeature();
 builder.AddFollowUpsFeature();
+builder.AddAccessFeature();
 builder.AddOrdersApi();
 
 var app = builder.Build();
@@ -65,6 +67,7 @@ app.UseAdminPipeline();
 app.MapAdminHealth();
 app.MapAdminAccountEndpoints();
 app.MapOrdersApi();
+app.MapAccessExport();
 app.MapAdminJobsDashboard();
 app.MapAdminUi();
 app.AnnounceAddresses();

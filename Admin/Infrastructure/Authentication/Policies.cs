@@ -24,6 +24,9 @@ public static class Policies
     /// <summary>Follow-ups of temporary grants: managers answer them, operators take the escalated ones.</summary>
     public const string FollowUps = "FollowUps";
 
+    /// <summary>Who has access in a unit: managers for their own units, Soc-IT for any unit.</summary>
+    public const string UnitAccess = "UnitAccess";
+
     public static void Configure(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -38,5 +41,7 @@ public static class Policies
         options.AddPolicy(UnitRegister, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Operator, AppRoles.Administrator));
         options.AddPolicy(AuditReaders, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Operator, AppRoles.Administrator));
         options.AddPolicy(FollowUps, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Operator, AppRoles.Manager));
+        options.AddPolicy(UnitAccess, p => p.RequireAuthenticatedUser()
+            .RequireRole(AppRoles.Manager, AppRoles.Operator, AppRoles.Administrator));
     }
 }
