@@ -10,10 +10,10 @@ public class MainLayoutTests : ComponentTestBase
 {
     public static TheoryData<string, string[]> MenuByUser => new()
     {
-        { "operator", ["/", "/cases", "/orders/new", "/follow-ups", "/keys", "/units", "/outbox", "/audit"] },
-        { "admin", ["/", "/units", "/outbox", "/audit", "/matrix", "/admin"] },
-        { "chef1", ["/", "/orders/new", "/my-orders", "/follow-ups"] },
-        { "chef2", ["/", "/orders/new", "/my-orders", "/follow-ups"] },
+        { "operator", ["/", "/cases", "/orders/new", "/follow-ups", "/access", "/keys", "/units", "/outbox", "/audit"] },
+        { "admin", ["/", "/access", "/units", "/outbox", "/audit", "/matrix", "/admin"] },
+        { "chef1", ["/", "/orders/new", "/my-orders", "/follow-ups", "/access"] },
+        { "chef2", ["/", "/orders/new", "/my-orders", "/follow-ups", "/access"] },
         { "utanroll", ["/"] },
     };
 

@@ -20,6 +20,7 @@ public static class NavigationCatalog
         new("Beställ", "/orders/new", Icons.Material.Outlined.AddCircleOutline, Policies.OrderIntake),
         new("Mina ärenden", "/my-orders", Icons.Material.Outlined.AssignmentInd, Policies.Manager),
         new("Uppföljning", "/follow-ups", Icons.Material.Outlined.EventRepeat, Policies.FollowUps),
+        new("Behörigheter", "/access", Icons.Material.Outlined.VerifiedUser, Policies.UnitAccess),
         new("Nycklar", "/keys", Icons.Material.Outlined.VpnKey, Policies.Operator),
         new("Verksamheter", "/units", Icons.Material.Outlined.Apartment, Policies.UnitRegister),
         new("Utkorg", "/outbox", Icons.Material.Outlined.Outbox, Policies.AuditReaders),
