@@ -9,6 +9,11 @@ public static class AccessFeature
     public static WebApplicationBuilder AddAccessFeature(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<UnitAccessService>();
+        if (builder.Environment.IsDevelopment() && builder.Configuration.GetValue<bool>(DemoAccessSeeder.SettingKey))
+        {
+            builder.Services.AddHostedService<DemoAccessSeeder>();
+        }
+
         return builder;
     }
 
