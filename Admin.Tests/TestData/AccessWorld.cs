@@ -12,7 +12,8 @@ namespace SocItConsole.Admin.Tests.TestData;
 
 /// <summary>
 /// The demo organisation on a migrated database with grants put on record as completed cases would leave them, and a
-/// fake clock (2026-11-27 in Stockholm): the access view's world. chef1 manages Hemtjänst Centrum and Skrea, chef2
+/// fake clock (2026-11-27 in Stockholm): the access view's world. The static helpers put the same grants on any
+/// database with the demo organisation, also the running app's, for integration and browser tests. chef1 manages Hemtjänst Centrum and Skrea, chef2
 /// Tallgården, Herting and Solgläntan.
 /// </summary>
 public sealed class AccessWorld : IDisposable
@@ -54,48 +55,48 @@ public sealed class AccessWorld : IDisposable
     public Task<int> AddStaffGrantAsync(
         string unit, string employeeName, string personnummer, string system = "Lifecare", string level = "Utförare",
         DateOnly? from = null, DateOnly? to = null) =>
-        AddStaffGrantAsync(AppServices.OrderIntake(Database, Clock), Database, unit, employeeName, personnummer, system, level, from, to);
+        AddStaffGrantAsync(AppServices.OrderIntake(Database, Clock), Database, Today, unit, employeeName, personnummer, system, level, from, to);
 
     /// <summary>A grant in <paramref name="unit"/> for someone from <paramref name="homeUnit"/>, from an order for temporary access.</summary>
     public Task<int> AddVisitorGrantAsync(
         string homeUnit, string unit, string employeeName, string personnummer, string system = "Lifecare",
         string level = "Utförare", DateOnly? from = null, DateOnly? to = null) =>
         AddVisitorGrantAsync(
-            AppServices.OrderIntake(Database, Clock), Database, homeUnit, unit, employeeName, personnummer, system, level, from, to);
+            AppServices.OrderIntake(Database, Clock), Database, Today, homeUnit, unit, employeeName, personnummer, system, level, from, to);
 
     /// <inheritdoc cref="AddStaffGrantAsync(string, string, string, string, string, DateOnly?, DateOnly?)"/>
     public static async Task<int> AddStaffGrantAsync(
-        OrderIntake intake, IDbContextFactory<SocItDbContext> factory, string unit, string employeeName, string personnummer,
+        OrderIntake intake, IDbContextFactory<SocItDbContext> factory, DateOnly today, string unit, string employeeName, string personnummer,
         string system = "Lifecare", string level = "Utförare", DateOnly? from = null, DateOnly? to = null)
     {
         var request = OrderRequests.Extend(personnummer) with
         {
             EmployeeName = employeeName,
             Unit = unit,
-            StartDate = Today,
+            StartDate = today,
             EndDate = null,
             Systems = [new RequestedSystemInput(system, level)],
         };
         var order = await PlaceAsync(intake, factory, request);
-        return await AddGrantAsync(factory, order, unit, system, level, from ?? Today.AddDays(-100), to);
+        return await AddGrantAsync(factory, order, unit, system, level, from ?? today.AddDays(-100), to);
     }
 
     /// <inheritdoc cref="AddVisitorGrantAsync(string, string, string, string, string, string, DateOnly?, DateOnly?)"/>
     public static async Task<int> AddVisitorGrantAsync(
-        OrderIntake intake, IDbContextFactory<SocItDbContext> factory, string homeUnit, string unit, string employeeName,
+        OrderIntake intake, IDbContextFactory<SocItDbContext> factory, DateOnly today, string homeUnit, string unit, string employeeName,
         string personnummer, string system = "Lifecare", string level = "Utförare", DateOnly? from = null, DateOnly? to = null)
     {
-        var lastDay = to ?? Today.AddDays(30);
+        var lastDay = to ?? today.AddDays(30);
         var request = OrderRequests.TemporaryUnit(personnummer) with
         {
             EmployeeName = employeeName,
             Unit = homeUnit,
             TargetUnit = unit,
-            StartDate = Today,
+            StartDate = today,
             EndDate = lastDay,
         };
         var order = await PlaceAsync(intake, factory, request);
-        return await AddGrantAsync(factory, order, unit, system, level, from ?? Today.AddDays(-5), lastDay);
+        return await AddGrantAsync(factory, order, unit, system, level, from ?? today.AddDays(-5), lastDay);
     }
 
     /// <summary>Takes, ticks and completes a case as an operator would (without the grants completing would write).</summary>

@@ -23,19 +23,15 @@ public static class AccessDisplay
     public static string Grants(int count) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? "behörighet" : "behörigheter")}");
 
-    /// <summary>What is already ordered for a grant, in words.</summary>
-    public static string Request(AccessRequest request)
+    /// <summary>What is already ordered for a grant, in words; the page adds ": ärende SOC-2026-00042".</summary>
+    public static string RequestLabel(AccessRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         return request.Kind switch
         {
-            AccessRequestKind.End => $"Avslut beställt: ärende {request.CaseNumber}",
-            AccessRequestKind.Extension => request.Until is { } until
-                ? $"Förlängning till {Day(until)} beställd: ärende {request.CaseNumber}"
-                : $"Förlängning beställd: ärende {request.CaseNumber}",
-            _ => request.Until is { } to
-                ? $"Förlängd till {Day(to)}: ärende {request.CaseNumber}"
-                : $"Förlängd tills vidare: ärende {request.CaseNumber}",
+            AccessRequestKind.End => "Avslut beställt",
+            AccessRequestKind.Extension => request.Until is { } until ? $"Förlängning till {Day(until)} beställd" : "Förlängning beställd",
+            _ => request.Until is { } to ? $"Förlängd till {Day(to)}" : "Förlängd tills vidare",
         };
     }
 

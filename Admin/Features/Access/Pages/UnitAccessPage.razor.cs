@@ -23,6 +23,7 @@ public partial class UnitAccessPage
     private int _total;
     private string? _summary;
     private string? _refusal;
+    private string? _linkRefusal;
     private (Severity Severity, string Text)? _feedback;
 
     [Inject] private UnitAccessService Access { get; set; } = default!;
@@ -45,9 +46,16 @@ public partial class UnitAccessPage
     {
         _today = Access.Today;
         _scope = await Access.ScopeAsync();
-        // A manager with one unit has nothing to choose: it is preselected. A unit from a link is asked for as it is;
-        // one that is not the user's is refused by the service, not quietly swapped.
-        _unitId = UnitFromLink ?? (_scope.Units.Count == 1 ? _scope.Units[0].Id : null);
+        // A unit from a link that is not the user's is refused, and they see their own units instead (the service
+        // refuses it too). A manager with one unit has nothing to choose: it is preselected.
+        if (UnitFromLink is { } linked && _scope.Units.All(u => u.Id != linked))
+        {
+            _linkRefusal = UnitAccessService.UnitNotFoundMessage;
+        }
+
+        _unitId = _linkRefusal is null && UnitFromLink is { } unit ? unit
+            : _scope.Units.Count == 1 ? _scope.Units[0].Id
+            : null;
     }
 
     private async Task<TableData<AccessRow>> LoadAsync(TableState state, CancellationToken ct)
