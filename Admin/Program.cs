@@ -1,4 +1,5 @@
 using SocItConsole.Admin.Data;
+using SocItConsole.Admin.Features.Access;
 using SocItConsole.Admin.Features.Administration;
 using SocItConsole.Admin.Features.Audit;
 using SocItConsole.Admin.Features.Cases;
@@ -51,6 +52,7 @@ builder.AddCasesFeature();
 builder.AddKeysFeature();
 builder.AddAuditFeature();
 builder.AddFollowUpsFeature();
+builder.AddAccessFeature();
 builder.AddReviewsFeature();
 builder.AddOrdersApi();
 
@@ -67,6 +69,7 @@ app.UseAdminPipeline();
 app.MapAdminHealth();
 app.MapAdminAccountEndpoints();
 app.MapOrdersApi();
+app.MapAccessExport();
 app.MapAdminJobsDashboard();
 app.MapAdminUi();
 app.AnnounceAddresses();

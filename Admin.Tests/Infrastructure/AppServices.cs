@@ -167,6 +167,21 @@ public static class AppServices
         return services;
     }
 
+    public static SocItConsole.Admin.Features.Access.UnitAccessService UnitAccessService(
+        TestDatabase database, string userName, TimeProvider? clock = null)
+    {
+        var time = clock ?? Clock();
+        return new(database, OrderIntake(database, time), CurrentUser(userName), new AuditTrail(time), time);
+    }
+
+    /// <summary>Registers the access view's service (and the order and follow-up services it uses) for a bunit test.</summary>
+    public static IServiceCollection AddAccessServices(this IServiceCollection services, TestDatabase database, TimeProvider clock)
+    {
+        services.AddFollowUpServices(database, clock);
+        services.AddScoped<SocItConsole.Admin.Features.Access.UnitAccessService>();
+        return services;
+    }
+
     private sealed class FixedAuthenticationState(ClaimsPrincipal user) : AuthenticationStateProvider
     {
         public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(user));

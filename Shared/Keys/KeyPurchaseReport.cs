@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using SocItConsole.Shared.Common;
 
 namespace SocItConsole.Shared.Keys;
 
@@ -40,7 +41,7 @@ public static class KeyPurchaseReport
         ArgumentNullException.ThrowIfNull(lines);
         if (to < from)
         {
-            throw new Common.DomainException("Periodens slut kan inte vara före dess början.");
+            throw new DomainException("Periodens slut kan inte vara före dess början.");
         }
 
         return [.. lines.Where(l => l.Received >= from && l.Received <= to).OrderBy(l => l.Received).ThenBy(l => l.KeyNumber, StringComparer.Ordinal)];
@@ -61,11 +62,11 @@ public static class KeyPurchaseReport
                 writer.WriteRecord(
                 [
                     line.Received.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    Cell(line.UnitName),
-                    Cell(line.CostCentre),
+                    SpreadsheetText.Cell(line.UnitName),
+                    SpreadsheetText.Cell(line.CostCentre),
                     line.KeyNumber,
-                    Cell(line.CaseNumber),
-                    Cell(line.EmployeeName),
+                    SpreadsheetText.Cell(line.CaseNumber),
+                    SpreadsheetText.Cell(line.EmployeeName),
                     line.Price.ToString("0.00", Swedish),
                 ]);
             }
@@ -75,13 +76,4 @@ public static class KeyPurchaseReport
 
         return output.ToArray();
     }
-
-    /// <summary>
-    /// Text that Excel would read as a formula (a name from an e-service form starting with =, +, - or @) is written
-    /// with a leading apostrophe, so that opening the invoice file cannot run anything.
-    /// </summary>
-    internal static string Cell(string? text) =>
-        string.IsNullOrEmpty(text) ? string.Empty
-        : text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text
-        : text;
 }

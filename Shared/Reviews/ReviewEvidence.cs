@@ -1,6 +1,6 @@
 using System.Globalization;
 using CsvHelper;
-using SocItConsole.Shared.Keys;
+using SocItConsole.Shared.Common;
 using SocItConsole.Shared.Orders;
 
 namespace SocItConsole.Shared.Reviews;
@@ -55,17 +55,17 @@ public static class ReviewEvidenceReport
             {
                 writer.WriteRecord(
                 [
-                    KeyPurchaseReport.Cell(line.UnitName),
-                    KeyPurchaseReport.Cell(line.EmployeeName),
-                    KeyPurchaseReport.Cell(line.SystemName),
-                    KeyPurchaseReport.Cell(line.LevelName),
+                    SpreadsheetText.Cell(line.UnitName),
+                    SpreadsheetText.Cell(line.EmployeeName),
+                    SpreadsheetText.Cell(line.SystemName),
+                    SpreadsheetText.Cell(line.LevelName),
                     Day(line.From),
                     line.To is { } to ? Day(to) : string.Empty,
                     line.IsTemporary ? "Ja" : "Nej",
                     line.IsFromOtherUnit ? "Ja" : "Nej",
                     ReviewTexts.AnswerName(line.Answer),
-                    KeyPurchaseReport.Cell(line.Comment),
-                    KeyPurchaseReport.Cell(line.AnsweredByName),
+                    SpreadsheetText.Cell(line.Comment),
+                    SpreadsheetText.Cell(line.AnsweredByName),
                     line.AnsweredAt is { } at ? localTime(at) : string.Empty,
                     line.AnswerCount.ToString(CultureInfo.InvariantCulture),
                     line.Outcome,

@@ -10,10 +10,10 @@ public class MainLayoutTests : ComponentTestBase
 {
     public static TheoryData<string, string[]> MenuByUser => new()
     {
-        { "operator", ["/", "/cases", "/orders/new", "/follow-ups", "/keys", "/units", "/outbox", "/audit"] },
-        { "admin", ["/", "/units", "/outbox", "/audit", "/matrix", "/admin"] },
-        { "chef1", ["/", "/orders/new", "/my-orders", "/follow-ups", "/my-reviews"] },
-        { "chef2", ["/", "/orders/new", "/my-orders", "/follow-ups", "/my-reviews"] },
+        { "operator", ["/", "/cases", "/orders/new", "/follow-ups", "/access", "/keys", "/units", "/reviews", "/outbox", "/audit"] },
+        { "admin", ["/", "/access", "/units", "/reviews", "/outbox", "/audit", "/matrix", "/admin"] },
+        { "chef1", ["/", "/orders/new", "/my-orders", "/follow-ups", "/my-reviews", "/access"] },
+        { "chef2", ["/", "/orders/new", "/my-orders", "/follow-ups", "/my-reviews", "/access"] },
         { "utanroll", ["/"] },
     };
 

@@ -14,6 +14,7 @@ public static class AuditTexts
         "ItSystem" => "IT-system",
         "JobTitle" => "Titel",
         "Unit" => "Verksamhet",
+        "Grant" => "Behörighet",
         _ => entityType,
     };
 

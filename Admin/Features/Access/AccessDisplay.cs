@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace SocItConsole.Admin.Features.Access;
+
+/// <summary>How the access view reads in Swedish.</summary>
+public static class AccessDisplay
+{
+    public static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string KindName(AccessKind kind) => kind switch
+    {
+        AccessKind.All => "Alla",
+        AccessKind.Temporary => "Tillfälliga",
+        AccessKind.FromOtherUnits => "Från andra verksamheter",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>"1 person", "3 personer".</summary>
+    public static string Persons(int count) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? "person" : "personer")}");
+
+    /// <summary>"1 behörighet", "3 behörigheter".</summary>
+    public static string Grants(int count) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? "behörighet" : "behörigheter")}");
+
+    /// <summary>What is already ordered for a grant, in words; the page adds ": ärende SOC-2026-00042".</summary>
+    public static string RequestLabel(AccessRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Kind switch
+        {
+            AccessRequestKind.End => "Avslut beställt",
+            AccessRequestKind.Extension => request.Until is { } until ? $"Förlängning till {Day(until)} beställd" : "Förlängning beställd",
+            _ => request.Until is { } to ? $"Förlängd till {Day(to)}" : "Förlängd tills vidare",
+        };
+    }
+
+    public static string DaysLeft(DateOnly to, DateOnly today) => (to.DayNumber - today.DayNumber) switch
+    {
+        0 => "Sista dag i dag",
+        1 => "Slutar i morgon",
+        var days => string.Create(CultureInfo.InvariantCulture, $"Slutar om {days} dagar"),
+    };
+}
