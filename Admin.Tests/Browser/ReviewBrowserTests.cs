@@ -26,7 +26,7 @@ public class ReviewBrowserTests
         await Expect(page.Locator("[data-testid=empty]")).ToContainTextAsync("Ingen granskning har startats ännu.");
         await page.Locator("[data-testid=start-review]").ClickAsync();
         await page.Locator("input[data-testid=review-name], [data-testid=review-name] input").FillAsync("Granskning Centrum hösten 2026");
-        await page.Locator($"[data-testid=unit-{centrum}] input").CheckAsync();
+        await page.Locator($"input[data-testid=unit-{centrum}], [data-testid=unit-{centrum}] input").CheckAsync();
         await Expect(page.Locator("[data-testid=review-preview]")).ToHaveTextAsync("1 verksamhet, 3 rader att gå igenom i dag.");
         await session.ScreenshotAsync("review-start-dialog");
         await page.Locator("[data-testid=review-start]").ClickAsync();
