@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Admin.Features.Reviews;
 using SocItConsole.Admin.Tests.TestData;
 using SocItConsole.Shared.Expiry;
@@ -66,6 +67,35 @@ public class ReviewRoundsTests
         var row = evidence.Lines.Single(l => l.LineId == qlik.LineId);
         Assert.Equal(order.CaseNumber, row.RemovalCaseNumber);
         Assert.Equal("Anna Lindqvist", row.AnsweredByName);
+    }
+
+    [Fact]
+    public async Task Removal_OfAGrantWhoseEndIsAlreadyOrdered_LinksThatOrder_InsteadOfOrderingTheEndTwice()
+    {
+        using var world = await ReviewWorld.CreateAsync();
+        await world.AddStandardGrantsAsync();
+        var id = await world.StartRoundAsync();
+        var request = OrderRequests.Extend(OrderRequests.Pnr1990) with
+        {
+            Type = OrderType.EndTemporary,
+            EmployeeName = "Lisa Andersson",
+            Unit = ReviewWorld.Centrum,
+            StartDate = null,
+            EndDate = world.CurrentDay,
+            Systems = [new RequestedSystemInput("Qlikview", "Standard")],
+        };
+        var placed = await SocItConsole.Admin.Tests.Infrastructure.AppServices.OrderIntake(world.Database, world.Clock)
+            .PlaceAsync(request, OrderChannel.Console, new SocItConsole.Shared.Audit.Actor("test", "Anna Lindqvist"), ct: Ct);
+        var earlier = Assert.IsType<PlaceOrderResult.Created>(placed).Receipt;
+        var anna = world.Tasks("chef1");
+        var qlik = (await anna.LinesAsync(id, null, ReviewTaskFilter.All, "Qlikview", 0, 10, Ct)).Lines.Single();
+
+        var removed = await anna.AnswerAsync(id, qlik.LineId, ReviewAnswer.Remove, null, Ct);
+
+        Assert.Contains($"ärende {earlier.CaseNumber}", Assert.IsType<ReviewResult.Done>(removed).Message, StringComparison.Ordinal);
+        await using var db = world.Database.CreateDbContext();
+        Assert.Equal(earlier.Id, (await db.ReviewLines.SingleAsync(l => l.Id == qlik.LineId, Ct)).RemovalOrderId);
+        Assert.Equal(1, await db.Orders.CountAsync(o => o.Type == OrderType.EndTemporary, Ct));
     }
 }
 

@@ -283,23 +283,32 @@ public sealed class ReviewTasks(
             Note = $"Tas bort i granskningen \"{roundName}\": {line.SystemName} ({line.LevelName}) i {line.UnitName}."
                 + (line.Comment is { } c ? $" Kommentar: {c}" : string.Empty),
         };
-        var key = string.Create(CultureInfo.InvariantCulture, $"review-line-{line.Id}-remove");
-        var placed = await intake.PlaceAsync(request, OrderChannel.Console, actor, key, "review-remove", ct);
-        OrderReceipt receipt;
-        switch (placed)
+        // An end Soc-IT already has for this grant (a follow-up's or the access view's "Avsluta", or the end of the
+        // employment) is linked instead of ordering the same end twice.
+        OrderReceiptRef receipt;
+        if (await ExistingEndAsync(line.GrantId, ct) is { } existing)
         {
-            case PlaceOrderResult.Created created:
-                receipt = created.Receipt;
-                break;
-            case PlaceOrderResult.Replayed replayed:
-                receipt = replayed.Receipt;
-                break;
-            case PlaceOrderResult.Invalid invalid:
-                return new ReviewResult.Refused(
-                    "Svaret \"Tas bort\" är sparat, men avslutsbeställningen kunde inte läggas: "
-                    + string.Join(" ", invalid.Errors.SelectMany(e => e.Value)) + " Försök igen eller kontakta Soc-IT.");
-            default:
-                return new ReviewResult.Refused("Svaret \"Tas bort\" är sparat, men avslutsbeställningen kunde inte läggas. Försök igen.");
+            receipt = existing;
+        }
+        else
+        {
+            var key = string.Create(CultureInfo.InvariantCulture, $"review-line-{line.Id}-remove");
+            var placed = await intake.PlaceAsync(request, OrderChannel.Console, actor, key, "review-remove", ct);
+            switch (placed)
+            {
+                case PlaceOrderResult.Created created:
+                    receipt = new(created.Receipt.Id, created.Receipt.CaseNumber);
+                    break;
+                case PlaceOrderResult.Replayed replayed:
+                    receipt = new(replayed.Receipt.Id, replayed.Receipt.CaseNumber);
+                    break;
+                case PlaceOrderResult.Invalid invalid:
+                    return new ReviewResult.Refused(
+                        "Svaret \"Tas bort\" är sparat, men avslutsbeställningen kunde inte läggas: "
+                        + string.Join(" ", invalid.Errors.SelectMany(e => e.Value)) + " Försök igen eller kontakta Soc-IT.");
+                default:
+                    return new ReviewResult.Refused("Svaret \"Tas bort\" är sparat, men avslutsbeställningen kunde inte läggas. Försök igen.");
+            }
         }
 
         await using (var db = await factory.CreateDbContextAsync(ct))
@@ -330,6 +339,32 @@ public sealed class ReviewTasks(
 
         return new ReviewResult.Done(
             $"{line.EmployeeName}: {line.SystemName} tas bort. Avslut beställt hos Soc-IT: ärende {receipt.CaseNumber}.", line.Id);
+    }
+
+    private sealed record OrderReceiptRef(int Id, string CaseNumber);
+
+    /// <summary>
+    /// The order that already ends the grant: the one that ended it, or an open "Avsluta enskild behörighet" for its
+    /// system and level in its unit, or an open end of the employment.
+    /// </summary>
+    private async Task<OrderReceiptRef?> ExistingEndAsync(int grantId, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var grant = await db.Grants.AsNoTracking().SingleOrDefaultAsync(g => g.Id == grantId, ct);
+        if (grant is null)
+        {
+            return null;
+        }
+
+        var orders = db.Orders.AsNoTracking();
+        var found = grant.EndedByOrderId is { } endedBy
+            ? orders.Where(o => o.Id == endedBy)
+            : orders.Where(o => o.EmployeeId == grant.EmployeeId
+                && (o.Status == OrderStatus.Received || o.Status == OrderStatus.InProgress || o.Status == OrderStatus.WaitingForOrderer)
+                && (o.Type == OrderType.Terminate
+                    || (o.Type == OrderType.EndTemporary && o.UnitId == grant.UnitId
+                        && o.Systems.Any(x => x.SystemId == grant.SystemId && x.LevelId == grant.LevelId))));
+        return await found.OrderBy(o => o.Id).Select(o => new OrderReceiptRef(o.Id, o.CaseNumber)).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>The unit's, system's and level's names today, and the grant's last day today; the line's copies if gone.</summary>
