@@ -1,8 +1,17 @@
+using CsvHelper;
+
 namespace SocItConsole.Shared.Common;
 
-/// <summary>Text written into a CSV file that people open in Excel.</summary>
+/// <summary>Text written into a CSV file that people open in Excel, and the file itself.</summary>
 public static class SpreadsheetText
 {
+    /// <summary>What Swedish Excel opens by a double click: semicolons between cells (the comma is the decimal sign) and a UTF-8 byte order mark.</summary>
+    private static readonly CsvWriterOptions WriterOptions = new()
+    {
+        Separator = ';',
+        WriteByteOrderMark = true,
+    };
+
     /// <summary>
     /// Text that Excel would read as a formula (a name from an e-service form starting with =, +, - or @, or a tab or
     /// carriage return) is written with a leading apostrophe, so that opening the file cannot run anything.
@@ -11,4 +20,25 @@ public static class SpreadsheetText
         string.IsNullOrEmpty(text) ? string.Empty
         : text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text
         : text;
+
+    /// <summary>
+    /// A CSV file for Excel: the header, then one line per row. Free text in a row must already have gone through
+    /// <see cref="Cell"/>; the writer quotes what needs quoting.
+    /// </summary>
+    public static byte[] Csv(IReadOnlyList<string> headers, IEnumerable<string[]> rows)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        ArgumentNullException.ThrowIfNull(rows);
+        using var output = new MemoryStream();
+        using (var writer = CsvWriter.Create(output, WriterOptions, leaveOpen: true))
+        {
+            writer.WriteHeader([.. headers]);
+            foreach (var row in rows)
+            {
+                writer.WriteRecord(row);
+            }
+        }
+
+        return output.ToArray();
+    }
 }

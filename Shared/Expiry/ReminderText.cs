@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SocItConsole.Shared.Common;
 
 namespace SocItConsole.Shared.Expiry;
 
@@ -33,7 +34,7 @@ public static class ReminderText
             foreach (var line in expired)
             {
                 var days = ExpiryPolicy.DaysOverdue(line.EndDate, today);
-                body.Append("- ").Append(Describe(line)).Append(", sista dag ").Append(Day(line.EndDate))
+                body.Append("- ").Append(Describe(line)).Append(", sista dag ").Append(Dates.Iso(line.EndDate))
                     .Append(" (").Append(days == 1 ? "1 dag sedan" : $"{days} dagar sedan").AppendLine(")");
             }
         }
@@ -44,7 +45,7 @@ public static class ReminderText
             foreach (var line in ending)
             {
                 var days = line.EndDate.DayNumber - today.DayNumber;
-                body.Append("- ").Append(Describe(line)).Append(", sista dag ").Append(Day(line.EndDate))
+                body.Append("- ").Append(Describe(line)).Append(", sista dag ").Append(Dates.Iso(line.EndDate))
                     .Append(" (").Append(days switch { 0 => "i dag", 1 => "i morgon", _ => $"om {days} dagar" }).AppendLine(")");
             }
         }
@@ -63,5 +64,4 @@ public static class ReminderText
 
     private static string Count(int n) => n == 1 ? "1 tillfällig behörighet" : $"{n} tillfälliga behörigheter";
 
-    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using CsvHelper;
 using SocItConsole.Shared.Common;
 
 namespace SocItConsole.Shared.Grants;
@@ -35,11 +34,6 @@ public static class AccessReport
         "Från annan verksamhet", $"Slutar inom {EndsSoonDays} dagar", "Ärende",
     ];
 
-    private static readonly CsvWriterOptions WriterOptions = new()
-    {
-        Separator = ';',
-        WriteByteOrderMark = true,
-    };
 
     /// <summary>
     /// Access on <paramref name="today"/>: started, its last day not passed, and not already ended by an end order
@@ -55,30 +49,20 @@ public static class AccessReport
     public static byte[] Export(IReadOnlyList<AccessLine> lines)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        using var output = new MemoryStream();
-        using (var writer = CsvWriter.Create(output, WriterOptions, leaveOpen: true))
+        return SpreadsheetText.Csv(Headers, lines.Select(line => new[]
         {
-            writer.WriteHeader([.. Headers]);
-            foreach (var line in lines)
-            {
-                writer.WriteRecord(
-                [
-                    SpreadsheetText.Cell(line.EmployeeName),
-                    SpreadsheetText.Cell(line.HomeUnitName),
-                    SpreadsheetText.Cell(line.UnitName),
-                    SpreadsheetText.Cell(line.SystemName),
-                    SpreadsheetText.Cell(line.LevelName),
-                    Day(line.From),
-                    line.To is { } to ? Day(to) : "tills vidare",
-                    YesNo(line.IsTemporary),
-                    YesNo(line.IsFromOtherUnit),
-                    YesNo(line.EndsSoon),
-                    SpreadsheetText.Cell(line.SourceCaseNumber),
-                ]);
-            }
-        }
-
-        return output.ToArray();
+            SpreadsheetText.Cell(line.EmployeeName),
+            SpreadsheetText.Cell(line.HomeUnitName),
+            SpreadsheetText.Cell(line.UnitName),
+            SpreadsheetText.Cell(line.SystemName),
+            SpreadsheetText.Cell(line.LevelName),
+            Dates.Iso(line.From),
+            line.To is { } to ? Dates.Iso(to) : "tills vidare",
+            YesNo(line.IsTemporary),
+            YesNo(line.IsFromOtherUnit),
+            YesNo(line.EndsSoon),
+            SpreadsheetText.Cell(line.SourceCaseNumber),
+        }));
     }
 
     /// <summary>
@@ -102,10 +86,9 @@ public static class AccessReport
         }
 
         var name = slug.ToString().Trim('-');
-        return $"behorigheter-{(name.Length == 0 ? "verksamhet" : name)}-{Day(day)}.csv";
+        return $"behorigheter-{(name.Length == 0 ? "verksamhet" : name)}-{Dates.Iso(day)}.csv";
     }
 
-    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string YesNo(bool value) => value ? "Ja" : "Nej";
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CsvHelper;
 using SocItConsole.Shared.Common;
 
 namespace SocItConsole.Shared.Keys;
@@ -26,11 +25,6 @@ public static class KeyPurchaseReport
 
     private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
 
-    private static readonly CsvWriterOptions WriterOptions = new()
-    {
-        Separator = ';',
-        WriteByteOrderMark = true,
-    };
 
     /// <summary>
     /// The lines received from <paramref name="from"/> to <paramref name="to"/>, both included, oldest first. A
@@ -53,27 +47,15 @@ public static class KeyPurchaseReport
     public static byte[] Export(IReadOnlyList<KeyPurchaseLine> lines)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        using var output = new MemoryStream();
-        using (var writer = CsvWriter.Create(output, WriterOptions, leaveOpen: true))
+        return SpreadsheetText.Csv(Headers, lines.Select(line => new[]
         {
-            writer.WriteHeader([.. Headers]);
-            foreach (var line in lines)
-            {
-                writer.WriteRecord(
-                [
-                    line.Received.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    SpreadsheetText.Cell(line.UnitName),
-                    SpreadsheetText.Cell(line.CostCentre),
-                    line.KeyNumber,
-                    SpreadsheetText.Cell(line.CaseNumber),
-                    SpreadsheetText.Cell(line.EmployeeName),
-                    line.Price.ToString("0.00", Swedish),
-                ]);
-            }
-
-            writer.WriteRecord(["Summa", string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, Total(lines).ToString("0.00", Swedish)]);
-        }
-
-        return output.ToArray();
+            Dates.Iso(line.Received),
+            SpreadsheetText.Cell(line.UnitName),
+            SpreadsheetText.Cell(line.CostCentre),
+            line.KeyNumber,
+            SpreadsheetText.Cell(line.CaseNumber),
+            SpreadsheetText.Cell(line.EmployeeName),
+            line.Price.ToString("0.00", Swedish),
+        }).Append(["Summa", string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, Total(lines).ToString("0.00", Swedish)]));
     }
 }

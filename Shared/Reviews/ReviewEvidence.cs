@@ -1,5 +1,4 @@
 using System.Globalization;
-using CsvHelper;
 using SocItConsole.Shared.Common;
 using SocItConsole.Shared.Orders;
 
@@ -35,11 +34,6 @@ public static class ReviewEvidenceReport
         "Svar", "Kommentar", "Besvarad av", "Besvarad", "Antal svar", "Utfall", "Avslutsärende",
     ];
 
-    private static readonly CsvWriterOptions WriterOptions = new()
-    {
-        Separator = ';',
-        WriteByteOrderMark = true,
-    };
 
     /// <param name="lines">The lines, in the order the report shows them.</param>
     /// <param name="localTime">Turns an instant into Swedish local time, "yyyy-MM-dd HH:mm".</param>
@@ -47,35 +41,24 @@ public static class ReviewEvidenceReport
     {
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(localTime);
-        using var output = new MemoryStream();
-        using (var writer = CsvWriter.Create(output, WriterOptions, leaveOpen: true))
+        return SpreadsheetText.Csv(Headers, lines.Select(line => new[]
         {
-            writer.WriteHeader([.. Headers]);
-            foreach (var line in lines)
-            {
-                writer.WriteRecord(
-                [
-                    SpreadsheetText.Cell(line.UnitName),
-                    SpreadsheetText.Cell(line.EmployeeName),
-                    SpreadsheetText.Cell(line.SystemName),
-                    SpreadsheetText.Cell(line.LevelName),
-                    Day(line.From),
-                    line.To is { } to ? Day(to) : string.Empty,
-                    line.IsTemporary ? "Ja" : "Nej",
-                    line.IsFromOtherUnit ? "Ja" : "Nej",
-                    ReviewTexts.AnswerName(line.Answer),
-                    SpreadsheetText.Cell(line.Comment),
-                    SpreadsheetText.Cell(line.AnsweredByName),
-                    line.AnsweredAt is { } at ? localTime(at) : string.Empty,
-                    line.AnswerCount.ToString(CultureInfo.InvariantCulture),
-                    line.Outcome,
-                    line.RemovalCaseNumber ?? string.Empty,
-                ]);
-            }
-        }
-
-        return output.ToArray();
+            SpreadsheetText.Cell(line.UnitName),
+            SpreadsheetText.Cell(line.EmployeeName),
+            SpreadsheetText.Cell(line.SystemName),
+            SpreadsheetText.Cell(line.LevelName),
+            Dates.Iso(line.From),
+            line.To is { } to ? Dates.Iso(to) : string.Empty,
+            line.IsTemporary ? "Ja" : "Nej",
+            line.IsFromOtherUnit ? "Ja" : "Nej",
+            ReviewTexts.AnswerName(line.Answer),
+            SpreadsheetText.Cell(line.Comment),
+            SpreadsheetText.Cell(line.AnsweredByName),
+            line.AnsweredAt is { } at ? localTime(at) : string.Empty,
+            line.AnswerCount.ToString(CultureInfo.InvariantCulture),
+            line.Outcome,
+            line.RemovalCaseNumber ?? string.Empty,
+        }));
     }
 
-    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

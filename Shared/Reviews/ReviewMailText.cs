@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SocItConsole.Shared.Expiry;
+using SocItConsole.Shared.Common;
 
 namespace SocItConsole.Shared.Reviews;
 
@@ -32,10 +33,10 @@ public static class ReviewMailText
             body.Append("- ").Append(unit.UnitName).Append(": ").AppendLine(Rows(unit.Lines));
         }
 
-        body.AppendLine().Append("Svara senast ").Append(Day(dueDate)).AppendLine(". Du kan svara i omgångar; varje svar sparas direkt.");
+        body.AppendLine().Append("Svara senast ").Append(Dates.Iso(dueDate)).AppendLine(". Du kan svara i omgångar; varje svar sparas direkt.");
         body.AppendLine("Uppföljningen finns i konsolen (logga in först):").AppendLine(taskLink.ToString());
         AppendSignature(body, senderName);
-        return new ReminderContent($"Uppföljning av behörigheter: svara senast {Day(dueDate)}", body.ToString());
+        return new ReminderContent($"Uppföljning av behörigheter: svara senast {Dates.Iso(dueDate)}", body.ToString());
     }
 
     public static ReminderContent Reminder(
@@ -48,7 +49,7 @@ public static class ReviewMailText
         var when = days switch { 0 => "i dag", 1 => "i morgon", _ => $"om {days.ToString(CultureInfo.InvariantCulture)} dagar" };
         var body = new StringBuilder();
         body.Append("Hej ").Append(managerName).AppendLine("!").AppendLine();
-        body.Append("Uppföljningen \"").Append(roundName).Append("\" ska vara besvarad senast ").Append(Day(dueDate))
+        body.Append("Uppföljningen \"").Append(roundName).Append("\" ska vara besvarad senast ").Append(Dates.Iso(dueDate))
             .Append(" (").Append(when).AppendLine("), och det finns rader kvar att svara på:");
         foreach (var unit in units)
         {
@@ -59,7 +60,7 @@ public static class ReviewMailText
         body.AppendLine().AppendLine("Efter sista svarsdagen går obesvarade verksamheter vidare till Soc-IT.");
         body.AppendLine("Svara i konsolen (logga in först):").AppendLine(taskLink.ToString());
         AppendSignature(body, senderName);
-        return new ReminderContent($"Påminnelse: uppföljning av behörigheter senast {Day(dueDate)}", body.ToString());
+        return new ReminderContent($"Påminnelse: uppföljning av behörigheter senast {Dates.Iso(dueDate)}", body.ToString());
     }
 
     private static void AppendSignature(StringBuilder body, string senderName)
@@ -70,5 +71,4 @@ public static class ReviewMailText
 
     private static string Rows(int n) => n == 1 ? "1 rad" : $"{n.ToString(CultureInfo.InvariantCulture)} rader";
 
-    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -100,7 +100,7 @@ public sealed class ReviewRound
 
         if (dueDate < startDay)
         {
-            throw new DomainException($"Sista svarsdag {Day(dueDate)} har redan passerat.");
+            throw new DomainException($"Sista svarsdag {Dates.Iso(dueDate)} har redan passerat.");
         }
 
         if (dueDate == startDay)
@@ -182,7 +182,7 @@ public sealed class ReviewRound
         if (today < DueDate)
         {
             reason = Text.Optional(earlyReason, CloseReasonMaxLength, "Anledningen")
-                ?? throw new DomainException($"Sista svarsdag är {Day(DueDate)}. Ange varför omgången stängs i förtid.");
+                ?? throw new DomainException($"Sista svarsdag är {Dates.Iso(DueDate)}. Ange varför omgången stängs i förtid.");
         }
 
         Status = ReviewRoundStatus.Closed;
@@ -228,5 +228,4 @@ public sealed class ReviewRound
         }
     }
 
-    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

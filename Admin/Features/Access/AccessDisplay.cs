@@ -1,11 +1,12 @@
 using System.Globalization;
+using SocItConsole.Shared.Common;
 
 namespace SocItConsole.Admin.Features.Access;
 
 /// <summary>How the access view reads in Swedish.</summary>
 public static class AccessDisplay
 {
-    public static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Day(DateOnly date) => Dates.Iso(date);
 
     public static string KindName(AccessKind kind) => kind switch
     {

@@ -13,6 +13,7 @@ using SocItConsole.Shared.Grants;
 using SocItConsole.Shared.Orders;
 using SocItConsole.Shared.Organisation;
 using SocItConsole.Shared.People;
+using SocItConsole.Shared.Common;
 
 namespace SocItConsole.Admin.Features.Access;
 
@@ -33,9 +34,7 @@ public sealed class UnitAccessService(
     public const string UnitNotFoundMessage = "Verksamheten finns inte, eller är inte en av dina verksamheter.";
     public const string GrantNotFoundMessage =
         "Behörigheten finns inte, gäller inte längre eller hör inte till någon av dina verksamheter.";
-    private const string LikeEscape = "\\";
 
-    private static readonly OrderStatus[] OpenStatuses = [OrderStatus.Received, OrderStatus.InProgress, OrderStatus.WaitingForOrderer];
 
     public DateOnly Today => AdminTimeZone.Today(clock);
 
@@ -166,7 +165,7 @@ public sealed class UnitAccessService(
             ManagerName = actor.Name,
             ManagerEmail = user.EmailAddress()?.Value,
             Note = $"Avslut från Behörigheter i min verksamhet: {names.System} ({names.Level}) i {names.Unit}, "
-                + $"behörighet från ärende {grant.SourceCaseNumber}, sista dag {Day(today)}.",
+                + $"behörighet från ärende {grant.SourceCaseNumber}, sista dag {Dates.Iso(today)}.",
         };
         var key = await KeyAsync(db, "access-end-", grantId, ct);
         var message = $"Avslut av {grant.EmployeeName}s {names.System} ({names.Level}) i {names.Unit} är beställt";
@@ -204,7 +203,7 @@ public sealed class UnitAccessService(
         {
             return extension.Kind == AccessRequestKind.Extension && extension.Until == newLastDay
                 ? new AccessResult.Done(
-                    $"Förlängning av {grant.EmployeeName}s {grant.SystemName} till {Day(newLastDay!.Value)} är redan beställd: ärende {extension.CaseNumber}.",
+                    $"Förlängning av {grant.EmployeeName}s {grant.SystemName} till {Dates.Iso(newLastDay!.Value)} är redan beställd: ärende {extension.CaseNumber}.",
                     extension.CaseNumber, Existing: true)
                 : new AccessResult.Refused(ExtensionExists(extension));
         }
@@ -230,11 +229,11 @@ public sealed class UnitAccessService(
             ManagerName = actor.Name,
             ManagerEmail = user.EmailAddress()?.Value,
             Note = $"Förlängning från Behörigheter i min verksamhet: {names.System} ({names.Level}) i {names.Unit}, "
-                + $"behörighet från ärende {grant.SourceCaseNumber}, nuvarande sista dag {Day(lastDay)}, förlängs till {Day(until)}.",
+                + $"behörighet från ärende {grant.SourceCaseNumber}, nuvarande sista dag {Dates.Iso(lastDay)}, förlängs till {Dates.Iso(until)}.",
         };
         var key = await KeyAsync(db, "access-extend-", grantId, ct);
-        var message = $"Förlängning av {grant.EmployeeName}s {names.System} ({names.Level}) i {names.Unit} till {Day(until)} är beställd";
-        return await PlaceAsync(db, actor, grant, request, key, "extend:" + Day(until), "Access.ExtendRequested", message, ct);
+        var message = $"Förlängning av {grant.EmployeeName}s {names.System} ({names.Level}) i {names.Unit} till {Dates.Iso(until)} är beställd";
+        return await PlaceAsync(db, actor, grant, request, key, "extend:" + Dates.Iso(until), "Access.ExtendRequested", message, ct);
     }
 
     private async Task<AccessResult> PlaceAsync(
@@ -277,9 +276,9 @@ public sealed class UnitAccessService(
 
     private static string ExtensionExists(AccessRequest extension) => extension.Kind == AccessRequestKind.Extended
         ? extension.Until is { } to
-            ? $"Behörigheten är redan förlängd till {Day(to)} (ärende {extension.CaseNumber})."
+            ? $"Behörigheten är redan förlängd till {Dates.Iso(to)} (ärende {extension.CaseNumber})."
             : $"Behörigheten är redan förlängd tills vidare (ärende {extension.CaseNumber})."
-        : $"En förlängning{(extension.Until is { } until ? $" till {Day(until)}" : "")} är redan beställd: ärende {extension.CaseNumber}. "
+        : $"En förlängning{(extension.Until is { } until ? $" till {Dates.Iso(until)}" : "")} är redan beställd: ärende {extension.CaseNumber}. "
             + "Kontakta Soc-IT om datumet behöver ändras.";
 
     /// <summary>
@@ -310,15 +309,9 @@ public sealed class UnitAccessService(
     }
 
     /// <summary>Today's names of the grant's unit, system and level, which an order is checked against.</summary>
-    private static async Task<(string Unit, string System, string Level)> CurrentNamesAsync(
-        SocItDbContext db, ManagedGrant grant, CancellationToken ct)
-    {
-        var unit = await db.Units.Where(u => u.Id == grant.UnitId).Select(u => u.Name).SingleOrDefaultAsync(ct);
-        var system = await db.ItSystems.Where(s => s.Id == grant.SystemId)
-            .Select(s => new { s.Name, Level = s.Levels.Where(l => l.Id == grant.LevelId).Select(l => l.Name).FirstOrDefault() })
-            .SingleOrDefaultAsync(ct);
-        return (unit ?? grant.UnitName, system?.Name ?? grant.SystemName, system?.Level ?? grant.LevelName);
-    }
+    private static Task<(string Unit, string System, string Level)> CurrentNamesAsync(
+        SocItDbContext db, ManagedGrant grant, CancellationToken ct) =>
+        GrantEndOrders.CurrentNamesAsync(db, grant.UnitId, grant.SystemId, grant.LevelId, (grant.UnitName, grant.SystemName, grant.LevelName), ct);
 
     /// <summary>The unit ids a list may read: the one asked for if the user may open it (else null), or all of theirs.</summary>
     private static async Task<List<int>?> UnitIdsAsync(SocItDbContext db, ClaimsPrincipal user, int? unitId, CancellationToken ct)
@@ -339,10 +332,7 @@ public sealed class UnitAccessService(
     private static IQueryable<Unit> VisibleUnits(SocItDbContext db, ClaimsPrincipal user) =>
         SeesAllUnits(user) ? db.Units.AsNoTracking() : ManagedUnits(db, user);
 
-    private static IQueryable<Unit> ManagedUnits(SocItDbContext db, ClaimsPrincipal user) =>
-        user.EmailAddress() is { } email
-            ? db.Units.AsNoTracking().Where(u => u.Managers.Any(m => m.Email == email))
-            : db.Units.AsNoTracking().Where(_ => false);
+    private static IQueryable<Unit> ManagedUnits(SocItDbContext db, ClaimsPrincipal user) => db.UnitsManagedBy(user);
 
     /// <summary>The same rule as <see cref="AccessReport.IsActive"/>, in the database.</summary>
     private static Expression<Func<Grant, bool>> ActiveOn(DateOnly today) =>
@@ -395,8 +385,8 @@ public sealed class UnitAccessService(
         };
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = "%" + EscapeLike(query.Search.Trim()) + "%";
-            views = views.Where(v => EF.Functions.Like(v.EmployeeName, pattern, LikeEscape));
+            var pattern = SqlLike.Containing(query.Search.Trim());
+            views = views.Where(v => EF.Functions.Like(v.EmployeeName, pattern, SqlLike.Escape));
         }
 
         return views;
@@ -432,18 +422,13 @@ public sealed class UnitAccessService(
             return [];
         }
 
-        var open = OpenStatuses;
+        var open = GrantEndOrders.OpenStatuses;
+        var ends = await GrantEndOrders.OpenEndsAsync(db, grantIds, ct);
         var rows = await db.Grants.AsNoTracking()
             .Where(g => grantIds.Contains(g.Id))
             .Select(g => new
             {
                 g.Id,
-                EndCase = db.Orders
-                    .Where(o => o.EmployeeId == g.EmployeeId && open.Contains(o.Status)
-                        && (o.Type == OrderType.Terminate
-                            || (o.Type == OrderType.EndTemporary && o.UnitId == g.UnitId
-                                && o.Systems.Any(s => s.SystemId == g.SystemId && s.LevelId == g.LevelId))))
-                    .OrderBy(o => o.Id).Select(o => o.CaseNumber).FirstOrDefault(),
                 ExtensionCase = db.Orders
                     .Where(o => o.EmployeeId == g.EmployeeId && open.Contains(o.Status) && o.Type == OrderType.Extend
                         && o.UnitId == g.UnitId && g.To != null && (o.EndDate == null || o.EndDate > g.To)
@@ -467,7 +452,7 @@ public sealed class UnitAccessService(
             })
             .ToListAsync(ct);
         return rows.ToDictionary(r => r.Id, r => new GrantRequests(
-            r.EndCase is { } end ? new AccessRequest(AccessRequestKind.End, end, null) : null,
+            ends.TryGetValue(r.Id, out var end) ? new AccessRequest(AccessRequestKind.End, end.CaseNumber, null) : null,
             r.ContinuedCase is { } continued ? new AccessRequest(AccessRequestKind.Extended, continued, r.ContinuedTo)
                 : r.ExtensionCase is { } extension ? new AccessRequest(AccessRequestKind.Extension, extension, r.ExtensionUntil)
                 : null));
@@ -481,12 +466,7 @@ public sealed class UnitAccessService(
         v.UnitName, v.SystemName, v.LevelName, v.From, v.To, v.SourceOrderId, v.SourceCaseNumber, requests?.End,
         requests?.Extension);
 
-    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string EscapeLike(string text) =>
-        text.Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
-            .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
-            .Replace("_", LikeEscape + "_", StringComparison.Ordinal);
 
     private sealed record GrantRequests(AccessRequest? End, AccessRequest? Extension);
 

@@ -17,7 +17,6 @@ namespace SocItConsole.Admin.Features.Audit;
 public sealed class AuditLog(IDbContextFactory<SocItDbContext> factory, CurrentUser currentUser)
 {
     public const int MaxPageSize = 100;
-    private const string LikeEscape = "\\";
 
     private static readonly JsonSerializerOptions Indented = new()
     {
@@ -96,8 +95,8 @@ public sealed class AuditLog(IDbContextFactory<SocItDbContext> factory, CurrentU
         if (!string.IsNullOrWhiteSpace(query.Actor))
         {
             var actorId = query.Actor.Trim();
-            var pattern = Contains(actorId);
-            entries = entries.Where(e => e.ActorId == actorId || EF.Functions.Like(e.ActorName, pattern, LikeEscape));
+            var pattern = SqlLike.Containing(actorId);
+            entries = entries.Where(e => e.ActorId == actorId || EF.Functions.Like(e.ActorName, pattern, SqlLike.Escape));
         }
 
         if (query.From is { } from)
@@ -114,17 +113,13 @@ public sealed class AuditLog(IDbContextFactory<SocItDbContext> factory, CurrentU
 
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
-            var pattern = Contains(query.Text.Trim());
-            entries = entries.Where(e => EF.Functions.Like(e.Summary, pattern, LikeEscape));
+            var pattern = SqlLike.Containing(query.Text.Trim());
+            entries = entries.Where(e => EF.Functions.Like(e.Summary, pattern, SqlLike.Escape));
         }
 
         return entries;
     }
 
-    private static string Contains(string text) =>
-        "%" + text.Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
-            .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
-            .Replace("_", LikeEscape + "_", StringComparison.Ordinal) + "%";
 
     private static string? Pretty(string? json)
     {

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SocItConsole.Admin.Data;
@@ -137,7 +135,7 @@ public sealed partial class ExpiryRun(
                 c.GrantId, c.EmployeeId, c.EmployeeName, c.SystemName, c.LevelName, c.UnitId, c.UnitName, c.HomeUnitId, c.EndDate,
                 new Contact(c.ManagerName, c.ManagerEmail), now)));
             audit.Record(db, Job, "FollowUp.Flagged", "FollowUp", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                $"{batch.Count} tillfälliga behörigheter med sista dag senast {Day(cutoff)} fick en uppföljning.",
+                $"{batch.Count} tillfälliga behörigheter med sista dag senast {Dates.Iso(cutoff)} fick en uppföljning.",
                 before: null, after: new { Grants = batch.Select(c => c.GrantId) });
             await db.SaveChangesAsync(ct);
         }
@@ -145,7 +143,7 @@ public sealed partial class ExpiryRun(
         if (count > 0)
         {
             lines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{(dryRun ? "Skulle flagga" : "Flaggade")} {count} tillfälliga behörigheter med sista dag senast {Day(cutoff)}."));
+                $"{(dryRun ? "Skulle flagga" : "Flaggade")} {count} tillfälliga behörigheter med sista dag senast {Dates.Iso(cutoff)}."));
         }
 
         return (count, perManager);
@@ -320,14 +318,9 @@ public sealed partial class ExpiryRun(
     /// The same id for the same manager and day on every attempt, so a re-send after a crash can be recognised;
     /// the address is hashed so that it does not show in headers and logs.
     /// </summary>
-    internal string MessageIdFor(EmailAddress manager, DateOnly day)
-    {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(manager.Value)))[..16];
-        var domain = email.Value.FromAddress.Split('@') is [_, var d] && d.Length > 0 ? d : "socit.local";
-        return string.Create(CultureInfo.InvariantCulture, $"<expiry-{day:yyyyMMdd}-{hash}@{domain}>");
-    }
+    internal string MessageIdFor(EmailAddress manager, DateOnly day) =>
+        email.Value.MessageId(string.Create(CultureInfo.InvariantCulture, $"expiry-{day:yyyyMMdd}"), manager.Value);
 
-    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Rows(int count) => count == 1 ? "1 rad" : $"{count} rader";
 

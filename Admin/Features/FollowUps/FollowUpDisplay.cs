@@ -1,13 +1,13 @@
-using System.Globalization;
 using MudBlazor;
 using SocItConsole.Shared.Expiry;
+using SocItConsole.Shared.Common;
 
 namespace SocItConsole.Admin.Features.FollowUps;
 
 /// <summary>How a follow-up reads on the page: its situation in words and colour.</summary>
 public static class FollowUpDisplay
 {
-    public static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Day(DateOnly date) => Dates.Iso(date);
 
     public static string Situation(FollowUpRow row, DateOnly today)
     {

@@ -28,7 +28,6 @@ public sealed class FollowUpService(
     public const int MaxPageSize = 100;
     public const string NotFoundMessage = "Uppföljningen finns inte, eller gäller inte dina medarbetare.";
     private const string ConflictMessage = "Uppföljningen har ändrats av någon annan sedan du öppnade den. Ladda om sidan och försök igen.";
-    private const string LikeEscape = "\\";
 
     public DateOnly Today => AdminTimeZone.Today(clock);
 
@@ -51,10 +50,10 @@ public sealed class FollowUpService(
         };
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var pattern = "%" + EscapeLike(search.Trim()) + "%";
+            var pattern = SqlLike.Containing(search.Trim());
             query = query.Where(f =>
-                EF.Functions.Like(f.EmployeeName, pattern, LikeEscape) || EF.Functions.Like(f.SystemName, pattern, LikeEscape)
-                || EF.Functions.Like(f.UnitName, pattern, LikeEscape) || EF.Functions.Like(f.ManagerName, pattern, LikeEscape));
+                EF.Functions.Like(f.EmployeeName, pattern, SqlLike.Escape) || EF.Functions.Like(f.SystemName, pattern, SqlLike.Escape)
+                || EF.Functions.Like(f.UnitName, pattern, SqlLike.Escape) || EF.Functions.Like(f.ManagerName, pattern, SqlLike.Escape));
         }
 
         var total = await query.CountAsync(ct);
@@ -104,7 +103,7 @@ public sealed class FollowUpService(
     {
         null => "Välj till vilket datum behörigheten ska förlängas.",
         { } day when day <= today => "Det nya slutdatumet måste vara efter i dag.",
-        { } day when day <= currentLastDay => $"Det nya slutdatumet måste vara efter nuvarande sista dag ({Day(currentLastDay)}).",
+        { } day when day <= currentLastDay => $"Det nya slutdatumet måste vara efter nuvarande sista dag ({Dates.Iso(currentLastDay)}).",
         { } day when day > today.AddDays(OrderRules.MaxDaysAhead) => "Det nya slutdatumet får ligga högst två år fram i tiden.",
         _ => null,
     };
@@ -156,13 +155,13 @@ public sealed class FollowUpService(
             ManagerName = followUp.ManagerName,
             ManagerEmail = followUp.ManagerEmail.Value,
             Note = extendTo is { } to
-                ? $"Förlängning från uppföljning: {followUp.SystemName} ({followUp.LevelName}) i {followUp.UnitName}, sista dag {Day(followUp.EndDate)}, förlängs till {Day(to)}."
-                : $"Avslut från uppföljning: {followUp.SystemName} ({followUp.LevelName}) i {followUp.UnitName}, sista dag {Day(lastDay)}.",
+                ? $"Förlängning från uppföljning: {followUp.SystemName} ({followUp.LevelName}) i {followUp.UnitName}, sista dag {Dates.Iso(followUp.EndDate)}, förlängs till {Dates.Iso(to)}."
+                : $"Avslut från uppföljning: {followUp.SystemName} ({followUp.LevelName}) i {followUp.UnitName}, sista dag {Dates.Iso(lastDay)}.",
         };
 
         // The key makes a repeated click (or a retry after a failure between the two saves) find the same order.
         var key = string.Create(CultureInfo.InvariantCulture, $"follow-up-{followUp.Id}-v{followUp.Version}");
-        var hash = extendTo is { } day ? "extend:" + Day(day) : "end";
+        var hash = extendTo is { } day ? "extend:" + Dates.Iso(day) : "end";
         var placed = await intake.PlaceAsync(request, OrderChannel.Console, actor, key, hash, ct);
         OrderReceipt receipt;
         switch (placed)
@@ -198,7 +197,7 @@ public sealed class FollowUpService(
         }
 
         var message = extendTo is { } until
-            ? $"Förlängning av {followUp.EmployeeName}s {followUp.SystemName} till {Day(until)} är beställd: ärende {receipt.CaseNumber}."
+            ? $"Förlängning av {followUp.EmployeeName}s {followUp.SystemName} till {Dates.Iso(until)} är beställd: ärende {receipt.CaseNumber}."
             : $"Avslut av {followUp.EmployeeName}s {followUp.SystemName} är beställt: ärende {receipt.CaseNumber}.";
         audit.Record(db, actor, extendTo is null ? "FollowUp.Ended" : "FollowUp.Extended", "FollowUp",
             followUp.Id.ToString(CultureInfo.InvariantCulture), message, before, Snapshot(followUp));
@@ -228,7 +227,7 @@ public sealed class FollowUpService(
             return all.Where(_ => false);
         }
 
-        var myUnits = db.Units.Where(u => u.Managers.Any(m => m.Email == email)).Select(u => u.Id);
+        var myUnits = db.UnitsManagedBy(user).Select(u => u.Id);
         return all.Where(f => f.ManagerEmail == email || myUnits.Contains(f.HomeUnitId));
     }
 
@@ -245,10 +244,5 @@ public sealed class FollowUpService(
         f.DecidedByName,
     };
 
-    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string EscapeLike(string text) =>
-        text.Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
-            .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
-            .Replace("_", LikeEscape + "_", StringComparison.Ordinal);
 }

@@ -14,7 +14,6 @@ public sealed class OrderForm(IDbContextFactory<SocItDbContext> factory, OrderIn
 {
     public const int MaxPageSize = 100;
 
-    private const string LikeEscape = "\\";
 
     /// <summary>The channels an operator registers an order from; a manager's own orders always come through the console.</summary>
     public static readonly IReadOnlyList<OrderChannel> OperatorChannels =
@@ -102,9 +101,9 @@ public sealed class OrderForm(IDbContextFactory<SocItDbContext> factory, OrderIn
             : db.Orders.AsNoTracking().Where(o => o.PlacedById == actor.Id);
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var pattern = "%" + EscapeLike(search.Trim()) + "%";
+            var pattern = SqlLike.Containing(search.Trim());
             orders = orders.Where(o =>
-                EF.Functions.Like(o.CaseNumber, pattern, LikeEscape) || EF.Functions.Like(o.EmployeeName, pattern, LikeEscape));
+                EF.Functions.Like(o.CaseNumber, pattern, SqlLike.Escape) || EF.Functions.Like(o.EmployeeName, pattern, SqlLike.Escape));
         }
 
         var total = await orders.CountAsync(ct);
@@ -119,10 +118,6 @@ public sealed class OrderForm(IDbContextFactory<SocItDbContext> factory, OrderIn
         return new PagedResult<MyOrderRow>(rows, total);
     }
 
-    private static string EscapeLike(string text) =>
-        text.Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
-            .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
-            .Replace("_", LikeEscape + "_", StringComparison.Ordinal);
 }
 
 /// <summary>What the order form offers: active master data, the user's channels, and what it fills in.</summary>

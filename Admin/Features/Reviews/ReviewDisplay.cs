@@ -2,13 +2,14 @@ using System.Globalization;
 using MudBlazor;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Reviews;
+using SocItConsole.Shared.Common;
 
 namespace SocItConsole.Admin.Features.Reviews;
 
 /// <summary>How the review pages put dates, deadlines, progress, states and answers into words and colour.</summary>
 public static class ReviewDisplay
 {
-    public static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Day(DateOnly date) => Dates.Iso(date);
 
     /// <summary>"14 dagar kvar", "Sista svarsdag i dag", "Sista svarsdag har passerat".</summary>
     public static string DueText(DateOnly dueDate, DateOnly today)

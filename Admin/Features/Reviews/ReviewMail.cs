@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SocItConsole.Admin.Data;
@@ -175,13 +173,10 @@ public sealed partial class ReviewMail(
     }
 
     /// <summary>The same id on every attempt; the address is hashed so that it does not show in headers and logs.</summary>
-    internal string MessageIdFor(int roundId, ReviewMessageKind kind, EmailAddress manager)
-    {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(manager.Value)))[..16];
-        var domain = email.Value.FromAddress.Split('@') is [_, var d] && d.Length > 0 ? d : "socit.local";
-        var what = kind == ReviewMessageKind.Invitation ? "invite" : "remind";
-        return string.Create(CultureInfo.InvariantCulture, $"<review-{roundId}-{what}-{hash}@{domain}>");
-    }
+    internal string MessageIdFor(int roundId, ReviewMessageKind kind, EmailAddress manager) =>
+        email.Value.MessageId(
+            string.Create(CultureInfo.InvariantCulture, $"review-{roundId}-{(kind == ReviewMessageKind.Invitation ? "invite" : "remind")}"),
+            manager.Value);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Review message {MessageId} could not be sent; it is retried with the same id")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, string messageId);

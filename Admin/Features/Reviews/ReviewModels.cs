@@ -57,6 +57,8 @@ public sealed record ReviewRoundDetails(
 
     public int Answered => Units.Sum(u => u.Answered);
 
+    public int Kept => Units.Sum(u => u.Kept);
+
     public int Removed => Units.Sum(u => u.Removed);
 
     public int OverdueUnits => Units.Count(u => u.IsOverdue);

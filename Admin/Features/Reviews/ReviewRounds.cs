@@ -89,7 +89,7 @@ public sealed class ReviewRounds(
             invitations = await mail.RecordInvitationsAsync(db, round, today, ct);
             lines = round.Lines.Count;
             audit.Record(db, actor, "Review.Started", "ReviewRound", Id(round.Id),
-                $"Granskningen \"{round.Name}\" startades: {Rows(lines)} i {Units(unitIds.Count)}, sista svarsdag {Day(dueDate)}.",
+                $"Granskningen \"{round.Name}\" startades: {ReviewDisplay.Rows(lines)} i {ReviewDisplay.Units(unitIds.Count)}, sista svarsdag {Dates.Iso(dueDate)}.",
                 before: null,
                 after: new { round.Name, Units = round.UnitIds, round.StartDay, round.DueDate, Lines = lines, Invitations = invitations });
             await db.SaveChangesAsync(ct);
@@ -98,7 +98,7 @@ public sealed class ReviewRounds(
         }
 
         var (sent, failures) = await mail.SendPendingAsync(roundId, ct);
-        var message = $"Granskningen startades med {Rows(lines)}. {Invited(sent)}";
+        var message = $"Granskningen startades med {ReviewDisplay.Rows(lines)}. {Invited(sent)}";
         if (failures.Count > 0)
         {
             message += $" {failures.Count} e-postmeddelanden kunde inte skickas nu; de skickas vid granskningsjobbets nästa körning.";
@@ -196,12 +196,12 @@ public sealed class ReviewRounds(
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
             audit.Record(db, actor, "Review.EvidenceExported", "ReviewRound", Id(id),
-                $"Underlaget för granskningen \"{evidence.Round.Name}\" exporterades som CSV ({Rows(evidence.Lines.Count)}).",
+                $"Underlaget för granskningen \"{evidence.Round.Name}\" exporterades som CSV ({ReviewDisplay.Rows(evidence.Lines.Count)}).",
                 before: null, after: new { Lines = evidence.Lines.Count });
             await db.SaveChangesAsync(ct);
         }
 
-        return (content, string.Create(CultureInfo.InvariantCulture, $"granskning-{id}-underlag-{Day(Today)}.csv"));
+        return (content, string.Create(CultureInfo.InvariantCulture, $"granskning-{id}-underlag-{Dates.Iso(Today)}.csv"));
     }
 
     /// <summary>
@@ -236,7 +236,7 @@ public sealed class ReviewRounds(
 
         var unanswered = await db.ReviewLines.CountAsync(l => l.RoundId == id && l.Answer == ReviewAnswer.None, ct);
         audit.Record(db, actor, "Review.Closed", "ReviewRound", Id(id),
-            $"Granskningen \"{round.Name}\" stängdes{(round.CloseReason is null ? string.Empty : " i förtid")}; {Rows(unanswered)} obesvarade.",
+            $"Granskningen \"{round.Name}\" stängdes{(round.CloseReason is null ? string.Empty : " i förtid")}; {ReviewDisplay.Rows(unanswered)} obesvarade.",
             before: new { Status = ReviewRoundStatus.Open.ToString() },
             after: new { Status = round.Status.ToString(), round.CloseReason, Unanswered = unanswered });
         try
@@ -343,11 +343,6 @@ public sealed class ReviewRounds(
         _ => $"{sent} chefer har fått en inbjudan via e-post.",
     };
 
-    internal static string Rows(int n) => n == 1 ? "1 rad" : $"{n.ToString(CultureInfo.InvariantCulture)} rader";
-
-    private static string Units(int n) => n == 1 ? "1 verksamhet" : $"{n.ToString(CultureInfo.InvariantCulture)} verksamheter";
-
-    internal static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     internal static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 }

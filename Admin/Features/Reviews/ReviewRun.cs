@@ -95,7 +95,7 @@ public sealed partial class ReviewRun(
                     $"\"{round.Name}\": {r.Email} skulle påminnas om {string.Join(", ", r.Units.Select(u => u.UnitName))}."));
                 if (toEscalate.Count > 0)
                 {
-                    lines.Add($"\"{round.Name}\": {Units(toEscalate.Count)} skulle eskaleras till Soc-IT.");
+                    lines.Add($"\"{round.Name}\": {ReviewDisplay.Units(toEscalate.Count)} skulle eskaleras till Soc-IT.");
                 }
 
                 reminded += recipients.Count;
@@ -120,7 +120,7 @@ public sealed partial class ReviewRun(
             if (toRemind.Count > 0)
             {
                 audit.Record(db, ReviewMail.Job, "Review.Reminded", "ReviewRound", ReviewRounds.Id(roundId),
-                    $"Granskningen \"{round.Name}\": påminnelse till cheferna för {Units(toRemind.Count)} med obesvarade rader.",
+                    $"Granskningen \"{round.Name}\": påminnelse till cheferna för {ReviewDisplay.Units(toRemind.Count)} med obesvarade rader.",
                     before: null, after: new { Units = toRemind, Day = today });
             }
 
@@ -133,9 +133,9 @@ public sealed partial class ReviewRun(
             {
                 escalated += toEscalate.Count;
                 audit.Record(db, ReviewMail.Job, "Review.Escalated", "ReviewRound", ReviewRounds.Id(roundId),
-                    $"Granskningen \"{round.Name}\": {Units(toEscalate.Count)} hade obesvarade rader efter sista svarsdagen och eskalerades till Soc-IT.",
+                    $"Granskningen \"{round.Name}\": {ReviewDisplay.Units(toEscalate.Count)} hade obesvarade rader efter sista svarsdagen och eskalerades till Soc-IT.",
                     before: null, after: new { Units = toEscalate, Day = today });
-                lines.Add($"\"{round.Name}\": {Units(toEscalate.Count)} eskalerades till Soc-IT.");
+                lines.Add($"\"{round.Name}\": {ReviewDisplay.Units(toEscalate.Count)} eskalerades till Soc-IT.");
             }
 
             await db.SaveChangesAsync(ct);
@@ -160,8 +160,6 @@ public sealed partial class ReviewRun(
         LogRun(logger, report.Summary);
         return report;
     }
-
-    private static string Units(int n) => n == 1 ? "1 verksamhet" : $"{n.ToString(CultureInfo.InvariantCulture)} verksamheter";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Access review check: {Summary}")]
     private static partial void LogRun(ILogger logger, string summary);

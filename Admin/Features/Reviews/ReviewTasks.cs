@@ -29,7 +29,6 @@ public sealed class ReviewTasks(
     public const int MaxPageSize = 200;
     public const string NotFoundMessage = "Raden finns inte, eller gäller inte dina verksamheter.";
     public const string RoundNotFoundMessage = "Granskningen finns inte, eller gäller inte dina verksamheter.";
-    private const string LikeEscape = "\\";
 
     public DateOnly Today => AdminTimeZone.Today(clock);
 
@@ -97,8 +96,8 @@ public sealed class ReviewTasks(
         };
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var pattern = "%" + EscapeLike(search.Trim()) + "%";
-            query = query.Where(l => EF.Functions.Like(l.EmployeeName, pattern, LikeEscape) || EF.Functions.Like(l.SystemName, pattern, LikeEscape));
+            var pattern = SqlLike.Containing(search.Trim());
+            query = query.Where(l => EF.Functions.Like(l.EmployeeName, pattern, SqlLike.Escape) || EF.Functions.Like(l.SystemName, pattern, SqlLike.Escape));
         }
 
         var total = await query.CountAsync(ct);
@@ -230,11 +229,11 @@ public sealed class ReviewTasks(
         }
 
         audit.Record(db, actor, "Review.KeptAll", "ReviewRound", ReviewRounds.Id(roundId),
-            $"Alla obesvarade rader för {name} i {unitName} besvarades \"Behålls\" ({ReviewRounds.Rows(count)}) i granskningen \"{round.Name}\".",
+            $"Alla obesvarade rader för {name} i {unitName} besvarades \"Behålls\" ({ReviewDisplay.Rows(count)}) i granskningen \"{round.Name}\".",
             before: null, after: new { EmployeeId = employeeId, UnitId = unitId, Lines = count });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return new ReviewResult.Done($"{ReviewRounds.Rows(count)} för {name} behålls.");
+        return new ReviewResult.Done($"{ReviewDisplay.Rows(count)} för {name} behålls.");
     }
 
     private async Task<ReviewResult> OrderRemovalAsync(int roundId, int lineId, Shared.Audit.Actor actor, ClaimsPrincipal user, CancellationToken ct)
@@ -356,33 +355,26 @@ public sealed class ReviewTasks(
             return null;
         }
 
-        var orders = db.Orders.AsNoTracking();
-        var found = grant.EndedByOrderId is { } endedBy
-            ? orders.Where(o => o.Id == endedBy)
-            : orders.Where(o => o.EmployeeId == grant.EmployeeId
-                && (o.Status == OrderStatus.Received || o.Status == OrderStatus.InProgress || o.Status == OrderStatus.WaitingForOrderer)
-                && (o.Type == OrderType.Terminate
-                    || (o.Type == OrderType.EndTemporary && o.UnitId == grant.UnitId
-                        && o.Systems.Any(x => x.SystemId == grant.SystemId && x.LevelId == grant.LevelId))));
-        return await found.OrderBy(o => o.Id).Select(o => new OrderReceiptRef(o.Id, o.CaseNumber)).FirstOrDefaultAsync(ct);
+        if (grant.EndedByOrderId is { } endedBy)
+        {
+            return await db.Orders.AsNoTracking().Where(o => o.Id == endedBy)
+                .Select(o => new OrderReceiptRef(o.Id, o.CaseNumber)).SingleOrDefaultAsync(ct);
+        }
+
+        return (await GrantEndOrders.OpenEndsAsync(db, [grantId], ct)).TryGetValue(grantId, out var open)
+            ? new OrderReceiptRef(open.OrderId, open.CaseNumber)
+            : null;
     }
 
     /// <summary>The unit's, system's and level's names today, and the grant's last day today; the line's copies if gone.</summary>
     private static async Task<(string Unit, string System, string Level, DateOnly? To)> CurrentNamesAsync(
         SocItDbContext db, ReviewLine line, CancellationToken ct)
     {
-        var unit = await db.Units.AsNoTracking().Where(u => u.Id == line.UnitId).Select(u => u.Name).SingleOrDefaultAsync(ct);
         var grant = await db.Grants.AsNoTracking().Where(g => g.Id == line.GrantId)
             .Select(g => new { g.SystemId, g.LevelId, g.To }).SingleOrDefaultAsync(ct);
-        string? system = null;
-        string? level = null;
-        if (grant is not null)
-        {
-            system = await db.ItSystems.AsNoTracking().Where(s => s.Id == grant.SystemId).Select(s => s.Name).SingleOrDefaultAsync(ct);
-            level = await db.SystemLevels.AsNoTracking().Where(l => l.Id == grant.LevelId).Select(l => l.Name).SingleOrDefaultAsync(ct);
-        }
-
-        return (unit ?? line.UnitName, system ?? line.SystemName, level ?? line.LevelName, grant is null ? line.To : grant.To);
+        var (unit, system, level) = await GrantEndOrders.CurrentNamesAsync(
+            db, line.UnitId, grant?.SystemId ?? 0, grant?.LevelId ?? 0, (line.UnitName, line.SystemName, line.LevelName), ct);
+        return (unit, system, level, grant is null ? line.To : grant.To);
     }
 
     /// <summary>
@@ -419,9 +411,7 @@ public sealed class ReviewTasks(
     }
 
     private static IQueryable<int> MyUnitIds(SocItDbContext db, ClaimsPrincipal user) =>
-        user.EmailAddress() is { } email
-            ? db.Units.Where(u => u.Managers.Any(m => m.Email == email)).Select(u => u.Id)
-            : db.Units.Where(_ => false).Select(u => u.Id);
+        db.UnitsManagedBy(user).Select(u => u.Id);
 
     private static object Snapshot(ReviewLine line) => new
     {
@@ -431,8 +421,4 @@ public sealed class ReviewTasks(
         line.RemovalOrderId,
     };
 
-    private static string EscapeLike(string text) =>
-        text.Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
-            .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
-            .Replace("_", LikeEscape + "_", StringComparison.Ordinal);
 }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using MailKit.Security;
 
 namespace SocItConsole.Admin.Infrastructure.Email;
@@ -21,6 +23,19 @@ public sealed class EmailSettings
     public SmtpSettings Smtp { get; set; } = new();
 
     public Uri Link(string path) => new(new Uri(PublicBaseUrl.TrimEnd('/') + "/"), path.TrimStart('/'));
+
+    /// <summary>
+    /// A Message-Id that is the same on every attempt to send one message ("&lt;expiry-20261127-…@kommun.example&gt;"),
+    /// so that a re-send after a crash can be recognised. The recipient's address is hashed, so that it shows in
+    /// neither headers nor logs.
+    /// </summary>
+    public string MessageId(string what, string recipient)
+    {
+        ArgumentNullException.ThrowIfNull(recipient);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(recipient)))[..16];
+        var domain = FromAddress.Split('@') is [_, var d] && d.Length > 0 ? d : "socit.local";
+        return $"<{what}-{hash}@{domain}>";
+    }
 }
 
 public sealed class SmtpSettings

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
+using SocItConsole.Shared.Reviews;
 
 namespace SocItConsole.Admin.Features.Reviews.Pages;
 
@@ -11,6 +12,7 @@ namespace SocItConsole.Admin.Features.Reviews.Pages;
 public partial class ReviewEvidencePage
 {
     private ReviewEvidenceReportData? _evidence;
+    private ILookup<int, ReviewEvidenceLine> _linesByUnit = Array.Empty<ReviewEvidenceLine>().ToLookup(l => l.UnitId);
     private bool _loading = true;
     private bool _exporting;
     private DateTimeOffset _printedAt;
@@ -30,6 +32,7 @@ public partial class ReviewEvidencePage
     {
         _loading = true;
         _evidence = await Rounds.EvidenceAsync(RoundId);
+        _linesByUnit = (_evidence?.Lines ?? []).ToLookup(l => l.UnitId);
         _printedAt = Clock.GetUtcNow();
         _crumbs =
         [
