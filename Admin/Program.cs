@@ -2,6 +2,7 @@ using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Features.Access;
 using SocItConsole.Admin.Features.Administration;
 using SocItConsole.Admin.Features.Audit;
+using SocItConsole.Admin.Features.Bench;
 using SocItConsole.Admin.Features.Cases;
 using SocItConsole.Admin.Features.FollowUps;
 using SocItConsole.Admin.Features.Home;
@@ -55,6 +56,7 @@ builder.AddFollowUpsFeature();
 builder.AddAccessFeature();
 builder.AddReviewsFeature();
 builder.AddOrdersApi();
+builder.AddBenchFeature();
 
 var app = builder.Build();
 
@@ -71,6 +73,7 @@ app.MapAdminAccountEndpoints();
 app.MapOrdersApi();
 app.MapAccessExport();
 app.MapAdminJobsDashboard();
+app.MapBenchEndpoints();
 app.MapAdminUi();
 app.AnnounceAddresses();
 

@@ -1,0 +1,107 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using SocItConsole.Admin.Tests.Infrastructure;
+using SocItConsole.Admin.Tests.TestData;
+
+namespace SocItConsole.Admin.Tests.Integration;
+
+/// <summary>The benchmark's floors and heap probe: absent by default, for operators only when on, never outside Development.</summary>
+public class BenchSwitchTests
+{
+    private const string ApiKey = "test-bench-nyckel-7d2e4b1c";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("/bench/floor/cases")]
+    [InlineData("/bench/heap")]
+    [InlineData("/bench/counter")]
+    public async Task BenchProbes_DoNotExist_WhenTheSwitchIsOff(string path)
+    {
+        await using var app = AdminAppFactory.Development();
+        using var client = await SignedInAsync(app, "operator");
+
+        using var response = await client.GetAsync(path, Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/bench/floor/cases", "chef1", HttpStatusCode.Forbidden)]
+    [InlineData("/bench/floor/cases", "admin", HttpStatusCode.Forbidden)]
+    [InlineData("/bench/floor/cases", "utanroll", HttpStatusCode.Forbidden)]
+    [InlineData("/bench/heap", "chef1", HttpStatusCode.Forbidden)]
+    [InlineData("/bench/counter", "chef1", HttpStatusCode.Forbidden)]
+    [InlineData("/bench/counter", "operator", HttpStatusCode.OK)]
+    [InlineData("/bench/heap", null, HttpStatusCode.Redirect)]
+    public async Task BenchProbes_AreForOperatorsOnly_WhenTheSwitchIsOn(string path, string? user, HttpStatusCode expected)
+    {
+        await using var app = AdminAppFactory.Development().WithSetting("Bench:Enabled", "true");
+        using var client = await SignedInAsync(app, user);
+
+        using var response = await client.GetAsync(path, Ct);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task DashboardFloor_ShowsTheSameCountsAsTheData()
+    {
+        await using var app = AdminAppFactory.Development().WithSetting("Bench:Enabled", "true").WithSetting("Intake:ApiKeys:0", ApiKey);
+        using var api = app.CreateTestClient();
+        api.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        using var operatorClient = await SignedInAsync(app, "operator");
+
+        var before = await operatorClient.GetStringAsync("/bench/floor/cases", Ct);
+        using var placed = await api.PostAsync("/api/v1/orders",
+            new StringContent(OrderApiBodies.NewUndersköterska().ToJsonString(), Encoding.UTF8, "application/json"), Ct);
+        Assert.Equal(HttpStatusCode.Created, placed.StatusCode);
+        var after = await operatorClient.GetStringAsync("/bench/floor/cases", Ct);
+
+        Assert.DoesNotContain("<span>Received</span><span>1</span>", before, StringComparison.Ordinal);
+        Assert.Contains("<h2>Öppna ärenden per typ</h2>", after, StringComparison.Ordinal);
+        Assert.Contains("<span>Received</span><span>1</span>", after, StringComparison.Ordinal);
+        Assert.Contains("<span>New</span><span>1</span>", after, StringComparison.Ordinal);
+        Assert.Contains("<span>Lisa Andersson</span>", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HeapProbe_ReportsTheManagedHeapAndOpenCircuits()
+    {
+        await using var app = AdminAppFactory.Development().WithSetting("Bench:Enabled", "true");
+        using var client = await SignedInAsync(app, "operator");
+
+        var probe = await client.GetFromJsonAsync<HeapProbe>("/bench/heap", Ct);
+
+        Assert.NotNull(probe);
+        Assert.True(probe.HeapBytes > 1_000_000, $"a running app has more than 1 MB of managed heap, not {probe.HeapBytes}");
+        Assert.Equal(0, probe.Circuits);
+    }
+
+    [Fact]
+    public void App_RefusesToStart_WithTheBenchSwitch_OutsideDevelopment()
+    {
+        using var app = AdminAppFactory.EntraId().WithSetting("Bench:Enabled", "true");
+
+        var error = Assert.ThrowsAny<InvalidOperationException>(() => app.CreateTestClient());
+
+        Assert.Contains("Bench:Enabled", error.Message, StringComparison.Ordinal);
+        Assert.Contains("only in Development", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A client holding the development sign-in's cookie for <paramref name="user"/> (none for null).</summary>
+    private static async Task<HttpClient> SignedInAsync(AdminAppFactory app, string? user)
+    {
+        var client = app.CreateTestClient();
+        if (user is not null)
+        {
+            using var signIn = await client.GetAsync($"/account/dev-sign-in?userName={user}", Ct);
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        }
+
+        return client;
+    }
+
+    private sealed record HeapProbe(long HeapBytes, int Circuits);
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using SocItConsole.Admin.Data;
+using SocItConsole.Admin.Infrastructure.Localization;
+
+namespace SocItConsole.Admin.Features.Bench;
+
+/// <summary>
+/// The floor for the dashboard's first load: the same SQL statements the prerendered <c>/cases</c> page runs (reference
+/// data, the status and type counts, the oldest waiting case, open cases per unit, the assignees, the follow-up and
+/// review cards), through raw ADO.NET on one connection, written out as plain HTML with the same figures.
+/// </summary>
+public sealed class DashboardFloor(IDbContextFactory<SocItDbContext> factory, TimeProvider clock)
+{
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private const string OpenStatuses = "('Received', 'InProgress', 'WaitingForOrderer')";
+
+    private readonly Lazy<string> _connectionString = new(() =>
+    {
+        using var db = factory.CreateDbContext();
+        return db.Database.GetConnectionString()!;
+    });
+
+    public async Task WriteAsync(HttpResponse response, CancellationToken ct)
+    {
+        var html = new StringBuilder(16 * 1024);
+        html.Append("<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Ärenden</title></head><body><h1>Ärenden</h1>");
+        await using (var connection = new SqliteConnection(_connectionString.Value))
+        {
+            await connection.OpenAsync(ct);
+            var titles = await ListAsync(connection, "SELECT \"j\".\"Id\", \"j\".\"Name\", \"j\".\"IsActive\" FROM \"JobTitles\" AS \"j\"", ct);
+            var units = await ListAsync(connection,
+                "SELECT \"u\".\"Id\", \"u\".\"Name\", \"u\".\"IsActive\", \"u\".\"UsesDigitalKeys\" FROM \"Units\" AS \"u\"", ct);
+            var systems = await ListAsync(connection, """
+                SELECT "i"."Id", "i"."Contact", "i"."Description", "i"."IsActive", "i"."Name", "i"."RequiresDigitalKeys", "s"."Id", "s"."ItSystemId", "s"."Name", "s"."Position"
+                FROM "ItSystems" AS "i" LEFT JOIN "SystemLevels" AS "s" ON "i"."Id" = "s"."ItSystemId" ORDER BY "i"."Id"
+                """, ct);
+            Section(html, "Per status", await ListAsync(connection,
+                "SELECT \"o\".\"Status\" AS \"Key\", COUNT(*) AS \"Count\" FROM \"Orders\" AS \"o\" GROUP BY \"o\".\"Status\"", ct));
+            Section(html, "Öppna ärenden per typ", await ListAsync(connection,
+                $"SELECT \"o\".\"Type\" AS \"Key\", COUNT(*) AS \"Count\" FROM \"Orders\" AS \"o\" WHERE \"o\".\"Status\" IN {OpenStatuses} GROUP BY \"o\".\"Type\"", ct));
+            Section(html, "Äldsta väntande", await ListAsync(connection, """
+                SELECT "o"."Id", "o"."CaseNumber", "o"."Type", "o"."Status", "o"."EmployeeName", COALESCE("o"."TargetUnitName", "o"."UnitName"), "o"."StartDate", "o"."ReceivedAt", "o"."AssignedToName"
+                FROM "Orders" AS "o" WHERE "o"."Status" = 'Received' ORDER BY "o"."ReceivedAt" LIMIT 1
+                """, ct));
+            Section(html, "Öppna ärenden per verksamhet", await ListAsync(connection, $"""
+                SELECT "o0"."Key" AS "Unit", COUNT(*) AS "Count"
+                FROM (SELECT COALESCE("o"."TargetUnitName", "o"."UnitName") AS "Key" FROM "Orders" AS "o" WHERE "o"."Status" IN {OpenStatuses}) AS "o0"
+                GROUP BY "o0"."Key" ORDER BY COUNT(*) DESC LIMIT 10
+                """, ct));
+            Section(html, "Handläggare", await ListAsync(connection, """
+                SELECT DISTINCT "o"."AssignedToId" AS "Id", COALESCE("o"."AssignedToName", "o"."AssignedToId") AS "Name"
+                FROM "Orders" AS "o" WHERE "o"."AssignedToId" IS NOT NULL
+                """, ct));
+            var today = AdminTimeZone.Today(clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var followUps = new List<object?[]>();
+            followUps.AddRange(await ListAsync(connection, "SELECT COUNT(*) FROM \"FollowUps\" AS \"f\" WHERE \"f\".\"Status\" IN ('Open', 'Escalated')", ct));
+            followUps.AddRange(await ListAsync(connection,
+                "SELECT COUNT(*) FROM \"FollowUps\" AS \"f\" WHERE \"f\".\"Status\" IN ('Open', 'Escalated') AND \"f\".\"EndDate\" < $today", ct, ("$today", today)));
+            followUps.AddRange(await ListAsync(connection, "SELECT COUNT(*) FROM \"FollowUps\" AS \"f\" WHERE \"f\".\"Status\" = 'Escalated'", ct));
+            Section(html, "Uppföljning", followUps);
+            var rounds = await ListAsync(connection, """
+                SELECT "r"."Id", "r"."CloseReason", "r"."ClosedAt", "r"."ClosedByName", "r"."DueDate", "r"."Message", "r"."Name", "r"."StartDay", "r"."StartedAt", "r"."StartedById", "r"."StartedByName", "r"."Status", "r"."Version", "r0"."Id", "r0"."EscalatedOn", "r0"."LastRemindedOn", "r0"."RoundId", "r0"."UnitId"
+                FROM "ReviewRounds" AS "r" LEFT JOIN "ReviewRoundUnits" AS "r0" ON "r"."Id" = "r0"."RoundId" WHERE "r"."Status" = 'Open' ORDER BY "r"."Id"
+                """, ct);
+            var openIds = rounds.Select(r => Convert.ToInt64(r[0], CultureInfo.InvariantCulture)).Distinct().ToList();
+            if (openIds.Count > 0)
+            {
+                Section(html, "Granskning", await ListAsync(connection,
+                    $"SELECT \"r\".\"RoundId\", \"r\".\"UnitId\", COUNT(*) AS \"Count\" FROM \"ReviewLines\" AS \"r\" WHERE \"r\".\"RoundId\" IN ({string.Join(", ", openIds)}) AND \"r\".\"Answer\" = 'None' GROUP BY \"r\".\"RoundId\", \"r\".\"UnitId\"",
+                    ct));
+            }
+
+            html.Append(CultureInfo.InvariantCulture, $"<p>{titles.Count} titlar, {units.Count} verksamheter, {systems.Count} systemnivåer.</p>");
+        }
+
+        html.Append("</body></html>");
+        response.ContentType = "text/html; charset=utf-8";
+        await response.WriteAsync(html.ToString(), ct);
+    }
+
+    private static async Task<List<object?[]>> ListAsync(
+        SqliteConnection connection, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        var rows = new List<object?[]>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    private static void Section(StringBuilder html, string heading, List<object?[]> rows)
+    {
+        html.Append("<section><h2>").Append(Html.Encode(heading)).Append("</h2><ul>");
+        foreach (var row in rows)
+        {
+            html.Append("<li>");
+            foreach (var value in row)
+            {
+                html.Append("<span>").Append(Html.Encode(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "")).Append("</span>");
+            }
+
+            html.Append("</li>");
+        }
+
+        html.Append("</ul></section>");
+    }
+}
