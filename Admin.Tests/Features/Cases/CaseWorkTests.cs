@@ -131,7 +131,7 @@ public class CaseWorkTests
         Assert.Equal("Per Olsson", Assert.Single(byPnr.Items).EmployeeName);
         Assert.Empty(byPartOfPnr.Items);
         Assert.Equal(orderId, Assert.Single(byCase.Items).Id);
-        Assert.Equal(2, summary.ByStatus.Single(s => s.Status == OrderStatus.Received).Count);
+        Assert.Equal(2, summary.OpenByStatus.Single(s => s.Status == OrderStatus.Received).Count);
         Assert.Equal("SOC-2026-00001", summary.OldestWaiting!.CaseNumber);
     }
 
@@ -150,6 +150,32 @@ public class CaseWorkTests
 
         Assert.Equal("Sara Nilsson", name);
         Assert.Equal(orderId, Assert.Single(assigned.Items).Id);
+    }
+
+    [Fact]
+    public async Task Summary_CountsOnlyOpenCases_ByStatusAndType_AndListsEachOperatorOnce()
+    {
+        var (database, orderId) = await WithNewOrderAsync();
+        using var _ = database;
+        var ct = TestContext.Current.CancellationToken;
+        var intake = AppServices.OrderIntake(database);
+        var second = ((PlaceOrderResult.Created)await intake.PlaceAsync(OrderRequests.Extend(OrderRequests.Pnr1985), OrderChannel.EService, Chef, ct: ct)).Receipt.Id;
+        var third = ((PlaceOrderResult.Created)await intake.PlaceAsync(
+            OrderRequests.Extend(OrderRequests.Pnr1990), OrderChannel.EService, Chef, ct: ct)).Receipt.Id;
+        var work = AppServices.CaseWork(database, "operator");
+        await work.TakeAsync(orderId, 0, ct);
+        await work.TakeAsync(second, 0, ct);
+        await work.MoveAsync(second, 1, OrderStatus.Rejected, "Dubblett", ct);
+        var list = AppServices.CaseList(database, "operator");
+
+        var summary = await list.SummaryAsync(ct);
+        var assignees = await list.AssigneesAsync(ct);
+
+        Assert.Equal([(OrderStatus.Received, 1), (OrderStatus.InProgress, 1), (OrderStatus.WaitingForOrderer, 0)], summary.OpenByStatus);
+        Assert.Equal(1, summary.OpenByType.Single(t => t.Type == OrderType.New).Count);
+        Assert.Equal(1, summary.OpenByType.Single(t => t.Type == OrderType.Extend).Count);
+        Assert.Equal(third, summary.OldestWaiting!.Id);
+        Assert.Equal("Sara Nilsson", Assert.Single(assignees).Name);
     }
 
     [Fact]

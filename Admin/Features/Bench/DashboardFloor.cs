@@ -11,7 +11,7 @@ namespace SocItConsole.Admin.Features.Bench;
 
 /// <summary>
 /// The floor for the dashboard's first load: the same SQL statements the prerendered <c>/cases</c> page runs (reference
-/// data, the status and type counts, the oldest waiting case, open cases per unit, the assignees, the follow-up and
+/// data, the open cases by status and type, the oldest waiting case, open cases per unit, the assignees, the follow-up and
 /// review cards), through raw ADO.NET on one connection, written out as plain HTML with the same figures.
 /// </summary>
 public sealed class DashboardFloor(IDbContextFactory<SocItDbContext> factory, TimeProvider clock)
@@ -40,10 +40,10 @@ public sealed class DashboardFloor(IDbContextFactory<SocItDbContext> factory, Ti
                 SELECT "i"."Id", "i"."Contact", "i"."Description", "i"."IsActive", "i"."Name", "i"."RequiresDigitalKeys", "s"."Id", "s"."ItSystemId", "s"."Name", "s"."Position"
                 FROM "ItSystems" AS "i" LEFT JOIN "SystemLevels" AS "s" ON "i"."Id" = "s"."ItSystemId" ORDER BY "i"."Id"
                 """, ct);
-            Section(html, "Per status", await ListAsync(connection,
-                "SELECT \"o\".\"Status\" AS \"Key\", COUNT(*) AS \"Count\" FROM \"Orders\" AS \"o\" GROUP BY \"o\".\"Status\"", ct));
-            Section(html, "Öppna ärenden per typ", await ListAsync(connection,
-                $"SELECT \"o\".\"Type\" AS \"Key\", COUNT(*) AS \"Count\" FROM \"Orders\" AS \"o\" WHERE \"o\".\"Status\" IN {OpenStatuses} GROUP BY \"o\".\"Type\"", ct));
+            Section(html, "Öppna ärenden per status och typ", await ListAsync(connection, $"""
+                SELECT "o"."Status", "o"."Type", COUNT(*) AS "Count" FROM "Orders" AS "o"
+                WHERE "o"."Status" IN {OpenStatuses} GROUP BY "o"."Status", "o"."Type"
+                """, ct));
             Section(html, "Äldsta väntande", await ListAsync(connection, """
                 SELECT "o"."Id", "o"."CaseNumber", "o"."Type", "o"."Status", "o"."EmployeeName", COALESCE("o"."TargetUnitName", "o"."UnitName"), "o"."StartDate", "o"."ReceivedAt", "o"."AssignedToName"
                 FROM "Orders" AS "o" WHERE "o"."Status" = 'Received' ORDER BY "o"."ReceivedAt" LIMIT 1
@@ -53,10 +53,7 @@ public sealed class DashboardFloor(IDbContextFactory<SocItDbContext> factory, Ti
                 FROM (SELECT COALESCE("o"."TargetUnitName", "o"."UnitName") AS "Key" FROM "Orders" AS "o" WHERE "o"."Status" IN {OpenStatuses}) AS "o0"
                 GROUP BY "o0"."Key" ORDER BY COUNT(*) DESC LIMIT 10
                 """, ct));
-            Section(html, "Handläggare", await ListAsync(connection, """
-                SELECT DISTINCT "o"."AssignedToId" AS "Id", COALESCE("o"."AssignedToName", "o"."AssignedToId") AS "Name"
-                FROM "Orders" AS "o" WHERE "o"."AssignedToId" IS NOT NULL
-                """, ct));
+            Section(html, "Handläggare", await ListAsync(connection, Cases.CaseList.AssigneesSql, ct));
             var today = AdminTimeZone.Today(clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var followUps = new List<object?[]>();
             followUps.AddRange(await ListAsync(connection, "SELECT COUNT(*) FROM \"FollowUps\" AS \"f\" WHERE \"f\".\"Status\" IN ('Open', 'Escalated')", ct));

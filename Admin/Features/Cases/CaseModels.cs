@@ -79,8 +79,9 @@ public enum CaseSort
 
 public sealed record CountRow(string Label, int Count);
 
+/// <summary>The dashboard's figures; <c>OpenByStatus</c> holds the open statuses only (Mottagen, Under arbete, Väntar på beställare).</summary>
 public sealed record DashboardSummary(
-    IReadOnlyList<(OrderStatus Status, int Count)> ByStatus,
+    IReadOnlyList<(OrderStatus Status, int Count)> OpenByStatus,
     IReadOnlyList<(OrderType Type, int Count)> OpenByType,
     CaseRow? OldestWaiting,
     IReadOnlyList<CountRow> OpenByUnit);

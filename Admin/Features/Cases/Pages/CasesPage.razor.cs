@@ -165,7 +165,7 @@ public partial class CasesPage
     }
 
     private static int Count(DashboardSummary summary, OrderStatus status) =>
-        summary.ByStatus.FirstOrDefault(s => s.Status == status).Count;
+        summary.OpenByStatus.FirstOrDefault(s => s.Status == status).Count;
 
     private static bool IsOpen(OrderStatus status) =>
         status is OrderStatus.Received or OrderStatus.InProgress or OrderStatus.WaitingForOrderer;
