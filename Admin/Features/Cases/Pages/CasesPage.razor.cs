@@ -202,13 +202,14 @@ public partial class CasesPage
         };
     }
 
-    private static Color StatusColor(OrderStatus status) => status switch
+    /// <summary>MudBlazor's colour class suffix for a status chip (mud-chip-color-…).</summary>
+    private static string StatusColorName(OrderStatus status) => status switch
     {
-        OrderStatus.Received => Color.Info,
-        OrderStatus.InProgress => Color.Primary,
-        OrderStatus.WaitingForOrderer => Color.Warning,
-        OrderStatus.Completed => Color.Success,
-        OrderStatus.Rejected => Color.Error,
-        _ => Color.Default,
+        OrderStatus.Received => "info",
+        OrderStatus.InProgress => "primary",
+        OrderStatus.WaitingForOrderer => "warning",
+        OrderStatus.Completed => "success",
+        OrderStatus.Rejected => "error",
+        _ => "default",
     };
 }
