@@ -117,7 +117,8 @@ internal sealed class BulkData(SqlSession sql, Scale scale, Timeline time, int o
             sql.Execute(OrdersSql, Common);
 
             // An end of a temporary grant ends the employee's latest completed temporary order before it; with none,
-            // it was an extension after all.
+            // it was an extension after all. Its last day is the grant's, or — for one long run out — a recent day, as
+            // the intake takes no last day more than a year back.
             // The unary + keeps the planner on the employee's orders instead of every completed order.
             sql.Execute("CREATE TEMP TABLE et (Id INTEGER PRIMARY KEY, ParentId INTEGER)");
             sql.Execute("""
@@ -137,7 +138,8 @@ internal sealed class BulkData(SqlSession sql, Scale scale, Timeline time, int o
                 SET UnitId = coalesce(p.TargetUnitId, p.UnitId),
                     UnitName = coalesce(p.TargetUnitName, p.UnitName),
                     EndDate = CASE
-                        WHEN p.EndDate <= date(@T + (Orders.ReceivedAt - @Base) / 864000000000 - @D) THEN p.EndDate
+                        WHEN p.EndDate <= date(@T + (Orders.ReceivedAt - @Base) / 864000000000 - @D)
+                            THEN max(p.EndDate, date(@T + (Orders.ReceivedAt - @Base) / 864000000000 - @D - 30))
                         ELSE max(p.StartDate, min(p.EndDate, date(@T + (Orders.ReceivedAt - @Base) / 864000000000 - @D + mix(Orders.Id, 24) % 10)))
                     END
                 FROM et JOIN Orders p ON p.Id = et.ParentId
