@@ -47,12 +47,6 @@ internal sealed class SqlSession : IDisposable
         return Convert.ToInt64(command.ExecuteScalar() ?? 0L, CultureInfo.InvariantCulture);
     }
 
-    public string? Text(string sql)
-    {
-        using var command = Command(sql, []);
-        return command.ExecuteScalar() as string;
-    }
-
     public List<T> Rows<T>(string sql, Func<SqliteDataReader, T> read)
     {
         using var command = Command(sql, []);
