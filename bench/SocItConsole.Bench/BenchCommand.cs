@@ -1,3 +1,4 @@
+using System.Globalization;
 using SocItConsole.Bench.Generate;
 
 namespace SocItConsole.Bench;
@@ -18,8 +19,19 @@ internal static class BenchCommand
             case "generate":
                 var scale = Scale.Named(options.Get("scale") ?? "municipal");
                 var output = options.Get("out") ?? throw new ArgumentException("--out FILE is required");
-                await DataGenerator.GenerateAsync(scale, output, options.Has("force"), progress: true, CancellationToken.None);
-                return 0;
+                try
+                {
+                    var today = options.Get("today") is { } day ? DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture) : (DateOnly?)null;
+                    var generated = await DataGenerator.GenerateAsync(scale, output, options.Has("force"), progress: true, CancellationToken.None, today);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{scale.Name}: {output} ({generated.Bytes / 1024.0 / 1024.0:F1} MB) in {generated.Seconds:F1} s"));
+                    return 0;
+                }
+                catch (IOException e)
+                {
+                    Console.Error.WriteLine(e.Message);
+                    return 1;
+                }
             default:
                 return Usage();
         }
@@ -29,7 +41,7 @@ internal static class BenchCommand
     {
         Console.Error.WriteLine("""
             usage:
-              generate --scale tiny|municipal|regional --out FILE [--force]
+              generate --scale tiny|municipal|regional|matrix --out FILE [--force] [--today yyyy-MM-dd]
               run      --app DIR --data DIR [--only dashboard,interaction,circuits,intake,expiry,matrix,startup]
             """);
         return 2;
