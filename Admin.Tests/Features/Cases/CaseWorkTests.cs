@@ -179,6 +179,25 @@ public class CaseWorkTests
     }
 
     [Fact]
+    public async Task FindUnits_MatchesPartOfTheName_InSwedishOrder_UpToTheLimit()
+    {
+        var (database, _) = await WithNewOrderAsync();
+        using var _ = database;
+        var ct = TestContext.Current.CancellationToken;
+        var list = AppServices.CaseList(database, "operator");
+
+        var hemtjanst = await list.FindUnitsAsync("hemtjänst", 10, ct);
+        var firstTwo = await list.FindUnitsAsync(null, 2, ct);
+        var none = await list.FindUnitsAsync("100%", 10, ct);
+
+        Assert.Equal(["Hemtjänst Centrum", "Hemtjänst Skrea", "Hemtjänst Vessigebro", "Hemtjänst Ätradalen"], hemtjanst.Select(u => u.Name));
+        Assert.Equal(2, firstTwo.Count);
+        Assert.Equal("Biståndsenheten äldreomsorg", firstTwo[0].Name);
+        Assert.Empty(none);
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => AppServices.CaseList(database, "chef1").FindUnitsAsync("a", 10, ct));
+    }
+
+    [Fact]
     public async Task RevealingThePersonnummer_IsOnRecord()
     {
         var (database, orderId) = await WithNewOrderAsync();

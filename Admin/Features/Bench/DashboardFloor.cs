@@ -10,8 +10,8 @@ using SocItConsole.Admin.Infrastructure.Localization;
 namespace SocItConsole.Admin.Features.Bench;
 
 /// <summary>
-/// The floor for the dashboard's first load: the same SQL statements the prerendered <c>/cases</c> page runs (reference
-/// data, the open cases by status and type, the oldest waiting case, open cases per unit, the assignees, the follow-up and
+/// The floor for the dashboard's first load: the same SQL statements the prerendered <c>/cases</c> page runs (the open
+/// cases by status and type, the oldest waiting case, open cases per unit, the assignees, the follow-up and
 /// review cards), through raw ADO.NET on one connection, written out as plain HTML with the same figures.
 /// </summary>
 public sealed class DashboardFloor(IDbContextFactory<SocItDbContext> factory, TimeProvider clock)
@@ -33,13 +33,6 @@ public sealed class DashboardFloor(IDbContextFactory<SocItDbContext> factory, Ti
         await using (var connection = new SqliteConnection(_connectionString.Value))
         {
             await connection.OpenAsync(ct);
-            var titles = await ListAsync(connection, "SELECT \"j\".\"Id\", \"j\".\"Name\", \"j\".\"IsActive\" FROM \"JobTitles\" AS \"j\"", ct);
-            var units = await ListAsync(connection,
-                "SELECT \"u\".\"Id\", \"u\".\"Name\", \"u\".\"IsActive\", \"u\".\"UsesDigitalKeys\" FROM \"Units\" AS \"u\"", ct);
-            var systems = await ListAsync(connection, """
-                SELECT "i"."Id", "i"."Contact", "i"."Description", "i"."IsActive", "i"."Name", "i"."RequiresDigitalKeys", "s"."Id", "s"."ItSystemId", "s"."Name", "s"."Position"
-                FROM "ItSystems" AS "i" LEFT JOIN "SystemLevels" AS "s" ON "i"."Id" = "s"."ItSystemId" ORDER BY "i"."Id"
-                """, ct);
             Section(html, "Öppna ärenden per status och typ", await ListAsync(connection, $"""
                 SELECT "o"."Status", "o"."Type", COUNT(*) AS "Count" FROM "Orders" AS "o"
                 WHERE "o"."Status" IN {OpenStatuses} GROUP BY "o"."Status", "o"."Type"
@@ -73,7 +66,6 @@ public sealed class DashboardFloor(IDbContextFactory<SocItDbContext> factory, Ti
                     ct));
             }
 
-            html.Append(CultureInfo.InvariantCulture, $"<p>{titles.Count} titlar, {units.Count} verksamheter, {systems.Count} systemnivåer.</p>");
         }
 
         html.Append("</body></html>");

@@ -51,6 +51,25 @@ public sealed class CaseList(IDbContextFactory<SocItDbContext> factory, CurrentU
         return [.. rows.Select(r => (r.Id, r.Name)).OrderBy(r => r.Name, swedish)];
     }
 
+    /// <summary>
+    /// Units for the queue's "Verksamhet" filter, found by part of their name (Swedish order, at most
+    /// <paramref name="take"/>): the page asks as the operator types instead of holding every unit in each circuit.
+    /// </summary>
+    public async Task<IReadOnlyList<UnitOption>> FindUnitsAsync(string? text, int take, CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(Policies.Operator);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var units = db.Units.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var pattern = SqlLike.Containing(text.Trim());
+            units = units.Where(u => EF.Functions.Like(u.Name, pattern, SqlLike.Escape));
+        }
+
+        var found = await units.Select(u => new UnitOption(u.Id, u.Name)).ToListAsync(ct);
+        return [.. found.OrderBy(u => u.Name, AdminLocalization.SwedishOrder).Take(Math.Max(1, take))];
+    }
+
     internal const string AssigneesSql = """
         WITH RECURSIVE "ids"("Id") AS (
             SELECT MIN("AssignedToId") FROM "Orders" WHERE "AssignedToId" IS NOT NULL

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
-using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Admin.Infrastructure.Authentication;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Orders;
@@ -20,10 +19,9 @@ public partial class CasesPage
 
     private MudTable<CaseRow>? _table;
     private DashboardSummary? _summary;
-    private IReadOnlyList<ReferenceUnit> _units = [];
     private string _status = OpenFilter;
     private OrderType? _type;
-    private int? _unitId;
+    private UnitOption? _unit;
     private DateTime? _from;
     private DateTime? _to;
     private string? _search;
@@ -39,8 +37,6 @@ public partial class CasesPage
 
     [Inject] private CaseWork Work { get; set; } = default!;
 
-    [Inject] private OrderIntake Intake { get; set; } = default!;
-
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     [Inject] private TimeProvider Clock { get; set; } = default!;
@@ -48,7 +44,6 @@ public partial class CasesPage
     protected override async Task OnInitializedAsync()
     {
         _actorId = CurrentUser.ToActor((await AuthenticationState).User).Id;
-        _units = (await Intake.LoadReferenceAsync()).Units;
         _summary = await Cases.SummaryAsync();
         _assignees = await Cases.AssigneesAsync();
     }
@@ -62,7 +57,7 @@ public partial class CasesPage
     private CaseQuery Query() => new(
         Status: Enum.TryParse<OrderStatus>(_status, out var status) ? status : null,
         Type: _type,
-        UnitId: _unitId,
+        UnitId: _unit?.Id,
         AssignedToId: _onlyMine ? _actorId : _assignee,
         OnlyOpen: _status == OpenFilter,
         From: _from is { } from ? DateOnly.FromDateTime(from) : null,
@@ -120,9 +115,14 @@ public partial class CasesPage
         await ReloadAsync();
     }
 
-    private async Task UnitChangedAsync(int? unitId)
+    private const int UnitsShown = 30;
+
+    private async Task<IEnumerable<UnitOption>> FindUnitsAsync(string? text, CancellationToken ct) =>
+        await Cases.FindUnitsAsync(text, UnitsShown, ct);
+
+    private async Task UnitChangedAsync(UnitOption? unit)
     {
-        _unitId = unitId;
+        _unit = unit;
         await ReloadAsync();
     }
 
@@ -178,9 +178,6 @@ public partial class CasesPage
     };
 
     private static string TypeFilterName(OrderType? type) => type is { } t ? OrderTexts.TypeName(t) : "Alla typer";
-
-    private string UnitFilterName(int? unitId) =>
-        unitId is { } id ? _units.FirstOrDefault(u => u.Id == id)?.Name ?? "" : "Alla verksamheter";
 
     private static DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, AdminTimeZone.Stockholm);
 
