@@ -32,6 +32,24 @@ internal static class BenchCommand
                     Console.Error.WriteLine(e.Message);
                     return 1;
                 }
+            case "run":
+                var only = options.Get("only") is { } list
+                    ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet()
+                    : BenchRunner.All.ToHashSet();
+                var runner = new BenchRunner(
+                    Path.GetFullPath(options.Get("app") ?? throw new ArgumentException("--app DIR is required")),
+                    Path.GetFullPath(options.Get("data") ?? throw new ArgumentException("--data DIR is required")),
+                    Path.GetFullPath(options.Get("work") ?? Path.Combine(Path.GetTempPath(), "socit-bench")),
+                    only);
+                var table = await runner.RunAsync(CancellationToken.None);
+                Console.WriteLine();
+                Console.WriteLine(table);
+                if (options.Get("markdown") is { } markdown)
+                {
+                    await File.WriteAllTextAsync(markdown, table + "\n");
+                }
+
+                return 0;
             default:
                 return Usage();
         }
@@ -42,7 +60,7 @@ internal static class BenchCommand
         Console.Error.WriteLine("""
             usage:
               generate --scale tiny|municipal|regional|matrix --out FILE [--force] [--today yyyy-MM-dd]
-              run      --app DIR --data DIR [--only dashboard,interaction,circuits,intake,expiry,matrix,startup]
+              run      --app DIR --data DIR [--work DIR] [--only dashboard,interaction,circuits,intake,matrix,startup,expiry] [--markdown FILE]
             """);
         return 2;
     }

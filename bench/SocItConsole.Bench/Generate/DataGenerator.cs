@@ -59,8 +59,10 @@ internal static class DataGenerator
     /// <summary>
     /// True when <paramref name="path"/> and its sidecar exist and were made for <paramref name="scale"/> by this
     /// generator version on the app's current schema: a benchmark run may use the file instead of generating it again.
+    /// When <c>today</c> is given, the file must also have been generated for that day: the temporary grants that
+    /// have run out are counted from it, and more run out every day.
     /// </summary>
-    public static bool IsReusable(Scale scale, string path)
+    public static bool IsReusable(Scale scale, string path, DateOnly? today = null)
     {
         ArgumentNullException.ThrowIfNull(scale);
         var target = Path.GetFullPath(path);
@@ -68,7 +70,8 @@ internal static class DataGenerator
             && GenerationSidecar.Read(target) is { } sidecar
             && sidecar.Scale == scale
             && sidecar.GeneratorVersion == GeneratorVersion
-            && sidecar.LastMigration == LastMigration();
+            && sidecar.LastMigration == LastMigration()
+            && (today is null || sidecar.Today == today);
     }
 
     /// <summary>The app's newest migration, as the assembly knows it: the schema a generated file must have.</summary>

@@ -1,0 +1,70 @@
+using Microsoft.Playwright;
+
+namespace SocItConsole.Bench.Harness;
+
+/// <summary>Debian's Chromium, headless, driven by Playwright, with a browser context signed in through a cookie.</summary>
+internal sealed class Chromium : IAsyncDisposable
+{
+    public const string ExecutablePath = "/usr/bin/chromium";
+
+    private static readonly string[] Arguments =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-renderer-backgrounding", "--disable-background-timer-throttling",
+        "--disable-backgrounding-occluded-windows",
+    ];
+
+    private readonly IPlaywright _playwright;
+
+    private Chromium(IPlaywright playwright, IBrowser browser)
+    {
+        _playwright = playwright;
+        Browser = browser;
+    }
+
+    public IBrowser Browser { get; }
+
+    public static async Task<Chromium> LaunchAsync()
+    {
+        if (!File.Exists(ExecutablePath))
+        {
+            throw new InvalidOperationException($"{ExecutablePath} is missing: apt-get install -y chromium");
+        }
+
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            Args = Arguments,
+        });
+        return new Chromium(playwright, browser);
+    }
+
+    public async Task<IBrowserContext> SignedInContextAsync(Uri baseAddress, System.Net.Cookie cookie)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseAddress.ToString(),
+            Locale = "sv-SE",
+            ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
+        });
+        await context.AddCookiesAsync([new Microsoft.Playwright.Cookie
+        {
+            Name = cookie.Name,
+            Value = cookie.Value,
+            Domain = baseAddress.Host,
+            Path = "/",
+            HttpOnly = true,
+        }]);
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return context;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+}
