@@ -1,5 +1,8 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Features.FollowUps;
+using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Admin.Tests.TestData;
 using SocItConsole.Shared.Expiry;
 
@@ -192,6 +195,76 @@ public class ExpiryRunTests
         Assert.Equal((5, 1, 5), (report.Flagged, report.RemindersSent, report.ItemsReminded));
         await using var db = world.Database.CreateDbContext();
         Assert.Equal(5, await db.FollowUps.Select(f => f.GrantId).Distinct().CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Run_FlagsWithTheValuesTheFollowUpItselfWouldHave_AndRecordsTheReminderAsItsRuleDoes()
+    {
+        using var world = await ExpiryWorld.CreateAsync();
+        var expired = await world.AddTemporaryGrantAsync("chef1", new DateOnly(2026, 11, 20));
+        var endingSoon = await world.AddTemporaryGrantAsync("chef2", new DateOnly(2026, 11, 30), "Omar Ali", OrderRequests.Pnr1985);
+        var flaggedAt = world.Clock.GetUtcNow();
+
+        await world.RunAsync();
+
+        await using var db = world.Database.CreateDbContext();
+        foreach (var grantId in new[] { expired, endingSoon })
+        {
+            var grant = await db.Grants.AsNoTracking().SingleAsync(g => g.Id == grantId, Ct);
+            var order = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == grant.SourceOrderId, Ct);
+            var employee = await db.Employees.AsNoTracking().SingleAsync(e => e.Id == grant.EmployeeId, Ct);
+            var expected = new FollowUp(
+                grant.Id, grant.EmployeeId, employee.FullName, grant.SystemName, grant.LevelName, grant.UnitId, grant.UnitName,
+                order.UnitId, grant.To!.Value, order.Manager, flaggedAt);
+            expected.RecordReminder(ExpiryWorld.Today);
+
+            var actual = await db.FollowUps.AsNoTracking().SingleAsync(f => f.GrantId == grantId, Ct);
+
+            AssertSameColumns(db, expected, actual);
+        }
+
+        var flagged = await db.AuditEntries.SingleAsync(a => a.Action == "FollowUp.Flagged", Ct);
+        var ids = await db.FollowUps.Select(f => f.Id).OrderBy(id => id).ToListAsync(Ct);
+        Assert.Equal(
+            $$$"""{"Count":2,"Cutoff":"2026-12-04","FollowUpIds":{"From":{{{ids[0]}}},"To":{{{ids[1]}}}},"EndDates":{"From":"2026-11-20","To":"2026-11-30"}}""",
+            flagged.After);
+    }
+
+    [Fact]
+    public async Task DueGrantQuery_SearchesGrantsThroughTheEndIndex_NotAScan()
+    {
+        using var database = await TestDatabase.CreateMigratedAsync();
+        await using var connection = new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + ExpiryRun.DueGrantsSql;
+        command.Parameters.AddWithValue("$cutoff", ExpiryWorld.Today.AddDays(7));
+        command.Parameters.AddWithValue("$afterTo", DateOnly.MinValue);
+        command.Parameters.AddWithValue("$afterId", 0);
+        command.Parameters.AddWithValue("$limit", 1000);
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync(Ct))
+        {
+            while (await reader.ReadAsync(Ct))
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+
+        Assert.Contains(plan, step => step.StartsWith("SEARCH g USING INDEX IX_Grants_EndedByOrderId_To (EndedByOrderId=?", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
+    /// <summary>Every mapped column but the key, as the database has it.</summary>
+    private static void AssertSameColumns(SocItDbContext db, FollowUp expected, FollowUp actual)
+    {
+        foreach (var property in db.Model.FindEntityType(typeof(FollowUp))!.GetProperties().Where(p => !p.IsPrimaryKey()))
+        {
+            Assert.True(
+                Equals(property.PropertyInfo!.GetValue(expected), property.PropertyInfo.GetValue(actual)),
+                $"{property.Name}: expected {property.PropertyInfo.GetValue(expected)}, was {property.PropertyInfo.GetValue(actual)}");
+        }
     }
 
     /// <summary>The start-up check, on the world's database and clock.</summary>
