@@ -5,6 +5,7 @@ using SocItConsole.Admin.Features.FollowUps;
 using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Admin.Tests.TestData;
 using SocItConsole.Shared.Expiry;
+using SocItConsole.Shared.Organisation;
 
 namespace SocItConsole.Admin.Tests.Features.FollowUps;
 
@@ -228,6 +229,79 @@ public class ExpiryRunTests
         Assert.Equal(
             $$$"""{"Count":2,"Cutoff":"2026-12-04","FollowUpIds":{"From":{{{ids[0]}}},"To":{{{ids[1]}}}},"EndDates":{"From":"2026-11-20","To":"2026-11-30"}}""",
             flagged.After);
+    }
+
+    [Fact]
+    public async Task RecordReminders_InOneUpdate_ChangesWhatTheFollowUpsOwnRuleChanges()
+    {
+        using var world = await ExpiryWorld.CreateAsync();
+        var day = ExpiryWorld.Today;
+        var cases = new (int EndInDays, int[] RemindedDaysAgo, bool Listed)[]
+        {
+            (3, [], true),
+            (0, [], true),
+            (-7, [], true),
+            (-20, [7], true),
+            (5, [2], true),
+            (3, [0], true),
+            (-20, [14, 7], true),
+            (-7, [], false),
+        };
+        var expected = new List<FollowUp>();
+        var ids = new List<int>();
+        await using (var db = world.Database.CreateDbContext())
+        {
+            for (var i = 0; i < cases.Length; i++)
+            {
+                var (endInDays, remindedDaysAgo, _) = cases[i];
+                var grantId = await world.AddTemporaryGrantAsync("chef1", day.AddDays(endInDays));
+                var grant = await db.Grants.AsNoTracking().SingleAsync(g => g.Id == grantId, Ct);
+                FollowUp Make()
+                {
+                    var followUp = new FollowUp(
+                        grant.Id, grant.EmployeeId, $"Person {i}", grant.SystemName, grant.LevelName, grant.UnitId, grant.UnitName,
+                        grant.UnitId, grant.To!.Value, new Contact("Anna Lindqvist", ExpiryWorld.Chef1Email.ToEmailAddress()),
+                        world.Clock.GetUtcNow());
+                    foreach (var daysAgo in remindedDaysAgo)
+                    {
+                        followUp.RecordReminder(day.AddDays(-daysAgo));
+                    }
+
+                    return followUp;
+                }
+
+                var stored = Make();
+                db.FollowUps.Add(stored);
+                await db.SaveChangesAsync(Ct);
+                ids.Add(stored.Id);
+                expected.Add(Make());
+            }
+
+            db.ReminderMessages.Add(new ReminderMessage(
+                day, "Anna Lindqvist", ExpiryWorld.Chef1Email.ToEmailAddress(), "<test@kommun.example>", "Påminnelse", "Text",
+                ids.Where((_, i) => cases[i].Listed), world.Clock.GetUtcNow()));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await using var update = world.Database.CreateDbContext();
+        var messageId = await update.ReminderMessages.Select(m => m.Id).SingleAsync(Ct);
+        var changed = await ExpiryRun.RecordRemindersAsync(update, messageId, day, Ct);
+
+        for (var i = 0; i < cases.Length; i++)
+        {
+            if (cases[i].Listed && expected[i].LastRemindedOn != day)
+            {
+                expected[i].RecordReminder(day);
+            }
+        }
+
+        Assert.Equal(cases.Count(c => c.Listed) - 1, changed);
+        await using var after = world.Database.CreateDbContext();
+        for (var i = 0; i < cases.Length; i++)
+        {
+            var id = ids[i];
+            AssertSameColumns(after, expected[i], await after.FollowUps.AsNoTracking().SingleAsync(f => f.Id == id, Ct));
+        }
     }
 
     [Fact]
