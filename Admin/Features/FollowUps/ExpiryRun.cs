@@ -15,8 +15,9 @@ namespace SocItConsole.Admin.Features.FollowUps;
 /// <summary>
 /// The expiry check for one day: flags temporary grants that have run out or soon will, closes follow-ups whose
 /// grant was ended meanwhile, escalates what managers left undecided, and sends each manager one reminder. The
-/// nightly job, the console's button and the command line all run this. Grants are read in batches along the index
-/// on (EndedByOrderId, To), never all at once; reminders are handled one manager at a time.
+/// nightly job, the console's button and the command line all run this. Due grants are flagged chunk by chunk along
+/// the index on (EndedByOrderId, To), each chunk one INSERT … SELECT, never read all at once; reminders are handled
+/// one manager at a time, in a few statements each rather than one per follow-up (see decision 0010).
 /// </summary>
 public sealed partial class ExpiryRun(
     IDbContextFactory<SocItDbContext> factory,
