@@ -199,6 +199,24 @@ public class ExpiryRunTests
     }
 
     [Fact]
+    public async Task DryRun_InSmallBatches_CountsEveryGrantOnce_AndWritesNothing()
+    {
+        using var world = await ExpiryWorld.CreateAsync();
+        world.Options.BatchSize = 2;
+        for (var i = 0; i < 5; i++)
+        {
+            await world.AddTemporaryGrantAsync("chef1", new DateOnly(2026, 11, 20 + (i % 2)));
+        }
+
+        var report = await world.RunAsync(dryRun: true);
+
+        Assert.Equal((5, 1, 5), (report.Flagged, report.RemindersSent, report.ItemsReminded));
+        await using var db = world.Database.CreateDbContext();
+        Assert.False(await db.FollowUps.AnyAsync(Ct));
+        Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == "FollowUp.Flagged", Ct));
+    }
+
+    [Fact]
     public async Task Run_FlagsWithTheValuesTheFollowUpItselfWouldHave_AndRecordsTheReminderAsItsRuleDoes()
     {
         using var world = await ExpiryWorld.CreateAsync();
