@@ -116,9 +116,9 @@ public sealed partial class ExpiryRun(
 
     /// <summary>
     /// Creates a follow-up for every temporary grant due by the heads-up cutoff that has none: chunk by chunk along
-    /// the index, each chunk one INSERT … SELECT in a transaction with its audit entry, so that nothing is read into
-    /// memory but the chunk's ids. In a dry run nothing is written; the would-be follow-ups are counted per manager
-    /// for the reminder preview.
+    /// the index, each chunk one INSERT … SELECT in a transaction with its audit entry; only the new rows' ids and end
+    /// dates come back, for the next chunk's key and the audit. In a dry run nothing is written; the would-be
+    /// follow-ups are counted per manager for the reminder preview.
     /// </summary>
     private async Task<(int Count, Dictionary<EmailAddress, int> DryRunCandidates)> FlagAsync(
         DateOnly today, ExpirySettings settings, bool dryRun, List<string> lines, CancellationToken ct)
