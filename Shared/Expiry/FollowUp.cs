@@ -98,6 +98,7 @@ public sealed class FollowUp
     public FollowUpState State => new(Status, EndDate, HeadsUpSentOn, OverdueReminders, LastRemindedOn);
 
     /// <summary>A reminder listing this follow-up was sent on <paramref name="day"/>.</summary>
+    /// <remarks>The nightly run applies the same change in one UPDATE to all a reminder listed; a test holds the two together.</remarks>
     public void RecordReminder(DateOnly day)
     {
         if (EndDate >= day)

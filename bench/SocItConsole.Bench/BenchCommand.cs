@@ -50,6 +50,18 @@ internal static class BenchCommand
                 }
 
                 return 0;
+            case "expiry":
+                var expiryRows = await Measure.ExpiryBenchmark.RunAsync(
+                    options.Get("db") ?? throw new ArgumentException("--db FILE is required"),
+                    options.Get("work") ?? Path.Combine(Path.GetTempPath(), "socit-bench-expiry"),
+                    CancellationToken.None);
+                Console.WriteLine(Harness.ResultsTable.ToMarkdown(expiryRows));
+                return 0;
+            case "measure-expiry":
+                return await Measure.ExpiryMeasurement.RunChildAsync(
+                    options.Get("db") ?? throw new ArgumentException("--db FILE is required"),
+                    Measure.ExpiryMeasurement.ParseDay(options.Get("today") ?? throw new ArgumentException("--today yyyy-MM-dd is required")),
+                    CancellationToken.None);
             default:
                 return Usage();
         }

@@ -1,7 +1,11 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Features.FollowUps;
+using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Admin.Tests.TestData;
 using SocItConsole.Shared.Expiry;
+using SocItConsole.Shared.Organisation;
 
 namespace SocItConsole.Admin.Tests.Features.FollowUps;
 
@@ -192,6 +196,167 @@ public class ExpiryRunTests
         Assert.Equal((5, 1, 5), (report.Flagged, report.RemindersSent, report.ItemsReminded));
         await using var db = world.Database.CreateDbContext();
         Assert.Equal(5, await db.FollowUps.Select(f => f.GrantId).Distinct().CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task DryRun_InSmallBatches_CountsEveryGrantOnce_AndWritesNothing()
+    {
+        using var world = await ExpiryWorld.CreateAsync();
+        world.Options.BatchSize = 2;
+        for (var i = 0; i < 5; i++)
+        {
+            await world.AddTemporaryGrantAsync("chef1", new DateOnly(2026, 11, 20 + (i % 2)));
+        }
+
+        var report = await world.RunAsync(dryRun: true);
+
+        Assert.Equal((5, 1, 5), (report.Flagged, report.RemindersSent, report.ItemsReminded));
+        await using var db = world.Database.CreateDbContext();
+        Assert.False(await db.FollowUps.AnyAsync(Ct));
+        Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == "FollowUp.Flagged", Ct));
+    }
+
+    [Fact]
+    public async Task Run_FlagsWithTheValuesTheFollowUpItselfWouldHave_AndRecordsTheReminderAsItsRuleDoes()
+    {
+        using var world = await ExpiryWorld.CreateAsync();
+        var expired = await world.AddTemporaryGrantAsync("chef1", new DateOnly(2026, 11, 20));
+        var endingSoon = await world.AddTemporaryGrantAsync("chef2", new DateOnly(2026, 11, 30), "Omar Ali", OrderRequests.Pnr1985);
+        var flaggedAt = world.Clock.GetUtcNow();
+
+        await world.RunAsync();
+
+        await using var db = world.Database.CreateDbContext();
+        foreach (var grantId in new[] { expired, endingSoon })
+        {
+            var grant = await db.Grants.AsNoTracking().SingleAsync(g => g.Id == grantId, Ct);
+            var order = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == grant.SourceOrderId, Ct);
+            var employee = await db.Employees.AsNoTracking().SingleAsync(e => e.Id == grant.EmployeeId, Ct);
+            var expected = new FollowUp(
+                grant.Id, grant.EmployeeId, employee.FullName, grant.SystemName, grant.LevelName, grant.UnitId, grant.UnitName,
+                order.UnitId, grant.To!.Value, order.Manager, flaggedAt);
+            expected.RecordReminder(ExpiryWorld.Today);
+
+            var actual = await db.FollowUps.AsNoTracking().SingleAsync(f => f.GrantId == grantId, Ct);
+
+            AssertSameColumns(db, expected, actual);
+        }
+
+        var flagged = await db.AuditEntries.SingleAsync(a => a.Action == "FollowUp.Flagged", Ct);
+        var ids = await db.FollowUps.Select(f => f.Id).OrderBy(id => id).ToListAsync(Ct);
+        Assert.Equal(
+            $$$"""{"Count":2,"Cutoff":"2026-12-04","FollowUpIds":{"From":{{{ids[0]}}},"To":{{{ids[1]}}}},"EndDates":{"From":"2026-11-20","To":"2026-11-30"}}""",
+            flagged.After);
+    }
+
+    [Fact]
+    public async Task RecordReminders_InOneUpdate_ChangesWhatTheFollowUpsOwnRuleChanges()
+    {
+        using var world = await ExpiryWorld.CreateAsync();
+        var day = ExpiryWorld.Today;
+        var cases = new (int EndInDays, int[] RemindedDaysAgo, bool Listed)[]
+        {
+            (3, [], true),
+            (0, [], true),
+            (-7, [], true),
+            (-20, [7], true),
+            (5, [2], true),
+            (3, [0], true),
+            (-20, [14, 7], true),
+            (-7, [], false),
+        };
+        var expected = new List<FollowUp>();
+        var ids = new List<int>();
+        await using (var db = world.Database.CreateDbContext())
+        {
+            for (var i = 0; i < cases.Length; i++)
+            {
+                var (endInDays, remindedDaysAgo, _) = cases[i];
+                var grantId = await world.AddTemporaryGrantAsync("chef1", day.AddDays(endInDays));
+                var grant = await db.Grants.AsNoTracking().SingleAsync(g => g.Id == grantId, Ct);
+                FollowUp Make()
+                {
+                    var followUp = new FollowUp(
+                        grant.Id, grant.EmployeeId, $"Person {i}", grant.SystemName, grant.LevelName, grant.UnitId, grant.UnitName,
+                        grant.UnitId, grant.To!.Value, new Contact("Anna Lindqvist", ExpiryWorld.Chef1Email.ToEmailAddress()),
+                        world.Clock.GetUtcNow());
+                    foreach (var daysAgo in remindedDaysAgo)
+                    {
+                        followUp.RecordReminder(day.AddDays(-daysAgo));
+                    }
+
+                    return followUp;
+                }
+
+                var stored = Make();
+                db.FollowUps.Add(stored);
+                await db.SaveChangesAsync(Ct);
+                ids.Add(stored.Id);
+                expected.Add(Make());
+            }
+
+            db.ReminderMessages.Add(new ReminderMessage(
+                day, "Anna Lindqvist", ExpiryWorld.Chef1Email.ToEmailAddress(), "<test@kommun.example>", "Påminnelse", "Text",
+                ids.Where((_, i) => cases[i].Listed), world.Clock.GetUtcNow()));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await using var update = world.Database.CreateDbContext();
+        var messageId = await update.ReminderMessages.Select(m => m.Id).SingleAsync(Ct);
+        var changed = await ExpiryRun.RecordRemindersAsync(update, messageId, day, Ct);
+
+        for (var i = 0; i < cases.Length; i++)
+        {
+            if (cases[i].Listed && expected[i].LastRemindedOn != day)
+            {
+                expected[i].RecordReminder(day);
+            }
+        }
+
+        Assert.Equal(cases.Count(c => c.Listed) - 1, changed);
+        await using var after = world.Database.CreateDbContext();
+        for (var i = 0; i < cases.Length; i++)
+        {
+            var id = ids[i];
+            AssertSameColumns(after, expected[i], await after.FollowUps.AsNoTracking().SingleAsync(f => f.Id == id, Ct));
+        }
+    }
+
+    [Fact]
+    public async Task DueGrantQuery_SearchesGrantsThroughTheEndIndex_NotAScan()
+    {
+        using var database = await TestDatabase.CreateMigratedAsync();
+        await using var connection = new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + ExpiryRun.DueGrantsSql;
+        command.Parameters.AddWithValue("$cutoff", ExpiryWorld.Today.AddDays(7));
+        command.Parameters.AddWithValue("$afterTo", DateOnly.MinValue);
+        command.Parameters.AddWithValue("$afterId", 0);
+        command.Parameters.AddWithValue("$limit", 1000);
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync(Ct))
+        {
+            while (await reader.ReadAsync(Ct))
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+
+        Assert.Contains(plan, step => step.StartsWith("SEARCH g USING INDEX IX_Grants_EndedByOrderId_To (EndedByOrderId=?", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
+    /// <summary>Every mapped column but the key, as the database has it.</summary>
+    private static void AssertSameColumns(SocItDbContext db, FollowUp expected, FollowUp actual)
+    {
+        foreach (var property in db.Model.FindEntityType(typeof(FollowUp))!.GetProperties().Where(p => !p.IsPrimaryKey()))
+        {
+            Assert.True(
+                Equals(property.PropertyInfo!.GetValue(expected), property.PropertyInfo.GetValue(actual)),
+                $"{property.Name}: expected {property.PropertyInfo.GetValue(expected)}, was {property.PropertyInfo.GetValue(actual)}");
+        }
     }
 
     /// <summary>The start-up check, on the world's database and clock.</summary>

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SocItConsole.Admin.Data;
@@ -7,15 +9,15 @@ using SocItConsole.Admin.Infrastructure.Email;
 using SocItConsole.Shared.Audit;
 using SocItConsole.Shared.Common;
 using SocItConsole.Shared.Expiry;
-using SocItConsole.Shared.Organisation;
 
 namespace SocItConsole.Admin.Features.FollowUps;
 
 /// <summary>
 /// The expiry check for one day: flags temporary grants that have run out or soon will, closes follow-ups whose
 /// grant was ended meanwhile, escalates what managers left undecided, and sends each manager one reminder. The
-/// nightly job, the console's button and the command line all run this. Grants are read in batches along the index
-/// on (EndedByOrderId, To), never all at once; reminders are handled one manager at a time.
+/// nightly job, the console's button and the command line all run this. Due grants are flagged chunk by chunk along
+/// the index on (EndedByOrderId, To), each chunk one INSERT … SELECT, never read all at once; reminders are handled
+/// one manager at a time, in a few statements each rather than one per follow-up (see decision 0010).
 /// </summary>
 public sealed partial class ExpiryRun(
     IDbContextFactory<SocItDbContext> factory,
@@ -63,8 +65,7 @@ public sealed partial class ExpiryRun(
         var reminders = new ReminderTally();
         foreach (var manager in await ManagersToConsiderAsync(today, candidates.Keys, ct))
         {
-            candidates.TryGetValue(manager, out var newLines);
-            await RemindAsync(manager, today, settings, dryRun, newLines ?? [], reminders, lines, ct);
+            await RemindAsync(manager, today, settings, dryRun, candidates.GetValueOrDefault(manager), reminders, lines, ct);
         }
 
         var report = new ExpiryRunReport(
@@ -79,65 +80,107 @@ public sealed partial class ExpiryRun(
     }
 
     /// <summary>
-    /// Creates a follow-up for every temporary grant due by the heads-up cutoff that has none, in batches. In a dry
-    /// run nothing is written; the would-be follow-ups are returned per manager for the reminder preview.
+    /// The temporary grants due by <c>$cutoff</c> (not ended by an order) that have no follow-up yet, after the key
+    /// (<c>$afterTo</c>, <c>$afterId</c>) in the order of the index on (EndedByOrderId, To), at most <c>$limit</c>,
+    /// with what a follow-up copies from the grant, its order and its employee. Both the run and the dry run read
+    /// through this text; the benchmark and a test check its query plan.
     /// </summary>
-    private async Task<(int Count, Dictionary<EmailAddress, List<Candidate>> DryRunCandidates)> FlagAsync(
+    internal const string DueGrantsSql = """
+        SELECT g."Id" AS "GrantId", g."EmployeeId", e."FullName" AS "EmployeeName", g."SystemName", g."LevelName",
+               g."UnitId", g."UnitName", o."UnitId" AS "HomeUnitId", g."To" AS "EndDate", o."ManagerName", o."ManagerEmail"
+        FROM "Grants" AS g
+        JOIN "Orders" AS o ON o."Id" = g."SourceOrderId"
+        JOIN "Employees" AS e ON e."Id" = g."EmployeeId"
+        WHERE g."EndedByOrderId" IS NULL AND g."To" IS NOT NULL AND g."To" <= $cutoff
+          AND g."To" >= $afterTo AND (g."To" > $afterTo OR g."Id" > $afterId)
+          AND NOT EXISTS (SELECT 1 FROM "FollowUps" AS f WHERE f."GrantId" = g."Id")
+        ORDER BY g."To", g."Id"
+        LIMIT $limit
+        """;
+
+    /// <summary>
+    /// One chunk of follow-ups in one statement, with the values <see cref="FollowUp"/>'s constructor gives a new one
+    /// (open, version 0, no reminders) in the columns' stored forms: the enum as its name, the instant as UTC ticks.
+    /// </summary>
+    internal const string FlagSql = """
+        INSERT INTO "FollowUps" ("GrantId", "EmployeeId", "EmployeeName", "SystemName", "LevelName", "UnitId", "UnitName",
+            "HomeUnitId", "EndDate", "ManagerName", "ManagerEmail", "Status", "FlaggedAt", "OverdueReminders", "Version")
+        SELECT d."GrantId", d."EmployeeId", d."EmployeeName", d."SystemName", d."LevelName", d."UnitId", d."UnitName",
+            d."HomeUnitId", d."EndDate", d."ManagerName", d."ManagerEmail", $status, $flaggedAt, 0, 0
+        FROM (
+        """ + DueGrantsSql + """
+
+        ) AS d
+        RETURNING "Id", "GrantId", "EndDate"
+        """;
+
+    /// <summary>
+    /// Creates a follow-up for every temporary grant due by the heads-up cutoff that has none: chunk by chunk along
+    /// the index, each chunk one INSERT … SELECT in a transaction with its audit entry; only the new rows' ids and end
+    /// dates come back, for the next chunk's key and the audit. In a dry run nothing is written; the would-be
+    /// follow-ups are counted per manager for the reminder preview.
+    /// </summary>
+    private async Task<(int Count, Dictionary<EmailAddress, int> DryRunCandidates)> FlagAsync(
         DateOnly today, ExpirySettings settings, bool dryRun, List<string> lines, CancellationToken ct)
     {
         var cutoff = ExpiryPolicy.FlagCutoff(today, settings);
         var batchSize = Math.Max(1, options.Value.BatchSize);
-        var perManager = new Dictionary<EmailAddress, List<Candidate>>();
+        var perManager = new Dictionary<EmailAddress, int>();
         var count = 0;
         var (lastTo, lastId) = (DateOnly.MinValue, 0);
         while (true)
         {
             await using var db = await factory.CreateDbContextAsync(ct);
-            var startTo = lastTo;
-            var after = lastId;
-            var batch = await (
-                    from g in db.Grants.AsNoTracking()
-                    where g.EndedByOrderId == null && g.To != null && g.To <= cutoff
-                        && g.To >= startTo && (g.To > startTo || g.Id > after)
-                        && !db.FollowUps.Any(f => f.GrantId == g.Id)
-                    join o in db.Orders on g.SourceOrderId equals o.Id
-                    join e in db.Employees on g.EmployeeId equals e.Id
-                    orderby g.To, g.Id
-                    select new Candidate(
-                        g.Id, g.EmployeeId, e.FullName, g.SystemName, g.LevelName, g.UnitId, g.UnitName, o.UnitId, g.To!.Value,
-                        o.Manager.Name, o.Manager.Email))
-                .Take(batchSize)
-                .ToListAsync(ct);
-            if (batch.Count == 0)
-            {
-                break;
-            }
-
-            count += batch.Count;
-            (lastTo, lastId) = (batch[^1].EndDate, batch[^1].GrantId);
             if (dryRun)
             {
-                foreach (var candidate in batch)
+                var batch = await db.Database.SqlQueryRaw<DueGrant>(DueGrantsSql, DueGrantParameters(cutoff, lastTo, lastId, batchSize))
+                    .ToListAsync(ct);
+                if (batch.Count == 0)
                 {
-                    if (!perManager.TryGetValue(candidate.ManagerEmail, out var list))
-                    {
-                        perManager[candidate.ManagerEmail] = list = [];
-                    }
+                    break;
+                }
 
-                    list.Add(candidate);
+                count += batch.Count;
+                (lastTo, lastId) = (batch[^1].EndDate, batch[^1].GrantId);
+                foreach (var manager in batch.Select(c => EmailAddress.Parse(c.ManagerEmail)))
+                {
+                    perManager[manager] = perManager.GetValueOrDefault(manager) + 1;
                 }
 
                 continue;
             }
 
-            var now = clock.GetUtcNow();
-            db.FollowUps.AddRange(batch.Select(c => new FollowUp(
-                c.GrantId, c.EmployeeId, c.EmployeeName, c.SystemName, c.LevelName, c.UnitId, c.UnitName, c.HomeUnitId, c.EndDate,
-                new Contact(c.ManagerName, c.ManagerEmail), now)));
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var flagged = await db.Database.SqlQueryRaw<FlaggedGrant>(
+                    FlagSql,
+                    [
+                        .. DueGrantParameters(cutoff, lastTo, lastId, batchSize),
+                        new SqliteParameter("$status", FollowUpStatus.Open.ToString()),
+                        new SqliteParameter("$flaggedAt", clock.GetUtcNow().UtcTicks),
+                    ])
+                .ToListAsync(ct);
+            if (flagged.Count == 0)
+            {
+                break;
+            }
+
+            count += flagged.Count;
+            var last = flagged.MaxBy(f => (f.EndDate, f.GrantId))!;
+            (lastTo, lastId) = (last.EndDate, last.GrantId);
+
+            // One statement in one write transaction gives the chunk consecutive ids, so a range names it exactly.
             audit.Record(db, Job, "FollowUp.Flagged", "FollowUp", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                $"{batch.Count} tillfälliga behörigheter med sista dag senast {Dates.Iso(cutoff)} fick en uppföljning.",
-                before: null, after: new { Grants = batch.Select(c => c.GrantId) });
+                $"{flagged.Count} tillfälliga behörigheter med sista dag senast {Dates.Iso(cutoff)} fick en uppföljning.",
+                before: null,
+                after: new
+                {
+                    flagged.Count,
+                    Cutoff = cutoff,
+                    FollowUpIds = new { From = flagged.Min(f => f.Id), To = flagged.Max(f => f.Id) },
+                    EndDates = new { From = flagged.Min(f => f.EndDate), To = last.EndDate },
+                });
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
 
         if (count > 0)
@@ -148,6 +191,14 @@ public sealed partial class ExpiryRun(
 
         return (count, perManager);
     }
+
+    private static SqliteParameter[] DueGrantParameters(DateOnly cutoff, DateOnly afterTo, int afterId, int limit) =>
+    [
+        new("$cutoff", cutoff),
+        new("$afterTo", afterTo),
+        new("$afterId", afterId),
+        new("$limit", limit),
+    ];
 
     /// <summary>Follow-ups whose grant an end order has ended meanwhile need no decision any more.</summary>
     private async Task<int> CloseEndedAsync(bool dryRun, CancellationToken ct)
@@ -201,7 +252,7 @@ public sealed partial class ExpiryRun(
     /// A retry finds the attempt and sends the same message again; a sent one is never sent twice.
     /// </summary>
     private async Task RemindAsync(
-        EmailAddress manager, DateOnly today, ExpirySettings settings, bool dryRun, List<Candidate> dryRunNew,
+        EmailAddress manager, DateOnly today, ExpirySettings settings, bool dryRun, int dryRunNew,
         ReminderTally tally, List<string> lines, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -211,17 +262,22 @@ public sealed partial class ExpiryRun(
             return;
         }
 
+        List<int>? listed = null;
         if (message is null)
         {
-            var open = await db.FollowUps.Where(f => f.ManagerEmail == manager && f.Status == FollowUpStatus.Open)
-                .OrderBy(f => f.EndDate).ThenBy(f => f.Id).ToListAsync(ct);
+            // Only what the rule and the e-mail need; the few to escalate are loaded as entities below. Sorted here, not
+            // in SQL: with an ORDER BY EndDate, SQLite walks the (Status, EndDate) index through every manager's open
+            // follow-ups instead of finding this manager's through (ManagerEmail, Status).
+            var open = (await db.FollowUps.Where(f => f.ManagerEmail == manager && f.Status == FollowUpStatus.Open)
+                    .Select(f => new OpenFollowUp(
+                        f.Id, f.EmployeeName, f.SystemName, f.LevelName, f.UnitName, f.ManagerName,
+                        new FollowUpState(f.Status, f.EndDate, f.HeadsUpSentOn, f.OverdueReminders, f.LastRemindedOn)))
+                    .ToListAsync(ct))
+                .OrderBy(f => f.State.EndDate).ThenBy(f => f.Id).ToList();
             var escalate = open.Where(f => ExpiryPolicy.Decide(f.State, today, settings) == ReminderDecision.Escalate).ToList();
             var due = open.Where(f => ExpiryPolicy.Decide(f.State, today, settings) is ReminderDecision.HeadsUp or ReminderDecision.Overdue)
                 .ToList();
             tally.Escalated += escalate.Count;
-            var lineItems = due.Select(f => new ReminderLine(f.EmployeeName, f.SystemName, f.LevelName, f.UnitName, f.EndDate))
-                .Concat(dryRunNew.Select(c => new ReminderLine(c.EmployeeName, c.SystemName, c.LevelName, c.UnitName, c.EndDate)))
-                .ToList();
             if (dryRun)
             {
                 if (escalate.Count > 0)
@@ -229,17 +285,21 @@ public sealed partial class ExpiryRun(
                     lines.Add($"{manager}: {escalate.Count} skulle eskaleras till Soc-IT.");
                 }
 
-                if (lineItems.Count > 0)
+                var items = due.Count + dryRunNew;
+                if (items > 0)
                 {
                     tally.Sent++;
-                    tally.Items += lineItems.Count;
-                    lines.Add($"{manager}: en påminnelse med {Rows(lineItems.Count)} skulle skickas.");
+                    tally.Items += items;
+                    lines.Add($"{manager}: en påminnelse med {Rows(items)} skulle skickas.");
                 }
 
                 return;
             }
 
-            foreach (var followUp in escalate)
+            var escalateIds = escalate.Select(f => f.Id).ToHashSet();
+            var toEscalate = escalate.Count == 0 ? [] : await db.FollowUps
+                .Where(f => f.ManagerEmail == manager && f.Status == FollowUpStatus.Open).ToListAsync(ct);
+            foreach (var followUp in toEscalate.Where(f => escalateIds.Contains(f.Id)).OrderBy(f => f.EndDate).ThenBy(f => f.Id))
             {
                 followUp.Escalate(today);
                 audit.Record(db, Job, "FollowUp.Escalated", "FollowUp", Id(followUp.Id),
@@ -253,11 +313,14 @@ public sealed partial class ExpiryRun(
                 return;
             }
 
+            var lineItems = due.Select(f => new ReminderLine(f.EmployeeName, f.SystemName, f.LevelName, f.UnitName, f.State.EndDate)).ToList();
             var content = ReminderText.Compose(
                 due[0].ManagerName, lineItems, today, email.Value.Link(FollowUpPath), email.Value.FromName, settings.RemindEveryDays);
+            // Its items are written below in one statement rather than one INSERT each through EF, so this instance is
+            // made without them.
+            listed = [.. due.Select(f => f.Id)];
             message = new ReminderMessage(
-                today, due[0].ManagerName, manager, MessageIdFor(manager, today), content.Subject, content.Body,
-                due.Select(f => f.Id), clock.GetUtcNow());
+                today, due[0].ManagerName, manager, MessageIdFor(manager, today), content.Subject, content.Body, [], clock.GetUtcNow());
             db.ReminderMessages.Add(message);
         }
         else if (dryRun)
@@ -269,7 +332,17 @@ public sealed partial class ExpiryRun(
         }
 
         message.RecordAttempt();
-        await db.SaveChangesAsync(ct);
+        if (listed is null)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        else
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            await AddItemsAsync(db, message.Id, listed, ct);
+            await transaction.CommitAsync(ct);
+        }
 
         try
         {
@@ -283,22 +356,48 @@ public sealed partial class ExpiryRun(
             return;
         }
 
-        var ids = message.Items.Select(i => i.FollowUpId).ToList();
-        var listed = await db.FollowUps.Where(f => ids.Contains(f.Id)).ToListAsync(ct);
-        foreach (var followUp in listed.Where(f => f.LastRemindedOn != today))
+        var ids = listed ?? [.. message.Items.Select(i => i.FollowUpId)];
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
-            followUp.RecordReminder(today);
+            await RecordRemindersAsync(db, message.Id, today, ct);
+            message.MarkSent(clock.GetUtcNow());
+            audit.Record(db, Job, "FollowUp.ReminderSent", "ReminderMessage", message.MessageId,
+                $"Påminnelse till {message.ToName} ({manager}) om {ids.Count} uppföljningar.",
+                before: null, after: new { To = manager.Value, message.Day, FollowUps = ids, message.MessageId });
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
 
-        message.MarkSent(clock.GetUtcNow());
-        audit.Record(db, Job, "FollowUp.ReminderSent", "ReminderMessage", message.MessageId,
-            $"Påminnelse till {message.ToName} ({manager}) om {ids.Count} uppföljningar.",
-            before: null, after: new { To = manager.Value, message.Day, FollowUps = ids, message.MessageId });
-        await db.SaveChangesAsync(ct);
         tally.Sent++;
         tally.Items += ids.Count;
         lines.Add($"{manager}: påminnelse skickad med {Rows(ids.Count)}.");
     }
+
+    /// <summary>The reminder's items, one per listed follow-up, as <see cref="ReminderMessage"/>'s constructor adds them.</summary>
+    internal static Task<int> AddItemsAsync(SocItDbContext db, int messageId, IReadOnlyList<int> followUpIds, CancellationToken ct)
+    {
+        var ids = JsonSerializer.Serialize(followUpIds);
+        return db.Database.ExecuteSqlAsync(
+            $"""INSERT INTO "ReminderItems" ("ReminderMessageId", "FollowUpId") SELECT {messageId}, "value" FROM json_each({ids})""",
+            ct);
+    }
+
+    /// <summary>
+    /// <see cref="FollowUp.RecordReminder"/> for every follow-up the message listed that was not reminded on
+    /// <paramref name="day"/> yet, as one UPDATE: a heads-up is remembered once while the grant runs, a reminder
+    /// after its last day is counted, and the version advances. A test holds it to the entity's method.
+    /// </summary>
+    internal static Task<int> RecordRemindersAsync(SocItDbContext db, int messageId, DateOnly day, CancellationToken ct) =>
+        db.FollowUps
+            .Where(f => db.ReminderMessages.Where(m => m.Id == messageId).SelectMany(m => m.Items).Select(i => i.FollowUpId).Contains(f.Id)
+                && f.LastRemindedOn != day)
+            .ExecuteUpdateAsync(
+                s => s
+                    .SetProperty(f => f.HeadsUpSentOn, f => f.EndDate >= day ? f.HeadsUpSentOn ?? day : f.HeadsUpSentOn)
+                    .SetProperty(f => f.OverdueReminders, f => f.EndDate >= day ? f.OverdueReminders : f.OverdueReminders + 1)
+                    .SetProperty(f => f.LastRemindedOn, day)
+                    .SetProperty(f => f.Version, f => f.Version + 1),
+                ct);
 
     private async Task UpdateRunStateAsync(Action<JobRunState> update, CancellationToken ct)
     {
@@ -332,9 +431,28 @@ public sealed partial class ExpiryRun(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder {MessageId} could not be sent; it is retried with the same id")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, string messageId);
 
-    private sealed record Candidate(
-        int GrantId, int EmployeeId, string EmployeeName, string SystemName, string LevelName, int UnitId, string UnitName,
-        int HomeUnitId, DateOnly EndDate, string ManagerName, EmailAddress ManagerEmail);
+    private sealed record OpenFollowUp(
+        int Id, string EmployeeName, string SystemName, string LevelName, string UnitName, string ManagerName, FollowUpState State);
+
+    /// <summary>A row of <see cref="DueGrantsSql"/>, for the dry run.</summary>
+    private sealed class DueGrant
+    {
+        public int GrantId { get; init; }
+
+        public DateOnly EndDate { get; init; }
+
+        public required string ManagerEmail { get; init; }
+    }
+
+    /// <summary>A follow-up <see cref="FlagSql"/> created.</summary>
+    private sealed class FlaggedGrant
+    {
+        public int Id { get; init; }
+
+        public int GrantId { get; init; }
+
+        public DateOnly EndDate { get; init; }
+    }
 
     private sealed class ReminderTally
     {
