@@ -16,7 +16,8 @@ public static class AdminDataRegistration
             builder.Configuration.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString,
             builder.Environment.ContentRootPath);
 
-        builder.Services.AddDbContextFactory<SocItDbContext>(options => options.UseSqlite(connectionString));
+        builder.Services.AddDbContextFactory<SocItDbContext>(options =>
+            options.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeout()));
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddScoped<DemoDataSeeder>();
         builder.Services.AddRecurringJob<DatabaseMaintenanceJob>(DatabaseMaintenanceJob.Id, DatabaseMaintenanceJob.DefaultCron);

@@ -54,7 +54,7 @@ internal static class MatrixBenchmark
                 var roundEdits = new List<double>();
                 for (var cell = 0; cell < 5; cell++)
                 {
-                    roundEdits.Add(await page.EvaluateAsync<double>(ChangeCell, cell * 7 + round % 3));
+                    roundEdits.Add(await page.EvaluateAsync<double>(ChangeCell, cell * 7 + (round + 3) % 3));
                 }
 
                 await page.Locator("[data-testid=save]").ClickAsync();
