@@ -205,18 +205,28 @@ public readonly record struct Personnummer
     private static bool IsBefore(int month, int day, int otherMonth, int otherDay) =>
         month < otherMonth || (month == otherMonth && day < otherDay);
 
-    // Luhn with weights 2, 1, 2, … over the first nine digits; the tenth is the check digit.
-    private static bool HasValidCheckDigit(ReadOnlySpan<char> tenDigits)
+    /// <summary>
+    /// The check digit for the nine digits <c>YYMMDDNNN</c> after the century: Luhn with weights 2, 1, 2, …, the digit
+    /// that makes the sum a multiple of ten.
+    /// </summary>
+    public static int CheckDigit(ReadOnlySpan<char> nineDigits)
     {
+        if (nineDigits.Length < 9)
+        {
+            throw new ArgumentException("Nine digits are needed.", nameof(nineDigits));
+        }
+
         var sum = 0;
         for (var i = 0; i < 9; i++)
         {
-            var product = (tenDigits[i] - '0') * (i % 2 == 0 ? 2 : 1);
+            var product = (nineDigits[i] - '0') * (i % 2 == 0 ? 2 : 1);
             sum += product > 9 ? product - 9 : product;
         }
 
-        return (10 - (sum % 10)) % 10 == tenDigits[9] - '0';
+        return (10 - (sum % 10)) % 10;
     }
+
+    private static bool HasValidCheckDigit(ReadOnlySpan<char> tenDigits) => CheckDigit(tenDigits[..9]) == tenDigits[9] - '0';
 
     private static int Number(ReadOnlySpan<char> digits)
     {

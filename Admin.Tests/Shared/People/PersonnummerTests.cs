@@ -711,4 +711,15 @@ public class PersonnummerTests
     private static DateOnly Date(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    [Theory]
+    [InlineData("561203512", 0)]
+    [InlineData("900101123", 9)]
+    public void CheckDigit_IsTheDigitThatParses(string nine, int expected)
+    {
+        var today = new DateOnly(2026, 11, 29);
+
+        Assert.Equal(expected, Personnummer.CheckDigit(nine));
+        Assert.True(Personnummer.TryParse(nine + expected.ToString(CultureInfo.InvariantCulture), today, out _, out _));
+    }
 }

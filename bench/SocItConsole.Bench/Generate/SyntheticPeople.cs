@@ -64,26 +64,12 @@ internal sealed class SyntheticPeople(Random random)
             var birth = DateOnly.FromDayNumber(FirstBirthDate.DayNumber + random.Next(span));
             var serial = (random.Next(100) * 10) + (random.Next(5) * 2) + (female ? 0 : 1);
             var nine = string.Create(CultureInfo.InvariantCulture, $"{birth:yyMMdd}{serial:D3}");
-            var value = string.Create(CultureInfo.InvariantCulture, $"{birth.Year / 100:D2}{nine}{CheckDigit(nine)}");
+            var value = string.Create(CultureInfo.InvariantCulture, $"{birth.Year / 100:D2}{nine}{SocItConsole.Shared.People.Personnummer.CheckDigit(nine)}");
             if (_personnummer.Add(value))
             {
                 return value;
             }
         }
-    }
-
-    /// <summary>Luhn over nine digits with weights 2, 1, 2, …: the digit that makes the sum a multiple of ten.</summary>
-    public static int CheckDigit(string nineDigits)
-    {
-        ArgumentNullException.ThrowIfNull(nineDigits);
-        var sum = 0;
-        for (var i = 0; i < 9; i++)
-        {
-            var product = (nineDigits[i] - '0') * (i % 2 == 0 ? 2 : 1);
-            sum += product > 9 ? product - 9 : product;
-        }
-
-        return (10 - (sum % 10)) % 10;
     }
 
     private string Pick(string[] names) => names[random.Next(names.Length)];

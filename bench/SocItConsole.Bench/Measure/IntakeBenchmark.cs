@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using SocItConsole.Bench.Harness;
+using SocItConsole.Shared.People;
 
 namespace SocItConsole.Bench.Measure;
 
@@ -209,20 +210,8 @@ internal sealed class IntakeBenchmark
         var birth = new DateOnly(1941 + n % 8, 1 + n / 8 % 12, 1 + n / 96 % 28);
         var serial = 100 + n / 2688 % 900;
         var digits = string.Create(CultureInfo.InvariantCulture, $"{birth:yyMMdd}{serial:D3}");
-        var personnummer = string.Create(CultureInfo.InvariantCulture, $"{birth:yyyyMMdd}-{serial:D3}{Luhn(digits)}");
+        var personnummer = string.Create(CultureInfo.InvariantCulture, $"{birth:yyyyMMdd}-{serial:D3}{Personnummer.CheckDigit(digits)}");
         return ($"Testperson {n}", personnummer);
-    }
-
-    private static int Luhn(string nineDigits)
-    {
-        var sum = 0;
-        for (var i = 0; i < nineDigits.Length; i++)
-        {
-            var value = (nineDigits[i] - '0') * (i % 2 == 0 ? 2 : 1);
-            sum += value / 10 + value % 10;
-        }
-
-        return (10 - sum % 10) % 10;
     }
 
     private static string Body(string name, string personnummer) => new JsonObject
