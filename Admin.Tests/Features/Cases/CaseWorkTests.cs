@@ -198,6 +198,18 @@ public class CaseWorkTests
     }
 
     [Fact]
+    public async Task FindUnits_IgnoresCase_ForSwedishLettersToo()
+    {
+        var (database, _) = await WithNewOrderAsync();
+        using var _ = database;
+        var list = AppServices.CaseList(database, "operator");
+
+        var found = await list.FindUnitsAsync("ätradalen", 10, TestContext.Current.CancellationToken);
+
+        Assert.Equal("Hemtjänst Ätradalen", Assert.Single(found).Name);
+    }
+
+    [Fact]
     public async Task RevealingThePersonnummer_IsOnRecord()
     {
         var (database, orderId) = await WithNewOrderAsync();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
+using SocItConsole.Admin.Features.Administration;
 using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Admin.Infrastructure.Authentication;
 using SocItConsole.Admin.Infrastructure.Localization;
@@ -59,14 +60,10 @@ public sealed class CaseList(IDbContextFactory<SocItDbContext> factory, CurrentU
     {
         await currentUser.RequireAsync(Policies.Operator);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var units = db.Units.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(text))
-        {
-            var pattern = SqlLike.Containing(text.Trim());
-            units = units.Where(u => EF.Functions.Like(u.Name, pattern, SqlLike.Escape));
-        }
-
-        var found = await units.Select(u => new UnitOption(u.Id, u.Name)).ToListAsync(ct);
+        // A few hundred names at most: matched here with Swedish case rules (SQLite's LIKE folds only a–z, so "äng"
+        // would miss "Ängsgården"), the same search the administration tables use.
+        var units = await db.Units.AsNoTracking().Select(u => new UnitOption(u.Id, u.Name)).ToListAsync(ct);
+        var found = units.Where(u => MasterDataSearch.Matches(text, u.Name));
         return [.. found.OrderBy(u => u.Name, AdminLocalization.SwedishOrder).Take(Math.Max(1, take))];
     }
 
