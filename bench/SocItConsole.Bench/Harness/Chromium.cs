@@ -62,6 +62,17 @@ internal sealed class Chromium : IAsyncDisposable
         return context;
     }
 
+    /// <summary>Until the page's Blazor circuit is live (the layout marks it): before that, clicks land on the prerendered HTML.</summary>
+    public static Task WaitForInteractiveAsync(IPage page) =>
+        page.Locator("#circuit-state[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    /// <summary>Until the case queue on <c>/cases</c> is live and shows its first rows (they load only in the circuit).</summary>
+    public static async Task WaitForCaseQueueAsync(IPage page)
+    {
+        await WaitForInteractiveAsync(page);
+        await page.Locator("[data-testid=cases] tbody a[data-testid=row-case]").First.WaitForAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Browser.DisposeAsync();

@@ -59,8 +59,7 @@ internal static class CircuitBenchmark
                     }
                     else
                     {
-                        await page.Locator("#circuit-state[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-                        await page.Locator("[data-testid=cases] tbody a[data-testid=row-case]").First.WaitForAsync();
+                        await Chromium.WaitForCaseQueueAsync(page);
                     }
 
                     open++;

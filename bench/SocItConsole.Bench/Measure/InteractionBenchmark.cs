@@ -37,8 +37,7 @@ internal static class InteractionBenchmark
         {
             var queue = await context.NewPageAsync();
             await queue.GotoAsync("/cases");
-            await queue.Locator("#circuit-state[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-            await queue.Locator("[data-testid=cases] tbody a[data-testid=row-case]").First.WaitForAsync();
+            await Chromium.WaitForCaseQueueAsync(queue);
 
             var counter = await context.NewPageAsync();
             await counter.GotoAsync("/bench/counter");

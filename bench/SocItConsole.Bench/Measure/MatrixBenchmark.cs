@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Playwright;
 using SocItConsole.Bench.Harness;
 
 namespace SocItConsole.Bench.Measure;
@@ -47,7 +46,7 @@ internal static class MatrixBenchmark
                 ct.ThrowIfCancellationRequested();
                 var stopwatch = Stopwatch.StartNew();
                 await page.GotoAsync("/matrix");
-                await page.Locator("#circuit-state[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+                await Chromium.WaitForInteractiveAsync(page);
                 await page.Locator("[data-testid=matrix-grid] select.mx-select").First.WaitForAsync();
                 var load = stopwatch.Elapsed.TotalMilliseconds;
 
