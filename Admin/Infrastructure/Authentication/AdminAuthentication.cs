@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Identity.Web;
 
@@ -34,7 +35,7 @@ public static class AdminAuthentication
                 options.TokenValidationParameters.RoleClaimType = UserClaims.Roles;
             });
             builder.Services.Configure<CookieAuthenticationOptions>(
-                CookieAuthenticationDefaults.AuthenticationScheme, ConfigureCookie);
+                CookieAuthenticationDefaults.AuthenticationScheme, options => ConfigureCookie(options, builder.Environment));
         }
         else
         {
@@ -42,13 +43,22 @@ public static class AdminAuthentication
                 .AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
                 .AddCookie(options =>
                 {
-                    ConfigureCookie(options);
+                    ConfigureCookie(options, builder.Environment);
                     options.LoginPath = DevSignInPath;
                 });
         }
 
         builder.Services.AddAuthorization(Policies.Configure);
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddOptions<RoleRecheckSettings>()
+            .Bind(builder.Configuration.GetSection(RoleRecheckSettings.SectionName))
+            .Validate(
+                s => s.RoleRecheckInterval > TimeSpan.Zero && s.RoleRecheckInterval <= RoleRecheckSettings.MaxInterval,
+                "Access:RoleRecheckInterval must be longer than zero and at most 00:05:00.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<RoleRevocations>();
+        // Registered before Blazor's own (which only fills the slot when it is empty).
+        builder.Services.AddScoped<AuthenticationStateProvider, RoleRecheckingAuthenticationStateProvider>();
         return builder;
     }
 
@@ -95,14 +105,21 @@ public static class AdminAuthentication
         return endpoints;
     }
 
-    private static void ConfigureCookie(CookieAuthenticationOptions options)
+    private static void ConfigureCookie(CookieAuthenticationOptions options, IHostEnvironment environment)
     {
         options.Cookie.Name = CookieName;
         options.Cookie.HttpOnly = true;
         options.Cookie.SameSite = SameSiteMode.Lax;
-        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        // Development runs on plain http; everywhere else the sign-in cookie travels only over https.
+        options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         options.ExpireTimeSpan = TimeSpan.FromHours(8);
         options.SlidingExpiration = true;
+        var validatePrincipal = options.Events.OnValidatePrincipal;
+        options.Events.OnValidatePrincipal = async context =>
+        {
+            await validatePrincipal(context);
+            await RoleRevocations.DropWithdrawnRolesAsync(context);
+        };
         options.Events.OnRedirectToAccessDenied = context =>
         {
             // A signed-in user without the role gets 403 (shown by the status page), not a redirect that hides it.

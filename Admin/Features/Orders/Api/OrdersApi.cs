@@ -43,6 +43,7 @@ public static partial class OrdersApi
             .RequireAuthenticatedUser()
             .RequireRole(IntakeApiAuth.Role));
         builder.Services.AddOpenApi(IntakeOpenApi.Configure);
+        builder.AddOrderApiRateLimiting();
         return builder;
     }
 
@@ -60,6 +61,7 @@ public static partial class OrdersApi
             .ProducesProblem(StatusCodes.Status500InternalServerError);
 
         api.MapPost("/orders", PlaceOrderAsync)
+            .RequireRateLimiting(OrderApiRateLimiting.Policy)
             .WithName("PlaceOrder")
             .WithSummary("Lägg en beställning")
             .WithDescription(
@@ -73,6 +75,7 @@ public static partial class OrdersApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         api.MapGet("/orders/{id:int}", GetOrderAsync)
