@@ -120,5 +120,6 @@ public class OutboxTests : ComponentTestBase, IAsyncLifetime
     }
 
     private Outbox Service(string user) =>
-        new(World.Database, AppServices.CurrentUser(user), AppServices.ExpiryRun(World.Database, World.Mail, World.Clock), World.Clock);
+        new(World.Database, AppServices.CurrentUser(user), AppServices.ExpiryRun(World.Database, World.Mail, World.Clock),
+            new SocItConsole.Admin.Infrastructure.Audit.AuditTrail(World.Clock), World.Clock);
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
+using SocItConsole.Admin.Infrastructure.Audit;
 using SocItConsole.Admin.Infrastructure.Authentication;
 using SocItConsole.Shared.Reviews;
 
@@ -9,7 +10,8 @@ namespace SocItConsole.Admin.Features.FollowUps;
 /// The e-mail the console has sent or tried to send (Utkorg), newest first, from its own records: the expiry job's
 /// reminders and the review rounds' invitations and reminders, in one list.
 /// </summary>
-public sealed class Outbox(IDbContextFactory<SocItDbContext> factory, CurrentUser currentUser, ExpiryRun run, TimeProvider clock)
+public sealed class Outbox(
+    IDbContextFactory<SocItDbContext> factory, CurrentUser currentUser, ExpiryRun run, AuditTrail audit, TimeProvider clock)
 {
     public const int MaxPageSize = 100;
 
@@ -69,11 +71,24 @@ public sealed class Outbox(IDbContextFactory<SocItDbContext> factory, CurrentUse
             .Select(m => m.Body).SingleOrDefaultAsync(ct);
     }
 
-    /// <summary>Runs the expiry check now, for an operator; the same run as the nightly job's.</summary>
+    /// <summary>
+    /// Runs the expiry check now, for an operator; the same run as the nightly job's. The job records what it did as
+    /// itself; a real run also records who started it, so that e-mail sent outside the schedule has a name on record.
+    /// </summary>
     public async Task<ExpiryRunReport> RunNowAsync(bool dryRun, CancellationToken ct = default)
     {
-        await currentUser.RequireAsync(Policies.Operator);
-        return await run.RunAsync(Infrastructure.Localization.AdminTimeZone.Today(clock), dryRun, ct);
+        var actor = await currentUser.RequireAsync(Policies.Operator);
+        var report = await run.RunAsync(Infrastructure.Localization.AdminTimeZone.Today(clock), dryRun, ct);
+        if (!dryRun)
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            audit.Record(db, actor, "FollowUp.RunStarted", "Job", ExpiryRun.JobId, $"{actor.Name} körde påminnelsejobbet: {report.Summary}",
+                before: null,
+                after: new { report.Today, report.Flagged, report.Closed, report.RemindersSent, report.Escalated, Failures = report.Failures.Count });
+            await db.SaveChangesAsync(ct);
+        }
+
+        return report;
     }
 }
 
