@@ -14,8 +14,9 @@ namespace SocItConsole.Admin.Tests.Browser;
 
 /// <summary>
 /// Script and markup stored in the free-text fields of an order (typed into the console's form and sent through the
-/// e-service API) and of a case (a comment typed on the case page) are shown as the literal text on every page that
-/// shows them — receipt, Mina ärenden, the case list, the case, the employee, the access view and the audit log — and
+/// e-service API), of a case (a comment and a rejection reason typed on the case page) and of master data (a title typed
+/// by an administrator) are shown as the literal text on every page that shows them — receipt, Mina ärenden, the case
+/// list, the case, the employee, the access view, the titles, the matrix and the audit log — and
 /// never run: <c>window.__xss</c> stays undefined and no injected element reaches the DOM. The access view's CSV export
 /// writes a name that starts like a formula with Excel's text apostrophe in front.
 /// </summary>
@@ -30,6 +31,8 @@ public partial class FreeTextBrowserTests
     private const string ApiNamePayload = "<script>window.__xss=1</script>Api Person";
     private const string ApiNotePayload = "\"><svg onload=window.__xss=1> från e-tjänsten";
     private const string ApiOrdererPayload = "<iframe src=\"javascript:window.__xss=1\"></iframe>Beställare";
+    private const string RejectPayload = "<svg/onload=window.__xss=1> saknar underlag";
+    private const string TitlePayload = "Titel <img src=x onerror=\"window.__xss=1\">";
 
     /// <summary>Anything the payloads could have put into the page: counted, must stay zero.</summary>
     private const string InjectedElements = """
@@ -88,6 +91,11 @@ public partial class FreeTextBrowserTests
         await page.GotoAsync($"/cases/{apiOrderId}");
         await session.WaitForInteractivityAsync();
         await AssertShownAsTextAsync(page, "the e-service's case", shownOn, ApiNamePayload, ApiNotePayload, ApiOrdererPayload);
+        await page.Locator("[data-testid='reject']").ClickAsync();
+        await page.Locator("[data-testid='reason-text']").FillAsync(RejectPayload);
+        await page.Locator("[data-testid='reason-confirm']").ClickAsync();
+        await Expect(page.Locator("[data-testid='rejected']")).ToContainTextAsync(RejectPayload);
+        await AssertShownAsTextAsync(page, "the rejected case", shownOn, RejectPayload);
 
         await page.GotoAsync($"/cases/{formOrderId}");
         await session.WaitForInteractivityAsync();
@@ -125,8 +133,28 @@ public partial class FreeTextBrowserTests
         Assert.Contains("'=cmd|' /C calc'!A0", csv, StringComparison.Ordinal);
         Assert.DoesNotMatch(FormulaCell(), csv);
 
+        // Master data typed by an administrator: a title, shown in its table and as a row of the matrix.
+        await page.GotoAsync("/account/dev-sign-in?userName=admin&returnUrl=/admin");
+        await session.WaitForInteractivityAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Titlar" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lägg till titel" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.Locator("input:visible, textarea:visible").First.FillAsync(TitlePayload);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
+        await Expect(page.Locator("[data-testid='title-table']")).ToContainTextAsync(TitlePayload);
+        await AssertShownAsTextAsync(page, "the titles", shownOn, TitlePayload);
+
+        await page.GotoAsync("/matrix");
+        await session.WaitForInteractivityAsync();
+        await AssertShownAsTextAsync(page, "the matrix", shownOn, TitlePayload);
+
+        await page.GotoAsync("/audit");
+        await session.WaitForInteractivityAsync();
+        await Expect(page.Locator("h1").First).ToBeVisibleAsync();
+        await AssertNothingRanAsync(page, "the audit log, read by an administrator");
+
         TestContext.Current.TestOutputHelper?.WriteLine(
-            $"8 payloads in 8 free-text fields, shown as text and never run on: {string.Join("; ", shownOn)}; CSV export guarded.");
+            $"10 payloads in 10 free-text fields, shown as text and never run on: {string.Join("; ", shownOn)}; CSV export guarded.");
     }
 
     /// <summary>Each value is on the page as the literal text, and nothing of it ran or became an element.</summary>
