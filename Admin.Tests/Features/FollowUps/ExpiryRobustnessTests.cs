@@ -55,12 +55,12 @@ public class ExpiryRobustnessTests(ExpiryRobustnessTests.TemplateFixture fixture
     /// <summary>(a) Run three times in a row on each night: nothing twice, nothing missed.</summary>
     [Fact]
     public Task ThreeRunsANight_NotifyEveryDueItemExactlyOncePerRound() =>
-        RunSeedsAsync("three runs a night", (_, _) => NightMode.ThreeTimes, withOutage: false);
+        RunSeedsAsync("three runs a night", 1_000, (_, _) => NightMode.ThreeTimes, withOutage: false);
 
     /// <summary>(b) Two runs at the same moment on each night (two scopes, one clock): the same result, no duplicate e-mail.</summary>
     [Fact]
     public Task TwoConcurrentRunsANight_NotifyEveryDueItemExactlyOncePerRound() =>
-        RunSeedsAsync("two concurrent runs a night", (_, _) => NightMode.TwiceAtOnce, withOutage: false);
+        RunSeedsAsync("two concurrent runs a night", 2_000, (_, _) => NightMode.TwiceAtOnce, withOutage: false);
 
     /// <summary>
     /// (c) The mail server fails at the k-th e-mail (once, or from then on), the job fails, and Hangfire retries it:
@@ -69,12 +69,12 @@ public class ExpiryRobustnessTests(ExpiryRobustnessTests.TemplateFixture fixture
     /// </summary>
     [Fact]
     public Task FailureAfterKEmails_ThenHangfiresRetries_NotifyEveryDueItemExactlyOncePerRound() =>
-        RunSeedsAsync("failure after k e-mails, then retries", (_, _) => NightMode.FailAfterKThenRetry, withOutage: false);
+        RunSeedsAsync("failure after k e-mails, then retries", 3_000, (_, _) => NightMode.FailAfterKThenRetry, withOutage: false);
 
     /// <summary>(d) The server is down for 1–7 nights: the next run notifies everything that fell due, once, and the cadence goes on.</summary>
     [Fact]
     public Task ServerDownForSeveralNights_CatchesUpOnce_AndTheCadenceContinues() =>
-        RunSeedsAsync("down 1–7 nights, then nightly", (_, _) => NightMode.Once, withOutage: true);
+        RunSeedsAsync("down 1–7 nights, then nightly", 4_000, (_, _) => NightMode.Once, withOutage: true);
 
     [Fact]
     public void TheJob_IsRetriedByHangfire_AndNeverRunsTwiceAtOnceThroughHangfire()
@@ -88,18 +88,19 @@ public class ExpiryRobustnessTests(ExpiryRobustnessTests.TemplateFixture fixture
     /// <summary>How often Hangfire retries the job: the failure tests retry exactly this many times at most.</summary>
     private const int RetryAttempts = 5;
 
-    private async Task RunSeedsAsync(string name, Func<Random, int, NightMode> mode, bool withOutage)
+    /// <summary>Seeds <paramref name="firstSeed"/> + 1 … + <see cref="Seeds"/>: each property has worlds of its own.</summary>
+    private async Task RunSeedsAsync(string name, int firstSeed, Func<Random, int, NightMode> mode, bool withOutage)
     {
         var template = fixture.Template;
         var totals = new Totals();
-        for (var seed = 1; seed <= Seeds; seed++)
+        for (var seed = firstSeed + 1; seed <= firstSeed + Seeds; seed++)
         {
             await RunSeedAsync(template, seed, mode, withOutage, totals);
         }
 
         Assert.True(totals.Emails > 0 && totals.Items > 0, "The worlds never made the job send anything.");
         TestContext.Current.TestOutputHelper?.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Expiry robustness ({name}): {Seeds} seeds × {Nights} nights, {totals.Grants} grants, {totals.Runs} job runs, " +
+            $"Expiry robustness ({name}): {Seeds} seeds ({firstSeed + 1}–{firstSeed + Seeds}) × {Nights} nights, {totals.Grants} grants, {totals.Runs} job runs, " +
             $"{totals.Emails} e-mails with {totals.Items} items, {totals.Escalations} escalations, {totals.InjectedFailures} injected failures, " +
             $"{totals.Retries} retries, {totals.NightsDown} nights down."));
     }
