@@ -42,6 +42,113 @@ public class CaseConcurrencyTests
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.EntityId == order.CaseNumber && a.Action.StartsWith("Case."), ct));
     }
 
+    /// <summary>The message every loser must get (CaseWork's conflict text, word for word).</summary>
+    private const string ChangedMeanwhile =
+        "Ärendet har ändrats av någon annan sedan du öppnade det. Inget sparades; ladda om ärendet och försök igen.";
+
+    private const int Editors = 8;
+    private const int Rounds = 100;
+
+    /// <summary>
+    /// Eight operators, each in their own scope, open the same version of one case and save a different change to it
+    /// at the same moment (a comment, a checklist item with a note, or a status move), 100 times over. Each round the
+    /// case must show exactly the winner's change and nothing of the losers', one version further and with one audit
+    /// entry more.
+    /// </summary>
+    [Fact]
+    public async Task EightOperatorsSavingOneCaseAtOnce_For100Rounds_ExactlyOneWinsEachRound_AndNoUpdateIsLost()
+    {
+        await using var app = AdminAppFactory.Development();
+        using var client = app.CreateTestClient();
+        var ct = TestContext.Current.CancellationToken;
+        var placed = await app.Services.CreateScope().ServiceProvider.GetRequiredService<OrderIntake>()
+            .PlaceAsync(Soon(OrderRequests.NewUndersköterska()), OrderChannel.Console, new Actor("chef1-oid", "Anna Lindqvist"), ct: ct);
+        var orderId = ((PlaceOrderResult.Created)placed).Receipt.Id;
+        var scopes = Enumerable.Range(0, Editors).Select(_ => SignedIn(app, "operator")).ToList();
+        try
+        {
+            var editors = scopes.Select(s => s.ServiceProvider.GetRequiredService<CaseWork>()).ToList();
+            Assert.IsType<CaseResult.Done>(await editors[0].TakeAsync(orderId, 0, ct));
+            var caseNumber = (await editors[0].GetAsync(orderId, ct))!.CaseNumber;
+            Assert.NotEmpty((await editors[0].GetAsync(orderId, ct))!.Checklist);
+            var (wins, conflicts) = (0, 0);
+
+            for (var round = 0; round < Rounds; round++)
+            {
+                var before = (await editors[0].GetAsync(orderId, ct))!;
+                var edits = Enumerable.Range(0, Editors).Select(i => CaseEdit.For(round, i, before)).ToList();
+
+                var results = await Race.RunAsync(
+                    Editors,
+                    i => editors[i].GetAsync(orderId, ct),
+                    (i, loaded) => edits[i].ApplyAsync(editors[i], loaded!, ct));
+
+                var winner = Assert.Single(Enumerable.Range(0, Editors), i => results[i] is CaseResult.Done);
+                Assert.All(results.Where((_, i) => i != winner), r => Assert.Equal(new CaseResult.Conflict(ChangedMeanwhile), r));
+                var after = (await editors[0].GetAsync(orderId, ct))!;
+                Assert.Equal(before.Version + 1, after.Version);
+                Assert.Equal(after.Version, ((CaseResult.Done)results[winner]).Version);
+                Assert.Equal(edits[winner].Expected(before), Observable(after));
+                wins++;
+                conflicts += Editors - 1;
+            }
+
+            await using var db = await app.Services.GetRequiredService<IDbContextFactory<SocItDbContext>>().CreateDbContextAsync(ct);
+            var order = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == orderId, ct);
+            Assert.Equal(1 + Rounds, order.Version);
+            var changes = await db.AuditEntries.CountAsync(
+                a => a.EntityId == caseNumber && a.Action.StartsWith("Case.") && a.Action != "Case.Taken", ct);
+            Assert.Equal(Rounds, changes);
+            Assert.Equal((Rounds, Rounds * (Editors - 1)), (wins, conflicts));
+            TestContext.Current.TestOutputHelper?.WriteLine(
+                $"Case concurrency: {Editors} editors, {Rounds} rounds, {wins} wins, {conflicts} conflicts, {changes} audited changes.");
+        }
+        finally
+        {
+            foreach (var scope in scopes)
+            {
+                await scope.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>What a change can alter on a case, in a form that compares by value.</summary>
+    private static string Observable(CaseDetails details) =>
+        string.Join(
+            " | ",
+            details.Status.ToString(),
+            string.Join(";", details.Checklist.Select(i => $"{i.Id}:{i.State}:{i.Note}")),
+            string.Join(";", details.Comments.Select(c => c.Text)));
+
+    /// <summary>One editor's change in a round, and what the case must look like when it is the one that wins.</summary>
+    private sealed record CaseEdit(int Kind, string Text, int ItemId, OrderStatus MoveTo)
+    {
+        public static CaseEdit For(int round, int editor, CaseDetails before)
+        {
+            var text = $"Runda {round + 1}, handläggare {editor + 1}";
+            var item = before.Checklist[(round + editor) % before.Checklist.Count];
+            var moveTo = before.Status == OrderStatus.InProgress ? OrderStatus.WaitingForOrderer : OrderStatus.InProgress;
+            return new CaseEdit((round + editor) % 3, text, item.Id, moveTo);
+        }
+
+        public Task<CaseResult> ApplyAsync(CaseWork work, CaseDetails loaded, CancellationToken ct) => Kind switch
+        {
+            0 => work.CommentAsync(loaded.Id, loaded.Version, Text, ct),
+            1 => work.MarkItemAsync(loaded.Id, loaded.Version, ItemId, ChecklistState.Done, Text, ct),
+            _ => work.MoveAsync(loaded.Id, loaded.Version, MoveTo, null, ct),
+        };
+
+        public string Expected(CaseDetails before) => Observable(Kind switch
+        {
+            0 => before with { Comments = [.. before.Comments, new CommentRow("", default, Text)] },
+            1 => before with
+            {
+                Checklist = [.. before.Checklist.Select(i => i.Id == ItemId ? i with { State = ChecklistState.Done, Note = Text } : i)],
+            },
+            _ => before with { Status = MoveTo },
+        });
+    }
+
     [Fact]
     public async Task QueueFilters_RunInTheDatabase_AndCombine()
     {

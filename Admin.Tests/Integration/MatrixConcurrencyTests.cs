@@ -58,6 +58,113 @@ public class MatrixConcurrencyTests
         Assert.Equal(2, (await loser.LoadAsync(ct)).Cells.Count);
     }
 
+    private const int Editors = 8;
+    private const int Rounds = 100;
+
+    /// <summary>
+    /// Eight administrators, each in their own scope, load the same version and save at the same moment: all set one
+    /// shared cell (each to a different level, or empty) and each toggles a cell of its own, 100 times over. Each round
+    /// exactly one save is a new version; every other editor is told the matrix changed meanwhile, with the winner's
+    /// cells listed, and the matrix afterwards is exactly the previous one plus the winner's changes.
+    /// </summary>
+    [Fact]
+    public async Task EightAdministratorsSavingAtOnce_For100Rounds_ExactlyOneWinsEachRound_AndNoUpdateIsLost()
+    {
+        await using var app = AdminAppFactory.EntraId();
+        using var client = app.CreateTestClient();
+        var ct = TestContext.Current.CancellationToken;
+        var (shared, own, levels) = await CreateRaceTitlesAsync(app, ct);
+        var scopes = Enumerable.Range(0, Editors).Select(_ => SignedIn(app, "admin")).ToList();
+        try
+        {
+            var editors = scopes.Select(s => s.ServiceProvider.GetRequiredService<MatrixService>()).ToList();
+            var start = await editors[0].LoadAsync(ct);
+            var expected = start.Cells.ToDictionary(c => new CellKey(c.TitleId, c.SystemId), c => c.LevelId);
+            var (wins, conflicts) = (0, 0);
+
+            for (var round = 0; round < Rounds; round++)
+            {
+                var baseVersion = start.Version + round;
+                var edits = Enumerable.Range(0, Editors).Select(i =>
+                {
+                    var sharedNow = expected.TryGetValue(shared, out var level) ? level : (int?)null;
+                    var options = levels.Cast<int?>().Prepend(null).Where(l => l != sharedNow).ToList();
+                    var ownNow = expected.TryGetValue(own[i], out var ownLevel) ? ownLevel : (int?)null;
+                    return new[]
+                    {
+                        new CellChange(shared, sharedNow, options[(round + i) % options.Count]),
+                        new CellChange(own[i], ownNow, ownNow is null ? levels[0] : null),
+                    };
+                }).ToList();
+
+                var results = await Race.RunAsync(
+                    Editors,
+                    i => editors[i].LoadAsync(ct),
+                    (i, loaded) => editors[i].SaveAsync(loaded.Version, edits[i], $"Runda {round + 1}, administratör {i + 1}", ct));
+
+                var winner = Assert.Single(Enumerable.Range(0, Editors), i => results[i] is MatrixSaveResult.Saved);
+                Assert.Equal(baseVersion + 1, ((MatrixSaveResult.Saved)results[winner]).Version);
+                foreach (var i in Enumerable.Range(0, Editors).Where(i => i != winner))
+                {
+                    var conflict = Assert.IsType<MatrixSaveResult.Conflict>(results[i]);
+                    Assert.Equal(baseVersion + 1, conflict.CurrentVersion);
+                    Assert.Equal(
+                        edits[winner].Select(e => (e.Key, e.Key == shared)).OrderBy(e => e.Key.TitleId),
+                        conflict.ChangedMeanwhile.Select(c => (c.Change.Key, c.AlsoChangedByYou)).OrderBy(e => e.Key.TitleId));
+                }
+
+                foreach (var edit in edits[winner])
+                {
+                    if (edit.LevelAfter is { } level)
+                    {
+                        expected[edit.Key] = level;
+                    }
+                    else
+                    {
+                        expected.Remove(edit.Key);
+                    }
+                }
+
+                var after = await editors[0].LoadAsync(ct);
+                Assert.Equal(baseVersion + 1, after.Version);
+                Assert.Equal(
+                    expected.OrderBy(e => e.Key.TitleId).ThenBy(e => e.Key.SystemId).Select(e => (e.Key, e.Value)),
+                    after.Cells.Select(c => (new CellKey(c.TitleId, c.SystemId), c.LevelId)).OrderBy(e => e.Item1.TitleId).ThenBy(e => e.Item1.SystemId));
+                wins++;
+                conflicts += Editors - 1;
+            }
+
+            await using var db = await app.Services.GetRequiredService<IDbContextFactory<SocItDbContext>>().CreateDbContextAsync(ct);
+            var versions = await db.MatrixChangeSets.CountAsync(s => s.Version > start.Version, ct);
+            var audited = await db.AuditEntries.CountAsync(a => a.Action == "Matrix.Saved", ct);
+            Assert.Equal((Rounds, Rounds, start.Version + Rounds), (versions, audited, (await db.MatrixState.SingleAsync(ct)).Version));
+            Assert.Equal((Rounds, Rounds * (Editors - 1)), (wins, conflicts));
+            TestContext.Current.TestOutputHelper?.WriteLine(
+                $"Matrix concurrency: {Editors} editors, {Rounds} rounds, {wins} wins, {conflicts} conflicts, {versions} versions, {audited} audited saves.");
+        }
+        finally
+        {
+            foreach (var scope in scopes)
+            {
+                await scope.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>One title whose cell every editor changes, one title per editor for a cell of its own, and a system's levels.</summary>
+    private static async Task<(CellKey Shared, CellKey[] Own, int[] Levels)> CreateRaceTitlesAsync(AdminAppFactory app, CancellationToken ct)
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<SocItDbContext>>().CreateDbContextAsync(ct);
+        var titles = Enumerable.Range(0, Editors + 1).Select(i => new JobTitle(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Racetitel {i:D2}"))).ToList();
+        db.JobTitles.AddRange(titles);
+        await db.SaveChangesAsync(ct);
+        var system = await db.ItSystems.Include(s => s.Levels).OrderByDescending(s => s.Levels.Count).FirstAsync(s => s.IsActive, ct);
+        return (
+            new CellKey(titles[0].Id, system.Id),
+            [.. titles.Skip(1).Select(t => new CellKey(t.Id, system.Id))],
+            [.. system.Levels.Select(l => l.Id)]);
+    }
+
     private static AsyncServiceScope SignedIn(AdminAppFactory app, string userName)
     {
         var scope = app.Services.CreateAsyncScope();

@@ -14,6 +14,10 @@ public class ExpiryRunTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>Five different accesses of one employee: the same access twice would be one continuing the other.</summary>
+    private static readonly (string System, string Level)[] FiveAccesses =
+        [("Lifecare", "Utförare"), ("Lifecare", "Handläggare"), ("Appva", "Standard"), ("Appva", "Sjuksköterska"), ("Qlikview", "Standard")];
+
     [Fact]
     public async Task Run_FlagsExpiredAndEndingSoon_AndSendsEachManagerOneMail()
     {
@@ -163,6 +167,35 @@ public class ExpiryRunTests
     }
 
     [Fact]
+    public async Task Run_AGrantContinuedByItsExtension_GetsNoFollowUpAtItsOldLastDay_ButOneWithAGapDoes()
+    {
+        using var world = await ExpiryWorld.CreateAsync();
+        var intake = AppServices.OrderIntake(world.Database, world.Clock);
+        // Lisa's Lifecare ran out on 2026-11-20 and an extend order continued it from the next day (the access page
+        // orders it so); her Appva, extended until further notice from an earlier day (as the follow-up page orders it).
+        await world.AddTemporaryGrantAsync("chef1", new DateOnly(2026, 11, 20));
+        await ExpiryWorld.AddTemporaryGrantAsync(
+            intake, world.Database, ExpiryWorld.Today, "chef1", new DateOnly(2027, 2, 28), from: new DateOnly(2026, 11, 21));
+        await world.AddTemporaryGrantAsync("chef1", new DateOnly(2026, 12, 1), system: "Appva", level: "Standard");
+        await ExpiryWorld.AddTemporaryGrantAsync(
+            intake, world.Database, ExpiryWorld.Today, "chef1", new DateOnly(2026, 12, 1), system: "Appva", level: "Standard",
+            from: new DateOnly(2026, 11, 25), permanent: true);
+        // Omar's extension starts two days after his last day: for one day he had no access, so it is followed up.
+        var lapsed = await world.AddTemporaryGrantAsync("chef2", new DateOnly(2026, 11, 22), "Omar Ali", OrderRequests.Pnr1985);
+        await ExpiryWorld.AddTemporaryGrantAsync(
+            intake, world.Database, ExpiryWorld.Today, "chef2", new DateOnly(2027, 1, 31), "Omar Ali", OrderRequests.Pnr1985,
+            from: new DateOnly(2026, 11, 24));
+
+        var report = await world.RunAsync();
+
+        Assert.Equal((1, 1), (report.Flagged, report.RemindersSent));
+        Assert.Empty(world.Mail.To(ExpiryWorld.Chef1Email));
+        Assert.Single(world.Mail.To(ExpiryWorld.Chef2Email));
+        await using var db = world.Database.CreateDbContext();
+        Assert.Equal(lapsed, (await db.FollowUps.SingleAsync(Ct)).GrantId);
+    }
+
+    [Fact]
     public async Task DryRun_TellsWhatItWouldDo_AndChangesNothing()
     {
         using var world = await ExpiryWorld.CreateAsync();
@@ -188,7 +221,7 @@ public class ExpiryRunTests
         world.Options.BatchSize = 2;
         for (var i = 0; i < 5; i++)
         {
-            await world.AddTemporaryGrantAsync("chef1", new DateOnly(2026, 11, 20 + (i % 2)));
+            await world.AddTemporaryGrantAsync("chef1", new DateOnly(2026, 11, 20 + (i % 2)), system: FiveAccesses[i].System, level: FiveAccesses[i].Level);
         }
 
         var report = await world.RunAsync();
@@ -205,7 +238,7 @@ public class ExpiryRunTests
         world.Options.BatchSize = 2;
         for (var i = 0; i < 5; i++)
         {
-            await world.AddTemporaryGrantAsync("chef1", new DateOnly(2026, 11, 20 + (i % 2)));
+            await world.AddTemporaryGrantAsync("chef1", new DateOnly(2026, 11, 20 + (i % 2)), system: FiveAccesses[i].System, level: FiveAccesses[i].Level);
         }
 
         var report = await world.RunAsync(dryRun: true);

@@ -27,7 +27,7 @@ public class OutboxTests : ComponentTestBase, IAsyncLifetime
         await World.AddStandardGrantsAsync();
         await ExpiryWorld.AddTemporaryGrantAsync(
             AppServices.OrderIntake(World.Database, World.Clock), World.Database, ReviewWorld.Today, "chef1", new DateOnly(2026, 11, 20),
-            "Jonas Berg", OrderRequests.Pnr1985);
+            "Jonas Berg", OrderRequests.Pnr1985, "Appva", "Standard");
         await AppServices.ExpiryRun(World.Database, World.Mail, World.Clock).RunAsync(World.CurrentDay, dryRun: false, Ct);
         World.Clock.Advance(TimeSpan.FromHours(1));
         await World.StartRoundAsync();

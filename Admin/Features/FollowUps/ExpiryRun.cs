@@ -80,7 +80,9 @@ public sealed partial class ExpiryRun(
     }
 
     /// <summary>
-    /// The temporary grants due by <c>$cutoff</c> (not ended by an order) that have no follow-up yet, after the key
+    /// The temporary grants due by <c>$cutoff</c> (not ended by an order) that have no follow-up yet and that no other
+    /// grant of the same system, level and unit continues (an extend order completed leaves the old grant with its old
+    /// last day beside the new one: the access goes on, so there is nothing to follow up), after the key
     /// (<c>$afterTo</c>, <c>$afterId</c>) in the order of the index on (EndedByOrderId, To), at most <c>$limit</c>,
     /// with what a follow-up copies from the grant, its order and its employee. Both the run and the dry run read
     /// through this text; the benchmark and a test check its query plan.
@@ -94,6 +96,11 @@ public sealed partial class ExpiryRun(
         WHERE g."EndedByOrderId" IS NULL AND g."To" IS NOT NULL AND g."To" <= $cutoff
           AND g."To" >= $afterTo AND (g."To" > $afterTo OR g."Id" > $afterId)
           AND NOT EXISTS (SELECT 1 FROM "FollowUps" AS f WHERE f."GrantId" = g."Id")
+          AND NOT EXISTS (
+              SELECT 1 FROM "Grants" AS n
+              WHERE n."EmployeeId" = g."EmployeeId" AND n."Id" <> g."Id" AND n."EndedByOrderId" IS NULL
+                AND n."SystemId" = g."SystemId" AND n."LevelId" = g."LevelId" AND n."UnitId" = g."UnitId"
+                AND n."From" <= date(g."To", '+1 day') AND (n."To" IS NULL OR n."To" > g."To"))
         ORDER BY g."To", g."Id"
         LIMIT $limit
         """;
