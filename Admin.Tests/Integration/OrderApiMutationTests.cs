@@ -33,7 +33,9 @@ public class OrderApiMutationTests
     [Fact]
     public async Task MutatedOrderBodies_AreNever5xx_RefusalsAreSwedishProblemJsonWithNothingStored_AcceptancesStoredOnce()
     {
-        await using var app = AdminAppFactory.EntraId().WithSetting("Intake:ApiKeys:0", ApiKey);
+        await using var app = AdminAppFactory.EntraId()
+            .WithSetting("Intake:ApiKeys:0", ApiKey)
+            .WithSetting("OrdersApi:RateLimit:PermitLimit", "100000");
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(Ct);
