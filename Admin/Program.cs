@@ -36,6 +36,7 @@ var builder = WebApplication.CreateBuilder(jobCommand is null ? args : []);
 builder.AddAdminLogging();
 builder.AddAdminLocalization();
 builder.AddAdminAuthentication();
+builder.AddDeniedRequestLogging();
 builder.AddAdminData();
 builder.AddAdminAudit();
 builder.AddAdminJobs();

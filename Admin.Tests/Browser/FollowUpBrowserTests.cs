@@ -50,8 +50,11 @@ public partial class FollowUpBrowserTests
         await page.Locator("[data-testid='filter-All']").ClickAsync();
         await Expect(page.Locator("[data-testid='empty']")).ToContainTextAsync("Inga uppföljningar med det här läget.");
         await Expect(page.Locator("body")).Not.ToContainTextAsync("Lisa Andersson");
-        await page.GotoAsync($"/follow-ups/{id}");
-        await Expect(page.Locator("[data-testid='not-found']")).ToHaveTextAsync("Uppföljningen finns inte, eller gäller inte dina medarbetare.");
+        // Another manager's follow-up by its address answers 404 with the status page, and nothing of it.
+        var refused = await page.GotoAsync($"/follow-ups/{id}");
+        Assert.Equal(404, refused!.Status);
+        await Expect(page.Locator("[data-status='404']")).ToContainTextAsync("Sidan finns inte");
+        await Expect(page.Locator("body")).Not.ToContainTextAsync("Lisa Andersson");
     }
 
     [GeneratedRegex(@"https?://\S+/follow-ups\S*")]

@@ -20,7 +20,7 @@ public class FollowUpAuthorizationTests
     [InlineData("/follow-ups", "operator", HttpStatusCode.OK)]
     [InlineData("/follow-ups", "admin", HttpStatusCode.Forbidden)]
     [InlineData("/follow-ups", "utanroll", HttpStatusCode.Forbidden)]
-    [InlineData("/follow-ups/1", "chef2", HttpStatusCode.OK)]
+    [InlineData("/follow-ups/1", "chef2", HttpStatusCode.NotFound)]
     [InlineData("/follow-ups/1", "utanroll", HttpStatusCode.Forbidden)]
     [InlineData("/outbox", "operator", HttpStatusCode.OK)]
     [InlineData("/outbox", "admin", HttpStatusCode.OK)]
@@ -37,18 +37,22 @@ public class FollowUpAuthorizationTests
     }
 
     [Fact]
-    public async Task AnotherManager_OpeningAFollowUpById_IsToldItIsNotTheirs_AndSeesNothingOfIt()
+    public async Task AnotherManager_OpeningAFollowUpById_GetsNotFound_AndSeesNothingOfIt()
     {
         using var mail = new TempFolder();
         await using var app = AdminAppFactory.EntraId().WithSetting("Email:PickupDirectory", mail.Path);
         var id = await FollowUpForChef1Async(app.Services);
 
         using var chef2 = app.CreateTestClient("chef2");
-        var refused = await chef2.GetStringAsync($"/follow-ups/{id}", Ct);
+        using var refusedResponse = await chef2.GetAsync($"/follow-ups/{id}", Ct);
+        var refused = await refusedResponse.Content.ReadAsStringAsync(Ct);
         using var chef1 = app.CreateTestClient("chef1");
         var own = await chef1.GetStringAsync($"/follow-ups/{id}", Ct);
 
-        Assert.Contains("Uppföljningen finns inte, eller gäller inte dina medarbetare.", refused, StringComparison.Ordinal);
+        // The first response answers 404 and the status-code page shows "Sidan finns inte"; inside the app the page
+        // itself says that the follow-up does not exist or is not theirs (bunit: FollowUpsPageTests).
+        Assert.Equal(HttpStatusCode.NotFound, refusedResponse.StatusCode);
+        Assert.Contains("Sidan finns inte", refused, StringComparison.Ordinal);
         Assert.DoesNotContain("Lisa Andersson", refused, StringComparison.Ordinal);
         Assert.Contains("Lisa Andersson", own, StringComparison.Ordinal);
         Assert.Contains("Utgången sedan 5 dagar", own, StringComparison.Ordinal);
