@@ -193,6 +193,37 @@ public partial class WebSecurityTests
         Assert.Contains(SetCookies(withToken), c => c.StartsWith("socit.auth=;", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(false, null)]
+    [InlineData(false, "forfalskad")]
+    [InlineData(true, null)]
+    [InlineData(true, "forfalskad")]
+    public async Task FormPost_WithAMissingOrForgedAntiforgeryToken_Is400_NeverAServerError(bool production, string? token)
+    {
+        await using var app = production ? AdminAppFactory.EntraId() : AdminAppFactory.Development();
+        using var client = app.CreateTestClient(production ? "operator" : null);
+        if (!production)
+        {
+            await client.GetAsync("/account/dev-sign-in?userName=operator", Ct);
+        }
+
+        (string, string)[] fields = token is null
+            ? [("returnUrl", "/")]
+            : [("returnUrl", "/"), ("__RequestVerificationToken", token)];
+        using var response = await client.PostAsync(SignOutPath, Form(fields), Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+
+        // Was a 500: the status page was re-executed as a POST and read the refused form.
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        if (production)
+        {
+            // Development shows the developer page on purpose; outside it nothing of the failure is told.
+            Assert.Contains("Ladda om sidan och försök igen", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("Antiforgery", body, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task BlazorHub_GivesAForeignOriginNoCorsHeaders_AndRefusesIt()
     {

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
 using MudBlazor;
 using MudBlazor.Services;
 using SocItConsole.Admin.Components;
@@ -55,6 +56,7 @@ public static class AdminWeb
 
         app.UseSameOriginBlazorHub();
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+        app.UseErrorPagesAsGet();
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -63,6 +65,23 @@ public static class AdminWeb
         app.UseAntiforgery();
         return app;
     }
+
+    /// <summary>
+    /// The error and status pages are pages: they are re-executed as GET. Re-executed with the failed request's own
+    /// method, a POST whose antiforgery token was missing or forged made the status page read that refused form and
+    /// throw, so the client got a 500 (or the re-executed error page failed too) instead of the 400.
+    /// </summary>
+    private static void UseErrorPagesAsGet(this WebApplication app) =>
+        app.Use((context, next) =>
+        {
+            if (context.Features.Get<IStatusCodeReExecuteFeature>() is not null
+                || context.Features.Get<IExceptionHandlerPathFeature>() is not null)
+            {
+                context.Request.Method = HttpMethods.Get;
+            }
+
+            return next(context);
+        });
 
     public static WebApplication MapAdminUi(this WebApplication app)
     {
