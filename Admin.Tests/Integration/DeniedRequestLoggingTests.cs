@@ -30,7 +30,7 @@ public class DeniedRequestLoggingTests
     public async Task DeniedRequest_WritesExactlyOneSecurityEvent(
         string? user, string method, string path, string routePattern, HttpStatusCode status, string outcome)
     {
-        var log = new SecurityLog();
+        var log = new CapturedLog();
         await using var app = AdminAppFactory.EntraId().WithTestServices(s => s.AddSingleton<ILoggerProvider>(log));
         using var client = app.CreateTestClient(user);
 
@@ -43,8 +43,8 @@ public class DeniedRequestLoggingTests
         using var response = await client.SendAsync(request, Ct);
 
         Assert.Equal(status, response.StatusCode);
-        var denied = Assert.Single(log.Events, e => e.EventId.Id == DeniedRequestLogging.RequestDeniedId);
-        Assert.Equal(DeniedRequestLogging.Category, denied.Category);
+        var denied = Assert.Single(log.Events, e => e.EventId.Id == SecurityLog.RequestDeniedId);
+        Assert.Equal(SecurityLog.Category, denied.Category);
         Assert.Equal("RequestDenied", denied.EventId.Name);
         Assert.Equal(LogLevel.Warning, denied.Level);
         Assert.Equal(routePattern, denied.State["RoutePattern"]);
@@ -68,14 +68,14 @@ public class DeniedRequestLoggingTests
     [InlineData("utanroll", "/")]
     public async Task AllowedRequest_WritesNoSecurityEvent(string? user, string path)
     {
-        var log = new SecurityLog();
+        var log = new CapturedLog();
         await using var app = AdminAppFactory.EntraId().WithTestServices(s => s.AddSingleton<ILoggerProvider>(log));
         using var client = app.CreateTestClient(user);
 
         using var response = await client.GetAsync(path, Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.DoesNotContain(log.Events, e => e.EventId.Id == DeniedRequestLogging.RequestDeniedId);
+        Assert.DoesNotContain(log.Events, e => e.EventId.Id == SecurityLog.RequestDeniedId);
     }
 
     private static string ObjectId(string user) =>
@@ -85,7 +85,7 @@ public class DeniedRequestLoggingTests
         string Category, LogLevel Level, EventId EventId, string Message, IReadOnlyDictionary<string, object?> State);
 
     /// <summary>Captures every log event with its id and structured values, for the security category's assertions.</summary>
-    internal sealed class SecurityLog : ILoggerProvider
+    internal sealed class CapturedLog : ILoggerProvider
     {
         private readonly ConcurrentQueue<LoggedEvent> _events = new();
 

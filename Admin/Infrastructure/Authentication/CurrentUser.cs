@@ -39,7 +39,7 @@ public sealed partial class CurrentUser(
         var result = await authorization.AuthorizeAsync(user, policy);
         if (!result.Succeeded)
         {
-            LogOperationDenied(_security, ObjectIdOf(user), policy);
+            LogOperationDenied(_security, SecurityLog.ObjectIdOf(user), policy);
             throw new UnauthorizedAccessException("Du saknar behörighet för den här åtgärden.");
         }
 
@@ -56,25 +56,7 @@ public sealed partial class CurrentUser(
         return new Actor(id, user.DisplayName());
     }
 
-    /// <summary>Only the object id: a security log names no one by name or e-mail address.</summary>
-    private static string ObjectIdOf(ClaimsPrincipal user) =>
-        user.Identity?.IsAuthenticated != true ? "(anonym)" : user.FindFirst(UserClaims.ObjectId)?.Value ?? "(utan objekt-id)";
-
     [LoggerMessage(EventId = SecurityLog.OperationDeniedId, EventName = nameof(SecurityLog.OperationDenied), Level = LogLevel.Warning,
         Message = "Operation denied: user {UserObjectId} does not meet policy {Policy}")]
     private static partial void LogOperationDenied(ILogger logger, string userObjectId, string policy);
-}
-
-/// <summary>
-/// The security log's category and the id of a refused service operation, for those who alert on them (a refused
-/// HTTP request is event 4031 in the same category).
-/// </summary>
-public static class SecurityLog
-{
-    public const string Category = "SocItConsole.Security";
-
-    /// <summary>A service operation refused because the user does not meet its policy.</summary>
-    public const int OperationDeniedId = 4032;
-
-    public static readonly EventId OperationDenied = new(OperationDeniedId, nameof(OperationDenied));
 }

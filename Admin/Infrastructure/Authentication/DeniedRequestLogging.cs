@@ -10,14 +10,8 @@ namespace SocItConsole.Admin.Infrastructure.Authentication;
 /// </summary>
 public sealed partial class DeniedRequestLogging(ILoggerFactory loggers) : IAuthorizationMiddlewareResultHandler
 {
-    /// <summary>The log category of security events, shared with the denied service operations.</summary>
-    public const string Category = "SocItConsole.Security";
-
-    /// <summary>The id of the event written for a refused request.</summary>
-    public const int RequestDeniedId = 4031;
-
     private readonly AuthorizationMiddlewareResultHandler _inner = new();
-    private readonly ILogger _logger = loggers.CreateLogger(Category);
+    private readonly ILogger _logger = loggers.CreateLogger(SecurityLog.Category);
 
     public Task HandleAsync(
         RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
@@ -27,16 +21,13 @@ public sealed partial class DeniedRequestLogging(ILoggerFactory loggers) : IAuth
         if (authorizeResult.Challenged || authorizeResult.Forbidden)
         {
             var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(ingen route)";
-            var user = context.User.Identity?.IsAuthenticated == true
-                ? context.User.FindFirst(UserClaims.ObjectId)?.Value ?? "(utan objekt-id)"
-                : "(anonym)";
-            LogRequestDenied(_logger, user, context.Request.Method, route, authorizeResult.Challenged ? "challenge" : "forbid");
+            LogRequestDenied(_logger, SecurityLog.ObjectIdOf(context.User), context.Request.Method, route, authorizeResult.Challenged ? "challenge" : "forbid");
         }
 
         return _inner.HandleAsync(next, context, policy, authorizeResult);
     }
 
-    [LoggerMessage(EventId = RequestDeniedId, EventName = "RequestDenied", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = SecurityLog.RequestDeniedId, EventName = "RequestDenied", Level = LogLevel.Warning,
         Message = "Request denied: user {UserObjectId}, {Method} {RoutePattern}, outcome {Outcome}")]
     private static partial void LogRequestDenied(ILogger logger, string userObjectId, string method, string routePattern, string outcome);
 }
