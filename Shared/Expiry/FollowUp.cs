@@ -155,6 +155,24 @@ public sealed class FollowUp
         Version++;
     }
 
+    /// <summary>
+    /// The grant was extended some other way (an extend order from the access view, completed by Soc-IT): another grant
+    /// continues it until <paramref name="continuedTo"/> (null: until further notice), so nothing is left to decide.
+    /// </summary>
+    public void CloseAsContinued(DateTimeOffset at, DateOnly? continuedTo)
+    {
+        if (!IsUndecided)
+        {
+            return;
+        }
+
+        Status = FollowUpStatus.Extended;
+        DecidedAt = at.ToUniversalTime();
+        DecidedByName = Actor.System.Name;
+        ExtendedTo = continuedTo;
+        Version++;
+    }
+
     private void Decide(FollowUpStatus to, Actor by, DateTimeOffset at, int orderId, string caseNumber, DateOnly? extendedTo)
     {
         ArgumentNullException.ThrowIfNull(by);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
@@ -193,6 +194,38 @@ public class ExpiryRunTests
         Assert.Single(world.Mail.To(ExpiryWorld.Chef2Email));
         await using var db = world.Database.CreateDbContext();
         Assert.Equal(lapsed, (await db.FollowUps.SingleAsync(Ct)).GrantId);
+    }
+
+    [Fact]
+    public async Task Run_AnOpenFollowUpWhoseGrantWasExtendedElsewhere_IsClosedAsExtended_AndNoLongerReminded()
+    {
+        using var world = await ExpiryWorld.CreateAsync();
+        var intake = AppServices.OrderIntake(world.Database, world.Clock);
+        // Lisa's Lifecare ran out on 2026-11-20 and is followed up; chef1 then extends it from the access view.
+        var lisasGrant = await world.AddTemporaryGrantAsync("chef1", new DateOnly(2026, 11, 20));
+        // Omar's stays undecided: it is still reminded.
+        var omarsGrant = await world.AddTemporaryGrantAsync("chef2", new DateOnly(2026, 11, 22), "Omar Ali", OrderRequests.Pnr1985);
+        Assert.Equal(2, (await world.RunAsync()).Flagged);
+        world.Advance(7);
+        await ExpiryWorld.AddTemporaryGrantAsync(
+            intake, world.Database, world.CurrentDay, "chef1", new DateOnly(2027, 2, 28), from: new DateOnly(2026, 11, 21));
+        var chef1Before = world.Mail.To(ExpiryWorld.Chef1Email).Count;
+        var chef2Before = world.Mail.To(ExpiryWorld.Chef2Email).Count;
+
+        var report = await world.RunAsync();
+        var again = await world.RunAsync();
+
+        Assert.Equal((1, 0), (report.Closed, again.Closed));
+        Assert.Equal(chef1Before, world.Mail.To(ExpiryWorld.Chef1Email).Count);
+        Assert.Equal(chef2Before + 1, world.Mail.To(ExpiryWorld.Chef2Email).Count);
+        await using var db = world.Database.CreateDbContext();
+        var lisas = await db.FollowUps.SingleAsync(f => f.GrantId == lisasGrant, Ct);
+        Assert.Equal(FollowUpStatus.Extended, lisas.Status);
+        Assert.Equal(new DateOnly(2027, 2, 28), lisas.ExtendedTo);
+        Assert.Equal(FollowUpStatus.Open, (await db.FollowUps.SingleAsync(f => f.GrantId == omarsGrant, Ct)).Status);
+        var closed = await db.AuditEntries.SingleAsync(a => a.Action == "FollowUp.Closed", Ct);
+        Assert.Equal(lisas.Id.ToString(CultureInfo.InvariantCulture), closed.EntityId);
+        Assert.Contains("förlängts", closed.Summary, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed partial class ExpiryRun(
         }
 
         var (flagged, candidates) = await FlagAsync(today, settings, dryRun, lines, ct);
-        var closed = await CloseEndedAsync(dryRun, ct);
+        var closed = await CloseEndedAsync(dryRun, ct) + await CloseContinuedAsync(dryRun, ct);
         var reminders = new ReminderTally();
         foreach (var manager in await ManagersToConsiderAsync(today, candidates.Keys, ct))
         {
@@ -240,6 +240,57 @@ public sealed partial class ExpiryRun(
             await db.SaveChangesAsync(ct);
             total += batch.Count;
         }
+    }
+
+    /// <summary>
+    /// Undecided follow-ups whose grant another grant continues (the rule of <see cref="DueGrantsSql"/>), with the
+    /// latest last day among those that continue it ('9999-12-31' for one until further notice).
+    /// </summary>
+    internal const string ContinuedFollowUpsSql = """
+        SELECT f."Id" AS "FollowUpId", MAX(COALESCE(n."To", '9999-12-31')) AS "ContinuedTo"
+        FROM "FollowUps" AS f
+        JOIN "Grants" AS g ON g."Id" = f."GrantId"
+        JOIN "Grants" AS n ON n."EmployeeId" = g."EmployeeId" AND n."Id" <> g."Id" AND n."EndedByOrderId" IS NULL
+            AND n."SystemId" = g."SystemId" AND n."LevelId" = g."LevelId" AND n."UnitId" = g."UnitId"
+            AND n."From" <= date(g."To", '+1 day') AND (n."To" IS NULL OR n."To" > g."To")
+        WHERE f."Status" IN ('Open', 'Escalated') AND g."EndedByOrderId" IS NULL AND g."To" IS NOT NULL
+        GROUP BY f."Id"
+        ORDER BY f."Id"
+        """;
+
+    /// <summary>
+    /// Follow-ups whose grant was extended meanwhile by an order placed elsewhere (the access view's "Begär
+    /// förlängning") need no decision any more: without this the manager was reminded, and Soc-IT escalated to, about
+    /// access that had already been extended.
+    /// </summary>
+    private async Task<int> CloseContinuedAsync(bool dryRun, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var continued = await db.Database.SqlQueryRaw<ContinuedFollowUp>(ContinuedFollowUpsSql).ToListAsync(ct);
+        if (dryRun || continued.Count == 0)
+        {
+            return continued.Count;
+        }
+
+        var now = clock.GetUtcNow();
+        foreach (var chunk in continued.Chunk(Math.Max(1, options.Value.BatchSize)))
+        {
+            var ids = chunk.Select(c => c.FollowUpId).ToList();
+            var followUps = await db.FollowUps.Where(f => ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id, ct);
+            foreach (var item in chunk)
+            {
+                var to = DateOnly.ParseExact(item.ContinuedTo, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                followUps[item.FollowUpId].CloseAsContinued(now, to == DateOnly.MaxValue ? null : to);
+            }
+
+            audit.Record(db, Job, "FollowUp.Closed", "FollowUp", string.Join(',', ids),
+                $"{ids.Count} uppföljningar stängdes: behörigheten har förlängts av ett ärende.", before: null,
+                after: new { FollowUps = ids });
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+
+        return continued.Count;
     }
 
     private async Task<IReadOnlyList<EmailAddress>> ManagersToConsiderAsync(
@@ -449,6 +500,14 @@ public sealed partial class ExpiryRun(
         public DateOnly EndDate { get; init; }
 
         public required string ManagerEmail { get; init; }
+    }
+
+    /// <summary>A row of <see cref="ContinuedFollowUpsSql"/>.</summary>
+    private sealed class ContinuedFollowUp
+    {
+        public int FollowUpId { get; init; }
+
+        public required string ContinuedTo { get; init; }
     }
 
     /// <summary>A follow-up <see cref="FlagSql"/> created.</summary>
