@@ -20,6 +20,6 @@ public class SqliteBusyTimeoutTests
         command.CommandText = "PRAGMA busy_timeout;";
         var timeout = Convert.ToInt32(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
 
-        Assert.Equal(SqliteBusyTimeout.Milliseconds, timeout);
+        Assert.Equal(SqliteConnectionPragmas.BusyTimeoutMilliseconds, timeout);
     }
 }

@@ -22,13 +22,13 @@ public class SqliteDurabilityTests
         await using var db = await factory.CreateDbContextAsync(Ct);
 
         var interceptors = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()!.Interceptors ?? [];
-        Assert.Contains(interceptors, i => i is SqliteDurability);
+        Assert.Contains(interceptors, i => i is SqliteConnectionPragmas);
         await db.Database.OpenConnectionAsync(Ct);
         var connection = db.Database.GetDbConnection();
 
         Assert.Equal("wal", await PragmaAsync(connection, "journal_mode"));
-        Assert.Equal(SqliteDurability.SynchronousFull.ToString(CultureInfo.InvariantCulture), await PragmaAsync(connection, "synchronous"));
-        Assert.Equal(SqliteBusyTimeout.Milliseconds.ToString(CultureInfo.InvariantCulture), await PragmaAsync(connection, "busy_timeout"));
+        Assert.Equal(SqliteConnectionPragmas.SynchronousFull.ToString(CultureInfo.InvariantCulture), await PragmaAsync(connection, "synchronous"));
+        Assert.Equal(SqliteConnectionPragmas.BusyTimeoutMilliseconds.ToString(CultureInfo.InvariantCulture), await PragmaAsync(connection, "busy_timeout"));
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public class SqliteDurabilityTests
         await ExecuteAsync(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF;");
         Assert.Equal("0", await PragmaAsync(connection, "synchronous"));
 
-        await new SqliteDurability().ConnectionOpenedAsync(connection, null!, Ct);
+        await new SqliteConnectionPragmas().ConnectionOpenedAsync(connection, null!, Ct);
 
         Assert.Equal("2", await PragmaAsync(connection, "synchronous"));
     }

@@ -17,7 +17,7 @@ public static class AdminDataRegistration
             builder.Environment.ContentRootPath);
 
         builder.Services.AddDbContextFactory<SocItDbContext>(options =>
-            options.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeout(), new SqliteDurability()));
+            options.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionPragmas()));
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddScoped<DemoDataSeeder>();
         builder.Services.AddRecurringJob<DatabaseMaintenanceJob>(DatabaseMaintenanceJob.Id, DatabaseMaintenanceJob.DefaultCron);
