@@ -1,3 +1,5 @@
+using SocItConsole.Admin.Tests.Infrastructure;
+
 namespace SocItConsole.Admin.Tests.Integration;
 
 /// <summary>
@@ -26,7 +28,7 @@ internal sealed record AuthorizationMatrix(IReadOnlyList<MatrixRow> Rows, IReadO
     private const string MainHeading = "## Sidor och endpoints";
     private const string DevelopmentHeading = "## Bara i Development";
 
-    public static AuthorizationMatrix Load() => Parse(File.ReadAllLines(Path.Combine(RepositoryRoot(), RelativePath)));
+    public static AuthorizationMatrix Load() => Parse(File.ReadAllLines(Path.Combine(RepositoryFiles.Root(), RelativePath)));
 
     public static AuthorizationMatrix Parse(IReadOnlyList<string> lines)
     {
@@ -81,20 +83,6 @@ internal sealed record AuthorizationMatrix(IReadOnlyList<MatrixRow> Rows, IReadO
         }
 
         return new AuthorizationMatrix(main, development);
-    }
-
-    /// <summary>The folder that holds <c>SocItConsole.sln</c>, found upwards from the test's output folder.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "SocItConsole.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("SocItConsole.sln not found above " + AppContext.BaseDirectory);
     }
 }
 

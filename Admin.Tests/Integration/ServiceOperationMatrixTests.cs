@@ -134,7 +134,7 @@ public sealed partial class ServiceOperationMatrixTests(ServiceOperationWorld wo
     [Fact]
     public void NoAppCode_ChangesOrDeletesAuditEntries_AndNoServiceTakesOne()
     {
-        var root = OperationTable.RepositoryRoot();
+        var root = RepositoryFiles.Root();
         var writes = new List<string>();
         foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "Admin"), "*.*", SearchOption.AllDirectories)
                      .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
@@ -439,22 +439,9 @@ public sealed partial record OperationTable(IReadOnlyList<OperationRow> Changing
 {
     public const string DocumentPath = "docs/security/service-operations.md";
 
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SocItConsole.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("SocItConsole.sln not found above " + AppContext.BaseDirectory);
-    }
-
     public static OperationTable Read()
     {
-        var lines = File.ReadAllLines(Path.Combine(RepositoryRoot(), DocumentPath));
+        var lines = File.ReadAllLines(Path.Combine(RepositoryFiles.Root(), DocumentPath));
         var changing = new List<OperationRow>();
         var system = new List<string>();
         var readOnly = new List<string>();
