@@ -1,3 +1,5 @@
+extern alias bench;
+
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -8,6 +10,7 @@ using Microsoft.Data.Sqlite;
 using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Admin.Tests.TestData;
 using SocItConsole.Shared.People;
+using bench::SocItConsole.Bench.Harness;
 
 namespace SocItConsole.Admin.Tests.Integration;
 
@@ -57,7 +60,7 @@ public class CrashSafetyTests
 
         for (var round = 0; ; round++)
         {
-            await using var app = await AppProcess.StartAsync(databasePath, folder.Path, AppSettings, Ct);
+            await using var app = await AppProcess.StartAsync(AppContext.BaseDirectory, databasePath, folder.Path, AppSettings, Ct);
             figures.Startups.Add(app.StartupTime);
             using var http = ApiClient(app);
 

@@ -12,7 +12,12 @@ namespace SocItConsole.Bench;
 /// </summary>
 internal sealed class BenchRunner(string appDirectory, string dataDirectory, string workDirectory, IReadOnlySet<string> only)
 {
-    private static readonly Dictionary<string, string> Quiet = new() { ["Expiry__CatchUpOnStartup"] = "false" };
+    /// <summary>The app as every benchmark starts it: with the benchmark switch (its floors and probes) on.</summary>
+    public static readonly IReadOnlyDictionary<string, string> BenchSettings =
+        new Dictionary<string, string> { ["Bench__Enabled"] = "true" };
+
+    private static readonly Dictionary<string, string> Quiet =
+        new(BenchSettings) { ["Expiry__CatchUpOnStartup"] = "false" };
 
     private readonly List<BenchRow> _rows = [];
 
@@ -117,7 +122,7 @@ internal sealed class BenchRunner(string appDirectory, string dataDirectory, str
     private async Task<StartedApp> StartAsync(string data, string name, CancellationToken ct)
     {
         var copy = Copy(data, name);
-        var app = await AppProcess.StartAsync(appDirectory, copy, workDirectory, ct, Quiet);
+        var app = await AppProcess.StartAsync(appDirectory, copy, workDirectory, Quiet, ct);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"App on {name} data at {app.BaseAddress} (pid {app.ProcessId}, ready in {app.StartupTime.TotalMilliseconds:0} ms)"));
         return new StartedApp(app, copy);

@@ -10,7 +10,7 @@ internal static class StartupBenchmark
         var times = new List<double>();
         for (var i = 0; i < starts; i++)
         {
-            await using var app = await AppProcess.StartAsync(appDirectory, databasePath, workDirectory, ct);
+            await using var app = await AppProcess.StartAsync(appDirectory, databasePath, workDirectory, BenchRunner.BenchSettings, ct);
             times.Add(app.StartupTime.TotalMilliseconds);
         }
 
