@@ -36,6 +36,8 @@ public partial class ReviewTaskPage
 
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
     [Parameter] public int RoundId { get; set; }
 
     private int PageCount => (_total + PageSize - 1) / PageSize;
@@ -78,6 +80,11 @@ public partial class ReviewTaskPage
             _search = null;
             _page = 0;
             await LoadLinesAsync();
+        }
+        else if (!RendererInfo.IsInteractive)
+        {
+            // The first response answers 404 with the status page, like the export and the API; a circuit shows the message.
+            Navigation.NotFound();
         }
 
         _loading = false;
