@@ -80,6 +80,17 @@ public sealed partial class ExpiryRun(
     }
 
     /// <summary>
+    /// Grant <c>n</c> continues grant <c>g</c>: same employee, system, level and unit, not ended by an order, starting by
+    /// the day after <c>g</c>'s last day and lasting longer (or until further notice). A gap of a day or more is not a
+    /// continuation. One rule for the grants to flag and the follow-ups to close.
+    /// </summary>
+    private const string ContinuesG = """
+        n."EmployeeId" = g."EmployeeId" AND n."Id" <> g."Id" AND n."EndedByOrderId" IS NULL
+            AND n."SystemId" = g."SystemId" AND n."LevelId" = g."LevelId" AND n."UnitId" = g."UnitId"
+            AND n."From" <= date(g."To", '+1 day') AND (n."To" IS NULL OR n."To" > g."To")
+        """;
+
+    /// <summary>
     /// The temporary grants due by <c>$cutoff</c> (not ended by an order) that have no follow-up yet and that no other
     /// grant of the same system, level and unit continues (an extend order completed leaves the old grant with its old
     /// last day beside the new one: the access goes on, so there is nothing to follow up), after the key
@@ -87,7 +98,7 @@ public sealed partial class ExpiryRun(
     /// with what a follow-up copies from the grant, its order and its employee. Both the run and the dry run read
     /// through this text; the benchmark and a test check its query plan.
     /// </summary>
-    internal const string DueGrantsSql = """
+    internal const string DueGrantsSql = $$"""
         SELECT g."Id" AS "GrantId", g."EmployeeId", e."FullName" AS "EmployeeName", g."SystemName", g."LevelName",
                g."UnitId", g."UnitName", o."UnitId" AS "HomeUnitId", g."To" AS "EndDate", o."ManagerName", o."ManagerEmail"
         FROM "Grants" AS g
@@ -96,11 +107,7 @@ public sealed partial class ExpiryRun(
         WHERE g."EndedByOrderId" IS NULL AND g."To" IS NOT NULL AND g."To" <= $cutoff
           AND g."To" >= $afterTo AND (g."To" > $afterTo OR g."Id" > $afterId)
           AND NOT EXISTS (SELECT 1 FROM "FollowUps" AS f WHERE f."GrantId" = g."Id")
-          AND NOT EXISTS (
-              SELECT 1 FROM "Grants" AS n
-              WHERE n."EmployeeId" = g."EmployeeId" AND n."Id" <> g."Id" AND n."EndedByOrderId" IS NULL
-                AND n."SystemId" = g."SystemId" AND n."LevelId" = g."LevelId" AND n."UnitId" = g."UnitId"
-                AND n."From" <= date(g."To", '+1 day') AND (n."To" IS NULL OR n."To" > g."To"))
+          AND NOT EXISTS (SELECT 1 FROM "Grants" AS n WHERE {{ContinuesG}})
         ORDER BY g."To", g."Id"
         LIMIT $limit
         """;
@@ -243,16 +250,14 @@ public sealed partial class ExpiryRun(
     }
 
     /// <summary>
-    /// Undecided follow-ups whose grant another grant continues (the rule of <see cref="DueGrantsSql"/>), with the
+    /// Undecided follow-ups whose grant another grant continues (<see cref="ContinuesG"/>), with the
     /// latest last day among those that continue it ('9999-12-31' for one until further notice).
     /// </summary>
-    internal const string ContinuedFollowUpsSql = """
+    internal const string ContinuedFollowUpsSql = $$"""
         SELECT f."Id" AS "FollowUpId", MAX(COALESCE(n."To", '9999-12-31')) AS "ContinuedTo"
         FROM "FollowUps" AS f
         JOIN "Grants" AS g ON g."Id" = f."GrantId"
-        JOIN "Grants" AS n ON n."EmployeeId" = g."EmployeeId" AND n."Id" <> g."Id" AND n."EndedByOrderId" IS NULL
-            AND n."SystemId" = g."SystemId" AND n."LevelId" = g."LevelId" AND n."UnitId" = g."UnitId"
-            AND n."From" <= date(g."To", '+1 day') AND (n."To" IS NULL OR n."To" > g."To")
+        JOIN "Grants" AS n ON {{ContinuesG}}
         WHERE f."Status" IN ('Open', 'Escalated') AND g."EndedByOrderId" IS NULL AND g."To" IS NOT NULL
         GROUP BY f."Id"
         ORDER BY f."Id"
