@@ -25,7 +25,7 @@ public static class AppServices
         var principal = DevUsers.Find(userName)?.ToPrincipal() ?? throw new ArgumentException(userName, nameof(userName));
         var authorization = new ServiceCollection().AddLogging().AddAuthorizationCore(Policies.Configure)
             .BuildServiceProvider().GetRequiredService<IAuthorizationService>();
-        return new CurrentUser(new FixedAuthenticationState(principal), new HttpContextAccessor(), authorization);
+        return new CurrentUser(new FixedAuthenticationState(principal), new HttpContextAccessor(), authorization, NullLoggerFactory.Instance);
     }
 
     public static MatrixService MatrixService(TestDatabase database, string userName, TimeProvider? clock = null)

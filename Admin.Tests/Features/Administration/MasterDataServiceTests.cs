@@ -457,7 +457,8 @@ public sealed class MasterDataServiceTests : IAsyncLifetime
         return new CurrentUser(
             new FixedAuthenticationState(DevUsers.Find(userName)!.ToPrincipal()),
             new HttpContextAccessor(),
-            services.GetRequiredService<IAuthorizationService>());
+            services.GetRequiredService<IAuthorizationService>(),
+            NullLoggerFactory.Instance);
     }
 
     private static ItSystemInput SystemInput(

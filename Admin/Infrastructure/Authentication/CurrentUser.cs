@@ -14,10 +14,9 @@ public sealed partial class CurrentUser(
     AuthenticationStateProvider authenticationState,
     IHttpContextAccessor httpContext,
     IAuthorizationService authorization,
-    ILoggerFactory? loggers = null)
+    ILoggerFactory loggers)
 {
-    private readonly ILogger _security = (loggers ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance)
-        .CreateLogger(SecurityLog.Category);
+    private readonly ILogger _security = loggers.CreateLogger(SecurityLog.Category);
 
     public async Task<ClaimsPrincipal> GetPrincipalAsync()
     {
