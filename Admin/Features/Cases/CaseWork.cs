@@ -68,12 +68,12 @@ public sealed class CaseWork(
             if (to == OrderStatus.Rejected)
             {
                 var cancelled = await KeyCaseSteps.ApplyOnRejectionAsync(db, order, actor, now, ct);
-                return $"{order.CaseNumber} är nu {OrderTexts.StatusName(to).ToLowerInvariant()}.{(cancelled is null ? string.Empty : " " + cancelled)}";
+                return $"{OrderTexts.MovedTo(order.CaseNumber, to)}{(cancelled is null ? string.Empty : " " + cancelled)}";
             }
 
             if (to != OrderStatus.Completed)
             {
-                return $"{order.CaseNumber} är nu {OrderTexts.StatusName(to).ToLowerInvariant()}.";
+                return OrderTexts.MovedTo(order.CaseNumber, to);
             }
 
             var grants = await db.Grants.Where(g => g.EmployeeId == order.EmployeeId).ToListAsync(ct);
@@ -145,7 +145,7 @@ public sealed class CaseWork(
     {
         ChecklistState.Done => "klar",
         ChecklistState.NotApplicable => "ej aktuell",
-        _ => "att göra",
+        _ => "återställd till att göra",
     };
 
     internal static CaseDetails ToDetails(Order order) =>
