@@ -179,7 +179,7 @@ public class CaseWorkTests
     private static Order TakenCase()
     {
         var order = NewCase();
-        order.Take(PlacedOrders.Operator, Now, CaseChecklist.For(order, [], null));
+        order.Take(PlacedOrders.Operator, Now, CaseChecklist.For(order, [], null, hasPersonalCode: false));
         PlacedOrders.NumberChecklist(order);
         return order;
     }
