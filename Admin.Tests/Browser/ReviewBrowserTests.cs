@@ -63,7 +63,7 @@ public class ReviewBrowserTests
         await Expect(page.Locator("[data-testid=not-final]")).ToHaveCountAsync(0);
         var removal = page.Locator("[data-testid=evidence-line]").Filter(new() { HasText = "Qlikview" });
         await Expect(removal.Locator("[data-testid=evidence-answer]")).ToHaveTextAsync("Tas bort");
-        await Expect(removal.Locator("[data-testid=evidence-outcome]")).ToHaveTextAsync($"Avslut beställt (ärende {caseNumber}, mottagen)");
+        await Expect(removal.Locator("[data-testid=evidence-outcome]")).ToHaveTextAsync($"Avslut beställt (ärendet {caseNumber} är mottaget)");
         await Expect(removal).ToContainTextAsync("Anna Lindqvist");
         await Expect(page.Locator("[data-testid=evidence-answer]").Filter(new() { HasText = "Behålls" })).ToHaveCountAsync(2);
         await Expect(page.Locator("[data-testid=facts]")).ToContainTextAsync("Stängd");

@@ -107,7 +107,7 @@ public sealed class AccessWorld : IDisposable
         var order = await db.Orders.SingleAsync(o => o.Id == orderId, ct);
         var op = new Actor("op", "Sara Nilsson");
         var now = Clock.GetUtcNow();
-        order.Take(op, now, CaseChecklist.For(order, [], null));
+        order.Take(op, now, CaseChecklist.For(order, [], null, hasPersonalCode: false));
         await db.SaveChangesAsync(ct);
         foreach (var item in order.Checklist)
         {

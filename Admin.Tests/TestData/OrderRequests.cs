@@ -40,6 +40,14 @@ public static class OrderRequests
         EndDate = new DateOnly(2027, 1, 31),
     };
 
+    /// <summary>"Avsluta enskild behörighet" for the two systems <see cref="Extend"/> asks for, last day 2026-12-31.</summary>
+    public static OrderRequest EndSingle(string personnummer = Pnr1990) => Extend(personnummer) with
+    {
+        Type = OrderType.EndTemporary,
+        StartDate = null,
+        EndDate = new DateOnly(2026, 12, 31),
+    };
+
     public static OrderRequest Terminate(string personnummer = Pnr1990) => NewUndersköterska(personnummer) with
     {
         Type = OrderType.Terminate,

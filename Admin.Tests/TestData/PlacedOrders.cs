@@ -1,5 +1,6 @@
 using System.Reflection;
 using SocItConsole.Shared.Audit;
+using SocItConsole.Shared.Grants;
 using SocItConsole.Shared.Orders;
 using SocItConsole.Shared.People;
 
@@ -42,11 +43,27 @@ public static class PlacedOrders
         OrderType.New => OrderRequests.NewUndersköterska(),
         OrderType.Extend => OrderRequests.Extend() with { Systems = [new("Lifecare", "Handläggare")] },
         OrderType.TemporaryUnit => OrderRequests.TemporaryUnit(),
+        OrderType.EndTemporary => OrderRequests.EndSingle() with { Systems = [new("Lifecare", "Handläggare")] },
         _ => OrderRequests.Terminate(),
     }) with { Unit = type == OrderType.Terminate ? "IFO Vuxen" : "Hemtjänst Centrum" };
 
     public static void SetId(object entity, int id) =>
         entity.GetType().GetProperty("Id", BindingFlags.Instance | BindingFlags.Public)!.SetValue(entity, id);
+
+    /// <summary>
+    /// Takes the case and marks every checklist item: "Ej aktuell" (with <paramref name="note"/>) where
+    /// <paramref name="notApplicable"/> holds for the item's text, "Klar" otherwise.
+    /// </summary>
+    public static void TakeAndMark(Order order, IReadOnlyCollection<Grant> employeeGrants, Func<string, bool> notApplicable, string note = "Inte aktuellt här")
+    {
+        order.Take(Operator, DateTimeOffset.UtcNow, CaseChecklist.For(order, employeeGrants, null, hasPersonalCode: false));
+        NumberChecklist(order);
+        foreach (var item in order.Checklist)
+        {
+            var state = notApplicable(item.Label) ? ChecklistState.NotApplicable : ChecklistState.Done;
+            order.MarkItem(item.Id, state, Operator, DateTimeOffset.UtcNow, state == ChecklistState.NotApplicable ? note : null);
+        }
+    }
 
     /// <summary>Gives checklist items ids, as the database would.</summary>
     public static void NumberChecklist(Order order)

@@ -2,8 +2,11 @@ using SocItConsole.Shared.Orders;
 
 namespace SocItConsole.Shared.Grants;
 
-/// <summary>What completing a case does to the employee's grants.</summary>
-public sealed record GrantChanges(IReadOnlyList<Grant> Added, IReadOnlyList<Grant> Ended);
+/// <summary>
+/// What completing a case does to the employee's grants; <paramref name="NotApplicable"/> holds the system items the
+/// operator marked "Ej aktuell", which neither add nor end a grant.
+/// </summary>
+public sealed record GrantChanges(IReadOnlyList<Grant> Added, IReadOnlyList<Grant> Ended, IReadOnlyList<ChecklistItem> NotApplicable);
 
 public static class GrantRules
 {
@@ -19,44 +22,50 @@ public static class GrantRules
     /// ended yet end on the given last day (earlier, if they already ended earlier), and are marked as ended.</item>
     /// </list>
     /// A grant identical to one already active on the start date (same system, level and unit) is not added twice.
+    /// The checklist decides: a system item marked "Ej aktuell" gives no grant, and on an end order it ends none — the
+    /// operator did not provision or remove that access, so the record must not say otherwise.
     /// </summary>
     public static GrantChanges Materialize(Order order, IReadOnlyCollection<Grant> employeeGrants)
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(employeeGrants);
+        var notApplicable = CaseChecklist.NotApplicableSystems(order);
 
         if (order.Type == OrderType.Terminate)
         {
             var lastDay = order.EndDate ?? throw new InvalidOperationException("An end order has a last working day.");
-            var ended = employeeGrants.Where(g => g.To is null || g.To > lastDay).ToList();
+            var ended = employeeGrants
+                .Where(g => (g.To is null || g.To > lastDay) && !CaseChecklist.IsNotApplicable(order, g))
+                .ToList();
             foreach (var grant in ended)
             {
                 grant.EndOn(lastDay, order.Id);
             }
 
-            return new GrantChanges([], ended);
+            return new GrantChanges([], ended, notApplicable);
         }
 
+        var systems = order.Systems.Where(s => !CaseChecklist.IsNotApplicable(order, s)).ToList();
         if (order.Type == OrderType.EndTemporary)
         {
             var lastDay = order.EndDate ?? throw new InvalidOperationException("An end order has a last day.");
             var closed = employeeGrants
                 .Where(g => g.EndedByOrderId is null && g.UnitId == order.UnitId
-                    && order.Systems.Any(s => s.SystemId == g.SystemId && s.LevelId == g.LevelId))
+                    && systems.Any(s => s.SystemId == g.SystemId && s.LevelId == g.LevelId))
                 .ToList();
             foreach (var grant in closed)
             {
                 grant.Close(lastDay, order.Id);
             }
 
-            return new GrantChanges([], closed);
+            return new GrantChanges([], closed, notApplicable);
         }
 
         var start = order.StartDate ?? throw new InvalidOperationException("The order has a start date.");
         var (unitId, unitName) = order.Type == OrderType.TemporaryUnit
             ? (order.TargetUnitId ?? order.UnitId, order.TargetUnitName ?? order.UnitName)
             : (order.UnitId, order.UnitName);
-        var added = order.Systems
+        var added = systems
             .Where(s => !employeeGrants.Any(g =>
                 g.SystemId == s.SystemId && g.LevelId == s.LevelId && g.UnitId == unitId && g.IsActiveOn(start)
                 && (order.EndDate is null ? g.To is null : g.To is null || g.To >= order.EndDate)))
@@ -64,6 +73,6 @@ public static class GrantRules
                 order.EmployeeId, s.SystemId, s.SystemName, s.LevelId, s.LevelName, unitId, unitName,
                 start, order.EndDate, order.Id, order.CaseNumber))
             .ToList();
-        return new GrantChanges(added, []);
+        return new GrantChanges(added, [], notApplicable);
     }
 }

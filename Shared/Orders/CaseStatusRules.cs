@@ -18,11 +18,35 @@ public static class CaseStatusRules
         _ => false,
     };
 
-    /// <summary>The Swedish reason a move is refused, or null when it is allowed.</summary>
-    public static string? Refusal(OrderStatus from, OrderStatus to) =>
-        CanMove(from, to)
-            ? null
-            : !IsOpen(from)
-                ? $"Ärendet är redan {OrderTexts.StatusName(from).ToLowerInvariant()} och kan inte ändras."
-                : $"Ett ärende som är {OrderTexts.StatusName(from).ToLowerInvariant()} kan inte bli {OrderTexts.StatusName(to).ToLowerInvariant()}.";
+    /// <summary>
+    /// The Swedish reason a move is refused, or null when it is allowed: "Ärendet är redan klart och kan inte ändras.",
+    /// "Ett ärende som väntar på beställaren kan inte slutföras."
+    /// </summary>
+    public static string? Refusal(OrderStatus from, OrderStatus to)
+    {
+        if (CanMove(from, to))
+        {
+            return null;
+        }
+
+        if (!IsOpen(from))
+        {
+            return $"Ärendet {OrderTexts.StatusPredicate(from, already: true)} och kan inte ändras.";
+        }
+
+        return from == to
+            ? $"Ärendet {OrderTexts.StatusPredicate(from, already: true)}."
+            : $"Ett ärende som {OrderTexts.StatusPredicate(from)} kan inte {Becoming(to)}.";
+    }
+
+    /// <summary>What a move to <paramref name="to"/> does, as an infinitive after "kan inte".</summary>
+    private static string Becoming(OrderStatus to) => to switch
+    {
+        OrderStatus.Received => "bli mottaget igen",
+        OrderStatus.InProgress => "sättas under arbete",
+        OrderStatus.WaitingForOrderer => "vänta på beställaren",
+        OrderStatus.Completed => "slutföras",
+        OrderStatus.Rejected => "avvisas",
+        _ => $"få status {OrderTexts.StatusName(to)}",
+    };
 }

@@ -82,6 +82,38 @@ public static class OrderTexts
         _ => status.ToString(),
     };
 
+    /// <summary>
+    /// The status as said of a case ("ärendet", neuter): "är mottaget", "är under arbete", "väntar på beställaren",
+    /// "är klart", "är avvisat"; with <paramref name="already"/>, "är redan klart", "väntar redan på beställaren".
+    /// </summary>
+    public static string StatusPredicate(OrderStatus status, bool already = false)
+    {
+        var redan = already ? "redan " : string.Empty;
+        return status switch
+        {
+            OrderStatus.Received => $"är {redan}mottaget",
+            OrderStatus.InProgress => $"är {redan}under arbete",
+            OrderStatus.WaitingForOrderer => $"väntar {redan}på beställaren",
+            OrderStatus.Completed => $"är {redan}klart",
+            OrderStatus.Rejected => $"är {redan}avvisat",
+            _ => $"har {redan}status {status}",
+        };
+    }
+
+    /// <summary>
+    /// The sentence for a case that has just moved to <paramref name="status"/>, for the snackbar and the audit trail:
+    /// "SOC-2026-00042 väntar nu på beställaren.", "… är nu klart.", "… har avvisats."
+    /// </summary>
+    public static string MovedTo(string caseNumber, OrderStatus status) => status switch
+    {
+        OrderStatus.Received => $"{caseNumber} är mottaget.",
+        OrderStatus.InProgress => $"{caseNumber} är nu under arbete.",
+        OrderStatus.WaitingForOrderer => $"{caseNumber} väntar nu på beställaren.",
+        OrderStatus.Completed => $"{caseNumber} är nu klart.",
+        OrderStatus.Rejected => $"{caseNumber} har avvisats.",
+        _ => $"{caseNumber} har nu status {StatusName(status)}.",
+    };
+
     public static string ChannelName(OrderChannel channel) => channel switch
     {
         OrderChannel.Console => "Konsolen",

@@ -20,7 +20,7 @@ public sealed record ReviewEvidenceLine(
         ReviewAnswer.Remove when RemovalCaseNumber is null => "Tas bort – avslut ej beställt",
         ReviewAnswer.Remove when RemovalStatus == OrderStatus.Completed => $"Avslutad (ärende {RemovalCaseNumber})",
         ReviewAnswer.Remove when RemovalStatus == OrderStatus.Rejected => $"Avslut avvisat (ärende {RemovalCaseNumber})",
-        ReviewAnswer.Remove => $"Avslut beställt (ärende {RemovalCaseNumber}, {OrderTexts.StatusName(RemovalStatus ?? OrderStatus.Received).ToLower(CultureInfo.GetCultureInfo("sv-SE"))})",
+        ReviewAnswer.Remove => $"Avslut beställt (ärendet {RemovalCaseNumber} {OrderTexts.StatusPredicate(RemovalStatus ?? OrderStatus.Received)})",
         _ => "Ej besvarad",
     };
 }

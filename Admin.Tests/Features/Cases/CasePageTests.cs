@@ -124,6 +124,43 @@ public class CasePageTests : ComponentTestBase, IAsyncLifetime
     }
 
     [Fact]
+    public void ASystemMarkedNotApplicable_IsListedWithItsReason_BeforeAndAfterCompletion()
+    {
+        var cut = RenderCase();
+        Take(cut);
+        Assert.Empty(cut.FindAll("[data-testid=not-applicable-systems]"));
+        var appva = cut.FindAll("[data-testid=checklist-item]").Single(r => r.QuerySelector("td")!.TextContent.Trim() == "Appva: Standard");
+
+        appva.QuerySelector("[data-testid=mark-NotApplicable]")!.Click();
+        Dialogs.WaitForAssertion(() => Assert.Contains("Systemet ges då inte: ingen behörighet registreras för det.", Dialogs.Markup, StringComparison.Ordinal));
+        Dialogs.Find("textarea[data-testid=reason-text]").Input("Verksamheten använder inte Appva");
+        Dialogs.Find("[data-testid=reason-confirm]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            "1 system är markerat som ej aktuellt och ges inte när ärendet slutförs:", cut.Find("[data-testid=not-applicable-title]").TextContent.Trim()));
+        Assert.Equal("Appva: Standard", cut.Find("[data-testid=not-applicable-subject]").TextContent.Trim());
+        Assert.Equal("Verksamheten använder inte Appva", cut.Find("[data-testid=not-applicable-reason]").TextContent.Trim());
+
+        for (var i = 0; i < 8; i++)
+        {
+            var index = i;
+            if (cut.FindAll("[data-testid=checklist-item]")[index].GetAttribute("data-state") == "Todo")
+            {
+                cut.FindAll("[data-testid=checklist-item]")[index].QuerySelector("[data-testid=mark-Done]")!.Click();
+                cut.WaitForAssertion(() => Assert.Equal("Done", cut.FindAll("[data-testid=checklist-item]")[index].GetAttribute("data-state")));
+            }
+        }
+
+        cut.WaitForAssertion(() => Assert.False(cut.Find("[data-testid=complete]").HasAttribute("disabled")));
+        cut.Find("[data-testid=complete]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Klar", cut.Find("[data-testid=case-status]").TextContent.Trim()));
+        Assert.Equal("1 system gavs inte (ej aktuellt):", cut.Find("[data-testid=not-applicable-title]").TextContent.Trim());
+        Assert.Equal("Appva: Standard", cut.Find("[data-testid=not-applicable-subject]").TextContent.Trim());
+        Assert.Contains("6 behörigheter tillagda, 1 system ej aktuellt.", Snackbars.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AChangeMadeMeanwhile_ShowsTheConflict_AndLaddaOmReloads()
     {
         var cut = RenderCase();

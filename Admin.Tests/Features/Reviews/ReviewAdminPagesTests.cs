@@ -134,7 +134,7 @@ public class ReviewAdminPagesTests : ComponentTestBase, IAsyncLifetime
         Assert.Contains("Tas bort", removal.TextContent, StringComparison.Ordinal);
         Assert.Contains("”Behövs inte längre”", removal.TextContent, StringComparison.Ordinal);
         Assert.Contains("Anna Lindqvist", removal.TextContent, StringComparison.Ordinal);
-        Assert.Equal($"Avslut beställt (ärende {caseNumber}, mottagen)", removal.QuerySelector("[data-testid=evidence-outcome]")!.TextContent.Trim());
+        Assert.Equal($"Avslut beställt (ärendet {caseNumber} är mottaget)", removal.QuerySelector("[data-testid=evidence-outcome]")!.TextContent.Trim());
         var answers = cut.FindAll("[data-testid=evidence-answer]").Select(a => a.TextContent.Trim()).ToList();
         Assert.Equal(1, answers.Count(a => a == "Behålls"));
         Assert.Equal(2, answers.Count(a => a == "Ej besvarad"));

@@ -261,7 +261,7 @@ public class ReviewRoundsRulesTests
         var rows = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(5, rows.Length);
         var qlikRow = rows.Single(r => r.Contains("Qlikview", StringComparison.Ordinal));
-        Assert.Contains(";Tas bort;'=Slutat;Anna Lindqvist;2026-11-27 10:00;1;Avslut beställt (ärende ", qlikRow, StringComparison.Ordinal);
+        Assert.Contains(";Tas bort;'=Slutat;Anna Lindqvist;2026-11-27 10:00;1;Avslut beställt (ärendet ", qlikRow, StringComparison.Ordinal);
         Assert.Contains(removed.Message.Split("ärende ")[1].TrimEnd('.'), qlikRow, StringComparison.Ordinal);
         Assert.Equal(3, rows.Count(r => r.Contains(";Ej besvarad;", StringComparison.Ordinal)));
         await using var db = world.Database.CreateDbContext();

@@ -9,6 +9,7 @@ public class GrantRulesTests
 {
     private static readonly OrderSystem Lifecare = new(6, "Lifecare", 60, "Utförare");
     private static readonly OrderSystem Swedlock = new(4, "Swedlock", 40, "Standard");
+    private static readonly OrderSystem Qlikview = new(10, "Qlikview", 100, "Standard");
 
     [Fact]
     public void NewEmployee_GetsEachDerivedSystemInTheUnit_FromTheStartDate()
@@ -100,7 +101,7 @@ public class GrantRulesTests
         var order = PlacedOrders.Place(PlacedOrders.Request(OrderType.Terminate), 7);
         var rep = new Contact("Petra Olsson", SocItConsole.Shared.Common.EmailAddress.Parse("petra.olsson@kommun.example"));
 
-        var items = CaseChecklist.For(order, [Grant(new DateOnly(2024, 3, 1), null), Grant(new DateOnly(2020, 1, 1), new DateOnly(2021, 1, 1))], rep);
+        var items = CaseChecklist.For(order, [Grant(new DateOnly(2024, 3, 1), null), Grant(new DateOnly(2020, 1, 1), new DateOnly(2021, 1, 1))], rep, hasPersonalCode: false);
 
         Assert.Equal(
             [
@@ -118,10 +119,94 @@ public class GrantRulesTests
     {
         var order = PlacedOrders.Place(PlacedOrders.Request(OrderType.New), 1, Lifecare, Swedlock);
 
-        var items = CaseChecklist.For(order, [], null);
+        var items = CaseChecklist.For(order, [], null, hasPersonalCode: false);
 
         Assert.Equal(["Lifecare: Utförare", "Swedlock: Standard", "Swedlock: lägg till i verksamhetens nyckelpool och ge personlig kod"], items.Select(i => i.Label));
     }
+
+    [Theory]
+    [InlineData(OrderType.New)]
+    [InlineData(OrderType.Extend)]
+    [InlineData(OrderType.TemporaryUnit)]
+    public void ASystemMarkedNotApplicable_GivesNoGrant(OrderType type)
+    {
+        var order = PlacedOrders.Place(PlacedOrders.Request(type), 8, Lifecare, Qlikview);
+        PlacedOrders.TakeAndMark(order, [], label => label.StartsWith("Qlikview", StringComparison.Ordinal), "Använder inte Qlikview");
+
+        var changes = GrantRules.Materialize(order, []);
+
+        Assert.Equal(["Lifecare"], changes.Added.Select(g => g.SystemName));
+        Assert.Empty(changes.Ended);
+        var item = Assert.Single(changes.NotApplicable);
+        Assert.Equal(("Qlikview: Standard", "Använder inte Qlikview"), (item.Label, item.Note));
+    }
+
+    [Fact]
+    public void EndOfEmployment_DoesNotEndAGrantMarkedNotApplicable_ButEndsTheSameSystemInAnotherUnit()
+    {
+        var order = PlacedOrders.Place(PlacedOrders.Request(OrderType.Terminate), 7);
+        var home = Grant(new DateOnly(2024, 3, 1), null);
+        var elsewhere = new Grant(5, 6, "Lifecare", 60, "Utförare", 11, "Tallgårdens vård- och omsorgsboende", new DateOnly(2025, 1, 1), null, 2, "SOC-2025-00002");
+        PlacedOrders.TakeAndMark(order, [home, elsewhere], label => label == "Avsluta Lifecare (Utförare) i Tallgårdens vård- och omsorgsboende", "Hör till anställningen på Tallgården");
+
+        var changes = GrantRules.Materialize(order, [home, elsewhere]);
+
+        Assert.Same(home, Assert.Single(changes.Ended));
+        Assert.Equal((new DateOnly(2026, 12, 31), (int?)7), (home.To, home.EndedByOrderId));
+        Assert.Equal(((DateOnly?)null, (int?)null), (elsewhere.To, elsewhere.EndedByOrderId));
+        Assert.Equal("Lifecare (Utförare) i Tallgårdens vård- och omsorgsboende", CaseChecklist.Subject(Assert.Single(changes.NotApplicable)));
+    }
+
+    [Fact]
+    public void EndOfASingleGrant_MarkedNotApplicable_LeavesItRunning()
+    {
+        var order = PlacedOrders.Place(PlacedOrders.Request(OrderType.EndTemporary), 9, new OrderSystem(6, "Lifecare", 61, "Handläggare"), Qlikview);
+        var lifecare = new Grant(5, 6, "Lifecare", 61, "Handläggare", 10, "Hemtjänst Centrum", new DateOnly(2026, 6, 1), new DateOnly(2027, 3, 31), 2, "SOC-2026-00002");
+        var qlikview = new Grant(5, 10, "Qlikview", 100, "Standard", 10, "Hemtjänst Centrum", new DateOnly(2026, 6, 1), new DateOnly(2027, 3, 31), 2, "SOC-2026-00002");
+        PlacedOrders.TakeAndMark(order, [lifecare, qlikview], label => label.Contains("Qlikview", StringComparison.Ordinal), "Behövs till mars enligt chefen");
+
+        var changes = GrantRules.Materialize(order, [lifecare, qlikview]);
+
+        Assert.Same(lifecare, Assert.Single(changes.Ended));
+        Assert.Equal((new DateOnly(2026, 12, 31), (int?)9), (lifecare.To, lifecare.EndedByOrderId));
+        Assert.Equal(((DateOnly?)new DateOnly(2027, 3, 31), (int?)null), (qlikview.To, qlikview.EndedByOrderId));
+        Assert.Equal("Qlikview (Standard) i Hemtjänst Centrum", CaseChecklist.Subject(Assert.Single(changes.NotApplicable)));
+    }
+
+    [Fact]
+    public void AReturnMarkedNotApplicable_StillEndsEveryGrant()
+    {
+        var order = PlacedOrders.Place(PlacedOrders.Request(OrderType.Terminate), 7);
+        var running = Grant(new DateOnly(2024, 3, 1), null);
+        PlacedOrders.TakeAndMark(order, [running], label => label.StartsWith("Falkenbergskort", StringComparison.Ordinal), "Hade inget kort");
+
+        var changes = GrantRules.Materialize(order, [running]);
+
+        Assert.Same(running, Assert.Single(changes.Ended));
+        Assert.Empty(changes.NotApplicable);
+    }
+
+    [Theory]
+    [InlineData(KeyChoiceKind.Pool, false, "Swedlock: lägg till i verksamhetens nyckelpool och ge personlig kod")]
+    [InlineData(KeyChoiceKind.Pool, true, "Swedlock: lägg till i verksamhetens nyckelpool (har redan personlig kod)")]
+    [InlineData(KeyChoiceKind.PersonalKey, false, "Swedlock: koppla personlig nyckel 1234567 och ge personlig kod")]
+    [InlineData(KeyChoiceKind.PersonalKey, true, "Swedlock: koppla personlig nyckel 1234567 (har redan personlig kod)")]
+    [InlineData(KeyChoiceKind.BuyNewKey, false, "Swedlock: köp ny nyckel (verksamheten betalar), koppla den och ge personlig kod")]
+    [InlineData(KeyChoiceKind.BuyNewKey, true, "Swedlock: köp ny nyckel (verksamheten betalar), koppla den (har redan personlig kod)")]
+    public void TheKeyStep_AsksForAPersonalCode_OnlyFromSomeoneWithout(KeyChoiceKind kind, bool hasPersonalCode, string expected)
+    {
+        var request = PlacedOrders.Request(OrderType.New) with { KeyKind = kind, KeyNumber = kind == KeyChoiceKind.PersonalKey ? "1234567" : null };
+        var order = PlacedOrders.Place(request, 1, Lifecare);
+
+        var items = CaseChecklist.For(order, [], null, hasPersonalCode);
+
+        Assert.Equal(["Lifecare: Utförare", expected], items.Select(i => i.Label));
+        Assert.Equal(ChecklistItemKind.Key, items[^1].Kind);
+    }
+
+    [Fact]
+    public void TheKeyStep_IsAbsent_WithoutAKeyChoice() =>
+        Assert.Null(CaseChecklist.KeyLabel(KeyChoiceKind.None, null, hasPersonalCode: false));
 
     private static Grant Grant(DateOnly from, DateOnly? to) =>
         new(5, 6, "Lifecare", 60, "Utförare", 10, "Hemtjänst Centrum", from, to, 1, "SOC-2026-00001");

@@ -32,7 +32,68 @@ public class CaseWorkTests
 
     [Fact]
     public void Refusal_ExplainsInSwedish() =>
-        Assert.Equal("Ärendet är redan klar och kan inte ändras.", CaseStatusRules.Refusal(OrderStatus.Completed, OrderStatus.InProgress));
+        Assert.Equal("Ärendet är redan klart och kan inte ändras.", CaseStatusRules.Refusal(OrderStatus.Completed, OrderStatus.InProgress));
+
+    private static readonly Dictionary<OrderStatus, string> Sentences = new()
+    {
+        [OrderStatus.Received] = "SOC-2026-00042 är mottaget.",
+        [OrderStatus.InProgress] = "SOC-2026-00042 är nu under arbete.",
+        [OrderStatus.WaitingForOrderer] = "SOC-2026-00042 väntar nu på beställaren.",
+        [OrderStatus.Completed] = "SOC-2026-00042 är nu klart.",
+        [OrderStatus.Rejected] = "SOC-2026-00042 har avvisats.",
+    };
+
+    public static TheoryData<OrderStatus, string> StatusSentences()
+    {
+        var data = new TheoryData<OrderStatus, string>();
+        foreach (var (status, sentence) in Sentences)
+        {
+            data.Add(status, sentence);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(StatusSentences))]
+    public void MovedTo_SaysEachStatusAsAGrammaticalSentence(OrderStatus status, string expected) =>
+        Assert.Equal(expected, OrderTexts.MovedTo("SOC-2026-00042", status));
+
+    [Fact]
+    public void EveryStatus_HasItsOwnSentence() =>
+        Assert.Equal(Enum.GetValues<OrderStatus>().Order(), Sentences.Keys.Order());
+
+    [Theory]
+    [InlineData(OrderStatus.Received, OrderStatus.Received, "Ärendet är redan mottaget.")]
+    [InlineData(OrderStatus.Received, OrderStatus.WaitingForOrderer, "Ett ärende som är mottaget kan inte vänta på beställaren.")]
+    [InlineData(OrderStatus.Received, OrderStatus.Completed, "Ett ärende som är mottaget kan inte slutföras.")]
+    [InlineData(OrderStatus.InProgress, OrderStatus.Received, "Ett ärende som är under arbete kan inte bli mottaget igen.")]
+    [InlineData(OrderStatus.InProgress, OrderStatus.InProgress, "Ärendet är redan under arbete.")]
+    [InlineData(OrderStatus.WaitingForOrderer, OrderStatus.Received, "Ett ärende som väntar på beställaren kan inte bli mottaget igen.")]
+    [InlineData(OrderStatus.WaitingForOrderer, OrderStatus.WaitingForOrderer, "Ärendet väntar redan på beställaren.")]
+    [InlineData(OrderStatus.WaitingForOrderer, OrderStatus.Completed, "Ett ärende som väntar på beställaren kan inte slutföras.")]
+    [InlineData(OrderStatus.Completed, OrderStatus.Received, "Ärendet är redan klart och kan inte ändras.")]
+    [InlineData(OrderStatus.Completed, OrderStatus.InProgress, "Ärendet är redan klart och kan inte ändras.")]
+    [InlineData(OrderStatus.Completed, OrderStatus.WaitingForOrderer, "Ärendet är redan klart och kan inte ändras.")]
+    [InlineData(OrderStatus.Completed, OrderStatus.Completed, "Ärendet är redan klart och kan inte ändras.")]
+    [InlineData(OrderStatus.Completed, OrderStatus.Rejected, "Ärendet är redan klart och kan inte ändras.")]
+    [InlineData(OrderStatus.Rejected, OrderStatus.Received, "Ärendet är redan avvisat och kan inte ändras.")]
+    [InlineData(OrderStatus.Rejected, OrderStatus.InProgress, "Ärendet är redan avvisat och kan inte ändras.")]
+    [InlineData(OrderStatus.Rejected, OrderStatus.WaitingForOrderer, "Ärendet är redan avvisat och kan inte ändras.")]
+    [InlineData(OrderStatus.Rejected, OrderStatus.Completed, "Ärendet är redan avvisat och kan inte ändras.")]
+    [InlineData(OrderStatus.Rejected, OrderStatus.Rejected, "Ärendet är redan avvisat och kan inte ändras.")]
+    public void EveryRefusedMove_IsAGrammaticalSentence(OrderStatus from, OrderStatus to, string expected) =>
+        Assert.Equal(expected, CaseStatusRules.Refusal(from, to));
+
+    [Fact]
+    public void EveryRefusedMove_IsCoveredAbove()
+    {
+        var refused = Enum.GetValues<OrderStatus>()
+            .SelectMany(from => Enum.GetValues<OrderStatus>().Select(to => (from, to)))
+            .Count(move => !CaseStatusRules.CanMove(move.from, move.to));
+
+        Assert.Equal(18, refused);
+    }
 
     [Fact]
     public void Take_AssignsTheCase_StartsIt_AndMakesTheChecklistOnce()
@@ -118,7 +179,7 @@ public class CaseWorkTests
     private static Order TakenCase()
     {
         var order = NewCase();
-        order.Take(PlacedOrders.Operator, Now, CaseChecklist.For(order, [], null));
+        order.Take(PlacedOrders.Operator, Now, CaseChecklist.For(order, [], null, hasPersonalCode: false));
         PlacedOrders.NumberChecklist(order);
         return order;
     }

@@ -19,6 +19,12 @@ public sealed record ChecklistRow(
 
 public sealed record CommentRow(string By, DateTimeOffset At, string Text);
 
+/// <summary>
+/// A system item marked "Ej aktuell": <paramref name="Subject"/> names the system (and, for an end order, its level and
+/// unit), <paramref name="Reason"/> is the operator's note.
+/// </summary>
+public sealed record NotApplicableRow(string Subject, string Reason, string? MarkedBy, DateTimeOffset? MarkedAt);
+
 public sealed record CaseDetails(
     int Id,
     string CaseNumber,
@@ -46,6 +52,7 @@ public sealed record CaseDetails(
     string? RejectionReason,
     IReadOnlyList<OrderSystemLine> Systems,
     IReadOnlyList<ChecklistRow> Checklist,
+    IReadOnlyList<NotApplicableRow> NotApplicableSystems,
     IReadOnlyList<CommentRow> Comments);
 
 public sealed record CaseQuery(

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
+using SocItConsole.Admin.Features.Administration;
 using SocItConsole.Admin.Features.Keys;
 using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Admin.Infrastructure.Audit;
@@ -39,7 +40,8 @@ public sealed class CaseWork(
         {
             var grants = await db.Grants.AsNoTracking().Where(g => g.EmployeeId == order.EmployeeId).ToListAsync(ct);
             var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == order.UnitId, ct);
-            order.Take(actor, now, CaseChecklist.For(order, grants, unit?.MobileRepresentative));
+            var hasPersonalCode = await db.PersonalCodes.AnyAsync(p => p.EmployeeId == order.EmployeeId, ct);
+            order.Take(actor, now, CaseChecklist.For(order, grants, unit?.MobileRepresentative, hasPersonalCode));
             return $"{actor.Name} tog ärendet {order.CaseNumber}.";
         }, ct);
 
@@ -59,7 +61,10 @@ public sealed class CaseWork(
             return Task.FromResult($"{actor.Name} kommenterade {order.CaseNumber}.");
         }, ct);
 
-    /// <summary>Moves the case; completing it writes the employee's grants in the same transaction.</summary>
+    /// <summary>
+    /// Moves the case; completing it writes the employee's grants in the same transaction, as the checklist says (a
+    /// system marked "Ej aktuell" is neither given nor ended), and says how many were really added or ended.
+    /// </summary>
     public Task<CaseResult> MoveAsync(
         int orderId, int expectedVersion, OrderStatus to, string? reason, CancellationToken ct = default) =>
         ChangeAsync(orderId, expectedVersion, to == OrderStatus.Completed ? "Case.Completed" : "Case.StatusChanged", async (db, order, actor, now) =>
@@ -68,19 +73,19 @@ public sealed class CaseWork(
             if (to == OrderStatus.Rejected)
             {
                 var cancelled = await KeyCaseSteps.ApplyOnRejectionAsync(db, order, actor, now, ct);
-                return $"{order.CaseNumber} är nu {OrderTexts.StatusName(to).ToLowerInvariant()}.{(cancelled is null ? string.Empty : " " + cancelled)}";
+                return $"{OrderTexts.MovedTo(order.CaseNumber, to)}{(cancelled is null ? string.Empty : " " + cancelled)}";
             }
 
             if (to != OrderStatus.Completed)
             {
-                return $"{order.CaseNumber} är nu {OrderTexts.StatusName(to).ToLowerInvariant()}.";
+                return OrderTexts.MovedTo(order.CaseNumber, to);
             }
 
             var grants = await db.Grants.Where(g => g.EmployeeId == order.EmployeeId).ToListAsync(ct);
             var changes = GrantRules.Materialize(order, grants);
             db.Grants.AddRange(changes.Added);
             var keys = await KeyCaseSteps.ApplyOnCompletionAsync(db, order, actor, now, AdminTimeZone.Today(clock), ct);
-            return $"{order.CaseNumber} är klart: {changes.Added.Count} behörigheter tillagda, {changes.Ended.Count} avslutade.{(keys is null ? string.Empty : " " + keys)}";
+            return $"{CompletionMessage(order, changes)}{(keys is null ? string.Empty : " " + keys)}";
         }, ct);
 
     private async Task<CaseResult> ChangeAsync(
@@ -145,8 +150,25 @@ public sealed class CaseWork(
     {
         ChecklistState.Done => "klar",
         ChecklistState.NotApplicable => "ej aktuell",
-        _ => "att göra",
+        _ => "återställd till att göra",
     };
+
+    /// <summary>
+    /// "SOC-2026-00042 är klart: 6 behörigheter tillagda, 1 system ej aktuellt." — what completing really changed;
+    /// an end order counts the grants it ended and those it left running.
+    /// </summary>
+    internal static string CompletionMessage(Order order, GrantChanges changes)
+    {
+        var notApplicable = changes.NotApplicable.Count;
+        var counts = order.Type is OrderType.Terminate or OrderType.EndTemporary
+            ? SwedishCount.Of(changes.Ended.Count, "behörighet avslutad", "behörigheter avslutade")
+                + (notApplicable == 0 ? string.Empty
+                    : ", " + SwedishCount.Of(notApplicable, "behörighet avslutas inte (ej aktuell)", "behörigheter avslutas inte (ej aktuella)"))
+            : SwedishCount.Of(changes.Added.Count, "behörighet tillagd", "behörigheter tillagda")
+                + (notApplicable == 0 ? string.Empty
+                    : ", " + SwedishCount.Of(notApplicable, "system ej aktuellt", "system ej aktuella"));
+        return $"{order.CaseNumber} är klart: {counts}.";
+    }
 
     internal static CaseDetails ToDetails(Order order) =>
         new(
@@ -176,5 +198,7 @@ public sealed class CaseWork(
             order.RejectionReason,
             [.. order.Systems.Select(s => new OrderSystemLine(s.SystemName, s.LevelName))],
             [.. order.Checklist.Select(i => new ChecklistRow(i.Id, i.Kind, i.Label, i.State, i.MarkedByName, i.MarkedAt, i.Note))],
+            [.. CaseChecklist.NotApplicableSystems(order).Select(i =>
+                new NotApplicableRow(CaseChecklist.Subject(i), i.Note ?? string.Empty, i.MarkedByName, i.MarkedAt))],
             [.. order.Comments.OrderBy(c => c.At).Select(c => new CommentRow(c.ByName, c.At, c.Text))]);
 }

@@ -64,7 +64,8 @@ internal sealed partial class DemoFollowUpsSeeder(IServiceScopeFactory scopes, T
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
             var order = await db.Orders.SingleAsync(o => o.Id == created.Receipt.Id, cancellationToken);
             var now = clock.GetUtcNow();
-            order.Take(Demo, now, CaseChecklist.For(order, [], null));
+            // An extension makes no key choice, so whether a personal code exists does not matter.
+            order.Take(Demo, now, CaseChecklist.For(order, [], null, hasPersonalCode: false));
             foreach (var item in order.Checklist)
             {
                 order.MarkItem(item.Id, ChecklistState.Done, Demo, now, null);

@@ -120,7 +120,8 @@ internal sealed partial class DemoAccessSeeder(IServiceScopeFactory scopes, Time
 
         var now = clock.GetUtcNow();
         var grants = await db.Grants.Where(g => g.EmployeeId == order.EmployeeId).ToListAsync(ct);
-        order.Take(Demo, now, CaseChecklist.For(order, grants, null));
+        var hasPersonalCode = await db.PersonalCodes.AnyAsync(p => p.EmployeeId == order.EmployeeId, ct);
+        order.Take(Demo, now, CaseChecklist.For(order, grants, null, hasPersonalCode));
 
         // The checklist items get their ids when saved; they are ticked by id.
         await db.SaveChangesAsync(ct);

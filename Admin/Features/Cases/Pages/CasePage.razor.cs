@@ -47,6 +47,14 @@ public partial class CasePage
     private string CompleteTooltip =>
         OpenItems == 1 ? "1 punkt i checklistan är inte klar." : $"{OpenItems} punkter i checklistan är inte klara.";
 
+    /// <summary>", utom den som anges nedan" when an end of employment left grants running; otherwise nothing.</summary>
+    private string ExceptNotApplicable => _case?.NotApplicableSystems.Count switch
+    {
+        null or 0 => string.Empty,
+        1 => ", utom den som anges nedan",
+        _ => ", utom de som anges nedan",
+    };
+
     private bool CanTake => _case is { } c && CaseStatusRules.IsOpen(c.Status) && c.AssignedToName != _myName;
 
     protected override async Task OnParametersSetAsync()
@@ -87,7 +95,7 @@ public partial class CasePage
         {
             note = await AskAsync(
                 $"Ej aktuell: {item.Label}",
-                $"Skriv varför \"{item.Label}\" inte är aktuell. Anteckningen sparas i checklistan.",
+                $"{NotApplicableMeans(item.Kind)}Skriv varför \"{item.Label}\" inte är aktuell. Anteckningen sparas i checklistan.",
                 "Anteckning",
                 "Spara",
                 Color.Primary,
@@ -195,6 +203,15 @@ public partial class CasePage
         var result = await dialog.Result;
         return result is { Canceled: false, Data: string text } ? text : null;
     }
+
+    /// <summary>What "Ej aktuell" does to the grants when the case is completed, said before the operator confirms it.</summary>
+    private string NotApplicableMeans(ChecklistItemKind kind) => (kind, _case?.Type) switch
+    {
+        (ChecklistItemKind.System, OrderType.Terminate or OrderType.EndTemporary) =>
+            "Behörigheten avslutas då inte utan finns kvar. Är den redan borttagen i systemet, markera punkten Klar i stället. ",
+        (ChecklistItemKind.System, _) => "Systemet ges då inte: ingen behörighet registreras för det. ",
+        _ => string.Empty,
+    };
 
     private static string StateName(ChecklistState state) => state switch
     {
