@@ -45,6 +45,13 @@ public abstract class ComponentTestBase : BunitContext
         _authentication.User = DevUsers.Find(userName)?.ToPrincipal()
             ?? throw new ArgumentException($"No demo user '{userName}'", nameof(userName));
 
+    /// <summary>Signs in as a user made for the test, e.g. a demo user with more roles.</summary>
+    protected void SignInWith(DevUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        _authentication.User = user.ToPrincipal();
+    }
+
     /// <summary>Call after the services a test adds are registered: the renderer is fixed from then on.</summary>
     protected void RenderInteractively() => SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 

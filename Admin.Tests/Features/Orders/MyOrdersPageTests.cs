@@ -39,6 +39,29 @@ public class MyOrdersPageTests : ComponentTestBase, IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnOrderEndingOneGrant_ShowsItsLastDay_AsTheTerminationDoes()
+    {
+        var endOne = OrderRequests.Extend() with
+        {
+            Type = OrderType.EndTemporary,
+            StartDate = null,
+            EndDate = new DateOnly(2026, 12, 15),
+            Systems = [new RequestedSystemInput("Lifecare", "Handläggare")],
+        };
+        await AppServices.OrderForm(Database, "chef1").SubmitAsync(endOne, OrderChannel.Console, TestContext.Current.CancellationToken);
+        await AppServices.OrderForm(Database, "chef1").SubmitAsync(
+            OrderRequests.Terminate(OrderRequests.Pnr1985), OrderChannel.Console, TestContext.Current.CancellationToken);
+
+        var cut = Render<MyOrdersPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=row-case]").Count));
+        var periods = cut.FindAll("[data-testid=row-case]")
+            .ToDictionary(c => c.TextContent.Trim(), c => c.Closest("tr")!.QuerySelector("td[data-label='Start/Slut']")!.TextContent.Trim());
+        Assert.Equal("Sista dag 2026-12-15", periods["SOC-2026-00001"]);
+        Assert.Equal("Sista dag 2026-12-31", periods["SOC-2026-00002"]);
+    }
+
+    [Fact]
     public async Task ListsTheManagersOrders_WithSwedishTexts_AndStockholmTime()
     {
         await AppServices.OrderForm(Database, "chef1").SubmitAsync(OrderRequests.NewUndersköterska(), OrderChannel.Console, TestContext.Current.CancellationToken);

@@ -3,14 +3,18 @@ using Bunit;
 using TestContext = Xunit.TestContext;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
+using SocItConsole.Admin.Features.Orders;
+using SocItConsole.Admin.Features.Orders.Components;
 using SocItConsole.Admin.Features.Orders.Pages;
 using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Admin.Tests.TestData;
+using SocItConsole.Shared.Orders;
 
 namespace SocItConsole.Admin.Tests.Features.Orders;
 
 public class NewOrderPageTests : ComponentTestBase, IAsyncLifetime
 {
+    private static readonly string[] ContactFields = ["orderer-name", "orderer-email", "manager-name", "manager-email"];
     private TestDatabase? _database;
     private IRenderedComponent<MudPopoverProvider>? _popovers;
 
@@ -246,6 +250,99 @@ public class NewOrderPageTests : ComponentTestBase, IAsyncLifetime
 
         Assert.Equal("Säkert meddelande", cut.Find("[data-testid=channel]").GetAttribute("value"));
         Choose(cut, "channel", "Telefon");
+    }
+
+    [Fact]
+    public void AnOperator_ForASecureMessage_StartsWithEmptyOrdererAndManager_AndTheConsoleFillsInTheirOwn()
+    {
+        SignInAs("operator");
+        var cut = RenderForm();
+        ChooseType(cut, "New");
+        string?[] Contacts() =>
+            [.. ContactFields.Select(id => cut.Find($"[data-testid={id}]").GetAttribute("value"))];
+
+        Assert.All(Contacts(), value => Assert.True(string.IsNullOrEmpty(value)));
+        Assert.Contains("fyll i uppgifterna om den som beställde, inte dina egna", cut.Find("[data-testid=sender-note]").TextContent, StringComparison.Ordinal);
+
+        Choose(cut, "channel", "Konsolen");
+        cut.WaitForAssertion(() => Assert.Equal(["Sara Nilsson", "sara.nilsson@kommun.example", "", ""], Contacts().Select(v => v ?? "")));
+        Assert.False(Shows(cut, "sender-note"));
+
+        cut.Find("[data-testid=manager-name]").Change("Anna Lindqvist");
+        Choose(cut, "channel", "Telefon");
+        cut.WaitForAssertion(() => Assert.Equal(["", "", "Anna Lindqvist", ""], Contacts().Select(v => v ?? "")));
+        Assert.Contains("Beställningen kom via telefon", cut.Find("[data-testid=sender-note]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnOperator_NamingThemselvesAsOrdererOfASecureMessage_GetsTheErrorUnderTheField()
+    {
+        SignInAs("operator");
+        var cut = RenderForm();
+        FillValidNewOrder(cut, OrderRequests.Pnr1990);
+        cut.Find("[data-testid=orderer-name]").Change("Sara Nilsson");
+        cut.Find("[data-testid=orderer-email]").Change("sara.nilsson@kommun.example");
+        cut.Find("[data-testid=manager-name]").Change("Anna Lindqvist");
+        cut.Find("[data-testid=manager-email]").Change("anna.lindqvist@kommun.example");
+
+        cut.Find("[data-testid=submit]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains(
+            "Ange avsändarens e-postadress, inte din egen: svaret ska gå till den som beställde via säkert meddelande.",
+            ControlText(cut, "orderer-email"), StringComparison.Ordinal));
+        Assert.False(Shows(cut, "order-receipt"));
+    }
+
+    [Fact]
+    public void TheKeyNumbersHelpAndErrorText_AreOutsideTheFixedWidthFont()
+    {
+        var cut = RenderForm();
+        FillValidNewOrder(cut, OrderRequests.Pnr1990);
+        cut.Find("[data-testid=key-PersonalKey]").Click();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=key-number]"));
+        cut.Find("[data-testid=key-number]").Change("12");
+
+        cut.Find("[data-testid=submit]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("6–8 siffror", ControlText(cut, "key-number"), StringComparison.Ordinal));
+        var field = cut.Find("[data-testid=key-number]").Closest(".mud-input-control")!;
+        Assert.Contains("key-number-field", field.ClassList);
+        // app.css gives `.key-number` a fixed-width font for key numbers shown as text; on the field it reached the
+        // label, the help and the error text too. Only the typed digits are fixed-width now (`.key-number-field input`).
+        Assert.Null(field.Closest(".key-number"));
+        Assert.Empty(field.QuerySelectorAll(".key-number"));
+    }
+
+    [Fact]
+    public void TheReceiptOfATemporaryOrder_ShowsItsStartAndEndDate()
+    {
+        var receipt = new OrderReceipt(
+            1, "SOC-2026-00001", OrderType.TemporaryUnit, OrderStatus.Received,
+            "Lisa Andersson", "19900101-****", "Tallgårdens vård- och omsorgsboende", DateTimeOffset.UnixEpoch,
+            new DateOnly(2026, 12, 7), new DateOnly(2027, 1, 31), []);
+
+        var cut = Render<OrderReceiptPanel>(p => p.Add(r => r.Receipt, receipt));
+
+        Assert.Equal("2026-12-07", cut.Find("[data-testid=receipt-start]").TextContent.Trim());
+        Assert.Equal("2027-01-31", cut.Find("[data-testid=receipt-end]").TextContent.Trim());
+        Assert.Contains("Startdatum", cut.Find("[data-testid=receipt-facts]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Slutdatum", cut.Find("[data-testid=receipt-facts]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(OrderType.Terminate, "Sista arbetsdag")]
+    [InlineData(OrderType.EndTemporary, "Sista dag")]
+    public void TheReceiptOfAnEndOrder_ShowsTheLastDay_AndNoStart(OrderType type, string label)
+    {
+        var receipt = new OrderReceipt(
+            1, "SOC-2026-00001", type, OrderStatus.Received,
+            "Lisa Andersson", "19900101-****", "Hemtjänst Centrum", DateTimeOffset.UnixEpoch, null, new DateOnly(2026, 12, 31), []);
+
+        var cut = Render<OrderReceiptPanel>(p => p.Add(r => r.Receipt, receipt));
+
+        Assert.Empty(cut.FindAll("[data-testid=receipt-start]"));
+        Assert.Equal("2026-12-31", cut.Find("[data-testid=receipt-end]").TextContent.Trim());
+        Assert.Equal(label, cut.Find("[data-testid=receipt-end]").PreviousElementSibling!.TextContent.Trim());
     }
 
     private void FillValidNewOrder(IRenderedComponent<NewOrderPage> cut, string personnummer)

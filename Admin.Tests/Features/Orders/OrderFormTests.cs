@@ -154,6 +154,60 @@ public sealed class OrderFormTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Submit_AsOperator_BySecureMessage_KeepsTheSenderAsOrderer_AndTheOperatorAsWhoRegisteredIt()
+    {
+        var caseNumber = await PlaceAsync(
+            "operator", OrderedBy("Petra Olsson", "petra.olsson@kommun.example", "Anna Lindqvist", AnnaEmail), OrderChannel.SecureMessage);
+
+        await using var db = Database.CreateDbContext();
+        var order = await db.Orders.SingleAsync(Ct);
+        Assert.Equal(OrderChannel.SecureMessage, order.Channel);
+        Assert.Equal(("Petra Olsson", "petra.olsson@kommun.example"), (order.Orderer.Name, order.Orderer.Email.Value));
+        Assert.Equal(("Anna Lindqvist", AnnaEmail), (order.Manager.Name, order.Manager.Email.Value));
+        var operatorId = (await AppServices.CurrentUser("operator").RequireAsync("Operator")).Id;
+        Assert.Equal((operatorId, "Sara Nilsson"), (order.PlacedById, order.PlacedByName));
+        var audit = await db.AuditEntries.SingleAsync(a => a.Action == "Order.Created", Ct);
+        Assert.Equal((operatorId, "Sara Nilsson", caseNumber), (audit.ActorId, audit.ActorName, audit.EntityId));
+    }
+
+    [Theory]
+    [InlineData(OrderChannel.SecureMessage)]
+    [InlineData(OrderChannel.Phone)]
+    public async Task Submit_AsOperator_ForASender_WithTheirOwnAddress_IsRefusedUnderTheFields_AndStoresNothing(OrderChannel channel)
+    {
+        var request = OrderedBy("Sara Nilsson", "sara.nilsson@kommun.example", "Sara Nilsson", "SARA.NILSSON@kommun.example")
+            with { EmployeeName = " " };
+
+        var result = await FormFor("operator").SubmitAsync(request, channel, Ct);
+
+        var errors = Assert.IsType<PlaceOrderResult.Invalid>(result).Errors;
+        Assert.StartsWith("Ange avsändarens e-postadress, inte din egen", Assert.Single(errors[OrderFields.OrdererEmail]), StringComparison.Ordinal);
+        Assert.StartsWith("Ange ansvarig chefs e-postadress, inte din egen", Assert.Single(errors[OrderFields.ManagerEmail]), StringComparison.Ordinal);
+        Assert.Contains(OrderFields.EmployeeName, errors.Keys);
+        await using var db = Database.CreateDbContext();
+        Assert.Equal(0, await db.Orders.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Submit_AsOperator_ThroughTheConsole_MayNameThemselves()
+    {
+        await PlaceAsync("operator", OrderedBy("Sara Nilsson", "sara.nilsson@kommun.example", "Anna Lindqvist", AnnaEmail));
+
+        await using var db = Database.CreateDbContext();
+        Assert.Equal("Sara Nilsson", (await db.Orders.SingleAsync(Ct)).Orderer.Name);
+    }
+
+    [Fact]
+    public async Task Load_ForAnOperator_DoesNotFillInFromOrdersTheyRegisteredForASender()
+    {
+        await PlaceAsync("operator", OrderedBy("Petra Olsson", "petra.olsson@kommun.example", "Anna Lindqvist", AnnaEmail), OrderChannel.Phone);
+
+        var context = await FormFor("operator").LoadAsync(Ct);
+
+        Assert.Equal(new OrdererDefaults("Sara Nilsson", "sara.nilsson@kommun.example", null, null), context.Defaults);
+    }
+
+    [Fact]
     public async Task Submit_AsOperator_ThroughTheEServiceChannel_IsRefused()
     {
         await Assert.ThrowsAsync<UnauthorizedAccessException>(

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
+using SocItConsole.Admin.Infrastructure.Authentication;
 using SocItConsole.Admin.Infrastructure.Localization;
+using SocItConsole.Shared.Orders;
 
 namespace SocItConsole.Admin.Features.Home;
 
@@ -11,9 +13,29 @@ public sealed record MasterDataSummary(
     int UnitsWithDigitalKeys,
     IReadOnlyList<string> SystemNames);
 
-/// <summary>The figures on Soc-IT's start page.</summary>
-public sealed class HomeOverview(IDbContextFactory<SocItDbContext> factory)
+/// <summary>A case on an operator's start page, with the day it is due: its start date, or for an end order its last day.</summary>
+public sealed record DueCase(
+    int Id,
+    string CaseNumber,
+    OrderType Type,
+    OrderStatus Status,
+    string EmployeeName,
+    string UnitName,
+    DateOnly Due,
+    string? AssignedToName);
+
+/// <summary>The first of the cases due by <see cref="DueBy"/>, and how many there are in all.</summary>
+public sealed record TodaysWork(DateOnly Today, DateOnly DueBy, IReadOnlyList<DueCase> Cases, int Total);
+
+/// <summary>The figures and the work on the start page.</summary>
+public sealed class HomeOverview(IDbContextFactory<SocItDbContext> factory, CurrentUser currentUser, TimeProvider clock)
 {
+    /// <summary>
+    /// How far ahead a case counts as today's work: access must be there when the employee starts and gone after the
+    /// last day, and three days reach past a weekend.
+    /// </summary>
+    public const int DueWithinDays = 3;
+
     public async Task<MasterDataSummary> GetSummaryAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -23,5 +45,37 @@ public sealed class HomeOverview(IDbContextFactory<SocItDbContext> factory)
         var withKeys = await db.Units.CountAsync(u => u.IsActive && u.UsesDigitalKeys, ct);
         var swedish = AdminLocalization.SwedishOrder;
         return new MasterDataSummary(systems.Count, titles, units, withKeys, [.. systems.Order(swedish)]);
+    }
+
+    /// <summary>
+    /// The cases that need the signed-in operator today: received or under way (not waiting for the orderer), not
+    /// taken by another operator, and due within <see cref="DueWithinDays"/> days or overdue. The most urgent first,
+    /// at most <paramref name="take"/>.
+    /// </summary>
+    public async Task<TodaysWork> TodaysCasesAsync(int take, CancellationToken ct = default)
+    {
+        var actor = await currentUser.RequireAsync(Policies.Operator);
+        var today = AdminTimeZone.Today(clock);
+        var dueBy = today.AddDays(DueWithinDays);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var due = db.Orders.AsNoTracking()
+            .Where(o => o.Status == OrderStatus.Received || o.Status == OrderStatus.InProgress)
+            .Where(o => o.AssignedToId == null || o.AssignedToId == actor.Id)
+            .Select(o => new
+            {
+                Order = o,
+                Due = o.Type == OrderType.Terminate || o.Type == OrderType.EndTemporary ? o.EndDate : o.StartDate,
+            })
+            .Where(c => c.Due != null && c.Due <= dueBy);
+        var total = await due.CountAsync(ct);
+        var cases = await due
+            .OrderBy(c => c.Due)
+            .ThenBy(c => c.Order.ReceivedAt)
+            .Take(Math.Clamp(take, 1, 100))
+            .Select(c => new DueCase(
+                c.Order.Id, c.Order.CaseNumber, c.Order.Type, c.Order.Status, c.Order.EmployeeName,
+                c.Order.TargetUnitName ?? c.Order.UnitName, c.Due!.Value, c.Order.AssignedToName))
+            .ToListAsync(ct);
+        return new TodaysWork(today, dueBy, cases, total);
     }
 }

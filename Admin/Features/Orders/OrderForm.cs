@@ -27,8 +27,10 @@ public sealed class OrderForm(IDbContextFactory<SocItDbContext> factory, OrderIn
         var reference = await intake.LoadReferenceAsync(ct);
 
         await using var db = await factory.CreateDbContextAsync(ct);
+        // Only the user's own orders through the console: one an operator registered by secure message or phone
+        // names its sender, not them.
         var previous = await db.Orders.AsNoTracking()
-            .Where(o => o.PlacedById == actor.Id)
+            .Where(o => o.PlacedById == actor.Id && o.Channel == OrderChannel.Console)
             .OrderByDescending(o => o.ReceivedAt)
             .ThenByDescending(o => o.Id)
             .Select(o => new { OrdererName = o.Orderer.Name, OrdererEmail = o.Orderer.Email, ManagerName = o.Manager.Name, ManagerEmail = o.Manager.Email })
@@ -66,7 +68,9 @@ public sealed class OrderForm(IDbContextFactory<SocItDbContext> factory, OrderIn
 
     /// <summary>
     /// Places the order as the signed-in user. A manager's order always comes through the console; an operator says
-    /// how it reached Soc-IT (secure message, phone or the console).
+    /// how it reached Soc-IT (secure message, phone or the console). One that came by secure message or phone is
+    /// registered for its sender (<see cref="SenderRules"/>): the operator is recorded as who registered it, never as
+    /// its orderer or manager.
     /// </summary>
     public async Task<PlaceOrderResult> SubmitAsync(OrderRequest request, OrderChannel channel, CancellationToken ct = default)
     {
@@ -78,6 +82,20 @@ public sealed class OrderForm(IDbContextFactory<SocItDbContext> factory, OrderIn
         {
             throw new UnauthorizedAccessException(
                 $"Du kan inte registrera en beställning som kommit via {OrderTexts.ChannelName(channel).ToLower(AdminLocalization.Swedish)}.");
+        }
+
+        var senderErrors = SenderRules.Check(request, channel, user.EmailAddress()?.Value);
+        if (senderErrors.Count > 0)
+        {
+            // Every error at once: the form shows them all, as it does for the other rules.
+            var validation = OrderRules.Validate(request, await intake.LoadReferenceAsync(ct), intake.Today);
+            var errors = validation.Errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+            foreach (var (field, messages) in senderErrors)
+            {
+                errors[field] = errors.TryGetValue(field, out var earlier) ? [.. earlier, .. messages] : messages;
+            }
+
+            return new PlaceOrderResult.Invalid(errors);
         }
 
         return await intake.PlaceAsync(request, channel, actor, ct: ct);

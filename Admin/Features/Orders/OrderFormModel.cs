@@ -15,16 +15,24 @@ public sealed class OrderFormModel
         ArgumentNullException.ThrowIfNull(context);
         _context = context;
         Channel = context.Channels[0];
-        OrdererName = context.Defaults.OrdererName;
-        OrdererEmail = context.Defaults.OrdererEmail;
-        ManagerName = context.Defaults.ManagerName;
-        ManagerEmail = context.Defaults.ManagerEmail;
+        if (!IsForSender)
+        {
+            FillInDefaults();
+        }
+
         Systems.Add(new SystemChoice());
     }
 
     public OrderType? Type { get; set; }
 
-    public OrderChannel Channel { get; set; }
+    /// <summary>How the order reached Soc-IT; change it with <see cref="ChooseChannel"/>.</summary>
+    public OrderChannel Channel { get; private set; }
+
+    /// <summary>
+    /// An order by secure message or phone is registered for its sender: the orderer and manager fields are the
+    /// sender's to fill in, not the signed-in user's.
+    /// </summary>
+    public bool IsForSender => SenderRules.IsRegisteredForSender(Channel);
 
     public string? EmployeeName { get; set; }
 
@@ -90,6 +98,33 @@ public sealed class OrderFormModel
     ];
 
     /// <summary>
+    /// Changes the channel. Towards secure message or phone, what the form filled in for the signed-in user is
+    /// emptied (what was typed stays); back to the console, empty fields get the user's own details again.
+    /// </summary>
+    public void ChooseChannel(OrderChannel channel)
+    {
+        var wasForSender = IsForSender;
+        Channel = channel;
+        if (IsForSender == wasForSender)
+        {
+            return;
+        }
+
+        if (IsForSender)
+        {
+            var defaults = _context.Defaults;
+            OrdererName = UnlessDefault(OrdererName, defaults.OrdererName);
+            OrdererEmail = UnlessDefault(OrdererEmail, defaults.OrdererEmail);
+            ManagerName = UnlessDefault(ManagerName, defaults.ManagerName);
+            ManagerEmail = UnlessDefault(ManagerEmail, defaults.ManagerEmail);
+        }
+        else
+        {
+            FillInDefaults();
+        }
+    }
+
+    /// <summary>
     /// Starts a system row's level at the system's first (lowest) level, as the rules do when none is given.
     /// </summary>
     public void ChooseSystem(SystemChoice row, int? systemId)
@@ -122,6 +157,18 @@ public sealed class OrderFormModel
         ManagerEmail = ManagerEmail,
         Note = Note,
     };
+
+    private void FillInDefaults()
+    {
+        var defaults = _context.Defaults;
+        OrdererName = string.IsNullOrWhiteSpace(OrdererName) ? defaults.OrdererName : OrdererName;
+        OrdererEmail = string.IsNullOrWhiteSpace(OrdererEmail) ? defaults.OrdererEmail : OrdererEmail;
+        ManagerName = string.IsNullOrWhiteSpace(ManagerName) ? defaults.ManagerName : ManagerName;
+        ManagerEmail = string.IsNullOrWhiteSpace(ManagerEmail) ? defaults.ManagerEmail : ManagerEmail;
+    }
+
+    private static string? UnlessDefault(string? value, string? filledIn) =>
+        string.Equals(value?.Trim(), filledIn?.Trim(), StringComparison.OrdinalIgnoreCase) ? null : value;
 
     private static ReferenceLevel? FirstLevel(ReferenceSystem system) => system.Levels.Count > 0 ? system.Levels[0] : null;
 

@@ -232,6 +232,8 @@ public sealed partial class OrderIntake(
             personnummer.Masked,
             order.TargetUnitName ?? order.UnitName,
             order.ReceivedAt,
+            order.StartDate,
+            order.EndDate,
             [.. order.Systems.Select(s => new OrderSystemLine(s.SystemName, s.LevelName))]);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} received: {Type} via {Channel}")]

@@ -4,7 +4,10 @@ namespace SocItConsole.Admin.Features.Orders;
 
 public sealed record OrderSystemLine(string Name, string Level);
 
-/// <summary>What the orderer gets back: the case number and the systems, never the full personnummer.</summary>
+/// <summary>
+/// What the orderer gets back: the case number, the dates and the systems, never the full personnummer. The end date
+/// is a temporary grant's end, or for an end order the last working day or the ended grant's last day.
+/// </summary>
 public sealed record OrderReceipt(
     int Id,
     string CaseNumber,
@@ -14,6 +17,8 @@ public sealed record OrderReceipt(
     string MaskedPersonnummer,
     string UnitName,
     DateTimeOffset ReceivedAt,
+    DateOnly? StartDate,
+    DateOnly? EndDate,
     IReadOnlyList<OrderSystemLine> Systems);
 
 public abstract record PlaceOrderResult

@@ -2,7 +2,6 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
-using MudBlazor;
 using MudBlazor.Services;
 using SocItConsole.Admin.Components;
 
@@ -14,11 +13,8 @@ public static class AdminWeb
     public static WebApplicationBuilder AddAdminWeb(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddMudServices(config =>
-        {
-            config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
-            config.SnackbarConfiguration.VisibleStateDuration = 6000;
-        });
+        builder.Services.AddMudServices(config => AdminSnackbars.Configure(config.SnackbarConfiguration));
+        builder.Services.AddAdminSnackbars();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         builder.Services.AddAntiforgery(options =>

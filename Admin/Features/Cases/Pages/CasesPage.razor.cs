@@ -39,8 +39,6 @@ public partial class CasesPage
 
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
-    [Inject] private TimeProvider Clock { get; set; } = default!;
-
     protected override async Task OnInitializedAsync()
     {
         _actorId = CurrentUser.ToActor((await AuthenticationState).User).Id;
@@ -164,9 +162,6 @@ public partial class CasesPage
         }
     }
 
-    private static int Count(DashboardSummary summary, OrderStatus status) =>
-        summary.OpenByStatus.FirstOrDefault(s => s.Status == status).Count;
-
     private static bool IsOpen(OrderStatus status) =>
         status is OrderStatus.Received or OrderStatus.InProgress or OrderStatus.WaitingForOrderer;
 
@@ -183,21 +178,7 @@ public partial class CasesPage
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string Day(DateTimeOffset at) => Local(at).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     private static string Received(DateTimeOffset at) => Local(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
-    private string Waited(DateTimeOffset receivedAt)
-    {
-        var today = DateOnly.FromDateTime(Local(Clock.GetUtcNow()).DateTime);
-        var days = today.DayNumber - DateOnly.FromDateTime(Local(receivedAt).DateTime).DayNumber;
-        return days switch
-        {
-            <= 0 => "väntat sedan i dag",
-            1 => "väntat 1 dag",
-            _ => $"väntat {days} dagar",
-        };
-    }
 
     /// <summary>MudBlazor's colour class suffix for a status chip (mud-chip-color-…).</summary>
     private static string StatusColorName(OrderStatus status) => status switch

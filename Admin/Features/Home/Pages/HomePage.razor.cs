@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using SocItConsole.Admin.Features.Cases;
 using SocItConsole.Admin.Features.Units;
 using SocItConsole.Admin.Infrastructure.Authentication;
 using SocItConsole.Admin.Infrastructure.Localization;
@@ -13,12 +14,20 @@ public partial class HomePage
     private bool _hasRole;
     private IReadOnlyList<UnitRow>? _myUnits;
     private MasterDataSummary? _summary;
+    private bool _isOperator;
+    private TodaysWork? _todaysWork;
+    private DashboardSummary? _caseSummary;
+
+    /// <summary>How many of today's cases the start page lists; the rest are in the queue.</summary>
+    private const int TodaysCasesShown = 10;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [Inject] private UnitDirectory Directory { get; set; } = default!;
 
     [Inject] private HomeOverview Overview { get; set; } = default!;
+
+    [Inject] private CaseList Cases { get; set; } = default!;
 
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
@@ -48,7 +57,14 @@ public partial class HomePage
             _myUnits = email is { } address ? await Directory.ManagedByAsync(address) : [];
         }
 
-        if (roles.Contains(AppRoles.Operator) || roles.Contains(AppRoles.Administrator))
+        _isOperator = roles.Contains(AppRoles.Operator);
+        if (_isOperator)
+        {
+            _todaysWork = await Overview.TodaysCasesAsync(TodaysCasesShown);
+            _caseSummary = await Cases.SummaryAsync();
+        }
+
+        if (roles.Contains(AppRoles.Administrator))
         {
             _summary = await Overview.GetSummaryAsync();
         }

@@ -31,7 +31,8 @@ public partial class MyOrdersPage
 
     private static string Period(MyOrderRow row) => (row.Type, row.StartDate, row.EndDate) switch
     {
-        (OrderType.Terminate, _, { } lastDay) => $"Sista dag {Day(lastDay)}",
+        // An end order has no start: its date is the last working day, or the last day of the grant it ends.
+        (OrderType.Terminate or OrderType.EndTemporary, _, { } lastDay) => $"Sista dag {Day(lastDay)}",
         (_, { } start, { } end) => $"{Day(start)} – {Day(end)}",
         (_, { } start, null) => $"Från {Day(start)}",
         _ => "–",

@@ -86,6 +86,14 @@ public partial class NewOrderPage
         }
     }
 
+    private string ChannelPhrase => _model?.Channel == OrderChannel.Phone ? "telefon" : "säkert meddelande";
+
+    private void ChannelChanged(OrderChannel channel)
+    {
+        _model!.ChooseChannel(channel);
+        ClearErrors(OrderFields.OrdererName, OrderFields.OrdererEmail, OrderFields.ManagerName, OrderFields.ManagerEmail);
+    }
+
     private Task TypeChangedAsync(OrderType? type)
     {
         Update(OrderFields.Type, () => _model!.Type = type);
