@@ -76,6 +76,52 @@ public sealed class AuditEntitiesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheExpiryJobsEntries_NameTheRun_TheReminder_AndTheFollowUpsGrant()
+    {
+        using var world = await ExpiryWorld.CreateAsync();
+        var grant = await world.AddTemporaryGrantAsync("chef1", ExpiryWorld.Today.AddDays(3), employeeName: "Lisa Andersson");
+        await world.RunAsync();
+        int followUp;
+        await using (var db = world.Database.CreateDbContext())
+        {
+            followUp = await db.FollowUps.Where(f => f.GrantId == grant).Select(f => f.Id).SingleAsync(Ct);
+            db.AuditEntries.AddRange(
+                Entry("Access.EndRequested", "Grant", Id(grant)),
+                Entry("FollowUp.Ended", "FollowUp", Id(followUp)));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var rows = (await AppServices.AuditLog(world.Database, "operator").SearchAsync(new AuditQuery(), 0, 50, Ct)).Items;
+
+        Assert.Equal("Körningen 2026-11-27", rows.Single(r => r.Action == "FollowUp.Flagged").Entity);
+        Assert.Equal("Påminnelse till Anna Lindqvist", rows.Single(r => r.Action == "FollowUp.ReminderSent").Entity);
+        Assert.Equal("Lisa Andersson: Lifecare", rows.Single(r => r.Action == "Access.EndRequested").Entity);
+        Assert.Equal("Lisa Andersson: Lifecare", rows.Single(r => r.Action == "FollowUp.Ended").Entity);
+    }
+
+    [Fact]
+    public async Task AReviewsEntries_NameTheRound_TheInvitation_AndTheLine()
+    {
+        using var world = await ReviewWorld.CreateAsync();
+        var grants = await world.AddStandardGrantsAsync();
+        var round = await world.StartRoundAsync(name: "Vår 2027");
+        await using (var db = world.Database.CreateDbContext())
+        {
+            var line = await db.ReviewLines.Where(l => l.RoundId == round && l.GrantId == grants["lisa-lifecare"]).Select(l => l.Id).SingleAsync(Ct);
+            db.AuditEntries.Add(Entry("Review.Answered", "ReviewLine", Id(line)));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var rows = (await AppServices.AuditLog(world.Database, "operator").SearchAsync(new AuditQuery(), 0, 50, Ct)).Items;
+
+        Assert.Equal("Granskning Vår 2027", rows.Single(r => r.Action == "Review.Started").Entity);
+        Assert.Equal(
+            ["Inbjudan till Anna Lindqvist", "Inbjudan till Erik Johansson"],
+            rows.Where(r => r.Action == "Review.InvitationSent").Select(r => r.Entity).Order(StringComparer.Ordinal));
+        Assert.Equal("Lisa Andersson: Lifecare", rows.Single(r => r.Action == "Review.Answered").Entity);
+    }
+
+    [Fact]
     public async Task ARecordThatIsGone_IsNamedFromItsEntry_ElseByItsSwedishTypeAndId()
     {
         int removed;
