@@ -62,8 +62,9 @@ public sealed class AuditLogTests : IAsyncLifetime
         Assert.Equal([_orderStartedId, _systemUpdatedId, _orderCreatedId], result.Items.Take(3).Select(r => r.Id));
         var seeded = result.Items[3];
         Assert.Equal(("Matrix.Saved", "Matrix", "SocItConsole"), (seeded.Action, seeded.EntityType, seeded.ActorName));
+        // The row names the record as it is now: IT system 7 is Citrix in the demo data.
         Assert.Equal(
-            new AuditRow(_systemUpdatedId, EarlyOn25th, "Johan Berg", "ItSystem.Updated", "ItSystem", "7", "IT-systemet Lifecare ändrades."),
+            new AuditRow(_systemUpdatedId, EarlyOn25th, "Johan Berg", "ItSystem.Updated", "ItSystem", "7", "Citrix", "IT-systemet Lifecare ändrades."),
             result.Items[1]);
     }
 
@@ -129,14 +130,26 @@ public sealed class AuditLogTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Get_ReturnsBeforeAndAfter_AsIndentedJson()
+    public async Task Get_ReturnsBeforeAndAfter_AsIndentedJson_ToAnAdministrator()
+    {
+        var details = await LogFor("admin").GetAsync(_systemUpdatedId, Ct);
+
+        Assert.NotNull(details);
+        Assert.Equal(("johan-id", "Johan Berg", "7"), (details.ActorId, details.ActorName, details.EntityId));
+        Assert.Equal("{\n  \"Name\": \"Lifecare\",\n  \"Active\": true\n}", details.Raw?.Before?.ReplaceLineEndings("\n"));
+        Assert.Equal("{\n  \"Name\": \"Lifecare Omsorg\",\n  \"Active\": true\n}", details.Raw?.After?.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task Get_ShowsAnOperator_TheSwedishFields_ButNotTheStoredJson()
     {
         var details = await LogFor("operator").GetAsync(_systemUpdatedId, Ct);
 
         Assert.NotNull(details);
-        Assert.Equal(("johan-id", "Johan Berg", "7"), (details.ActorId, details.ActorName, details.EntityId));
-        Assert.Equal("{\n  \"Name\": \"Lifecare\",\n  \"Active\": true\n}", details.Before?.ReplaceLineEndings("\n"));
-        Assert.Equal("{\n  \"Name\": \"Lifecare Omsorg\",\n  \"Active\": true\n}", details.After?.ReplaceLineEndings("\n"));
+        Assert.Null(details.Raw);
+        Assert.Equal(
+            [new AuditField("Namn", "Lifecare", "Lifecare Omsorg", Changed: true), new AuditField("Aktiv", "Ja", "Ja", Changed: false)],
+            details.Fields);
     }
 
     [Fact]
@@ -144,16 +157,19 @@ public sealed class AuditLogTests : IAsyncLifetime
     {
         var details = await LogFor("admin").GetAsync(_orderCreatedId, Ct);
 
-        Assert.Null(details?.Before);
-        Assert.Contains("SOC-2026-00001", details?.After, StringComparison.Ordinal);
+        Assert.NotNull(details);
+        Assert.Null(details.Raw?.Before);
+        Assert.Contains("SOC-2026-00001", details.Raw?.After, StringComparison.Ordinal);
+        Assert.Equal((false, true), (details.HasBefore, details.HasAfter));
+        Assert.Equal([new AuditField("Ärende", null, "SOC-2026-00001", Changed: false)], details.Fields);
     }
 
     [Fact]
     public async Task Get_OfAnUnknownId_IsNull() => Assert.Null(await LogFor("operator").GetAsync(-1, Ct));
 
     [Fact]
-    public async Task EntityTypes_AreTheDistinctTypesInTheTrail() =>
-        Assert.Equal(["ItSystem", "Matrix", "Order"], await LogFor("operator").EntityTypesAsync(Ct));
+    public async Task EntityTypes_AreTheDistinctTypesInTheTrail_InTheOrderOfTheirSwedishNames() =>
+        Assert.Equal(["Order", "ItSystem", "Matrix"], await LogFor("operator").EntityTypesAsync(Ct));
 
     [Theory]
     [InlineData("chef1")]

@@ -53,36 +53,61 @@ public class AuditPageTests : ComponentTestBase, IAsyncLifetime
         return cut;
     }
 
-    private static List<string> Entities(IRenderedComponent<AuditPage> cut) =>
-        [.. cut.FindAll("[data-testid=row-entity]").Select(e => e.TextContent.Trim())];
+    private static List<string> Entities(IRenderedComponent<AuditPage> cut) => Column(cut, "row-entity");
+
+    private static List<string> Column(IRenderedComponent<AuditPage> cut, string testId) =>
+        [.. cut.FindAll($"[data-testid={testId}]").Select(e => e.TextContent.Trim())];
 
     [Fact]
-    public void ListsTheEntries_NewestFirst_InStockholmTime_WithSwedishEntityNames()
+    public void ListsTheEntries_NewestFirst_InStockholmTime_WithSwedishEventsAndTheRecordsByName()
     {
         var cut = RenderPage();
 
-        Assert.Equal(["IT-system 7", "Beställning SOC-2026-00001", "Matris 1"], Entities(cut));
+        Assert.Equal(["Citrix", "SOC-2026-00001", "Matris version 1"], Entities(cut));
+        Assert.Equal(["IT-system ändrat", "Beställning mottagen", "Matris sparad"], Column(cut, "row-action"));
         var row = cut.Find("[data-testid=row-entity]").Closest("tr")!;
         Assert.Contains("2026-11-27 14:00:00", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("Johan Berg", row.TextContent, StringComparison.Ordinal);
-        Assert.Contains("ItSystem.Updated", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("1–3 av 3", cut.Markup, StringComparison.Ordinal);
         Assert.Contains("kan inte ändras eller tas bort", cut.Markup, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void FilteringByType_NarrowsTheRows()
+    public void TheTable_HasNoTechnicalColumns_AndEveryCellShowsItsWholeTextOnHover()
+    {
+        var cut = RenderPage();
+
+        Assert.Equal(["Tid", "Användare", "Händelse", "Post", "Beskrivning"], cut.FindAll("th").Select(h => h.TextContent.Trim()));
+        var table = cut.Find("[data-testid=audit-entries]");
+        foreach (var code in new[] { "ItSystem", "Order.Created", "Matrix.Saved", "Matrix" })
+        {
+            Assert.DoesNotContain(code, table.TextContent, StringComparison.Ordinal);
+        }
+
+        // One line per row: the stylesheet cuts long cells, the tooltip holds the whole text.
+        var summary = cut.FindAll("[data-testid=row-summary]")[0];
+        Assert.Equal("IT-systemet Lifecare ändrades.", summary.GetAttribute("title"));
+        Assert.Equal("Citrix", cut.FindAll("[data-testid=row-entity]")[0].GetAttribute("title"));
+        Assert.All(cut.FindAll("tbody td"), cell => Assert.Contains("audit-cell", cell.ClassList));
+    }
+
+    [Fact]
+    public void FilteringByType_OffersSwedishNames_AndNarrowsTheRows()
     {
         var cut = RenderPage();
 
         cut.Find("[data-testid=filter-type]").Closest(".mud-input-control")!.MouseDown();
         var popovers = _popovers!;
-        IElement? item = null;
+        IReadOnlyList<IElement> options = [];
         popovers.WaitForAssertion(() =>
-            item = popovers.FindAll(".mud-popover-open [role=option]").Single(o => o.TextContent.Trim() == "Beställning"));
-        item!.Click();
+        {
+            options = popovers.FindAll(".mud-popover-open [role=option]");
+            Assert.Equal(["Alla", "Beställning", "IT-system", "Matris"], options.Select(o => o.TextContent.Trim()));
+        });
+        options.Single(o => o.TextContent.Trim() == "Beställning").Click();
 
-        cut.WaitForAssertion(() => Assert.Equal(["Beställning SOC-2026-00001"], Entities(cut)));
+        cut.WaitForAssertion(() => Assert.Equal(["SOC-2026-00001"], Entities(cut)));
+        Assert.Equal("Beställning", cut.Find("input[data-testid=filter-type]").GetAttribute("value"));
     }
 
     [Fact]
@@ -97,16 +122,63 @@ public class AuditPageTests : ComponentTestBase, IAsyncLifetime
     }
 
     [Fact]
-    public void ClickingARow_ShowsBeforeAndAfter()
+    public void ClickingARow_ShowsBeforeAndAfter_AsSwedishFields_WithoutTheStoredJson_ToAnOperator()
     {
         var cut = RenderPage();
 
         cut.Find("[data-testid=row-entity]").Closest("tr")!.Click();
 
         var dialogs = _dialogs!;
-        dialogs.WaitForAssertion(() => Assert.Contains("Lifecare Omsorg", dialogs.Find("[data-testid=audit-after]").TextContent, StringComparison.Ordinal));
+        dialogs.WaitForAssertion(() => Assert.Single(dialogs.FindAll("[data-testid=audit-field]")));
+        var field = dialogs.Find("[data-testid=audit-field]");
+        Assert.Equal(
+            ("Namn", "Lifecare", "Lifecare Omsorg"),
+            (field.QuerySelector("[data-testid=audit-field-label]")!.TextContent,
+             field.QuerySelector("[data-testid=audit-field-before]")!.TextContent,
+             field.QuerySelector("[data-testid=audit-field-after]")!.TextContent));
+        Assert.Contains("changed", field.ClassList);
+        Assert.Equal(["Uppgift", "Före", "Efter"], dialogs.FindAll("[data-testid=audit-fields] thead th").Select(h => h.TextContent));
+        Assert.Equal("IT-system ändrat", dialogs.Find("[data-testid=audit-dialog-title]").TextContent);
+        Assert.Contains("Johan Berg · Citrix", dialogs.Find("[data-testid=audit-dialog-meta]").TextContent, StringComparison.Ordinal);
+
+        // The technical facts moved here from the table; the stored JSON is for administrators.
+        Assert.Equal("ItSystem.Updated", dialogs.Find("[data-testid=audit-technical-action]").TextContent);
+        Assert.Equal("IT-system (ItSystem) 7", dialogs.Find("[data-testid=audit-technical-entity]").TextContent);
+        Assert.Empty(dialogs.FindAll("[data-testid=audit-raw-toggle]"));
+        Assert.DoesNotContain("\"Name\"", dialogs.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnAdministrator_CanTurnOnTheStoredJson()
+    {
+        SignInAs("admin");
+        var cut = RenderPage();
+
+        cut.Find("[data-testid=row-entity]").Closest("tr")!.Click();
+
+        var dialogs = _dialogs!;
+        dialogs.WaitForAssertion(() => Assert.Single(dialogs.FindAll("input[data-testid=audit-raw-toggle]")));
+        Assert.Empty(dialogs.FindAll("[data-testid=audit-before]"));
+
+        dialogs.Find("input[data-testid=audit-raw-toggle]").Change(true);
+
+        dialogs.WaitForAssertion(() =>
+            Assert.Contains("\"Name\": \"Lifecare Omsorg\"", dialogs.Find("[data-testid=audit-after]").TextContent, StringComparison.Ordinal));
         Assert.Contains("\"Name\": \"Lifecare\"", dialogs.Find("[data-testid=audit-before]").TextContent, StringComparison.Ordinal);
-        Assert.Contains("Före", dialogs.Markup, StringComparison.Ordinal);
-        Assert.Contains("Efter", dialogs.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ACreation_ShowsItsValues_WithoutAnEmptyBeforeColumn()
+    {
+        var cut = RenderPage();
+
+        cut.FindAll("[data-testid=row-entity]")[1].Closest("tr")!.Click();
+
+        var dialogs = _dialogs!;
+        dialogs.WaitForAssertion(() => Assert.Single(dialogs.FindAll("[data-testid=audit-field]")));
+        Assert.Equal(["Uppgift", "Värde"], dialogs.FindAll("[data-testid=audit-fields] thead th").Select(h => h.TextContent));
+        Assert.Equal("Ärende", dialogs.Find("[data-testid=audit-field-label]").TextContent);
+        Assert.Equal("SOC-2026-00001", dialogs.Find("[data-testid=audit-field-after]").TextContent);
+        Assert.Empty(dialogs.FindAll("[data-testid=audit-field-before]"));
     }
 }

@@ -41,41 +41,59 @@ public sealed class AuditLog(IDbContextFactory<SocItDbContext> factory, CurrentU
             .ThenByDescending(e => e.Id)
             .Skip(page * pageSize)
             .Take(pageSize)
-            .Select(e => new AuditRow(e.Id, e.OccurredAt, e.ActorName, e.Action, e.EntityType, e.EntityId, e.Summary))
+            .Select(e => new { e.Id, e.OccurredAt, e.ActorName, e.Action, e.EntityType, e.EntityId, e.Summary })
             .ToListAsync(ct);
-        return new PagedResult<AuditRow>(rows, total);
+        var described = await AuditEntities.DescribeAsync(
+            db, [.. rows.Select(r => new AuditSubject(r.Id, r.EntityType, r.EntityId))], ct);
+        return new PagedResult<AuditRow>(
+            [.. rows.Select(r => new AuditRow(
+                r.Id, r.OccurredAt, r.ActorName, r.Action, r.EntityType, r.EntityId, described[r.Id],
+                AuditTexts.WithoutPersonnummer(r.Summary)))],
+            total);
     }
 
+    /// <summary>
+    /// One entry with its before and after as Swedish fields; the stored JSON as well for an administrator only.
+    /// </summary>
     public async Task<AuditDetails?> GetAsync(long id, CancellationToken ct = default)
     {
         await currentUser.RequireAsync(Policies.AuditReaders);
+        var showRaw = await currentUser.SatisfiesAsync(Policies.Administrator);
         await using var db = await factory.CreateDbContextAsync(ct);
         var entry = await db.AuditEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
-        return entry is null
-            ? null
-            : new AuditDetails(
-                entry.Id,
-                entry.OccurredAt,
-                entry.ActorId,
-                entry.ActorName,
-                entry.Action,
-                entry.EntityType,
-                entry.EntityId,
-                entry.Summary,
-                Pretty(entry.Before),
-                Pretty(entry.After));
+        if (entry is null)
+        {
+            return null;
+        }
+
+        var described = await AuditEntities.DescribeAsync(db, [new AuditSubject(entry.Id, entry.EntityType, entry.EntityId)], ct);
+        var names = await AuditEntities.ReferencedAsync(db, AuditFields.ReferencesIn(entry.Before, entry.After), ct);
+        return new AuditDetails(
+            entry.Id,
+            entry.OccurredAt,
+            entry.ActorId,
+            entry.ActorName,
+            entry.Action,
+            entry.EntityType,
+            entry.EntityId,
+            described[entry.Id],
+            AuditTexts.WithoutPersonnummer(entry.Summary),
+            entry.Before is not null,
+            entry.After is not null,
+            AuditFields.Compare(entry.EntityType, entry.Before, entry.After, names),
+            showRaw ? new AuditRawJson(Pretty(entry.Before), Pretty(entry.After)) : null);
     }
 
-    /// <summary>The entity types that occur in the trail, for the filter.</summary>
+    /// <summary>The entity types that occur in the trail, for the filter, in the Swedish order of their names.</summary>
     public async Task<IReadOnlyList<string>> EntityTypesAsync(CancellationToken ct = default)
     {
         await currentUser.RequireAsync(Policies.AuditReaders);
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.AuditEntries.AsNoTracking()
+        var types = await db.AuditEntries.AsNoTracking()
             .Select(e => e.EntityType)
             .Distinct()
-            .OrderBy(t => t)
             .ToListAsync(ct);
+        return [.. types.OrderBy(AuditCatalogue.EntityTypeName, AdminLocalization.SwedishOrder)];
     }
 
     private static IQueryable<AuditEntry> Filter(IQueryable<AuditEntry> entries, AuditQuery query)
@@ -131,12 +149,12 @@ public sealed class AuditLog(IDbContextFactory<SocItDbContext> factory, CurrentU
         try
         {
             using var document = JsonDocument.Parse(json);
-            return JsonSerializer.Serialize(document.RootElement, Indented);
+            return AuditTexts.WithoutPersonnummer(JsonSerializer.Serialize(document.RootElement, Indented));
         }
         catch (JsonException)
         {
             // Older entries or hand-written ones may not be JSON; show them as they were stored.
-            return json;
+            return AuditTexts.WithoutPersonnummer(json);
         }
     }
 }

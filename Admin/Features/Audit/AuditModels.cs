@@ -23,7 +23,10 @@ public sealed record AuditQuery
     public string? Text { get; init; }
 }
 
-/// <summary>One line of the audit list: no before/after snapshots, they are fetched for one entry at a time.</summary>
+/// <summary>
+/// One line of the audit list: no before/after snapshots, they are fetched for one entry at a time.
+/// <see cref="Entity"/> is the record as a person names it ("SOC-2026-00042", "Anna Andersson", "Nyckel 1234567").
+/// </summary>
 public sealed record AuditRow(
     long Id,
     DateTimeOffset OccurredAt,
@@ -31,9 +34,13 @@ public sealed record AuditRow(
     string Action,
     string EntityType,
     string EntityId,
+    string Entity,
     string Summary);
 
-/// <summary>One entry with its snapshots as indented JSON; null where nothing existed before or after.</summary>
+/// <summary>
+/// One entry as the dialog shows it: its before and after as Swedish <see cref="Fields"/>, and the technical facts.
+/// <see cref="Raw"/> holds the stored JSON for administrators only and is null for everyone else.
+/// </summary>
 public sealed record AuditDetails(
     long Id,
     DateTimeOffset OccurredAt,
@@ -42,6 +49,18 @@ public sealed record AuditDetails(
     string Action,
     string EntityType,
     string EntityId,
+    string Entity,
     string Summary,
-    string? Before,
-    string? After);
+    bool HasBefore,
+    bool HasAfter,
+    IReadOnlyList<AuditField> Fields,
+    AuditRawJson? Raw);
+
+/// <summary>
+/// One field of an entry's snapshots with its Swedish label and values; a value is null where that snapshot does not
+/// have the field. A value of several parts (a checklist, a list of systems) has one line per part.
+/// </summary>
+public sealed record AuditField(string Label, string? Before, string? After, bool Changed);
+
+/// <summary>The snapshots as stored, indented; null where nothing existed before or after.</summary>
+public sealed record AuditRawJson(string? Before, string? After);

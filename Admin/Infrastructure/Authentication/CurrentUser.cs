@@ -45,6 +45,16 @@ public sealed partial class CurrentUser(
         return ToActor(user);
     }
 
+    /// <summary>
+    /// Whether the user meets <paramref name="policy"/>, for a part of an operation that only some of its callers
+    /// see. Not a refusal, so nothing is logged; an operation a user may not call at all uses <see cref="RequireAsync"/>.
+    /// </summary>
+    public async Task<bool> SatisfiesAsync(string policy)
+    {
+        var user = await GetPrincipalAsync();
+        return (await authorization.AuthorizeAsync(user, policy)).Succeeded;
+    }
+
     public static Actor ToActor(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);

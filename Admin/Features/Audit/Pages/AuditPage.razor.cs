@@ -39,6 +39,8 @@ public partial class AuditPage
         return new TableData<AuditRow> { Items = result.Items, TotalItems = result.TotalCount };
     }
 
+    private static string TypeName(string? type) => string.IsNullOrEmpty(type) ? "Alla" : AuditTexts.EntityTypeName(type);
+
     private Task EntityTypeChangedAsync(string? value) => ReloadAfter(() => _entityType = value ?? AllTypes);
 
     private Task EntityIdChangedAsync(string? value) => ReloadAfter(() => _entityId = value);
