@@ -10,7 +10,8 @@ namespace SocItConsole.Admin.Tests.Features.Audit;
 /// <c>"Word.Word"</c> in the app's C# source is an action (comments, migrations and the app's own namespace
 /// excepted). An entity type is a literal written right after an action or an <c>action</c> variable, a
 /// <c>const string …Type = nameof(…)</c> (how the master data service names its types), or the type in brackets
-/// after an action in <c>docs/security/service-operations.md</c>. A new action without its line fails here.
+/// after an action in <c>docs/security/service-operations.md</c>. Migrations that correct data write their entries in
+/// SQL, as <c>'Word.Word', 'Type'</c> literals; those are read too. A new action without its line fails here.
 /// </summary>
 public sealed partial class AuditCatalogueTests
 {
@@ -19,6 +20,13 @@ public sealed partial class AuditCatalogueTests
         .. RepositoryFiles.Source("Admin", ".cs")
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Select(f => new SourceFile(Path.GetRelativePath(RepositoryFiles.Root(), f), WithoutComments(File.ReadAllText(f)))),
+    ]);
+
+    private static readonly Lazy<IReadOnlyList<SourceFile>> Migrations = new(() =>
+    [
+        .. RepositoryFiles.Source("Admin", ".cs")
+            .Where(f => f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(f => new SourceFile(Path.GetRelativePath(RepositoryFiles.Root(), f), File.ReadAllText(f))),
     ]);
 
     private static readonly Lazy<string> OperationsDocument = new(() =>
@@ -33,6 +41,7 @@ public sealed partial class AuditCatalogueTests
         Assert.Contains("Order.Created", written.Keys);
         Assert.Contains("Key.Lost", written.Keys);
         Assert.Contains("Review.RemovalOrdered", written.Keys);
+        Assert.Contains("Grant.Removed", written.Keys);
         var unnamed = written.Where(w => !AuditCatalogue.Actions.ContainsKey(w.Key))
             .Select(w => $"{w.Key} ({string.Join(", ", w.Value)})")
             .ToList();
@@ -113,13 +122,30 @@ public sealed partial class AuditCatalogueTests
             }
         }
 
+        foreach (var file in Migrations.Value)
+        {
+            foreach (var action in SqlAuditInsert().Matches(file.Text).Select(m => m.Groups["action"].Value))
+            {
+                if (!found.TryGetValue(action, out var files))
+                {
+                    found[action] = files = [];
+                }
+
+                if (!files.Contains(file.Path))
+                {
+                    files.Add(file.Path);
+                }
+            }
+        }
+
         return found;
     }
 
     private static IEnumerable<string> EntityTypesInSource() =>
         AppSource.Value.SelectMany(file =>
             EntityTypeAfterAction().Matches(file.Text).Select(m => m.Groups["type"].Value)
-                .Concat(EntityTypeConstant().Matches(file.Text).Select(m => m.Groups["type"].Value)));
+                .Concat(EntityTypeConstant().Matches(file.Text).Select(m => m.Groups["type"].Value)))
+            .Concat(Migrations.Value.SelectMany(file => SqlAuditInsert().Matches(file.Text).Select(m => m.Groups["type"].Value)));
 
     private static IEnumerable<(string Action, string? EntityType)> ActionsInDocument() =>
         OperationsDocument.Value.Split('\n')
@@ -140,6 +166,10 @@ public sealed partial class AuditCatalogueTests
 
     [GeneratedRegex("""(?:"[A-Z][A-Za-z]*\.[A-Z][A-Za-z]*"|\baction)\s*,\s*"(?<type>[A-Z][A-Za-z]*)"\s*,""")]
     private static partial Regex EntityTypeAfterAction();
+
+    /// <summary>An audit entry a migration writes in SQL: the action and the entity type as adjacent string literals.</summary>
+    [GeneratedRegex("""'(?<action>[A-Z][A-Za-z]*\.[A-Z][A-Za-z]*)',\s*'(?<type>[A-Z][A-Za-z]*)'""")]
+    private static partial Regex SqlAuditInsert();
 
     [GeneratedRegex("""const\s+string\s+\w*Type\s*=\s*nameof\((?<type>\w+)\)""")]
     private static partial Regex EntityTypeConstant();

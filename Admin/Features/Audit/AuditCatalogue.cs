@@ -84,6 +84,8 @@ public static class AuditCatalogue
         ["Review.Answered"] = "Granskningsrad besvarad",
         ["Review.KeptAll"] = "Alla rader behålls",
         ["Review.RemovalOrdered"] = "Avslut beställt från granskning",
+        ["Grant.Removed"] = "Behörighet borttagen (system ej aktuellt)",
+        ["Grant.Voided"] = "Behörighet avslutad av sitt eget ärende (system ej aktuellt)",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>What kind of record an entry is about, for the "Typ av post" filter and the dialog.</summary>
