@@ -98,6 +98,16 @@ public static class CaseChecklist
         return NotApplicableSystems(order).Any(i => i.SystemId == grant.SystemId && i.Label == label);
     }
 
+    /// <summary>
+    /// True when the operator marked the Swedlock step "Ej aktuell": completing the case then hands out no key, buys
+    /// none and adds no pool membership, as a system marked so gives no grant.
+    /// </summary>
+    public static bool IsKeyStepNotApplicable(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return order.Checklist.Any(i => i.Kind == ChecklistItemKind.Key && i.State == ChecklistState.NotApplicable);
+    }
+
     /// <summary>What a system item concerns, without the verb: "Appva: Standard", "Lifecare (Utförare) i Hemtjänst Centrum".</summary>
     public static string Subject(ChecklistItem item)
     {

@@ -370,7 +370,71 @@ public class KeyCaseTests
     }
 
     /// <summary>Takes the case (unless taken), ticks every checklist item and asks to complete it.</summary>
-    private static async Task<CaseResult> CompleteAsync(TestDatabase database, TimeProvider clock, int orderId, CancellationToken ct)
+    [Fact]
+    public async Task Completing_WithTheKeyStepNotApplicable_HandsOutNoPersonalKey()
+    {
+        var (database, clock) = await SeededAsync();
+        using var _ = database;
+        var ct = TestContext.Current.CancellationToken;
+        var orderId = await PlaceAsync(database, clock, PersonalKey("4110003"), ct);
+
+        var result = await CompleteAsync(database, clock, orderId, ct, keyStepNotApplicable: true);
+
+        Assert.EndsWith("Swedlock ej aktuellt: ingen nyckel lämnades ut.", Assert.IsType<CaseResult.Done>(result).Message, StringComparison.Ordinal);
+        var key = await KeyAsync(database, "4110003", ct);
+        Assert.Equal((KeyStatus.InStock, (int?)null), (key.Status, key.HolderEmployeeId));
+    }
+
+    [Fact]
+    public async Task Completing_WithTheKeyStepNotApplicable_RegistersNoNewKey()
+    {
+        var (database, clock) = await SeededAsync();
+        using var _ = database;
+        var ct = TestContext.Current.CancellationToken;
+        var before = await CountKeysAsync(database, ct);
+        var orderId = await PlaceAsync(database, clock, PersonalKey("0098765"), ct);
+
+        Assert.IsType<CaseResult.Done>(await CompleteAsync(database, clock, orderId, ct, keyStepNotApplicable: true));
+
+        Assert.Equal(before, await CountKeysAsync(database, ct));
+    }
+
+    [Fact]
+    public async Task Completing_WithTheKeyStepNotApplicable_AddsNoPoolMembership()
+    {
+        var (database, clock) = await SeededAsync();
+        using var _ = database;
+        var ct = TestContext.Current.CancellationToken;
+        var orderId = await PlaceAsync(database, clock, OrderRequests.NewUndersköterska(), ct);
+
+        var result = await CompleteAsync(database, clock, orderId, ct, keyStepNotApplicable: true);
+
+        Assert.EndsWith("Swedlock ej aktuellt: Lisa Andersson lades inte till i nyckelpoolen.", Assert.IsType<CaseResult.Done>(result).Message, StringComparison.Ordinal);
+        var memberships = (await KeyServices.Queries(database, "operator", clock).ForEmployeeAsync(await EmployeeOfAsync(database, orderId, ct), ct)).Memberships;
+        Assert.Empty(memberships);
+    }
+
+    [Fact]
+    public async Task Completing_WithTheKeyStepNotApplicable_CancelsAPurchaseNotYetReceived()
+    {
+        var (database, clock) = await SeededAsync();
+        using var _ = database;
+        var ct = TestContext.Current.CancellationToken;
+        var orderId = await PlaceAsync(database, clock, BuyNewKey(), ct);
+
+        var result = await CompleteAsync(database, clock, orderId, ct, keyStepNotApplicable: true);
+
+        Assert.EndsWith("Swedlock ej aktuellt: nyckelinköpet avbröts.", Assert.IsType<CaseResult.Done>(result).Message, StringComparison.Ordinal);
+        await using var db = database.CreateDbContext();
+        var purchase = await db.KeyPurchases.SingleAsync(ct);
+        var order = await db.Orders.SingleAsync(o => o.Id == orderId, ct);
+        Assert.Equal(
+            (KeyPurchaseStatus.Cancelled, $"Swedlock markerades ej aktuellt i ärendet {order.CaseNumber}."),
+            (purchase.Status, purchase.CancelReason));
+    }
+
+    private static async Task<CaseResult> CompleteAsync(
+        TestDatabase database, TimeProvider clock, int orderId, CancellationToken ct, bool keyStepNotApplicable = false)
     {
         var work = AppServices.CaseWork(database, "operator", clock);
         var details = (await work.GetAsync(orderId, ct))!;
@@ -379,7 +443,10 @@ public class KeyCaseTests
             : details.Version;
         foreach (var item in (await work.GetAsync(orderId, ct))!.Checklist.Where(i => i.State == ChecklistState.Todo))
         {
-            version = Assert.IsType<CaseResult.Done>(await work.MarkItemAsync(orderId, version, item.Id, ChecklistState.Done, null, ct)).Version;
+            var (state, note) = keyStepNotApplicable && item.Kind == ChecklistItemKind.Key
+                ? (ChecklistState.NotApplicable, "Har redan en nyckel från sin förra verksamhet")
+                : (ChecklistState.Done, (string?)null);
+            version = Assert.IsType<CaseResult.Done>(await work.MarkItemAsync(orderId, version, item.Id, state, note, ct)).Version;
         }
 
         return await work.MoveAsync(orderId, version, OrderStatus.Completed, null, ct);

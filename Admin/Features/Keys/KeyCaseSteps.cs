@@ -16,7 +16,9 @@ internal static class KeyCaseSteps
     /// <summary>
     /// A new or temporary access order: the personal key is handed out (registered first if it is new to the register),
     /// the bought key must have arrived, the pool membership is added. An end order: personal keys are to be returned
-    /// and pool memberships end on the last working day. Returns a sentence for the case's message, or null.
+    /// and pool memberships end on the last working day. A Swedlock step marked "Ej aktuell" does none of the giving:
+    /// no key is handed out, a purchase not yet received is cancelled, no pool membership is added. Returns a sentence
+    /// for the case's message, or null.
     /// </summary>
     public static async Task<string?> ApplyOnCompletionAsync(
         SocItDbContext db, Order order, Actor actor, DateTimeOffset now, DateOnly today, CancellationToken ct)
@@ -24,6 +26,11 @@ internal static class KeyCaseSteps
         if (order.Type == OrderType.Terminate)
         {
             return await EndAsync(db, order, actor, now, today, ct);
+        }
+
+        if (order.KeyKind != KeyChoiceKind.None && CaseChecklist.IsKeyStepNotApplicable(order))
+        {
+            return await SkipAsync(db, order, actor, now, ct);
         }
 
         var unitId = order.TargetUnitId ?? order.UnitId;
@@ -62,6 +69,28 @@ internal static class KeyCaseSteps
 
         purchase.Cancel($"Ärendet {order.CaseNumber} avslogs.", actor, now);
         return "Nyckelinköpet avbröts.";
+    }
+
+    private static async Task<string> SkipAsync(SocItDbContext db, Order order, Actor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        if (order.KeyKind != KeyChoiceKind.BuyNewKey)
+        {
+            return order.KeyKind == KeyChoiceKind.Pool
+                ? $"Swedlock ej aktuellt: {order.EmployeeName} lades inte till i nyckelpoolen."
+                : "Swedlock ej aktuellt: ingen nyckel lämnades ut.";
+        }
+
+        var purchase = await db.KeyPurchases.SingleOrDefaultAsync(p => p.OrderId == order.Id, ct);
+        switch (purchase?.Status)
+        {
+            case KeyPurchaseStatus.Ordered:
+                purchase.Cancel($"Swedlock markerades ej aktuellt i ärendet {order.CaseNumber}.", actor, now);
+                return "Swedlock ej aktuellt: nyckelinköpet avbröts.";
+            case KeyPurchaseStatus.Received:
+                return $"Swedlock ej aktuellt, men den köpta nyckeln {purchase.KeyNumber} är redan utlämnad. Återta den under Nycklar om den inte ska användas.";
+            default:
+                return "Swedlock ej aktuellt: ingen nyckel köptes.";
+        }
     }
 
     private static async Task<string> HandOutAsync(
