@@ -108,4 +108,20 @@ public sealed class HomeOverviewTests : IAsyncLifetime
     [InlineData("utanroll")]
     public async Task TodaysCases_AreForOperatorsOnly(string userName) =>
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => OverviewFor(userName).TodaysCasesAsync(10, Ct));
+
+    [Theory]
+    [InlineData("operator")]
+    [InlineData("chef1")]
+    [InlineData("utanroll")]
+    public async Task TheRegisterOverview_IsForAdministratorsOnly(string userName) =>
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => OverviewFor(userName).GetSummaryAsync(Ct));
+
+    [Fact]
+    public async Task TheRegisterOverview_CountsTheActiveRegisters_ForAnAdministrator()
+    {
+        var summary = await OverviewFor("admin").GetSummaryAsync(Ct);
+
+        Assert.Equal(summary.SystemNames.Count, summary.ActiveSystems);
+        Assert.True(summary.ActiveSystems > 0 && summary.ActiveUnits > 0 && summary.ActiveTitles > 0);
+    }
 }

@@ -36,8 +36,10 @@ public sealed class HomeOverview(IDbContextFactory<SocItDbContext> factory, Curr
     /// </summary>
     public const int DueWithinDays = 3;
 
+    /// <summary>The register overview of an administrator's start page.</summary>
     public async Task<MasterDataSummary> GetSummaryAsync(CancellationToken ct = default)
     {
+        await currentUser.RequireAsync(Policies.Administrator);
         await using var db = await factory.CreateDbContextAsync(ct);
         var systems = await db.ItSystems.AsNoTracking().Where(s => s.IsActive).Select(s => s.Name).ToListAsync(ct);
         var titles = await db.JobTitles.CountAsync(t => t.IsActive, ct);
