@@ -64,6 +64,28 @@ public class CasePageTests : ComponentTestBase, IAsyncLifetime
     }
 
     [Fact]
+    public void AConsoleOrder_DoesNotSayWhoRegisteredIt_TheOrdererPlacedIt()
+    {
+        var cut = RenderCase();
+
+        Assert.Empty(cut.FindAll("[data-testid=registered-by]"));
+    }
+
+    [Theory]
+    [InlineData(OrderChannel.SecureMessage)]
+    [InlineData(OrderChannel.Phone)]
+    public async Task AnOrderRegisteredForItsSender_NamesTheOperatorWhoRegisteredIt_BesideTheOrderer(OrderChannel channel)
+    {
+        var placed = await AppServices.OrderIntake(Database, _clock).PlaceAsync(
+            OrderRequests.NewUndersköterska(OrderRequests.Pnr1985), channel, new Actor("operator-oid", "Sara Nilsson"),
+            ct: TestContext.Current.CancellationToken);
+        var cut = RenderCase(Assert.IsType<PlaceOrderResult.Created>(placed).Receipt.Id);
+
+        Assert.Equal("Sara Nilsson", cut.Find("[data-testid=registered-by]").TextContent.Trim());
+        Assert.Contains("Anna Lindqvist", cut.Find("[data-testid=case-facts]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ShowsTheOrder_AndTakingTheCase_ShowsTheChecklist()
     {
         var cut = RenderCase();

@@ -31,6 +31,7 @@ public sealed record CaseDetails(
     OrderType Type,
     OrderStatus Status,
     OrderChannel Channel,
+    string PlacedByName,
     int Version,
     DateTimeOffset ReceivedAt,
     int EmployeeId,

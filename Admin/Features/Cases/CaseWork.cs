@@ -177,6 +177,7 @@ public sealed class CaseWork(
             order.Type,
             order.Status,
             order.Channel,
+            order.PlacedByName,
             order.Version,
             order.ReceivedAt,
             order.EmployeeId,
