@@ -2,12 +2,14 @@ using AngleSharp.Dom;
 using Bunit;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
+using SocItConsole.Admin.Features.Cases;
 using SocItConsole.Admin.Features.Cases.Pages;
 using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Admin.Tests.TestData;
 using SocItConsole.Shared.Audit;
 using SocItConsole.Shared.Orders;
+using TestContext = Xunit.TestContext;
 
 namespace SocItConsole.Admin.Tests.Features.Cases;
 
@@ -95,6 +97,25 @@ public class CasesPageTests : ComponentTestBase, IAsyncLifetime
         Assert.Equal("/cases/3", cut.Find("[data-testid=row-case]").GetAttribute("href"));
         Assert.Equal(3, cut.FindAll("[data-testid=take]").Count);
         Assert.Contains("1–3 av 3", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Queue_ShowsAnEndOrdersLastDay_WhereANewOrderShowsItsStart()
+    {
+        var cut = RenderPage();
+
+        var days = cut.FindAll("[data-testid=case-day]").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal(["2026-12-07", "Sista dag 2026-12-31", "2026-12-07"], days);
+    }
+
+    [Fact]
+    public async Task SortingByDay_PutsAnEndOrder_ByItsLastDay_NotFirstForWantOfAStart()
+    {
+        var list = AppServices.CaseList(_database!, "operator", _clock);
+
+        var rows = (await list.SearchAsync(new CaseQuery(), CaseSort.StartDate, 0, 10, TestContext.Current.CancellationToken)).Items;
+
+        Assert.Equal(["SOC-2026-00001", "SOC-2026-00003", "SOC-2026-00002"], rows.Select(r => r.CaseNumber));
     }
 
     [Fact]

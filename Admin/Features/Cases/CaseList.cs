@@ -28,7 +28,9 @@ public sealed class CaseList(IDbContextFactory<SocItDbContext> factory, CurrentU
         orders = sort switch
         {
             CaseSort.ReceivedOldest => orders.OrderBy(o => o.ReceivedAt),
-            CaseSort.StartDate => orders.OrderBy(o => o.StartDate).ThenBy(o => o.ReceivedAt),
+            CaseSort.StartDate => orders
+                .OrderBy(o => o.Type == OrderType.Terminate || o.Type == OrderType.EndTemporary ? o.EndDate : o.StartDate)
+                .ThenBy(o => o.ReceivedAt),
             CaseSort.CaseNumber => orders.OrderByDescending(o => o.CaseNumber),
             _ => orders.OrderByDescending(o => o.ReceivedAt),
         };
@@ -163,7 +165,7 @@ public sealed class CaseList(IDbContextFactory<SocItDbContext> factory, CurrentU
     private static readonly OrderStatus[] OpenStatuses = [OrderStatus.Received, OrderStatus.InProgress, OrderStatus.WaitingForOrderer];
 
     private static readonly System.Linq.Expressions.Expression<Func<Order, CaseRow>> Row = o => new CaseRow(
-        o.Id, o.CaseNumber, o.Type, o.Status, o.EmployeeName, o.TargetUnitName ?? o.UnitName, o.StartDate, o.ReceivedAt, o.AssignedToName);
+        o.Id, o.CaseNumber, o.Type, o.Status, o.EmployeeName, o.TargetUnitName ?? o.UnitName, o.StartDate, o.EndDate, o.ReceivedAt, o.AssignedToName);
 }
 
 internal sealed class AssigneeRow

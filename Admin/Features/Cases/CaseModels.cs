@@ -74,8 +74,16 @@ public sealed record CaseRow(
     string EmployeeName,
     string UnitName,
     DateOnly? StartDate,
+    DateOnly? EndDate,
     DateTimeOffset ReceivedAt,
-    string? AssignedToName);
+    string? AssignedToName)
+{
+    /// <summary>An end order is about its last day, not a start.</summary>
+    public bool IsEndOrder => Type is OrderType.Terminate or OrderType.EndTemporary;
+
+    /// <summary>The day the case is about: its start date, or an end order's last day.</summary>
+    public DateOnly? Day => IsEndOrder ? EndDate : StartDate;
+}
 
 public enum CaseSort
 {

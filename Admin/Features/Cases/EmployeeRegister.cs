@@ -30,7 +30,7 @@ public sealed class EmployeeRegister(
             .ToListAsync(ct);
         var cases = await db.Orders.AsNoTracking().Where(o => o.EmployeeId == employeeId)
             .OrderByDescending(o => o.ReceivedAt)
-            .Select(o => new CaseRow(o.Id, o.CaseNumber, o.Type, o.Status, o.EmployeeName, o.TargetUnitName ?? o.UnitName, o.StartDate, o.ReceivedAt, o.AssignedToName))
+            .Select(o => new CaseRow(o.Id, o.CaseNumber, o.Type, o.Status, o.EmployeeName, o.TargetUnitName ?? o.UnitName, o.StartDate, o.EndDate, o.ReceivedAt, o.AssignedToName))
             .ToListAsync(ct);
         var swedish = AdminLocalization.SwedishOrder;
         return new EmployeeDetails(
