@@ -157,7 +157,7 @@ public sealed class AdminAppFactory : WebApplicationFactory<Program>
         {
             var message = formatter(state, exception);
             messages.Enqueue($"{logLevel} {category}: {message} {exception}");
-            logs.Enqueue(new CapturedLog(logLevel, category, eventId, message));
+            logs.Enqueue(new CapturedLog(logLevel, category, eventId, message, exception));
         }
     }
 }
