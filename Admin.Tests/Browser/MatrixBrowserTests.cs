@@ -83,12 +83,12 @@ public class MatrixBrowserTests
     public async Task Admin_WithMoreSystemsThanFit_JumpsFromTheSummaryToAChangedCellOffScreen()
     {
         await using var session = await BrowserSession.StartAsync();
-        // 17 systems do not fit beside the titles, and 39 titles are more than the grid renders at once (its rows are
-        // virtualised): Vårdbiträde, the last row, is not in the page at all once the grid is scrolled to the top.
+        // 17 systems do not fit beside the titles, and 159 titles are many more than the grid renders at once (its rows
+        // are virtualised): Vårdbiträde, the last row, is not in the page at all once the grid is scrolled to the top.
         await AddMasterDataAsync(
             session.Services,
             ["Ciceron", "Heroma", "Medvind", "Phoniro", "Treserva", "Visma Window", "Ärendehantering Mobil"],
-            [.. Enumerable.Range(1, 30).Select(i => string.Create(CultureInfo.InvariantCulture, $"Vikarie {i:00}"))]);
+            [.. Enumerable.Range(1, 150).Select(i => string.Create(CultureInfo.InvariantCulture, $"Vikarie {i:000}"))]);
         var page = session.Page;
 
         await page.GotoAsync("/account/dev-sign-in?userName=admin&returnUrl=/matrix");

@@ -196,6 +196,7 @@ public class MatrixEditorTests : ComponentTestBase, IAsyncLifetime
         var row = cut.FindAll("th.mx-title").Select(th => th.TextContent.Trim()).ToList().IndexOf("Sjuksköterska");
         Assert.Equal(cell, jump.Arguments[1]);
         Assert.Equal(row, jump.Arguments[2]);
+        Assert.Equal(cut.FindAll("th.mx-title").Count, jump.Arguments[3]);
     }
 
     [Fact]

@@ -10,9 +10,6 @@ namespace SocItConsole.Admin.Features.Matrix.Components;
 /// <summary>The title × system grid: edit many cells, see them pending, save them as one version.</summary>
 public partial class MatrixEditor
 {
-    // Every row is this tall (a level select and its padding); Virtualize and the jump to a cell both count on it.
-    private const int RowHeight = 41;
-
     private MatrixModel? _model;
     private PendingMatrixChanges? _pending;
     private MatrixSaveResult.Conflict? _conflict;
@@ -111,7 +108,7 @@ public partial class MatrixEditor
         var row = VisibleTitles.FindIndex(t => t.Id == key.TitleId);
         if (row >= 0 && VisibleSystems.Exists(s => s.Id == key.SystemId))
         {
-            await JS.InvokeVoidAsync("socit.scrollToCell", _scroll, $"{key.TitleId}-{key.SystemId}", row, RowHeight);
+            await JS.InvokeVoidAsync("socit.scrollToCell", _scroll, $"{key.TitleId}-{key.SystemId}", row, VisibleTitles.Count);
         }
     }
 
