@@ -44,6 +44,9 @@ public sealed class AdminAppFactory : WebApplicationFactory<Program>
 
     public ConcurrentQueue<string> LogMessages { get; } = new();
 
+    /// <summary>The same log entries with their level, category and event id, for tests that ask which event.</summary>
+    public ConcurrentQueue<CapturedLog> Logs { get; } = new();
+
     public string DatabasePath => _folder.File("socit.db");
 
     /// <summary>Before the host is built: a setting, given so that <c>Program.cs</c> sees it at start-up.</summary>
@@ -96,7 +99,7 @@ public sealed class AdminAppFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(LogMessages)));
+        builder.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(LogMessages, Logs)));
         builder.ConfigureTestServices(services =>
         {
             foreach (var configure in _testServices)
@@ -133,16 +136,16 @@ public sealed class AdminAppFactory : WebApplicationFactory<Program>
         _folder.Dispose();
     }
 
-    private sealed class CapturingLoggerProvider(ConcurrentQueue<string> messages) : ILoggerProvider
+    private sealed class CapturingLoggerProvider(ConcurrentQueue<string> messages, ConcurrentQueue<CapturedLog> logs) : ILoggerProvider
     {
-        public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, messages);
+        public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, messages, logs);
 
         public void Dispose()
         {
         }
     }
 
-    private sealed class CapturingLogger(string category, ConcurrentQueue<string> messages) : ILogger
+    private sealed class CapturingLogger(string category, ConcurrentQueue<string> messages, ConcurrentQueue<CapturedLog> logs) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
@@ -150,7 +153,11 @@ public sealed class AdminAppFactory : WebApplicationFactory<Program>
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(
-            LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            messages.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+            LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var message = formatter(state, exception);
+            messages.Enqueue($"{logLevel} {category}: {message} {exception}");
+            logs.Enqueue(new CapturedLog(logLevel, category, eventId, message, exception));
+        }
     }
 }

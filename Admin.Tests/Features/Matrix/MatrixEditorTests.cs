@@ -155,4 +155,69 @@ public class MatrixEditorTests : ComponentTestBase, IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("select[data-cell]").Count));
         Assert.Equal(["Sjuksköterska", "Undersköterska"], cut.FindAll("th.mx-title").Select(th => th.TextContent.Trim()));
     }
+
+    [Fact]
+    public void ChangingCells_NamesWhereTheChangesAre_InTheGridsOrder()
+    {
+        var cut = RenderEditor();
+
+        cut.Find(Cell("Vårdbiträde", "Appva")).Change(LevelId("Appva", "Standard").ToString(System.Globalization.CultureInfo.InvariantCulture));
+        cut.Find(Cell("Sjuksköterska", "Lifecare")).Change(LevelId("Lifecare", "Handläggare").ToString(System.Globalization.CultureInfo.InvariantCulture));
+        cut.Find(Cell("Sjuksköterska", "Citrix")).Change("");
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            ["Sjuksköterska – Citrix", "Sjuksköterska – Lifecare", "Vårdbiträde – Appva"],
+            cut.FindAll("[data-testid=pending-location]").Select(b => b.TextContent.Trim())));
+        Assert.Equal("Ändrade celler:", cut.Find(".mx-locations-label").TextContent);
+        Assert.Equal("1 tillagd, 1 borttagen, 1 ändrad nivå", cut.Find("[data-testid=pending-summary]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void NoChanges_NameNoCells()
+    {
+        var cut = RenderEditor();
+
+        Assert.Empty(cut.FindAll("[data-testid=pending-locations]"));
+    }
+
+    [Fact]
+    public void JumpingToAChange_LiftsTheFilterThatHidesIt_AndScrollsItsCellIntoView()
+    {
+        var cut = RenderEditor();
+        cut.Find(Cell("Sjuksköterska", "Lifecare")).Change(LevelId("Lifecare", "Handläggare").ToString(System.Globalization.CultureInfo.InvariantCulture));
+        cut.Find("input[data-testid=system-filter], [data-testid=system-filter] input").Input("appva");
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll(Cell("Sjuksköterska", "Lifecare"))));
+
+        cut.Find("[data-testid=pending-location]").Click();
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll(Cell("Sjuksköterska", "Lifecare"))));
+        var jump = Assert.Single(JSInterop.Invocations, i => i.Identifier == "socit.scrollToCell");
+        var cell = cut.Find(Cell("Sjuksköterska", "Lifecare")).GetAttribute("data-cell");
+        var row = cut.FindAll("th.mx-title").Select(th => th.TextContent.Trim()).ToList().IndexOf("Sjuksköterska");
+        Assert.Equal(cell, jump.Arguments[1]);
+        Assert.Equal(row, jump.Arguments[2]);
+        Assert.Equal(cut.FindAll("th.mx-title").Count, jump.Arguments[3]);
+    }
+
+    [Fact]
+    public void ColumnHeaders_AreShort_WithTheWholeNameOnHover()
+    {
+        var cut = RenderEditor();
+
+        var headers = cut.FindAll("th.mx-system");
+        Assert.Equal(10, headers.Count);
+        var smartCard = Assert.Single(headers, th => th.TextContent.Trim() == "Smartkort…");
+        Assert.Equal("Smartkort (SITHS)", smartCard.GetAttribute("aria-label"));
+        Assert.StartsWith("Smartkort (SITHS). Nivåer: Standard", smartCard.GetAttribute("title"), StringComparison.Ordinal);
+        Assert.Contains(headers, th => th.TextContent.Trim() == "IntraPhone");
+    }
+
+    [Fact]
+    public void AFilledCell_ShowsItsWholeLevelOnHover()
+    {
+        var cut = RenderEditor();
+
+        Assert.Equal("Administratör", cut.Find(Cell("Enhetschef", "Appva")).ParentElement!.GetAttribute("title"));
+        Assert.Null(cut.Find(Cell("Vårdbiträde", "Appva")).ParentElement!.GetAttribute("title"));
+    }
 }

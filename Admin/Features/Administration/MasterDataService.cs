@@ -284,7 +284,7 @@ public sealed partial class MasterDataService(
         ArgumentNullException.ThrowIfNull(input);
         return await InContextAsync(async db =>
         {
-            var unit = await db.Units.Include(u => u.Systems).SingleOrDefaultAsync(u => u.Id == id, ct);
+            var unit = await db.Units.AsSplitQuery().Include(u => u.Systems).SingleOrDefaultAsync(u => u.Id == id, ct);
             if (unit is null)
             {
                 return MasterDataResult.Fail(UnitGone);
@@ -314,7 +314,7 @@ public sealed partial class MasterDataService(
         var actor = await currentUser.RequireAsync(Policies.Administrator);
         return await InContextAsync(async db =>
         {
-            var unit = await db.Units.Include(u => u.Systems).SingleOrDefaultAsync(u => u.Id == id, ct);
+            var unit = await db.Units.AsSplitQuery().Include(u => u.Systems).SingleOrDefaultAsync(u => u.Id == id, ct);
             if (unit is null)
             {
                 return MasterDataResult.Fail(UnitGone);
@@ -341,7 +341,7 @@ public sealed partial class MasterDataService(
         var actor = await currentUser.RequireAsync(Policies.Administrator);
         return await InContextAsync(async db =>
         {
-            var unit = await db.Units.Include(u => u.Systems).SingleOrDefaultAsync(u => u.Id == id, ct);
+            var unit = await db.Units.AsSplitQuery().Include(u => u.Systems).SingleOrDefaultAsync(u => u.Id == id, ct);
             if (unit is null)
             {
                 return MasterDataResult.Fail(UnitGone);

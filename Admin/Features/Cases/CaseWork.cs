@@ -31,7 +31,7 @@ public sealed class CaseWork(
     {
         await currentUser.RequireAsync(Policies.Operator);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var order = await db.Orders.AsNoTracking().Include(o => o.Employee).SingleOrDefaultAsync(o => o.Id == orderId, ct);
+        var order = await db.Orders.AsNoTracking().AsSplitQuery().Include(o => o.Employee).SingleOrDefaultAsync(o => o.Id == orderId, ct);
         return order is null ? null : ToDetails(order);
     }
 
@@ -97,7 +97,7 @@ public sealed class CaseWork(
     {
         var actor = await currentUser.RequireAsync(Policies.Operator);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var order = await db.Orders.Include(o => o.Employee).SingleOrDefaultAsync(o => o.Id == orderId, ct);
+        var order = await db.Orders.AsSplitQuery().Include(o => o.Employee).SingleOrDefaultAsync(o => o.Id == orderId, ct);
         if (order is null)
         {
             return new CaseResult.Refused("Ärendet finns inte.");

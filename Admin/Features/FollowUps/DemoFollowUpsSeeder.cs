@@ -62,7 +62,7 @@ internal sealed partial class DemoFollowUpsSeeder(IServiceScopeFactory scopes, T
             }
 
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
-            var order = await db.Orders.SingleAsync(o => o.Id == created.Receipt.Id, cancellationToken);
+            var order = await db.Orders.AsSplitQuery().SingleAsync(o => o.Id == created.Receipt.Id, cancellationToken);
             var now = clock.GetUtcNow();
             // An extension makes no key choice, so whether a personal code exists does not matter.
             order.Take(Demo, now, CaseChecklist.For(order, [], null, hasPersonalCode: false));

@@ -8,6 +8,15 @@ public sealed record MatrixTitle(int Id, string Name, bool IsActive);
 
 public sealed record MatrixSystem(int Id, string Name, bool IsActive, bool RequiresDigitalKeys, IReadOnlyList<LevelOption> Levels)
 {
+    /// <summary>The longest column header the matrix shows in full; a longer name is cut, and its whole shows on hover.</summary>
+    public const int ShortNameMaxLength = 10;
+
+    /// <summary>
+    /// The column header: the name itself when short (all ten of the routine's systems but "Smartkort (SITHS)"),
+    /// else its first characters and an ellipsis, so that ten columns fit beside the titles at 1366 px.
+    /// </summary>
+    public string ShortName => Name.Length <= ShortNameMaxLength ? Name : Name[..(ShortNameMaxLength - 1)].TrimEnd() + "…";
+
     public string? LevelName(int? levelId) => levelId is { } id ? Levels.FirstOrDefault(l => l.Id == id)?.Name : null;
 }
 
@@ -29,6 +38,13 @@ public sealed record NamedCellChange(
 {
     /// <summary>The level id after the change, where the change is yet to be applied (an import's dry run).</summary>
     public int? LevelAfterId { get; init; }
+}
+
+/// <summary>Where an unsaved change is: the cell's row and column as the grid names them, for the editor's summary.</summary>
+public sealed record ChangeLocation(CellKey Key, string TitleName, string SystemName, CellChangeKind Kind)
+{
+    /// <summary>As the cell's own label reads: "Undersköterska – Appva".</summary>
+    public string Label => $"{TitleName} – {SystemName}";
 }
 
 /// <summary>A cell someone else changed after the version an editor was based on.</summary>

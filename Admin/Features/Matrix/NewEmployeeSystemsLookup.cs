@@ -15,7 +15,7 @@ public sealed class NewEmployeeSystemsLookup(IDbContextFactory<SocItDbContext> f
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var title = await db.JobTitles.AsNoTracking().SingleOrDefaultAsync(t => t.Id == titleId, ct);
-        var unit = await db.Units.AsNoTracking().Include(u => u.Systems).SingleOrDefaultAsync(u => u.Id == unitId, ct);
+        var unit = await db.Units.AsNoTracking().AsSplitQuery().Include(u => u.Systems).SingleOrDefaultAsync(u => u.Id == unitId, ct);
         if (title is null || unit is null)
         {
             return null;

@@ -105,7 +105,7 @@ public sealed partial class OrderIntake(
     public async Task<OrderReceipt?> GetReceiptAsync(int id, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var order = await db.Orders.AsNoTracking().Include(o => o.Employee).SingleOrDefaultAsync(o => o.Id == id, ct);
+        var order = await db.Orders.AsNoTracking().AsSplitQuery().Include(o => o.Employee).SingleOrDefaultAsync(o => o.Id == id, ct);
         return order is null ? null : ToReceipt(order, order.Employee!.Personnummer);
     }
 
@@ -210,7 +210,7 @@ public sealed partial class OrderIntake(
     private static async Task<PlaceOrderResult?> FindReplayAsync(
         SocItDbContext db, string idempotencyKey, string? requestHash, CancellationToken ct)
     {
-        var existing = await db.Orders.AsNoTracking().Include(o => o.Employee)
+        var existing = await db.Orders.AsNoTracking().AsSplitQuery().Include(o => o.Employee)
             .SingleOrDefaultAsync(o => o.IdempotencyKey == idempotencyKey, ct);
         if (existing is null)
         {

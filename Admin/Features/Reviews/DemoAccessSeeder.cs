@@ -112,7 +112,7 @@ internal sealed partial class DemoAccessSeeder(IServiceScopeFactory scopes, Time
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var order = await db.Orders.SingleAsync(o => o.Id == orderId, ct);
+        var order = await db.Orders.AsSplitQuery().SingleAsync(o => o.Id == orderId, ct);
         if (order.Status != OrderStatus.Received)
         {
             return false;

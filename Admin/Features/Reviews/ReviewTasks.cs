@@ -146,7 +146,7 @@ public sealed class ReviewTasks(
                 return new ReviewResult.Refused(NotFoundMessage);
             }
 
-            var round = await db.ReviewRounds.Include(r => r.Lines.Where(l => l.Id == lineId)).SingleAsync(r => r.Id == roundId, ct);
+            var round = await db.ReviewRounds.AsSplitQuery().Include(r => r.Lines.Where(l => l.Id == lineId)).SingleAsync(r => r.Id == roundId, ct);
             line = round.Lines.Single();
             var before = Snapshot(line);
             try
@@ -208,7 +208,7 @@ public sealed class ReviewTasks(
             return new ReviewResult.Refused(NotFoundMessage);
         }
 
-        var round = await db.ReviewRounds
+        var round = await db.ReviewRounds.AsSplitQuery()
             .Include(r => r.Lines.Where(l => l.UnitId == unitId && l.EmployeeId == employeeId))
             .SingleAsync(r => r.Id == roundId, ct);
         int count;
@@ -313,7 +313,7 @@ public sealed class ReviewTasks(
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var round = await db.ReviewRounds.Include(r => r.Lines.Where(l => l.Id == lineId)).SingleAsync(r => r.Id == roundId, ct);
+            var round = await db.ReviewRounds.AsSplitQuery().Include(r => r.Lines.Where(l => l.Id == lineId)).SingleAsync(r => r.Id == roundId, ct);
             var tracked = round.Lines.Single();
             if (tracked.RemovalOrderId is null)
             {

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
@@ -33,9 +34,21 @@ public static class AdminWeb
             ? Path.GetFullPath(configured, builder.Environment.ContentRootPath)
             : Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys");
         Directory.CreateDirectory(keysPath);
-        builder.Services.AddDataProtection()
+        var dataProtection = builder.Services.AddDataProtection()
             .SetApplicationName("SocItConsole")
             .PersistKeysToFileSystem(new DirectoryInfo(keysPath));
+
+        // Without a certificate the keys are plain XML that only the folder's permissions protect (the framework warns
+        // once per new key); with one they are encrypted at rest. Unprotecting names the certificate itself, because on
+        // Linux it is in no certificate store where the framework would look it up.
+        if (builder.Configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+        {
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(
+                Path.GetFullPath(certificatePath, builder.Environment.ContentRootPath),
+                builder.Configuration["DataProtection:CertificatePassword"]);
+            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
+
         return builder;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.JSInterop;
 using MudBlazor;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Matrix;
@@ -20,12 +21,16 @@ public partial class MatrixEditor
     private (MatrixModel?, string?, bool) _visibleTitlesKey;
     private List<MatrixSystem>? _visibleSystems;
     private (MatrixModel?, string?, bool) _visibleSystemsKey;
+    private ElementReference _scroll;
+    private CellKey? _jumpTo;
 
     [Inject] private MatrixService Matrix { get; set; } = default!;
 
     [Inject] private IDialogService Dialogs { get; set; } = default!;
 
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject] private IJSRuntime JS { get; set; } = default!;
 
     /// <summary>Raised after a version is saved, so that the history can refresh.</summary>
     [Parameter] public EventCallback<int> OnSaved { get; set; }
@@ -63,13 +68,80 @@ public partial class MatrixEditor
         }
     }
 
+    /// <summary>The unsaved changes in the grid's order (rows, then columns), named as the cells are labelled.</summary>
+    private List<ChangeLocation> ChangeLocations
+    {
+        get
+        {
+            if (_model is null || _pending is not { HasChanges: true })
+            {
+                return [];
+            }
+
+            var rows = _model.Titles.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i);
+            var columns = _model.Systems.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i);
+            return
+            [
+                .. _pending.Changes
+                    .OrderBy(c => rows.GetValueOrDefault(c.Key.TitleId, int.MaxValue))
+                    .ThenBy(c => columns.GetValueOrDefault(c.Key.SystemId, int.MaxValue))
+                    .Select(c => new ChangeLocation(
+                        c.Key, _model.Title(c.Key.TitleId)?.Name ?? "?", _model.System(c.Key.SystemId)?.Name ?? "?", c.Kind)),
+            ];
+        }
+    }
+
     protected override async Task OnInitializedAsync()
     {
         _model = await Matrix.LoadAsync();
         _pending = new PendingMatrixChanges(_model.Version, _model.Cells);
     }
 
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_jumpTo is not { } key)
+        {
+            return;
+        }
+
+        _jumpTo = null;
+        var row = VisibleTitles.FindIndex(t => t.Id == key.TitleId);
+        if (row >= 0 && VisibleSystems.Exists(s => s.Id == key.SystemId))
+        {
+            await JS.InvokeVoidAsync("socit.scrollToCell", _scroll, $"{key.TitleId}-{key.SystemId}", row, VisibleTitles.Count);
+        }
+    }
+
     private void SetCell((CellKey Key, int? LevelId) change) => _pending?.Set(change.Key, change.LevelId);
+
+    /// <summary>
+    /// Brings a changed cell into view and focuses it. A filter or "Visa inaktiva" that hides its row or column is
+    /// lifted first; the grid scrolls after the render that shows it.
+    /// </summary>
+    private void JumpTo(CellKey key)
+    {
+        if (_model?.Title(key.TitleId) is not { } title || _model.System(key.SystemId) is not { } system)
+        {
+            return;
+        }
+
+        if (!Matches(title.Name, _titleFilter))
+        {
+            _titleFilter = null;
+        }
+
+        if (!Matches(system.Name, _systemFilter))
+        {
+            _systemFilter = null;
+        }
+
+        if (!title.IsActive || !system.IsActive)
+        {
+            _showInactive = true;
+        }
+
+        _jumpTo = key;
+    }
 
     private async Task SaveAsync()
     {
@@ -210,7 +282,8 @@ public partial class MatrixEditor
     }
 
     private static string SystemTooltip(MatrixSystem system) =>
-        (system.IsActive ? string.Empty : "Inaktiverat. ")
+        system.Name + ". "
+        + (system.IsActive ? string.Empty : "Inaktiverat. ")
         + "Nivåer: " + string.Join(", ", system.Levels.Select(l => l.Name))
         + (system.RequiresDigitalKeys ? ". Bara i verksamheter med digitala nycklar." : ".");
 
