@@ -44,14 +44,16 @@ public static class AdminJobs
             options.ServerName = "socit-" + Environment.MachineName;
         });
         builder.Services.AddHostedService<RecurringJobsRegistrar>();
+        builder.Services.AddSingleton<JobLeases>();
+        builder.Services.AddSingleton<JobRunner>();
         return builder;
     }
 
     /// <summary>Declares a recurring job; call it from the feature's registration.</summary>
     public static IServiceCollection AddRecurringJob<TJob>(this IServiceCollection services, string id, string defaultCron)
-        where TJob : IRecurringJob
+        where TJob : ExclusiveJob
     {
-        services.AddScoped(typeof(TJob));
+        services.AddScoped<TJob>();
         services.AddSingleton(new RecurringJobDefinition(id, defaultCron, static (manager, jobId, cron, options) =>
             manager.AddOrUpdate<TJob>(jobId, job => job.RunAsync(CancellationToken.None), cron, options)));
         return services;
