@@ -26,7 +26,7 @@ var jobCommand = JobCommand.Parse(args, out var commandError);
 if (commandError is not null)
 {
     await Console.Error.WriteLineAsync(commandError);
-    Environment.ExitCode = 2;
+    Environment.ExitCode = JobCommand.ExitUsage;
     return;
 }
 

@@ -15,8 +15,7 @@ public partial class AccessBrowserTests
         await AccessAuthorizationTests.Chef1StaffAsync(session.Services);
         var page = session.Page;
 
-        await page.GotoAsync("/account/dev-sign-in?userName=chef1&returnUrl=%2Faccess");
-        await session.WaitForInteractivityAsync();
+        await session.SignInAsync("chef1", "/access");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Behörigheter i min verksamhet");
         await Expect(page.Locator("[data-testid='summary']")).ToHaveTextAsync("2 personer, 3 behörigheter");
 
@@ -43,7 +42,7 @@ public partial class AccessBrowserTests
         await Expect(row.Locator("[data-testid='row-actions']")).ToHaveCountAsync(0);
         await session.ScreenshotAsync("access-end-requested");
 
-        await page.GotoAsync("/my-orders");
+        await session.GotoAsync("/my-orders");
         await Expect(page.Locator("[data-testid='row-case']").First).ToHaveTextAsync(caseNumber);
     }
 

@@ -47,8 +47,7 @@ public class CaseBrowserTests
 
         var lastDay = today.AddDays(60);
         var endId = await PlaceAsync(session, OrderRequests.Terminate() with { EndDate = lastDay });
-        await session.Page.GotoAsync($"/cases/{endId}");
-        await session.WaitForInteractivityAsync();
+        await session.OpenAsync($"/cases/{endId}");
         await Expect(session.Page.Locator("[data-testid='case-type']")).ToHaveTextAsync("Avsluta behörighet");
         await WorkThroughAsync(session, "case-end");
 
@@ -76,8 +75,7 @@ public class CaseBrowserTests
 
     private static async Task SignInAsOperatorAsync(BrowserSession session, string returnUrl)
     {
-        await session.Page.GotoAsync($"/account/dev-sign-in?userName=operator&returnUrl={Uri.EscapeDataString(returnUrl)}");
-        await session.WaitForInteractivityAsync();
+        await session.SignInAsync("operator", returnUrl);
     }
 
     /// <summary>Takes the open case, ticks every checklist item Klar and completes it.</summary>

@@ -44,21 +44,19 @@ public class ContentSecurityPolicyBrowserTests
                      ("operator", "/orders/new"), ("admin", "/matrix"), ("admin", "/admin"),
                  })
         {
-            await page.GotoAsync($"/account/dev-sign-in?userName={user}&returnUrl={Uri.EscapeDataString(path)}");
-            await session.WaitForInteractivityAsync();
+            await session.SignInAsync(user, path);
             await Expect(page.Locator("h1").First).ToBeVisibleAsync();
             Assert.Empty(await ViolationsAsync(page));
             visited.Add(path);
         }
 
         // Hangfire's dashboard is not Blazor: its own pages and scripts, under the same policy.
-        await page.GotoAsync("/hangfire");
+        await session.GotoAsync("/hangfire");
         await Expect(page.GetByText("SocItConsole – bakgrundsjobb").First).ToBeVisibleAsync();
         Assert.Empty(await ViolationsAsync(page));
 
         // A MudBlazor click over the live circuit: the key register's dialog opens.
-        await page.GotoAsync("/account/dev-sign-in?userName=operator&returnUrl=/keys");
-        await session.WaitForInteractivityAsync();
+        await session.SignInAsync("operator", "/keys");
         await page.Locator("[data-testid='register-keys']").ClickAsync();
         await Expect(page.Locator("[data-testid='register-numbers']")).ToBeVisibleAsync();
         Assert.Empty(await ViolationsAsync(page));
@@ -69,7 +67,8 @@ public class ContentSecurityPolicyBrowserTests
         await page.EvaluateAsync("""
             () => { const s = document.createElement('script'); s.textContent = 'window.__injected = 1;'; document.body.appendChild(s); }
             """);
-        await Expect(page.Locator("body")).ToBeVisibleAsync();
+        // Waits for the refusal's event itself, however late a busy browser dispatches it.
+        await page.WaitForFunctionAsync("() => (window.__cspViolations ?? []).some(v => v.startsWith('script-src'))");
         Assert.Contains(await ViolationsAsync(page), v => v.StartsWith("script-src", StringComparison.Ordinal));
         Assert.True(await page.EvaluateAsync<bool>("() => window.__injected === undefined"));
     }

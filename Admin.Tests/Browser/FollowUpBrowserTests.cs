@@ -25,8 +25,7 @@ public partial class FollowUpBrowserTests
         Assert.Equal("/follow-ups", link.AbsolutePath);
 
         var page = session.Page;
-        await page.GotoAsync($"/account/dev-sign-in?userName=chef1&returnUrl={Uri.EscapeDataString(link.PathAndQuery)}");
-        await session.WaitForInteractivityAsync();
+        await session.SignInAsync("chef1", link.PathAndQuery);
         var row = page.Locator("[data-testid='follow-ups'] tr").Filter(new() { HasText = "Lisa Andersson" });
         await Expect(row.Locator("[data-testid='situation']")).ToHaveTextAsync("Utgången sedan 5 dagar");
         await session.ScreenshotAsync("follow-ups-chef1");
@@ -45,13 +44,12 @@ public partial class FollowUpBrowserTests
         await Expect(page.Locator("[data-testid='follow-ups'] [data-testid='situation']")).ToHaveTextAsync($"Förlängning till {newLastDay} beställd");
         await session.ScreenshotAsync("follow-ups-extended");
 
-        await page.GotoAsync("/account/dev-sign-in?userName=chef2&returnUrl=%2Ffollow-ups");
-        await session.WaitForInteractivityAsync();
+        await session.SignInAsync("chef2", "/follow-ups");
         await page.Locator("[data-testid='filter-All']").ClickAsync();
         await Expect(page.Locator("[data-testid='empty']")).ToContainTextAsync("Inga uppföljningar med det här läget.");
         await Expect(page.Locator("body")).Not.ToContainTextAsync("Lisa Andersson");
         // Another manager's follow-up by its address answers 404 with the status page, and nothing of it.
-        var refused = await page.GotoAsync($"/follow-ups/{id}");
+        var refused = await session.GotoAsync($"/follow-ups/{id}");
         Assert.Equal(404, refused!.Status);
         await Expect(page.Locator("[data-status='404']")).ToContainTextAsync("Sidan finns inte");
         await Expect(page.Locator("body")).Not.ToContainTextAsync("Lisa Andersson");

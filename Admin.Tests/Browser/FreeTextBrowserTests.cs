@@ -50,8 +50,7 @@ public partial class FreeTextBrowserTests
         var shownOn = new List<string>();
 
         // Typed into the console's order form by a manager; starting today, so that the grants reach the access view.
-        await page.GotoAsync("/account/dev-sign-in?userName=chef1&returnUrl=/orders/new");
-        await session.WaitForInteractivityAsync();
+        await session.SignInAsync("chef1", "/orders/new");
         await page.Locator("label:has([data-testid='type-New'])").ClickAsync();
         await page.Locator("[data-testid='employee-name']").FillAsync(NamePayload);
         await page.Locator("[data-testid='personnummer']").FillAsync(OrderRequests.Pnr1990);
@@ -84,12 +83,10 @@ public partial class FreeTextBrowserTests
         }
 
         // Soc-IT sees them in the queue and on the cases, and adds a comment.
-        await page.GotoAsync("/account/dev-sign-in?userName=operator&returnUrl=/cases");
-        await session.WaitForInteractivityAsync();
+        await session.SignInAsync("operator", "/cases");
         await AssertShownAsTextAsync(page, "the case list", shownOn, NamePayload, ApiNamePayload);
 
-        await page.GotoAsync($"/cases/{apiOrderId}");
-        await session.WaitForInteractivityAsync();
+        await session.OpenAsync($"/cases/{apiOrderId}");
         await AssertShownAsTextAsync(page, "the e-service's case", shownOn, ApiNamePayload, ApiNotePayload, ApiOrdererPayload);
         await page.Locator("[data-testid='reject']").ClickAsync();
         await page.Locator("[data-testid='reason-text']").FillAsync(RejectPayload);
@@ -97,8 +94,7 @@ public partial class FreeTextBrowserTests
         await Expect(page.Locator("[data-testid='rejected']")).ToContainTextAsync(RejectPayload);
         await AssertShownAsTextAsync(page, "the rejected case", shownOn, RejectPayload);
 
-        await page.GotoAsync($"/cases/{formOrderId}");
-        await session.WaitForInteractivityAsync();
+        await session.OpenAsync($"/cases/{formOrderId}");
         await AssertShownAsTextAsync(page, "the console's case", shownOn, NamePayload, OrdererPayload, ManagerPayload, NotePayload);
         await page.Locator("[data-testid='comment-text']").FillAsync(CommentPayload);
         await page.Locator("[data-testid='add-comment']").ClickAsync();
@@ -110,15 +106,13 @@ public partial class FreeTextBrowserTests
         await Expect(page.Locator("[data-testid='employee-name']")).ToHaveTextAsync(NamePayload);
         await AssertShownAsTextAsync(page, "the employee", shownOn, NamePayload);
 
-        await page.GotoAsync("/audit");
-        await session.WaitForInteractivityAsync();
+        await session.OpenAsync("/audit");
         await Expect(page.Locator("h1").First).ToBeVisibleAsync();
         await AssertNothingRanAsync(page, "the audit log");
         shownOn.Add("the audit log (nothing ran)");
 
         // The manager's access view and its CSV export.
-        await page.GotoAsync("/account/dev-sign-in?userName=chef1&returnUrl=/access");
-        await session.WaitForInteractivityAsync();
+        await session.SignInAsync("chef1", "/access");
         await AssertShownAsTextAsync(page, "the access view", shownOn, NamePayload);
 
         int unitId;
@@ -134,8 +128,7 @@ public partial class FreeTextBrowserTests
         Assert.DoesNotMatch(FormulaCell(), csv);
 
         // Master data typed by an administrator: a title, shown in its table and as a row of the matrix.
-        await page.GotoAsync("/account/dev-sign-in?userName=admin&returnUrl=/admin");
-        await session.WaitForInteractivityAsync();
+        await session.SignInAsync("admin", "/admin");
         await page.GetByRole(AriaRole.Tab, new() { Name = "Titlar" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Lägg till titel" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
@@ -144,12 +137,10 @@ public partial class FreeTextBrowserTests
         await Expect(page.Locator("[data-testid='title-table']")).ToContainTextAsync(TitlePayload);
         await AssertShownAsTextAsync(page, "the titles", shownOn, TitlePayload);
 
-        await page.GotoAsync("/matrix");
-        await session.WaitForInteractivityAsync();
+        await session.OpenAsync("/matrix");
         await AssertShownAsTextAsync(page, "the matrix", shownOn, TitlePayload);
 
-        await page.GotoAsync("/audit");
-        await session.WaitForInteractivityAsync();
+        await session.OpenAsync("/audit");
         await Expect(page.Locator("h1").First).ToBeVisibleAsync();
         await AssertNothingRanAsync(page, "the audit log, read by an administrator");
 

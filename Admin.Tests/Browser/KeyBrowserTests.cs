@@ -23,8 +23,7 @@ public partial class KeyBrowserTests
         var page = session.Page;
         var employeeId = await PlaceOrderForAsync(session);
 
-        await page.GotoAsync("/account/dev-sign-in?userName=operator&returnUrl=%2Fkeys");
-        await session.WaitForInteractivityAsync();
+        await session.SignInAsync("operator", "/keys");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Nycklar");
 
         // Register two personal keys for Hemtjänst Centrum; a malformed number is refused first and nothing is lost.

@@ -17,8 +17,7 @@ public class MatrixBrowserTests
         await using var session = await BrowserSession.StartAsync();
         var page = session.Page;
 
-        await page.GotoAsync("/account/dev-sign-in?userName=admin&returnUrl=/matrix");
-        await session.WaitForInteractivityAsync();
+        await session.SignInAsync("admin", "/matrix");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Matris");
         var grid = page.Locator("[data-testid='matrix-grid']");
         await Expect(grid).ToBeVisibleAsync();

@@ -16,8 +16,7 @@ public partial class OrderBrowserTests
         var stockholmToday = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm"));
         var startDate = stockholmToday.AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-        await page.GotoAsync("/account/dev-sign-in?userName=chef1&returnUrl=/orders/new");
-        await session.WaitForInteractivityAsync();
+        await session.SignInAsync("chef1", "/orders/new");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Beställ behörighet");
         await Expect(page.Locator("[data-testid='derived-systems']")).ToContainTextAsync("Välj vad beställningen gäller.");
         await ScreenshotFromTopAsync(session, "order-form-empty");

@@ -21,8 +21,7 @@ public class ReviewBrowserTests
         var page = session.Page;
 
         // The administrator starts a round over Hemtjänst Centrum.
-        await page.GotoAsync("/account/dev-sign-in?userName=admin&returnUrl=%2Freviews");
-        await session.WaitForInteractivityAsync();
+        await session.SignInAsync("admin", "/reviews");
         await Expect(page.Locator("[data-testid=empty]")).ToContainTextAsync("Ingen granskning har startats ännu.");
         await page.Locator("[data-testid=start-review]").ClickAsync();
         await page.Locator("input[data-testid=review-name], [data-testid=review-name] input").FillAsync("Granskning Centrum hösten 2026");
@@ -34,8 +33,7 @@ public class ReviewBrowserTests
         var roundId = await RoundIdAsync(session.Services);
 
         // chef1 answers: keeps Jonas's and Lisa's Lifecare, removes Lisa's Qlikview.
-        await page.GotoAsync("/account/dev-sign-in?userName=chef1&returnUrl=%2Fmy-reviews");
-        await session.WaitForInteractivityAsync();
+        await session.SignInAsync("chef1", "/my-reviews");
         await page.Locator("[data-testid=open-round]").ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/my-reviews/{roundId}$"));
         var jonas = page.Locator("[data-testid=person]").Filter(new() { HasText = "Jonas Berg" });
@@ -52,8 +50,7 @@ public class ReviewBrowserTests
         var caseNumber = (await qlik.Locator(".case-number").TextContentAsync())!.Trim();
 
         // The administrator closes it early, with a reason, and reads the evidence.
-        await page.GotoAsync($"/account/dev-sign-in?userName=admin&returnUrl=%2Freviews%2F{roundId}");
-        await session.WaitForInteractivityAsync();
+        await session.SignInAsync("admin", $"/reviews/{roundId}");
         await page.Locator("[data-testid=close-review]").ClickAsync();
         await page.Locator("textarea[data-testid=close-reason], [data-testid=close-reason] textarea").FillAsync("Alla rader är besvarade.");
         await page.Locator("[data-testid=close-confirm]").ClickAsync();

@@ -1,4 +1,3 @@
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace SocItConsole.Admin.Tests.Browser;
@@ -12,12 +11,12 @@ public class ShellBrowserTests
         await using var session = await BrowserSession.StartAsync();
         var page = session.Page;
 
-        await page.GotoAsync("/account/dev-sign-in");
+        await session.GotoAsync("/account/dev-sign-in");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Logga in");
         await page.Locator("[data-user='operator']").ClickAsync();
 
-        await page.WaitForURLAsync(session.BaseUrl + "/", new() { WaitUntil = WaitUntilState.Commit });
         await session.WaitForInteractivityAsync();
+        await Expect(page).ToHaveURLAsync(session.BaseUrl + "/");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "sv");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Hej Sara!");
         await Expect(page.Locator("[data-testid='user-badge']")).ToContainTextAsync("Sara Nilsson");
@@ -27,7 +26,7 @@ public class ShellBrowserTests
 
         await page.Locator("a[data-nav='/units']").ClickAsync();
 
-        await page.WaitForURLAsync(session.BaseUrl + "/units", new() { WaitUntil = WaitUntilState.Commit });
+        await Expect(page).ToHaveURLAsync(session.BaseUrl + "/units");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Verksamheter");
         await Expect(page.Locator("[data-testid='unit-count']")).ToHaveTextAsync("11 av 11 verksamheter");
         await page.GetByPlaceholder("Sök verksamhet").FillAsync("Skrea");
@@ -44,14 +43,13 @@ public class ShellBrowserTests
         await using var session = await BrowserSession.StartAsync();
         var page = session.Page;
 
-        await page.GotoAsync("/account/dev-sign-in?userName=chef1&returnUrl=/");
-        await session.WaitForInteractivityAsync();
+        await session.SignInAsync("chef1", "/");
 
         await Expect(page.Locator("[data-unit]")).ToHaveCountAsync(2);
         await Expect(page.Locator("[data-unit='Hemtjänst Centrum']")).ToContainTextAsync("Petra Olsson");
         await session.ScreenshotAsync("manager-start");
 
-        var response = await page.GotoAsync("/admin");
+        var response = await session.GotoAsync("/admin");
         Assert.Equal(403, response!.Status);
         await Expect(page.Locator("h1")).ToHaveTextAsync("Du saknar behörighet");
     }

@@ -139,6 +139,11 @@ public static class AppServices
             Microsoft.Extensions.Options.Options.Create(EmailSettings()), clock,
             NullLogger<SocItConsole.Admin.Features.FollowUps.ExpiryRun>.Instance);
 
+    /// <summary>The job runner and its lease over <paramref name="database"/>, on <paramref name="clock"/>.</summary>
+    public static SocItConsole.Admin.Infrastructure.Jobs.JobRunner JobRunner(TestDatabase database, TimeProvider clock) =>
+        new(new SocItConsole.Admin.Infrastructure.Jobs.JobLeases(database, clock), clock,
+            NullLogger<SocItConsole.Admin.Infrastructure.Jobs.JobRunner>.Instance);
+
     public static SocItConsole.Admin.Infrastructure.Email.EmailSettings EmailSettings() => new()
     {
         PublicBaseUrl = "https://socit.falkenberg.example",
@@ -162,6 +167,8 @@ public static class AppServices
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new SocItConsole.Admin.Features.FollowUps.ExpiryOptions()));
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(EmailSettings()));
         services.AddScoped<SocItConsole.Admin.Features.FollowUps.ExpiryRun>();
+        services.AddSingleton<SocItConsole.Admin.Infrastructure.Jobs.JobLeases>();
+        services.AddSingleton<SocItConsole.Admin.Infrastructure.Jobs.JobRunner>();
         services.AddScoped<SocItConsole.Admin.Features.FollowUps.FollowUpService>();
         services.AddScoped<SocItConsole.Admin.Features.FollowUps.Outbox>();
         return services;

@@ -45,7 +45,14 @@ public sealed class ExpiryWorld : IDisposable
 
     public ExpiryRun Run() => AppServices.ExpiryRun(Database, Mail, Clock, Options);
 
-    public Task<ExpiryRunReport> RunAsync(bool dryRun = false) => Run().RunAsync(CurrentDay, dryRun, TestContext.Current.CancellationToken);
+    /// <summary>The job runner over this world's database and clock: the lease every real run goes through.</summary>
+    public SocItConsole.Admin.Infrastructure.Jobs.JobRunner Runner() => AppServices.JobRunner(Database, Clock);
+
+    /// <summary>A run of the check for today as the app runs it: a real run under the job's lease, a dry run without.</summary>
+    public Task<ExpiryRunReport> RunAsync(bool dryRun = false) => dryRun
+        ? Run().RunAsync(CurrentDay, dryRun: true, TestContext.Current.CancellationToken)
+        : Runner().RunAsync(
+            ExpiryRun.JobId, TimeSpan.Zero, ct => Run().RunAsync(CurrentDay, dryRun: false, ct), TestContext.Current.CancellationToken);
 
     /// <summary>Moves the clock on by whole days.</summary>
     public void Advance(int days) => Clock.Advance(TimeSpan.FromDays(days));

@@ -12,21 +12,25 @@ namespace SocItConsole.Admin.Data;
 [DisableConcurrentExecution(timeoutInSeconds: 600)]
 public sealed class DatabaseMaintenanceJob(
     IDbContextFactory<SocItDbContext> factory,
-    ILogger<DatabaseMaintenanceJob> logger) : IRecurringJob
+    JobRunner runner,
+    ILogger<DatabaseMaintenanceJob> logger) : ExclusiveJob(runner)
 {
     public const string Id = "database-maintenance";
     public const string DefaultCron = "30 3 * * *";
 
-    public async Task RunAsync(CancellationToken ct)
+    protected override string JobId => Id;
+
+    protected override async Task<IJobReport> RunExclusiveAsync(CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         if (!db.Database.IsSqlite())
         {
-            return;
+            return new JobReport("Inget att göra: databasen är inte SQLite.");
         }
 
         await db.Database.ExecuteSqlRawAsync("PRAGMA optimize;", ct);
         await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", ct);
         logger.LogInformation("Database maintenance done: statistics refreshed, write-ahead log checkpointed");
+        return new JobReport("Statistiken uppdaterad och transaktionsloggen (WAL) överförd till databasfilen.");
     }
 }

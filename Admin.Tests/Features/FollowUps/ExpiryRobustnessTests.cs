@@ -217,7 +217,7 @@ public class ExpiryRobustnessTests(ExpiryRobustnessTests.TemplateFixture fixture
     }
 
     private static ExpiryRemindersJob Job(TestDatabase database, IMailSender sender, FakeTimeProvider clock, ExpiryOptions settings) =>
-        new(AppServices.ExpiryRun(database, sender, clock, settings), clock);
+        new(AppServices.ExpiryRun(database, sender, clock, settings), clock, AppServices.JobRunner(database, clock));
 
     /// <summary>
     /// What the night's e-mails notified: per e-mail its recipient and the grants its lines name. At most one e-mail per

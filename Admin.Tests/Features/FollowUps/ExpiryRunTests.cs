@@ -144,7 +144,7 @@ public class ExpiryRunTests
         await world.AddTemporaryGrantAsync("chef2", new DateOnly(2026, 11, 21), "Omar Ali", OrderRequests.Pnr1985);
         world.Mail.Refuse.Add(ExpiryWorld.Chef2Email);
 
-        var job = new ExpiryRemindersJob(world.Run(), world.Clock);
+        var job = new ExpiryRemindersJob(world.Run(), world.Clock, world.Runner());
         await Assert.ThrowsAsync<ReminderSendException>(() => job.RunAsync(Ct));
 
         await using (var db = world.Database.CreateDbContext())

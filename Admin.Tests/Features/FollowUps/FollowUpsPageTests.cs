@@ -134,6 +134,27 @@ public class FollowUpsPageTests : ComponentTestBase, IAsyncLifetime
         cut.WaitForAssertion(() => Assert.StartsWith("Provkörning 2026-11-27", cut.Find("[data-testid=run-result]").TextContent.Trim(), StringComparison.Ordinal));
     }
 
+    /// <summary>"Kör nu" while the nightly run or a command line holds the job's lease: the operator is told which, and nothing is sent.</summary>
+    [Fact]
+    public async Task Operator_RunsTheJobNow_WhileAnotherRunGoesOn_IsToldWhichAndSince_AndNothingIsSent()
+    {
+        await World.AddTemporaryGrantAsync("chef1", new DateOnly(2026, 11, 20));
+        await new SocItConsole.Admin.Infrastructure.Jobs.JobLeases(World.Database, World.Clock).TryClaimAsync(
+            SocItConsole.Admin.Features.FollowUps.ExpiryRun.JobId,
+            new SocItConsole.Admin.Infrastructure.Jobs.JobLeaseHolder("socit-app01", 4711, Guid.NewGuid()),
+            TestContext.Current.CancellationToken);
+        var cut = RenderPage("operator");
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=run-now]")));
+
+        await cut.Find("[data-testid=run-now]").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            "En annan körning av expiry-reminders pågår sedan 10:00 (värd socit-app01, process 4711). Försök igen senare.",
+            cut.Find("[data-testid=run-busy]").TextContent.Trim()));
+        Assert.Empty(cut.FindAll("[data-testid=run-error]"));
+        Assert.Empty(World.Mail.Sent);
+    }
+
     [Fact]
     public void GrantTable_MarksExpiredGrants_NotEndedOrRunningOnes()
     {

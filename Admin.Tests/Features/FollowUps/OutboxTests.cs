@@ -121,5 +121,5 @@ public class OutboxTests : ComponentTestBase, IAsyncLifetime
 
     private Outbox Service(string user) =>
         new(World.Database, AppServices.CurrentUser(user), AppServices.ExpiryRun(World.Database, World.Mail, World.Clock),
-            new SocItConsole.Admin.Infrastructure.Audit.AuditTrail(World.Clock), World.Clock);
+            AppServices.JobRunner(World.Database, World.Clock), new SocItConsole.Admin.Infrastructure.Audit.AuditTrail(World.Clock), World.Clock);
 }

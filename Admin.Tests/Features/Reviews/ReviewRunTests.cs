@@ -222,7 +222,7 @@ public class ReviewRunTests
         using var world = await RoundWorldAsync();
         world.Advance(7);
         world.Mail.Refuse.Add(Chef2);
-        var job = new ReviewRemindersJob(world.Run(), world.Clock);
+        var job = new ReviewRemindersJob(world.Run(), world.Clock, AppServices.JobRunner(world.Database, world.Clock));
 
         var failed = await world.RunAsync();
         await Assert.ThrowsAsync<ReminderSendException>(() => job.RunAsync(Ct));

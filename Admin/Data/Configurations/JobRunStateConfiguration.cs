@@ -11,5 +11,6 @@ internal sealed class JobRunStateConfiguration : IEntityTypeConfiguration<JobRun
         builder.HasKey(j => j.JobId);
         builder.Property(j => j.JobId).HasMaxLength(JobRunState.JobIdMaxLength);
         builder.Property(j => j.LastSummary).HasMaxLength(JobRunState.SummaryMaxLength);
+        builder.Property(j => j.LeaseHolder).HasMaxLength(JobRunState.LeaseHolderMaxLength);
     }
 }

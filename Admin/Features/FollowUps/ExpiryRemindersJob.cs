@@ -1,4 +1,5 @@
 using Hangfire;
+using SocItConsole.Admin.Features.Administration;
 using SocItConsole.Admin.Infrastructure.Jobs;
 using SocItConsole.Admin.Infrastructure.Localization;
 
@@ -10,18 +11,22 @@ namespace SocItConsole.Admin.Features.FollowUps;
 /// </summary>
 [AutomaticRetry(Attempts = 5, DelaysInSeconds = [60, 300, 900, 1800, 3600])]
 [DisableConcurrentExecution(timeoutInSeconds: 1800)]
-public sealed class ExpiryRemindersJob(ExpiryRun run, TimeProvider clock) : IRecurringJob
+public sealed class ExpiryRemindersJob(ExpiryRun run, TimeProvider clock, JobRunner runner) : ExclusiveJob(runner)
 {
     public const string Id = ExpiryRun.JobId;
     public const string DefaultCron = "0 2 * * *";
 
-    public async Task RunAsync(CancellationToken ct)
+    protected override string JobId => Id;
+
+    protected override async Task<IJobReport> RunExclusiveAsync(CancellationToken ct)
     {
         var report = await run.RunAsync(AdminTimeZone.Today(clock), dryRun: false, ct);
         if (!report.Succeeded)
         {
             throw new ReminderSendException(
-                $"{report.Failures.Count} påminnelser kunde inte skickas: {string.Join("; ", report.Failures)}");
+                $"{SwedishCount.Of(report.Failures.Count, "påminnelse", "påminnelser")} kunde inte skickas: {string.Join("; ", report.Failures)}");
         }
+
+        return report;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SocItConsole.Admin.Data;
+using SocItConsole.Admin.Features.Administration;
 using SocItConsole.Admin.Infrastructure.Audit;
 using SocItConsole.Admin.Infrastructure.Email;
 using SocItConsole.Shared.Audit;
@@ -31,35 +32,16 @@ public sealed partial class ExpiryRun(
     public const string JobId = "expiry-reminders";
     public const string FollowUpPath = "/follow-ups";
 
-    // One run at a time in this process, whichever way it was started (Hangfire's lock covers only its own runs).
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-
     private static readonly Actor Job = new("job:" + JobId, "Påminnelsejobbet");
 
-    public static bool IsRunning => Gate.CurrentCount == 0;
-
+    /// <summary>
+    /// Runs the check for <paramref name="today"/>. A real run is not to go on beside another: every caller goes through
+    /// the job's lease (<see cref="Infrastructure.Jobs.JobRunner"/>), which also records the run in <c>JobRuns</c>.
+    /// </summary>
     public async Task<ExpiryRunReport> RunAsync(DateOnly today, bool dryRun, CancellationToken ct)
-    {
-        await Gate.WaitAsync(ct);
-        try
-        {
-            return await RunOnceAsync(today, dryRun, ct);
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
-
-    private async Task<ExpiryRunReport> RunOnceAsync(DateOnly today, bool dryRun, CancellationToken ct)
     {
         var settings = options.Value.ToSettings();
         var lines = new List<string>();
-        if (!dryRun)
-        {
-            await UpdateRunStateAsync(s => s.Started(clock.GetUtcNow()), ct);
-        }
-
         var (flagged, candidates) = await FlagAsync(today, settings, dryRun, lines, ct);
         var closed = await CloseEndedAsync(dryRun, ct) + await CloseContinuedAsync(dryRun, ct);
         var reminders = new ReminderTally();
@@ -70,11 +52,6 @@ public sealed partial class ExpiryRun(
 
         var report = new ExpiryRunReport(
             today, dryRun, flagged, closed, reminders.Sent, reminders.Items, reminders.Escalated, reminders.Failures, lines);
-        if (!dryRun && report.Succeeded)
-        {
-            await UpdateRunStateAsync(s => s.Succeeded(clock.GetUtcNow(), report.Summary), ct);
-        }
-
         LogRun(logger, report.Summary);
         return report;
     }
@@ -184,7 +161,7 @@ public sealed partial class ExpiryRun(
 
             // One statement in one write transaction gives the chunk consecutive ids, so a range names it exactly.
             audit.Record(db, Job, "FollowUp.Flagged", "FollowUp", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                $"{flagged.Count} tillfälliga behörigheter med sista dag senast {Dates.Iso(cutoff)} fick en uppföljning.",
+                $"{TemporaryGrants(flagged.Count)} med sista dag senast {Dates.Iso(cutoff)} fick en uppföljning.",
                 before: null,
                 after: new
                 {
@@ -199,8 +176,7 @@ public sealed partial class ExpiryRun(
 
         if (count > 0)
         {
-            lines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{(dryRun ? "Skulle flagga" : "Flaggade")} {count} tillfälliga behörigheter med sista dag senast {Dates.Iso(cutoff)}."));
+            lines.Add($"{(dryRun ? "Skulle flagga" : "Flaggade")} {TemporaryGrants(count)} med sista dag senast {Dates.Iso(cutoff)}.");
         }
 
         return (count, perManager);
@@ -242,7 +218,7 @@ public sealed partial class ExpiryRun(
             }
 
             audit.Record(db, Job, "FollowUp.Closed", "FollowUp", string.Join(',', batch.Select(f => f.Id)),
-                $"{batch.Count} uppföljningar stängdes: behörigheten har avslutats av ett ärende.", before: null,
+                $"{FollowUps(batch.Count)} stängdes: behörigheten har avslutats av ett ärende.", before: null,
                 after: new { FollowUps = batch.Select(f => f.Id) });
             await db.SaveChangesAsync(ct);
             total += batch.Count;
@@ -289,7 +265,7 @@ public sealed partial class ExpiryRun(
             }
 
             audit.Record(db, Job, "FollowUp.Closed", "FollowUp", string.Join(',', ids),
-                $"{ids.Count} uppföljningar stängdes: behörigheten har förlängts av ett ärende.", before: null,
+                $"{FollowUps(ids.Count)} stängdes: behörigheten har förlängts av ett ärende.", before: null,
                 after: new { FollowUps = ids });
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
@@ -366,7 +342,7 @@ public sealed partial class ExpiryRun(
             {
                 followUp.Escalate(today);
                 audit.Record(db, Job, "FollowUp.Escalated", "FollowUp", Id(followUp.Id),
-                    $"Uppföljningen av {followUp.EmployeeName}s {followUp.SystemName} eskalerades till Soc-IT efter {followUp.OverdueReminders} påminnelser.",
+                    $"Uppföljningen av {followUp.EmployeeName}s {followUp.SystemName} eskalerades till Soc-IT efter {SwedishCount.Of(followUp.OverdueReminders, "påminnelse", "påminnelser")}.",
                     before: new { Status = FollowUpStatus.Open.ToString() }, after: new { Status = followUp.Status.ToString() });
             }
 
@@ -425,7 +401,7 @@ public sealed partial class ExpiryRun(
             await RecordRemindersAsync(db, message.Id, today, ct);
             message.MarkSent(clock.GetUtcNow());
             audit.Record(db, Job, "FollowUp.ReminderSent", "ReminderMessage", message.MessageId,
-                $"Påminnelse till {message.ToName} ({manager}) om {ids.Count} uppföljningar.",
+                $"Påminnelse till {message.ToName} ({manager}) om {FollowUps(ids.Count)}.",
                 before: null, after: new { To = manager.Value, message.Day, FollowUps = ids, message.MessageId });
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
@@ -462,20 +438,6 @@ public sealed partial class ExpiryRun(
                     .SetProperty(f => f.Version, f => f.Version + 1),
                 ct);
 
-    private async Task UpdateRunStateAsync(Action<JobRunState> update, CancellationToken ct)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var state = await db.JobRuns.SingleOrDefaultAsync(j => j.JobId == JobId, ct);
-        if (state is null)
-        {
-            state = new JobRunState(JobId);
-            db.JobRuns.Add(state);
-        }
-
-        update(state);
-        await db.SaveChangesAsync(ct);
-    }
-
     /// <summary>
     /// The same id for the same manager and day on every attempt, so a re-send after a crash can be recognised;
     /// the address is hashed so that it does not show in headers and logs.
@@ -484,7 +446,11 @@ public sealed partial class ExpiryRun(
         email.Value.MessageId(string.Create(CultureInfo.InvariantCulture, $"expiry-{day:yyyyMMdd}"), manager.Value);
 
 
-    private static string Rows(int count) => count == 1 ? "1 rad" : $"{count} rader";
+    private static string Rows(int count) => SwedishCount.Of(count, "rad", "rader");
+
+    private static string FollowUps(int count) => SwedishCount.Of(count, "uppföljning", "uppföljningar");
+
+    private static string TemporaryGrants(int count) => SwedishCount.Of(count, "tillfällig behörighet", "tillfälliga behörigheter");
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 

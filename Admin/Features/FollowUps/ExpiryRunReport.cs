@@ -1,4 +1,6 @@
 using System.Globalization;
+using SocItConsole.Admin.Features.Administration;
+using SocItConsole.Admin.Infrastructure.Jobs;
 
 namespace SocItConsole.Admin.Features.FollowUps;
 
@@ -12,14 +14,18 @@ public sealed record ExpiryRunReport(
     int ItemsReminded,
     int Escalated,
     IReadOnlyList<string> Failures,
-    IReadOnlyList<string> Lines)
+    IReadOnlyList<string> Lines) : IJobReport
 {
     public bool Succeeded => Failures.Count == 0;
 
+    /// <summary>"Körning 2026-11-27: 1 ny uppföljning, 0 stängda, 1 påminnelse skickad (1 rad), 2 eskalerade."</summary>
     public string Summary =>
         $"{(DryRun ? "Provkörning" : "Körning")} {Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: " +
-        $"{Flagged} nya uppföljningar, {Closed} stängda, {RemindersSent} påminnelser " +
-        $"{(DryRun ? "skulle skickas" : "skickade")} ({ItemsReminded} rader), {Escalated} eskalerade" +
+        $"{SwedishCount.Of(Flagged, "ny uppföljning", "nya uppföljningar")}, {SwedishCount.Of(Closed, "stängd", "stängda")}, " +
+        (DryRun
+            ? SwedishCount.Of(RemindersSent, "påminnelse skulle skickas", "påminnelser skulle skickas")
+            : SwedishCount.Of(RemindersSent, "påminnelse skickad", "påminnelser skickade")) +
+        $" ({SwedishCount.Of(ItemsReminded, "rad", "rader")}), {SwedishCount.Of(Escalated, "eskalerad", "eskalerade")}" +
         (Failures.Count > 0 ? $", {Failures.Count} misslyckades" : string.Empty) + ".";
 }
 

@@ -18,18 +18,9 @@ public static class FollowUpsFeature
         builder.Services.AddScoped<FollowUpService>();
         builder.Services.AddScoped<Outbox>();
         builder.Services.AddRecurringJob<ExpiryRemindersJob>(ExpiryRemindersJob.Id, ExpiryRemindersJob.DefaultCron);
-        builder.Services.AddCommandLineJob(ExpiryRemindersJob.Id, async (services, asOf, dryRun, output, ct) =>
-        {
-            var today = asOf ?? Infrastructure.Localization.AdminTimeZone.Today(services.GetRequiredService<TimeProvider>());
-            var report = await services.GetRequiredService<ExpiryRun>().RunAsync(today, dryRun, ct);
-            foreach (var line in report.Lines)
-            {
-                await output.WriteLineAsync(line);
-            }
-
-            await output.WriteLineAsync(report.Summary);
-            return report.Succeeded ? 0 : 1;
-        });
+        builder.Services.AddCommandLineJob(ExpiryRemindersJob.Id, async (services, asOf, dryRun, ct) =>
+            await services.GetRequiredService<ExpiryRun>().RunAsync(
+                asOf ?? Infrastructure.Localization.AdminTimeZone.Today(services.GetRequiredService<TimeProvider>()), dryRun, ct));
         if (builder.Environment.IsDevelopment() && builder.Configuration.GetValue<bool>(DemoFollowUpsSeeder.SettingKey))
         {
             builder.Services.AddHostedService<DemoFollowUpsSeeder>();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Infrastructure.Audit;
 using SocItConsole.Admin.Infrastructure.Authentication;
+using SocItConsole.Admin.Infrastructure.Jobs;
 using SocItConsole.Shared.Reviews;
 
 namespace SocItConsole.Admin.Features.FollowUps;
@@ -11,7 +12,7 @@ namespace SocItConsole.Admin.Features.FollowUps;
 /// reminders and the review rounds' invitations and reminders, in one list.
 /// </summary>
 public sealed class Outbox(
-    IDbContextFactory<SocItDbContext> factory, CurrentUser currentUser, ExpiryRun run, AuditTrail audit, TimeProvider clock)
+    IDbContextFactory<SocItDbContext> factory, CurrentUser currentUser, ExpiryRun run, JobRunner runner, AuditTrail audit, TimeProvider clock)
 {
     public const int MaxPageSize = 100;
 
@@ -74,11 +75,16 @@ public sealed class Outbox(
     /// <summary>
     /// Runs the expiry check now, for an operator; the same run as the nightly job's. The job records what it did as
     /// itself; a real run also records who started it, so that e-mail sent outside the schedule has a name on record.
+    /// A real run goes under the job's lease and does not wait for it: when another run is going on (the nightly one,
+    /// the command line) it throws <see cref="JobBusyException"/>, saying which and since when, and does nothing.
     /// </summary>
     public async Task<ExpiryRunReport> RunNowAsync(bool dryRun, CancellationToken ct = default)
     {
         var actor = await currentUser.RequireAsync(Policies.Operator);
-        var report = await run.RunAsync(Infrastructure.Localization.AdminTimeZone.Today(clock), dryRun, ct);
+        var today = Infrastructure.Localization.AdminTimeZone.Today(clock);
+        var report = dryRun
+            ? await run.RunAsync(today, dryRun: true, ct)
+            : await runner.RunAsync(ExpiryRun.JobId, TimeSpan.Zero, leased => run.RunAsync(today, dryRun: false, leased), ct);
         if (!dryRun)
         {
             await using var db = await factory.CreateDbContextAsync(ct);

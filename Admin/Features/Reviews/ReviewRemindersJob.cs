@@ -1,4 +1,5 @@
 using Hangfire;
+using SocItConsole.Admin.Features.Administration;
 using SocItConsole.Admin.Features.FollowUps;
 using SocItConsole.Admin.Infrastructure.Jobs;
 using SocItConsole.Admin.Infrastructure.Localization;
@@ -12,18 +13,22 @@ namespace SocItConsole.Admin.Features.Reviews;
 /// </summary>
 [AutomaticRetry(Attempts = 5, DelaysInSeconds = [60, 300, 900, 1800, 3600])]
 [DisableConcurrentExecution(timeoutInSeconds: 1800)]
-public sealed class ReviewRemindersJob(ReviewRun run, TimeProvider clock) : IRecurringJob
+public sealed class ReviewRemindersJob(ReviewRun run, TimeProvider clock, JobRunner runner) : ExclusiveJob(runner)
 {
     public const string Id = ReviewRun.JobId;
     public const string DefaultCron = "30 2 * * *";
 
-    public async Task RunAsync(CancellationToken ct)
+    protected override string JobId => Id;
+
+    protected override async Task<IJobReport> RunExclusiveAsync(CancellationToken ct)
     {
         var report = await run.RunAsync(AdminTimeZone.Today(clock), dryRun: false, ct);
         if (!report.Succeeded)
         {
             throw new ReminderSendException(
-                $"{report.Failures.Count} e-postmeddelanden i granskningen kunde inte skickas: {string.Join("; ", report.Failures)}");
+                $"{SwedishCount.Of(report.Failures.Count, "e-postmeddelande", "e-postmeddelanden")} i granskningen kunde inte skickas: {string.Join("; ", report.Failures)}");
         }
+
+        return report;
     }
 }

@@ -2,6 +2,8 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SocItConsole.Admin.Data;
+using SocItConsole.Admin.Features.Administration;
+using SocItConsole.Admin.Infrastructure.Jobs;
 using SocItConsole.Admin.Infrastructure.Audit;
 using SocItConsole.Shared.Reviews;
 
@@ -22,22 +24,11 @@ public sealed partial class ReviewRun(
 {
     public const string JobId = "access-review-reminders";
 
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-
+    /// <summary>
+    /// Runs the job for <paramref name="today"/>. A real run is not to go on beside another: every caller goes through
+    /// the job's lease (<see cref="Infrastructure.Jobs.JobRunner"/>), which also records the run in <c>JobRuns</c>.
+    /// </summary>
     public async Task<ReviewRunReport> RunAsync(DateOnly today, bool dryRun, CancellationToken ct)
-    {
-        await Gate.WaitAsync(ct);
-        try
-        {
-            return await RunOnceAsync(today, dryRun, ct);
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
-
-    private async Task<ReviewRunReport> RunOnceAsync(DateOnly today, bool dryRun, CancellationToken ct)
     {
         var lines = new List<string>();
         var failures = new List<string>();
@@ -168,11 +159,18 @@ public sealed partial class ReviewRun(
 /// <summary>What one run of the review job did (or, in a dry run, would do).</summary>
 public sealed record ReviewRunReport(
     DateOnly Day, bool DryRun, int Reminders, int Escalated, IReadOnlyList<string> Failures, IReadOnlyList<string> Lines)
+    : IJobReport
 {
     public bool Succeeded => Failures.Count == 0;
 
-    public string Summary => string.Create(CultureInfo.InvariantCulture,
-        $"{(DryRun ? "Provkörning " : string.Empty)}{Day:yyyy-MM-dd}: {Reminders} påminnelser{(DryRun ? " skulle skickas" : string.Empty)}, {Escalated} verksamheter eskalerade{(Failures.Count > 0 ? $", {Failures.Count} kunde inte skickas" : string.Empty)}.");
+    /// <summary>"2026-12-04: 1 påminnelse, 2 verksamheter eskalerade."; a dry run "Provkörning 2026-12-04: 2 påminnelser skulle skickas, …".</summary>
+    public string Summary =>
+        $"{(DryRun ? "Provkörning " : string.Empty)}{Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: " +
+        (DryRun
+            ? SwedishCount.Of(Reminders, "påminnelse skulle skickas", "påminnelser skulle skickas")
+            : SwedishCount.Of(Reminders, "påminnelse", "påminnelser")) +
+        $", {SwedishCount.Of(Escalated, "verksamhet eskalerad", "verksamheter eskalerade")}" +
+        (Failures.Count > 0 ? $", {Failures.Count} kunde inte skickas" : string.Empty) + ".";
 }
 
 public sealed class ReviewOptions

@@ -15,18 +15,9 @@ public static class ReviewsFeature
         builder.Services.AddScoped<ReviewTasks>();
         builder.Services.AddScoped<ReviewRun>();
         builder.Services.AddRecurringJob<ReviewRemindersJob>(ReviewRemindersJob.Id, ReviewRemindersJob.DefaultCron);
-        builder.Services.AddCommandLineJob(ReviewRemindersJob.Id, async (services, asOf, dryRun, output, ct) =>
-        {
-            var today = asOf ?? AdminTimeZone.Today(services.GetRequiredService<TimeProvider>());
-            var report = await services.GetRequiredService<ReviewRun>().RunAsync(today, dryRun, ct);
-            foreach (var line in report.Lines)
-            {
-                await output.WriteLineAsync(line);
-            }
-
-            await output.WriteLineAsync(report.Summary);
-            return report.Succeeded ? 0 : 1;
-        });
+        builder.Services.AddCommandLineJob(ReviewRemindersJob.Id, async (services, asOf, dryRun, ct) =>
+            await services.GetRequiredService<ReviewRun>().RunAsync(
+                asOf ?? AdminTimeZone.Today(services.GetRequiredService<TimeProvider>()), dryRun, ct));
         if (builder.Environment.IsDevelopment() && builder.Configuration.GetValue<bool>(DemoAccessSeeder.SettingKey))
         {
             builder.Services.AddHostedService<DemoAccessSeeder>();

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.InMemory;
 using SocItConsole.Admin.Infrastructure.Authentication;
 
@@ -14,25 +15,45 @@ public static class AdminJobs
     {
         // Job state that must survive a restart (reminders sent, follow-ups) lives in the app's own database; Hangfire's
         // storage only drives the schedule, so in-memory storage loses nothing that matters.
-        builder.Services.AddHangfire(config => config
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(7) }));
+        // Hangfire keeps its configuration in process-wide statics (the log provider, JobStorage.Current,
+        // JobActivator.Current), and AddHangfire reads a host's storage and activator back from them. The host's own are
+        // registered first, so that no host takes another's (tests run several hosts in one process), and the statics
+        // are left holding no host's services: the log provider forwards to live hosts only, the activator is the
+        // plain default.
+        builder.Services.AddSingleton<JobStorage>(services =>
+        {
+            services.GetRequiredService<IGlobalConfiguration>();
+            return new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(7) });
+        });
+        builder.Services.AddSingleton<JobActivator>(services =>
+            new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
+        builder.Services.AddSingleton<HangfireLogging.HostAttachment>();
+        builder.Services.AddHangfire((services, config) =>
+        {
+            services.GetRequiredService<HangfireLogging.HostAttachment>();
+            config
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings()
+                .UseLogProvider(HangfireLogging.Provider)
+                .UseActivator(new JobActivator());
+        });
         builder.Services.AddHangfireServer(options =>
         {
             options.WorkerCount = Math.Max(2, Environment.ProcessorCount);
             options.ServerName = "socit-" + Environment.MachineName;
         });
         builder.Services.AddHostedService<RecurringJobsRegistrar>();
+        builder.Services.AddSingleton<JobLeases>();
+        builder.Services.AddSingleton<JobRunner>();
         return builder;
     }
 
     /// <summary>Declares a recurring job; call it from the feature's registration.</summary>
     public static IServiceCollection AddRecurringJob<TJob>(this IServiceCollection services, string id, string defaultCron)
-        where TJob : IRecurringJob
+        where TJob : ExclusiveJob
     {
-        services.AddScoped(typeof(TJob));
+        services.AddScoped<TJob>();
         services.AddSingleton(new RecurringJobDefinition(id, defaultCron, static (manager, jobId, cron, options) =>
             manager.AddOrUpdate<TJob>(jobId, job => job.RunAsync(CancellationToken.None), cron, options)));
         return services;

@@ -42,25 +42,8 @@ internal sealed class AppProcess : IAsyncDisposable
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         var logPath = Path.Combine(workDirectory, $"app-{port}.log");
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = appDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Path.Combine(appDirectory, "SocItConsole.Admin.dll"));
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        var info = StartInfo(appDirectory, databasePath, workDirectory, settings);
         info.Environment["ASPNETCORE_URLS"] = baseAddress.ToString();
-        info.Environment["ConnectionStrings__SocIt"] = $"Data Source={databasePath}";
-        info.Environment["DataProtection__KeysPath"] = Path.Combine(workDirectory, "keys");
-        info.Environment["Email__PickupDirectory"] = Path.Combine(workDirectory, "mail");
-        info.Environment["Logging__LogLevel__Default"] = "Warning";
-        info.Environment["Logging__LogLevel__Hangfire"] = "Warning";
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
-        {
-            info.Environment[key] = value;
-        }
 
         var stopwatch = Stopwatch.StartNew();
         var process = Process.Start(info) ?? throw new InvalidOperationException("The app did not start.");
@@ -83,6 +66,48 @@ internal sealed class AppProcess : IAsyncDisposable
 
         app.StartupTime = stopwatch.Elapsed;
         return app;
+    }
+
+    /// <summary>
+    /// The app run as a command, such as <c>run-job expiry-reminders --as-of 2026-11-27</c>, with the same settings as
+    /// <see cref="StartAsync"/>: started now and not waited for, so that several can start at the same moment.
+    /// </summary>
+    public static AppCommand StartCommand(
+        string appDirectory, string databasePath, string workDirectory, IReadOnlyList<string> arguments,
+        IReadOnlyDictionary<string, string>? settings)
+    {
+        var info = StartInfo(appDirectory, databasePath, workDirectory, settings);
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        return AppCommand.Start(info);
+    }
+
+    private static ProcessStartInfo StartInfo(
+        string appDirectory, string databasePath, string workDirectory, IReadOnlyDictionary<string, string>? settings)
+    {
+        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = appDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(appDirectory, "SocItConsole.Admin.dll"));
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        info.Environment["ConnectionStrings__SocIt"] = $"Data Source={databasePath}";
+        info.Environment["DataProtection__KeysPath"] = Path.Combine(workDirectory, "keys");
+        info.Environment["Email__PickupDirectory"] = Path.Combine(workDirectory, "mail");
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.Environment["Logging__LogLevel__Hangfire"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
+        return info;
     }
 
     /// <summary>
