@@ -73,14 +73,21 @@ public sealed class ReviewMessage
 
     public int Attempts { get; private set; }
 
+    /// <summary>
+    /// While a sender holds the message: until when. A sender claims the message in the database before it sends, so
+    /// that two senders (the round's start in the console and the review job on the command line, say) never both
+    /// send it; a sender that crashed mid-send lets go when this passes, and the next run sends it again with the same
+    /// Message-Id.
+    /// </summary>
+    public DateTimeOffset? SendingUntil { get; private set; }
+
     public IReadOnlyList<int> UnitIdList =>
         [.. UnitIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))];
-
-    public void RecordAttempt() => Attempts++;
 
     public void MarkSent(DateTimeOffset at)
     {
         Status = ReminderStatus.Sent;
         SentAt = at.ToUniversalTime();
+        SendingUntil = null;
     }
 }

@@ -379,6 +379,34 @@ public class ReviewRunTests
         Assert.Single(world.Mail.To(Chef2));
     }
 
+    [Fact]
+    public async Task SendPending_LeavesAMessageAnotherSenderHolds_AndSendsItOnceThatClaimRunsOut()
+    {
+        using var world = await ReviewWorld.CreateAsync();
+        await world.AddStandardGrantsAsync();
+        world.Mail.Refuse.Add(Chef1);
+        world.Mail.Refuse.Add(Chef2);
+        await world.StartRoundAsync();
+        world.Mail.Refuse.Clear();
+        // Another sender (another process) claimed both invitations and then died mid-send.
+        await using (var db = world.Database.CreateDbContext())
+        {
+            await db.ReviewMessages.ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.SendingUntil, world.Clock.GetUtcNow() + TimeSpan.FromMinutes(1)), Ct);
+        }
+
+        var mail = ReviewServices.Mail(world.Database, world.Mail, world.Clock);
+
+        Assert.Equal(0, (await mail.SendPendingAsync(null, Ct)).Sent);
+        Assert.Empty(world.Mail.Sent);
+        world.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(2, (await mail.SendPendingAsync(null, Ct)).Sent);
+        Assert.Single(world.Mail.To(Chef1));
+        Assert.Single(world.Mail.To(Chef2));
+        await using var after = world.Database.CreateDbContext();
+        Assert.All(await after.ReviewMessages.ToListAsync(Ct), m => Assert.Null(m.SendingUntil));
+    }
+
     /// <summary>The standard grants and the standard round, started today (due 2026-12-11).</summary>
     private static async Task<ReviewWorld> RoundWorldAsync()
     {

@@ -1220,6 +1220,9 @@ namespace SocItConsole.Admin.Data.Migrations
                     b.Property<int>("RoundId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("SendingUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
 

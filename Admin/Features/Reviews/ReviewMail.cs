@@ -27,7 +27,8 @@ public sealed partial class ReviewMail(
 {
     public const string TaskPath = "/my-reviews";
 
-    private static readonly SemaphoreSlim SendGate = new(1, 1);
+    /// <summary>How long a sender holds a message it is sending; a crashed sender's claim runs out after it.</summary>
+    internal static readonly TimeSpan SendClaim = TimeSpan.FromMinutes(2);
 
     internal static readonly Actor Job = new("job:" + ReviewRun.JobId, "Granskningsjobbet");
 
@@ -103,30 +104,13 @@ public sealed partial class ReviewMail(
     /// went out and what failed. A failure leaves the message as an attempt for the next run. What is left of a round
     /// that was closed meanwhile is not sent: an invitation or a reminder to answer a frozen round would mislead.
     /// </summary>
+    /// <remarks>
+    /// A round's start (in the console) and the review job (in the console, a second instance or on the command line)
+    /// may find the same attempt at once. Each message is therefore claimed in the database before it is sent — one
+    /// conditional update that only one sender can win (<see cref="ReviewMessage.SendingUntil"/>) — and the loser
+    /// leaves it to the winner.
+    /// </remarks>
     public async Task<(int Sent, IReadOnlyList<string> Failures)> SendPendingAsync(int? roundId, CancellationToken ct)
-    {
-        // One sender at a time in this process: a round's start and the review job may both find the same attempt,
-        // and each would send it before the other marked it sent.
-        await SendGate.WaitAsync(ct);
-        try
-        {
-            return await SendPendingOnceAsync(roundId, ct);
-        }
-        finally
-        {
-            SendGate.Release();
-        }
-    }
-
-    /// <summary>How many recorded messages of open rounds are still unsent: what the next send would try again.</summary>
-    internal static Task<int> PendingCountAsync(SocItDbContext db, CancellationToken ct) => Pending(db, roundId: null).CountAsync(ct);
-
-    private static IQueryable<ReviewMessage> Pending(SocItDbContext db, int? roundId) =>
-        db.ReviewMessages.AsNoTracking()
-            .Where(m => m.Status == ReminderStatus.Attempted && (roundId == null || m.RoundId == roundId))
-            .Where(m => db.ReviewRounds.Any(r => r.Id == m.RoundId && r.Status == ReviewRoundStatus.Open));
-
-    private async Task<(int Sent, IReadOnlyList<string> Failures)> SendPendingOnceAsync(int? roundId, CancellationToken ct)
     {
         List<int> pending;
         await using (var db = await factory.CreateDbContextAsync(ct))
@@ -138,38 +122,74 @@ public sealed partial class ReviewMail(
         var failures = new List<string>();
         foreach (var id in pending)
         {
-            await using var db = await factory.CreateDbContextAsync(ct);
-            var message = await db.ReviewMessages.SingleAsync(m => m.Id == id, ct);
-            if (message.Status == ReminderStatus.Sent)
+            if (!await TryClaimAsync(id, ct))
             {
                 continue;
             }
 
-            message.RecordAttempt();
-            await db.SaveChangesAsync(ct);
-            try
+            switch (await SendClaimedAsync(id, ct))
             {
-                await sender.SendAsync(
-                    new OutgoingMail(message.ToName, message.ToEmail.Value, message.Subject, message.Body, message.MessageId), ct);
+                case null:
+                    sent++;
+                    break;
+                case { } failure:
+                    failures.Add(failure);
+                    break;
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogSendFailed(logger, e, message.MessageId);
-                failures.Add($"{message.ToEmail}: {e.Message}");
-                continue;
-            }
-
-            message.MarkSent(clock.GetUtcNow());
-            var what = message.Kind == ReviewMessageKind.Invitation ? "Inbjudan" : "Påminnelse";
-            audit.Record(db, Job, message.Kind == ReviewMessageKind.Invitation ? "Review.InvitationSent" : "Review.ReminderSent",
-                "ReviewMessage", message.MessageId,
-                $"{what} till granskning skickad till {message.ToName} ({message.ToEmail}).",
-                before: null, after: new { message.RoundId, To = message.ToEmail.Value, Kind = message.Kind.ToString(), message.MessageId });
-            await db.SaveChangesAsync(ct);
-            sent++;
         }
 
         return (sent, failures);
+    }
+
+    /// <summary>
+    /// Claims an unsent message for this sender and counts the attempt, in one statement; false when it is sent
+    /// already or another sender holds it.
+    /// </summary>
+    private async Task<bool> TryClaimAsync(int id, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var until = now + SendClaim;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.ReviewMessages
+            .Where(m => m.Id == id && m.Status == ReminderStatus.Attempted && (m.SendingUntil == null || m.SendingUntil <= now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.SendingUntil, until).SetProperty(m => m.Attempts, m => m.Attempts + 1), ct) == 1;
+    }
+
+    /// <summary>How many recorded messages of open rounds are still unsent: what the next send would try again.</summary>
+    internal static Task<int> PendingCountAsync(SocItDbContext db, CancellationToken ct) => Pending(db, roundId: null).CountAsync(ct);
+
+    private static IQueryable<ReviewMessage> Pending(SocItDbContext db, int? roundId) =>
+        db.ReviewMessages.AsNoTracking()
+            .Where(m => m.Status == ReminderStatus.Attempted && (roundId == null || m.RoundId == roundId))
+            .Where(m => db.ReviewRounds.Any(r => r.Id == m.RoundId && r.Status == ReviewRoundStatus.Open));
+
+    /// <summary>Sends a message this sender has claimed; null when the server took it, else what failed.</summary>
+    private async Task<string?> SendClaimedAsync(int id, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var message = await db.ReviewMessages.SingleAsync(m => m.Id == id, ct);
+        try
+        {
+            await sender.SendAsync(
+                new OutgoingMail(message.ToName, message.ToEmail.Value, message.Subject, message.Body, message.MessageId), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogSendFailed(logger, e, message.MessageId);
+            // Let go at once, so that the next run tries again without waiting for the claim to run out.
+            await db.ReviewMessages.Where(m => m.Id == id && m.Status == ReminderStatus.Attempted)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.SendingUntil, (DateTimeOffset?)null), CancellationToken.None);
+            return $"{message.ToEmail}: {e.Message}";
+        }
+
+        message.MarkSent(clock.GetUtcNow());
+        var what = message.Kind == ReviewMessageKind.Invitation ? "Inbjudan" : "Påminnelse";
+        audit.Record(db, Job, message.Kind == ReviewMessageKind.Invitation ? "Review.InvitationSent" : "Review.ReminderSent",
+            "ReviewMessage", message.MessageId,
+            $"{what} till granskning skickad till {message.ToName} ({message.ToEmail}).",
+            before: null, after: new { message.RoundId, To = message.ToEmail.Value, Kind = message.Kind.ToString(), message.MessageId });
+        await db.SaveChangesAsync(ct);
+        return null;
     }
 
     /// <summary>The same id on every attempt; the address is hashed so that it does not show in headers and logs.</summary>
