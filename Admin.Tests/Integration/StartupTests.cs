@@ -90,7 +90,7 @@ public class StartupTests
         using var client = app.CreateTestClient();
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<ExpiryRemindersJob>().RunAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<FollowUpRemindersJob>().RunAsync(ct);
         }
 
         // The demo seeders place and complete orders through the intake: the queries that used to warn ran.

@@ -1,6 +1,7 @@
 using SocItConsole.Shared.Audit;
+using SocItConsole.Shared.Cases;
 using SocItConsole.Shared.Common;
-using SocItConsole.Shared.Organisation;
+using SocItConsole.Shared.MasterData;
 using SocItConsole.Shared.People;
 
 namespace SocItConsole.Shared.Orders;

@@ -38,7 +38,7 @@ public class HangfireHostIsolationTests
         var app = StartedApp();
         await app.DisposeAsync();
 
-        var retry = typeof(ExpiryRemindersJob).GetCustomAttribute<AutomaticRetryAttribute>();
+        var retry = typeof(FollowUpRemindersJob).GetCustomAttribute<AutomaticRetryAttribute>();
         var maintenance = typeof(DatabaseMaintenanceJob).GetCustomAttribute<AutomaticRetryAttribute>();
 
         Assert.Equal(5, retry?.Attempts);

@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SocItConsole.Shared.Cases;
 using SocItConsole.Shared.Keys;
+using SocItConsole.Shared.MasterData;
 using SocItConsole.Shared.Orders;
-using SocItConsole.Shared.Organisation;
 using SocItConsole.Shared.People;
 
 namespace SocItConsole.Admin.Data.Configurations;

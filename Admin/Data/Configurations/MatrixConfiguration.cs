@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SocItConsole.Shared.MasterData;
 using SocItConsole.Shared.Matrix;
-using SocItConsole.Shared.Organisation;
 
 namespace SocItConsole.Admin.Data.Configurations;
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SocItConsole.Shared.Grants;
+using SocItConsole.Shared.MasterData;
 using SocItConsole.Shared.Orders;
-using SocItConsole.Shared.Organisation;
 using SocItConsole.Shared.People;
 using SocItConsole.Shared.Reviews;
 
@@ -81,8 +81,8 @@ internal sealed class ReviewMessageConfiguration : IEntityTypeConfiguration<Revi
         builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.ToName).HasMaxLength(Contact.NameMaxLength).IsRequired();
         builder.Property(m => m.ToEmail).IsEmailAddress().IsRequired();
-        builder.Property(m => m.MessageId).HasMaxLength(Shared.Expiry.ReminderMessage.MessageIdMaxLength).IsRequired();
-        builder.Property(m => m.Subject).HasMaxLength(Shared.Expiry.ReminderMessage.SubjectMaxLength).IsRequired();
+        builder.Property(m => m.MessageId).HasMaxLength(Shared.FollowUps.ReminderMessage.MessageIdMaxLength).IsRequired();
+        builder.Property(m => m.Subject).HasMaxLength(Shared.FollowUps.ReminderMessage.SubjectMaxLength).IsRequired();
         builder.Property(m => m.Body).IsRequired();
         builder.Property(m => m.UnitIds).HasMaxLength(4000).IsRequired();
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);

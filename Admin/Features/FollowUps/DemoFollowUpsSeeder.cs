@@ -3,6 +3,7 @@ using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Audit;
+using SocItConsole.Shared.Cases;
 using SocItConsole.Shared.Grants;
 using SocItConsole.Shared.Orders;
 
