@@ -60,7 +60,7 @@ public sealed class PrivacyScenarioTests
         using var logs = new LogSink();
         var app = AdminAppFactory.Development()
             .WithSetting("Email:PickupDirectory", mail.Path)
-            .WithSetting("Expiry:CatchUpOnStartup", "false")
+            .WithSetting("FollowUps:CatchUpOnStartup", "false")
             .WithTestServices(services => services.AddSingleton<ILoggerProvider>(logs));
         if (forceDebug)
         {

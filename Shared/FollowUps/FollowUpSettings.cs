@@ -14,7 +14,7 @@ public sealed record FollowUpSettings(int HeadsUpDays = 7, int RemindEveryDays =
         if (HeadsUpDays < 0 || RemindEveryDays < 1 || EscalateAfterReminders < 1)
         {
             throw new ArgumentException(
-                "Expiry: HeadsUpDays must be 0 or more, RemindEveryDays and EscalateAfterReminders 1 or more.");
+                "FollowUps: HeadsUpDays must be 0 or more, RemindEveryDays and EscalateAfterReminders 1 or more.");
         }
 
         return this;

@@ -77,7 +77,7 @@ public class HangfireHostIsolationTests
 
     private static AdminAppFactory StartedApp(Action<IServiceCollection>? services = null)
     {
-        var app = AdminAppFactory.Development().WithSetting("Expiry:CatchUpOnStartup", "false");
+        var app = AdminAppFactory.Development().WithSetting("FollowUps:CatchUpOnStartup", "false");
         if (services is not null)
         {
             app.WithTestServices(services);

@@ -2,10 +2,10 @@ using SocItConsole.Shared.FollowUps;
 
 namespace SocItConsole.Admin.Features.FollowUps;
 
-/// <summary>The <c>Expiry</c> section: the reminder rule's numbers and the start-up catch-up.</summary>
+/// <summary>The <c>FollowUps</c> section: the reminder rule's numbers and the start-up catch-up.</summary>
 public sealed class FollowUpOptions
 {
-    public const string Section = "Expiry";
+    public const string Section = "FollowUps";
 
     public int HeadsUpDays { get; set; } = FollowUpSettings.Default.HeadsUpDays;
 

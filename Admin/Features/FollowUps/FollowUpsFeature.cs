@@ -12,7 +12,7 @@ public static class FollowUpsFeature
     {
         builder.Services.AddOptions<FollowUpOptions>().Bind(builder.Configuration.GetSection(FollowUpOptions.Section))
             .Validate(o => o.HeadsUpDays >= 0 && o.RemindEveryDays >= 1 && o.EscalateAfterReminders >= 1 && o.BatchSize >= 1,
-                "Expiry: HeadsUpDays must be 0 or more; RemindEveryDays, EscalateAfterReminders and BatchSize 1 or more.")
+                "FollowUps: HeadsUpDays must be 0 or more; RemindEveryDays, EscalateAfterReminders and BatchSize 1 or more.")
             .ValidateOnStart();
         builder.Services.AddScoped<FollowUpRun>();
         builder.Services.AddScoped<FollowUpService>();
