@@ -5,29 +5,6 @@ using SocItConsole.Shared.Matrix;
 
 namespace SocItConsole.Admin.Data.Configurations;
 
-internal sealed class MatrixEntryConfiguration : IEntityTypeConfiguration<MatrixEntry>
-{
-    public void Configure(EntityTypeBuilder<MatrixEntry> builder)
-    {
-        builder.ToTable("MatrixEntries");
-        builder.HasKey(e => new { e.JobTitleId, e.ItSystemId });
-        builder.HasOne<JobTitle>().WithMany().HasForeignKey(e => e.JobTitleId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<ItSystem>().WithMany().HasForeignKey(e => e.ItSystemId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<SystemLevel>().WithMany().HasForeignKey(e => e.SystemLevelId).OnDelete(DeleteBehavior.Restrict);
-    }
-}
-
-internal sealed class MatrixStateConfiguration : IEntityTypeConfiguration<MatrixState>
-{
-    public void Configure(EntityTypeBuilder<MatrixState> builder)
-    {
-        builder.ToTable("MatrixState");
-        builder.Property(s => s.Id).ValueGeneratedNever();
-        builder.Property(s => s.Version).IsConcurrencyToken();
-        builder.HasData(new { Id = MatrixState.SingletonId, Version = 0 });
-    }
-}
-
 internal sealed class MatrixChangeSetConfiguration : IEntityTypeConfiguration<MatrixChangeSet>
 {
     public void Configure(EntityTypeBuilder<MatrixChangeSet> builder)
