@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Shared.Audit;
+using SocItConsole.Shared.Cases;
 using SocItConsole.Shared.Common;
 using SocItConsole.Shared.FollowUps;
 using SocItConsole.Shared.Grants;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SocItConsole.Shared.Orders;
+using SocItConsole.Shared.Cases;
 
 namespace SocItConsole.Admin.Data.Configurations;
 
