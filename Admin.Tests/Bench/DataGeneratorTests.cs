@@ -9,6 +9,7 @@ using SocItConsole.Admin.Data.Demo;
 using SocItConsole.Admin.Features.Matrix;
 using SocItConsole.Admin.Infrastructure.Audit;
 using SocItConsole.Admin.Tests.Infrastructure;
+using SocItConsole.Shared.Cases;
 using SocItConsole.Shared.Keys;
 using SocItConsole.Shared.Orders;
 using SocItConsole.Shared.People;

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SocItConsole.Admin.Data;
-using SocItConsole.Shared.Organisation;
+using SocItConsole.Shared.MasterData;
 using static Microsoft.Playwright.Assertions;
 
 namespace SocItConsole.Admin.Tests.Browser;

@@ -82,11 +82,11 @@ public class ReviewBrowserTests
         var today = AdminTimeZone.Today(TimeProvider.System);
         var factory = services.GetRequiredService<IDbContextFactory<SocItDbContext>>();
         var intake = services.GetRequiredService<OrderIntake>();
-        await ExpiryWorld.AddTemporaryGrantAsync(
+        await FollowUpWorld.AddTemporaryGrantAsync(
             intake, factory, today, "chef1", today.AddDays(365), "Lisa Andersson", OrderRequests.Pnr1990, "Lifecare", "Utförare", today.AddDays(-30), permanent: true);
-        await ExpiryWorld.AddTemporaryGrantAsync(
+        await FollowUpWorld.AddTemporaryGrantAsync(
             intake, factory, today, "chef1", today.AddDays(90), "Lisa Andersson", OrderRequests.Pnr1990, "Qlikview", "Standard", today.AddDays(-30));
-        await ExpiryWorld.AddTemporaryGrantAsync(
+        await FollowUpWorld.AddTemporaryGrantAsync(
             intake, factory, today, "chef1", today.AddDays(365), "Jonas Berg", OrderRequests.Pnr1985, "Lifecare", "Utförare", today.AddDays(-30), permanent: true);
         await using var db = await factory.CreateDbContextAsync(Ct);
         return await db.Units.Where(u => u.Name == ReviewWorld.Centrum).Select(u => u.Id).SingleAsync(Ct);

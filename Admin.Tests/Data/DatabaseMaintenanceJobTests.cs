@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Tests.Infrastructure;
-using SocItConsole.Shared.Organisation;
+using SocItConsole.Shared.MasterData;
 
 namespace SocItConsole.Admin.Tests.Data;
 

@@ -45,7 +45,7 @@ public class DemoDataSeederTests
         var ct = TestContext.Current.CancellationToken;
         await using (var db = database.CreateDbContext())
         {
-            db.JobTitles.Add(new SocItConsole.Shared.Organisation.JobTitle("Undersköterska"));
+            db.JobTitles.Add(new SocItConsole.Shared.MasterData.JobTitle("Undersköterska"));
             await db.SaveChangesAsync(ct);
         }
 

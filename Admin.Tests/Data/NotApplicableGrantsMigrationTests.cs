@@ -5,7 +5,8 @@ using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Admin.Tests.TestData;
 using SocItConsole.Shared.Audit;
-using SocItConsole.Shared.Expiry;
+using SocItConsole.Shared.Cases;
+using SocItConsole.Shared.FollowUps;
 using SocItConsole.Shared.Grants;
 using SocItConsole.Shared.Orders;
 

@@ -39,10 +39,10 @@ public static class AppServices
             time);
     }
 
-    public static SocItConsole.Admin.Features.Administration.MasterDataService MasterDataService(
+    public static SocItConsole.Admin.Features.MasterData.MasterDataService MasterDataService(
         TestDatabase database, string userName, TimeProvider? clock = null) =>
         new(database, CurrentUser(userName), new AuditTrail(clock ?? Clock()),
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<SocItConsole.Admin.Features.Administration.MasterDataService>.Instance);
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<SocItConsole.Admin.Features.MasterData.MasterDataService>.Instance);
 
     public static MatrixImport MatrixImport(TestDatabase database, string userName, TimeProvider? clock = null)
     {
@@ -82,7 +82,7 @@ public static class AppServices
     public static SocItConsole.Admin.Features.Cases.CaseList CaseList(TestDatabase database, string userName, TimeProvider? clock = null) =>
         new(database, CurrentUser(userName), clock ?? Clock());
 
-    public static SocItConsole.Admin.Features.Cases.EmployeeRegister EmployeeRegister(TestDatabase database, string userName, TimeProvider? clock = null)
+    public static SocItConsole.Admin.Features.People.EmployeeRegister EmployeeRegister(TestDatabase database, string userName, TimeProvider? clock = null)
     {
         var time = clock ?? Clock();
         return new(database, CurrentUser(userName), new AuditTrail(time), time);
@@ -118,7 +118,7 @@ public static class AppServices
         services.AddFollowUpServices(database, clock);
         services.AddScoped<SocItConsole.Admin.Features.Cases.CaseWork>();
         services.AddScoped<SocItConsole.Admin.Features.Cases.CaseList>();
-        services.AddScoped<SocItConsole.Admin.Features.Cases.EmployeeRegister>();
+        services.AddScoped<SocItConsole.Admin.Features.People.EmployeeRegister>();
         services.AddKeyServices();
 
         // The dashboard's review card.
@@ -131,13 +131,13 @@ public static class AppServices
     public static IServiceCollection AddCasePageServices(this IServiceCollection services, TestDatabase database, TimeProvider clock) =>
         services.AddCaseServices(database, clock);
 
-    public static SocItConsole.Admin.Features.FollowUps.ExpiryRun ExpiryRun(
+    public static SocItConsole.Admin.Features.FollowUps.FollowUpRun FollowUpRun(
         TestDatabase database, SocItConsole.Admin.Infrastructure.Email.IMailSender sender, TimeProvider clock,
-        SocItConsole.Admin.Features.FollowUps.ExpiryOptions? options = null) =>
+        SocItConsole.Admin.Features.FollowUps.FollowUpOptions? options = null) =>
         new(database, sender, new AuditTrail(clock),
-            Microsoft.Extensions.Options.Options.Create(options ?? new SocItConsole.Admin.Features.FollowUps.ExpiryOptions()),
+            Microsoft.Extensions.Options.Options.Create(options ?? new SocItConsole.Admin.Features.FollowUps.FollowUpOptions()),
             Microsoft.Extensions.Options.Options.Create(EmailSettings()), clock,
-            NullLogger<SocItConsole.Admin.Features.FollowUps.ExpiryRun>.Instance);
+            NullLogger<SocItConsole.Admin.Features.FollowUps.FollowUpRun>.Instance);
 
     /// <summary>The job runner and its lease over <paramref name="database"/>, on <paramref name="clock"/>.</summary>
     public static SocItConsole.Admin.Infrastructure.Jobs.JobRunner JobRunner(TestDatabase database, TimeProvider clock) =>
@@ -164,9 +164,9 @@ public static class AppServices
     {
         services.AddOrderServices(database, clock);
         services.AddSingleton<SocItConsole.Admin.Infrastructure.Email.IMailSender>(sender ?? new RecordingMailSender());
-        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new SocItConsole.Admin.Features.FollowUps.ExpiryOptions()));
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new SocItConsole.Admin.Features.FollowUps.FollowUpOptions()));
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(EmailSettings()));
-        services.AddScoped<SocItConsole.Admin.Features.FollowUps.ExpiryRun>();
+        services.AddScoped<SocItConsole.Admin.Features.FollowUps.FollowUpRun>();
         services.AddSingleton<SocItConsole.Admin.Infrastructure.Jobs.JobLeases>();
         services.AddSingleton<SocItConsole.Admin.Infrastructure.Jobs.JobRunner>();
         services.AddScoped<SocItConsole.Admin.Features.FollowUps.FollowUpService>();
@@ -174,7 +174,7 @@ public static class AppServices
         return services;
     }
 
-    public static SocItConsole.Admin.Features.Access.UnitAccessService UnitAccessService(
+    public static SocItConsole.Admin.Features.Grants.UnitGrants UnitGrants(
         TestDatabase database, string userName, TimeProvider? clock = null)
     {
         var time = clock ?? Clock();
@@ -182,10 +182,10 @@ public static class AppServices
     }
 
     /// <summary>Registers the access view's service (and the order and follow-up services it uses) for a bunit test.</summary>
-    public static IServiceCollection AddAccessServices(this IServiceCollection services, TestDatabase database, TimeProvider clock)
+    public static IServiceCollection AddGrantsServices(this IServiceCollection services, TestDatabase database, TimeProvider clock)
     {
         services.AddFollowUpServices(database, clock);
-        services.AddScoped<SocItConsole.Admin.Features.Access.UnitAccessService>();
+        services.AddScoped<SocItConsole.Admin.Features.Grants.UnitGrants>();
         return services;
     }
 

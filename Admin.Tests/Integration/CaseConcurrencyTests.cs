@@ -8,6 +8,7 @@ using SocItConsole.Admin.Infrastructure.Authentication;
 using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Admin.Tests.TestData;
 using SocItConsole.Shared.Audit;
+using SocItConsole.Shared.Cases;
 using SocItConsole.Shared.Orders;
 
 namespace SocItConsole.Admin.Tests.Integration;

@@ -38,7 +38,7 @@ public class CrashSafetyTests
         // Another engineer's rate limit on the order API would otherwise refuse the load; unknown settings are ignored.
         ["OrdersApi__RateLimit__PermitLimit"] = "100000",
         // The start-up catch-up of the expiry job is not what this test is about and would only slow every restart.
-        ["Expiry__CatchUpOnStartup"] = "false",
+        ["FollowUps__CatchUpOnStartup"] = "false",
     };
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

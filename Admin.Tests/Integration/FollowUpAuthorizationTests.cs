@@ -67,9 +67,9 @@ public class FollowUpAuthorizationTests
         await services.GetRequiredService<DemoDataSeeder>().SeedAsync(Ct);
         var today = AdminTimeZone.Today(TimeProvider.System);
         var factory = services.GetRequiredService<IDbContextFactory<SocItDbContext>>();
-        var grantId = await ExpiryWorld.AddTemporaryGrantAsync(
+        var grantId = await FollowUpWorld.AddTemporaryGrantAsync(
             services.GetRequiredService<OrderIntake>(), factory, today, "chef1", today.AddDays(-5));
-        await services.GetRequiredService<ExpiryRun>().RunAsync(today, dryRun: false, Ct);
+        await services.GetRequiredService<FollowUpRun>().RunAsync(today, dryRun: false, Ct);
         await using var db = await factory.CreateDbContextAsync(Ct);
         return (await db.FollowUps.SingleAsync(f => f.GrantId == grantId, Ct)).Id;
     }

@@ -102,7 +102,7 @@ public class JobLeaseProcessTests
         var settings = new Dictionary<string, string>(smtp.AppSettings(), StringComparer.Ordinal)
         {
             [$"Logging__LogLevel__{typeof(JobRunner).FullName}"] = "Information",
-            ["Logging__LogLevel__SocItConsole.Admin.Features.FollowUps.ExpiryRun"] = "Information",
+            ["Logging__LogLevel__SocItConsole.Admin.Features.FollowUps.FollowUpRun"] = "Information",
         };
         await using var console = await AppProcess.StartAsync(AppContext.BaseDirectory, database, folder.Path, settings, Ct);
         await WaitUntilAsync(
@@ -126,7 +126,7 @@ public class JobLeaseProcessTests
     /// </summary>
     private static async Task<string> PrepareAsync(TempFolder folder)
     {
-        using var world = await ExpiryWorld.CreateAsync();
+        using var world = await FollowUpWorld.CreateAsync();
         await world.AddTemporaryGrantAsync("chef1", new DateOnly(2026, 11, 20));
         await world.AddTemporaryGrantAsync("chef2", new DateOnly(2026, 11, 20), "Omar Ali", OrderRequests.Pnr1985);
         var path = folder.File("socit.db");
@@ -153,8 +153,8 @@ public class JobLeaseProcessTests
         var perManager = smtp.Received.SelectMany(m => m.To).GroupBy(to => to, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
         Assert.Equal(2, perManager.Count);
-        Assert.Equal(1, perManager[ExpiryWorld.Chef1Email]);
-        Assert.Equal(1, perManager[ExpiryWorld.Chef2Email]);
+        Assert.Equal(1, perManager[FollowUpWorld.Chef1Email]);
+        Assert.Equal(1, perManager[FollowUpWorld.Chef2Email]);
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition, string what, AppProcess? app)

@@ -5,8 +5,8 @@ using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Features.Matrix;
 using SocItConsole.Admin.Infrastructure.Authentication;
 using SocItConsole.Admin.Tests.Infrastructure;
+using SocItConsole.Shared.MasterData;
 using SocItConsole.Shared.Matrix;
-using SocItConsole.Shared.Organisation;
 
 namespace SocItConsole.Admin.Tests.Integration;
 

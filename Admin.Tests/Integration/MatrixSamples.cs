@@ -65,7 +65,7 @@ internal sealed record MatrixSamples(
         var item = await db.FollowUps.AsNoTracking().SingleAsync(f => f.Id == followUp, ct);
         var order = await db.Grants.AsNoTracking().Where(g => g.Id == item.GrantId).Select(g => g.SourceOrderId).SingleAsync(ct);
         var caseNumber = await db.Orders.AsNoTracking().Where(o => o.Id == order).Select(o => o.CaseNumber).SingleAsync(ct);
-        var unit = await AccessWorld.UnitIdAsync(scope.ServiceProvider.GetRequiredService<IDbContextFactory<SocItDbContext>>(), AccessWorld.Centrum);
+        var unit = await GrantWorld.UnitIdAsync(scope.ServiceProvider.GetRequiredService<IDbContextFactory<SocItDbContext>>(), GrantWorld.Centrum);
         var key = await db.Keys.AsNoTracking().Where(k => k.UnitId == unit).OrderBy(k => k.Id).FirstAsync(ct);
         return new MatrixSamples(order, caseNumber, item.EmployeeId, followUp, round, key.Id, key.Number.ToString(), unit);
     }

@@ -12,7 +12,7 @@ namespace SocItConsole.Admin.Tests.Integration;
 /// Object-level checks in the services, below the pages: every manager operation that takes an id, called as chef2
 /// with the id of chef1's object, is refused (or finds nothing) and changes nothing — no audit entry, no order, no
 /// answer. The access view's operations (list, export, request end or extension by grant id) are covered the same way
-/// in <c>Features/Access/UnitAccessServiceTests</c> (<c>AnotherManager_AskingForChef1sUnitById_IsRefused_AndSeesNothingOfIt</c>,
+/// in <c>Features/Grants/UnitGrantsTests</c> (<c>AnotherManager_AskingForChef1sUnitById_IsRefused_AndSeesNothingOfIt</c>,
 /// <c>AnotherManager_CannotEndOrExtendChef1sGrants_ByTheirId</c>, <c>Export_OfAnotherManagersUnit_IsRefused_AndNothingIsRecorded</c>).
 /// </summary>
 public class ObjectLevelAuthorizationTests
@@ -75,7 +75,7 @@ public class ObjectLevelAuthorizationTests
             var body = await list.Content.ReadAsStringAsync(Ct);
             asked++;
             Assert.Equal(HttpStatusCode.OK, list.StatusCode);
-            Assert.Contains(SocItConsole.Admin.Features.Access.UnitAccessService.UnitNotFoundMessage, body, StringComparison.Ordinal);
+            Assert.Contains(SocItConsole.Admin.Features.Grants.UnitGrants.UnitNotFoundMessage, body, StringComparison.Ordinal);
             failures.AddRange(secrets.Where(s => body.Contains(s, StringComparison.Ordinal)).Select(s => $"/access?unit= as chef2 shows '{s}'"));
         }
 
@@ -94,8 +94,8 @@ public class ObjectLevelAuthorizationTests
     [Fact]
     public async Task FollowUp_DetailEndAndExtend_ByAnotherManagersId_AreRefused_AndChangeNothing()
     {
-        using var world = await ExpiryWorld.CreateAsync();
-        var grant = await world.AddTemporaryGrantAsync("chef1", ExpiryWorld.Today.AddDays(-5));
+        using var world = await FollowUpWorld.CreateAsync();
+        var grant = await world.AddTemporaryGrantAsync("chef1", FollowUpWorld.Today.AddDays(-5));
         await world.RunAsync();
         int id;
         int version;
@@ -110,7 +110,7 @@ public class ObjectLevelAuthorizationTests
 
         var detail = await chef2.GetAsync(id, Ct);
         var end = await chef2.EndAsync(id, version, Ct);
-        var extend = await chef2.ExtendAsync(id, version, ExpiryWorld.Today.AddDays(30), Ct);
+        var extend = await chef2.ExtendAsync(id, version, FollowUpWorld.Today.AddDays(30), Ct);
         var list = await chef2.ListAsync(FollowUpFilter.All, null, 0, 100, Ct);
 
         Assert.Null(detail);

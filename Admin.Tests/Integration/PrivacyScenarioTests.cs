@@ -8,16 +8,18 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MimeKit;
 using SocItConsole.Admin.Data;
-using SocItConsole.Admin.Features.Access;
 using SocItConsole.Admin.Features.Cases;
 using SocItConsole.Admin.Features.FollowUps;
+using SocItConsole.Admin.Features.Grants;
 using SocItConsole.Admin.Features.Keys;
 using SocItConsole.Admin.Features.Orders;
+using SocItConsole.Admin.Features.People;
 using SocItConsole.Admin.Features.Reviews;
 using SocItConsole.Admin.Infrastructure.Authentication;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Admin.Tests.TestData;
+using SocItConsole.Shared.Cases;
 using SocItConsole.Shared.Orders;
 using SocItConsole.Shared.Reviews;
 
@@ -38,11 +40,11 @@ public sealed class PrivacyScenarioTests
     /// <summary>Valid personnummer, one per way into the console, and one with a wrong check digit.</summary>
     private const string ApiPnr = OrderRequests.Pnr1990;
     private const string FormPnr = OrderRequests.Pnr1985;
-    private const string ExpiryPnr = AccessWorld.Pnr1977;
-    private const string ReviewPnr = AccessWorld.Pnr1988;
+    private const string FollowUpPnr = GrantWorld.Pnr1977;
+    private const string ReviewPnr = GrantWorld.Pnr1988;
     private const string WrongCheckDigitPnr = "19920730-4561";
 
-    private static readonly string[] Personnummer = [ApiPnr, FormPnr, ExpiryPnr, ReviewPnr, WrongCheckDigitPnr];
+    private static readonly string[] Personnummer = [ApiPnr, FormPnr, FollowUpPnr, ReviewPnr, WrongCheckDigitPnr];
 
     /// <summary>The categories the app holds at Warning because they would write paths, query strings or SQL.</summary>
     private static readonly string[] HeldAtWarning =
@@ -58,7 +60,7 @@ public sealed class PrivacyScenarioTests
         using var logs = new LogSink();
         var app = AdminAppFactory.Development()
             .WithSetting("Email:PickupDirectory", mail.Path)
-            .WithSetting("Expiry:CatchUpOnStartup", "false")
+            .WithSetting("FollowUps:CatchUpOnStartup", "false")
             .WithTestServices(services => services.AddSingleton<ILoggerProvider>(logs));
         if (forceDebug)
         {
@@ -134,13 +136,13 @@ public sealed class PrivacyScenarioTests
             code = Assert.IsType<KeyResult.CodeIssued>(await services.GetRequiredService<PersonalCodes>().IssueAsync(employeeId, ct)).Code.Reveal();
 
             // A temporary grant that ran out yesterday, and the reminders run from the follow-up page.
-            await ExpiryWorld.AddTemporaryGrantAsync(
-                services.GetRequiredService<OrderIntake>(), factory, today, "chef1", today.AddDays(-1), "Per Persson", ExpiryPnr);
+            await FollowUpWorld.AddTemporaryGrantAsync(
+                services.GetRequiredService<OrderIntake>(), factory, today, "chef1", today.AddDays(-1), "Per Persson", FollowUpPnr);
             var run = await services.GetRequiredService<Outbox>().RunNowAsync(dryRun: false, ct);
             Assert.True(run.RemindersSent >= 1, run.Summary);
 
             // Someone in Hemtjänst Centrum with a grant today, for the review round.
-            await AccessWorld.AddStaffGrantAsync(services.GetRequiredService<OrderIntake>(), factory, today, AccessWorld.Centrum, "Omar Svensson", ReviewPnr);
+            await GrantWorld.AddStaffGrantAsync(services.GetRequiredService<OrderIntake>(), factory, today, GrantWorld.Centrum, "Omar Svensson", ReviewPnr);
         }
 
         // A review round over Hemtjänst Centrum: chef1 is invited by e-mail, answers "Tas bort" and exports the access list.
@@ -148,7 +150,7 @@ public sealed class PrivacyScenarioTests
         await using (var admin = SignedIn(app, "admin"))
         {
             var factory = admin.ServiceProvider.GetRequiredService<IDbContextFactory<SocItDbContext>>();
-            var centrum = await AccessWorld.UnitIdAsync(factory, AccessWorld.Centrum);
+            var centrum = await GrantWorld.UnitIdAsync(factory, GrantWorld.Centrum);
             var started = await admin.ServiceProvider.GetRequiredService<ReviewRounds>().StartAsync(
                 new ReviewRoundForm { Name = "Granskning", UnitIds = [centrum], DueDate = today.AddDays(14) }, ct);
             roundId = Assert.IsType<ReviewResult.Done>(started).Id!.Value;
@@ -159,7 +161,7 @@ public sealed class PrivacyScenarioTests
             var tasks = chef.ServiceProvider.GetRequiredService<ReviewTasks>();
             var line = (await tasks.LinesByIdAsync(roundId, [.. await LineIdsAsync(chef.ServiceProvider, roundId)], ct))[0];
             Assert.IsType<ReviewResult.Done>(await tasks.AnswerAsync(roundId, line.LineId, ReviewAnswer.Remove, "Slutat.", ct));
-            var export = await chef.ServiceProvider.GetRequiredService<UnitAccessService>().ExportAsync(new AccessQuery(line.UnitId), ct);
+            var export = await chef.ServiceProvider.GetRequiredService<UnitGrants>().ExportAsync(new UnitGrantQuery(line.UnitId), ct);
             responses.Add(Encoding.UTF8.GetString(export!.Content));
         }
 

@@ -88,7 +88,7 @@ public class ReviewAuthorizationTests
         var clock = services.GetRequiredService<TimeProvider>();
         var today = AdminTimeZone.Today(clock);
         var factory = services.GetRequiredService<IDbContextFactory<SocItDbContext>>();
-        await ExpiryWorld.AddTemporaryGrantAsync(
+        await FollowUpWorld.AddTemporaryGrantAsync(
             services.GetRequiredService<OrderIntake>(), factory, today, "chef1", today.AddDays(100), from: today.AddDays(-10));
         int centrum;
         await using (var db = await factory.CreateDbContextAsync(Ct))

@@ -7,18 +7,20 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using SocItConsole.Admin.Features.Access;
-using SocItConsole.Admin.Features.Administration;
 using SocItConsole.Admin.Features.Cases;
 using SocItConsole.Admin.Features.FollowUps;
+using SocItConsole.Admin.Features.Grants;
 using SocItConsole.Admin.Features.Keys;
+using SocItConsole.Admin.Features.MasterData;
 using SocItConsole.Admin.Features.Matrix;
 using SocItConsole.Admin.Features.Orders;
+using SocItConsole.Admin.Features.People;
 using SocItConsole.Admin.Features.Reviews;
 using SocItConsole.Admin.Infrastructure.Authentication;
 using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Admin.Tests.TestData;
 using SocItConsole.Shared.Audit;
+using SocItConsole.Shared.Cases;
 using SocItConsole.Shared.Keys;
 using SocItConsole.Shared.Orders;
 using SocItConsole.Shared.Reviews;
@@ -340,7 +342,7 @@ public sealed partial class ServiceOperationMatrixTests(ServiceOperationWorld wo
     {
         null => "no result",
         MasterDataResult m => m.Succeeded ? null : m.Error,
-        AccessResult.Done { Existing: true } done => "an existing order: " + done.Message,
+        UnitGrantResult.Done { Existing: true } done => "an existing order: " + done.Message,
         _ when result.GetType().Name is "Refused" or "Conflict" or "Rejected" or "Invalid" or "IdempotencyConflict" or "Replayed" => result.ToString(),
         _ => null,
     };
@@ -404,9 +406,9 @@ public sealed partial class ServiceOperationMatrixTests(ServiceOperationWorld wo
             "FollowUpService.EndAsync" => await S<FollowUpService>().EndAsync(ids.FollowUp, ids.FollowUpVersion, ct),
             "FollowUpService.ExtendAsync" => await S<FollowUpService>().ExtendAsync(ids.FollowUp, ids.FollowUpVersion, today.AddDays(60), ct),
             "Outbox.RunNowAsync" => await S<Outbox>().RunNowAsync(dryRun: false, ct),
-            "UnitAccessService.RequestEndAsync" => await S<UnitAccessService>().RequestEndAsync(ids.PermanentGrant, ct),
-            "UnitAccessService.RequestExtensionAsync" => await S<UnitAccessService>().RequestExtensionAsync(ids.TemporaryGrant, today.AddDays(60), ct),
-            "UnitAccessService.ExportAsync" => await S<UnitAccessService>().ExportAsync(new AccessQuery(ids.Centrum), ct),
+            "UnitGrants.RequestEndAsync" => await S<UnitGrants>().RequestEndAsync(ids.PermanentGrant, ct),
+            "UnitGrants.RequestExtensionAsync" => await S<UnitGrants>().RequestExtensionAsync(ids.TemporaryGrant, today.AddDays(60), ct),
+            "UnitGrants.ExportAsync" => await S<UnitGrants>().ExportAsync(new UnitGrantQuery(ids.Centrum), ct),
             "ReviewRounds.StartAsync" => await S<ReviewRounds>().StartAsync(
                 new ReviewRoundForm { Name = "Granskning av Skrea", UnitIds = [ids.Skrea], DueDate = today.AddDays(21) }, ct),
             "ReviewRounds.CloseAsync" => await S<ReviewRounds>().CloseAsync(ids.Round, ids.RoundVersion, "Avslutas i förtid i testet.", ct),

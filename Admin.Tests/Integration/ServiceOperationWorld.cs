@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SocItConsole.Admin.Data;
-using SocItConsole.Admin.Features.Administration;
 using SocItConsole.Admin.Features.Cases;
 using SocItConsole.Admin.Features.Keys;
+using SocItConsole.Admin.Features.MasterData;
 using SocItConsole.Admin.Features.Matrix;
 using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Admin.Features.Reviews;
@@ -92,8 +92,8 @@ public sealed class ServiceOperationWorld : IAsyncLifetime
         var database = await TestDatabase.CreateMigratedAsync();
         await database.SeedDemoDataAsync(clock);
         var intake = AppServices.OrderIntake(database, clock);
-        var centrum = await AccessWorld.UnitIdAsync(database, AccessWorld.Centrum);
-        var skrea = await AccessWorld.UnitIdAsync(database, AccessWorld.Skrea);
+        var centrum = await GrantWorld.UnitIdAsync(database, GrantWorld.Centrum);
+        var skrea = await GrantWorld.UnitIdAsync(database, GrantWorld.Skrea);
 
         // Cases: one waiting to be taken, one taken with its checklist.
         var waiting = await PlaceAsync(intake, OrderRequests.NewUndersköterska());
@@ -103,17 +103,17 @@ public sealed class ServiceOperationWorld : IAsyncLifetime
 
         // Grants in chef1's units: one until further notice, one temporary (a visitor's from Tallgården), one to be answered
         // "Tas bort", one in Skrea.
-        var permanent = await AccessWorld.AddStaffGrantAsync(intake, database, Today, AccessWorld.Centrum, "Omar Svensson", AccessWorld.Pnr1988);
-        var temporary = await AccessWorld.AddVisitorGrantAsync(
-            intake, database, Today, AccessWorld.Tallgarden, AccessWorld.Centrum, "Mira Holm", AccessWorld.Pnr1992, to: Today.AddDays(20));
-        var removed = await AccessWorld.AddStaffGrantAsync(
-            intake, database, Today, AccessWorld.Centrum, "Sam Lund", KeyRegisterData.PersonnummerFor(600));
-        await AccessWorld.AddStaffGrantAsync(intake, database, Today, AccessWorld.Skrea, "Eva Ek", KeyRegisterData.PersonnummerFor(601));
+        var permanent = await GrantWorld.AddStaffGrantAsync(intake, database, Today, GrantWorld.Centrum, "Omar Svensson", GrantWorld.Pnr1988);
+        var temporary = await GrantWorld.AddVisitorGrantAsync(
+            intake, database, Today, GrantWorld.Tallgarden, GrantWorld.Centrum, "Mira Holm", GrantWorld.Pnr1992, to: Today.AddDays(20));
+        var removed = await GrantWorld.AddStaffGrantAsync(
+            intake, database, Today, GrantWorld.Centrum, "Sam Lund", KeyRegisterData.PersonnummerFor(600));
+        await GrantWorld.AddStaffGrantAsync(intake, database, Today, GrantWorld.Skrea, "Eva Ek", KeyRegisterData.PersonnummerFor(601));
 
         // A follow-up: a temporary grant that ran out two days ago, flagged by the nightly run.
-        await ExpiryWorld.AddTemporaryGrantAsync(
-            intake, database, Today, "chef1", Today.AddDays(-2), "Per Persson", AccessWorld.Pnr1977);
-        await AppServices.ExpiryRun(database, new RecordingMailSender(), clock).RunAsync(Today, dryRun: false, ct);
+        await FollowUpWorld.AddTemporaryGrantAsync(
+            intake, database, Today, "chef1", Today.AddDays(-2), "Per Persson", GrantWorld.Pnr1977);
+        await AppServices.FollowUpRun(database, new RecordingMailSender(), clock).RunAsync(Today, dryRun: false, ct);
 
         // A review round over Hemtjänst Centrum, with Sam Lund's line answered "Tas bort" but its end order not yet placed.
         var rounds = ReviewServices.Rounds(database, "admin", new RecordingMailSender(), clock);
@@ -208,7 +208,7 @@ public sealed class ServiceOperationWorld : IAsyncLifetime
     }
 
     public static UnitInput UnitInput(string name) =>
-        new(name, "Hemtjänst", "4190", true, [new ContactInput("Anna Lindqvist", ExpiryWorld.Chef1Email)], null, []);
+        new(name, "Hemtjänst", "4190", true, [new ContactInput("Anna Lindqvist", FollowUpWorld.Chef1Email)], null, []);
 
     private static async Task<int> PlaceAsync(OrderIntake intake, OrderRequest request)
     {

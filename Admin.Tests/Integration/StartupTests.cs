@@ -83,14 +83,14 @@ public class StartupTests
         // As `dotnet run` starts it (the http launch profile's demo switches) on a new database. The catch-up is run
         // below and awaited, rather than on Hangfire's worker, so that the test knows when it has finished.
         await using var app = AdminAppFactory.Development()
-            .WithSetting("Expiry:SeedDemoGrants", "true")
+            .WithSetting("FollowUps:SeedDemoGrants", "true")
             .WithSetting("Reviews:SeedDemoAccess", "true")
-            .WithSetting("Expiry:CatchUpOnStartup", "false")
+            .WithSetting("FollowUps:CatchUpOnStartup", "false")
             .WithSetting("Email:PickupDirectory", mail.Path);
         using var client = app.CreateTestClient();
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<ExpiryRemindersJob>().RunAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<FollowUpRemindersJob>().RunAsync(ct);
         }
 
         // The demo seeders place and complete orders through the intake: the queries that used to warn ran.

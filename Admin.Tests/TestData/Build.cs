@@ -1,5 +1,5 @@
 using SocItConsole.Shared.Common;
-using SocItConsole.Shared.Organisation;
+using SocItConsole.Shared.MasterData;
 
 namespace SocItConsole.Admin.Tests.TestData;
 

@@ -1,5 +1,6 @@
 using System.Reflection;
 using SocItConsole.Shared.Audit;
+using SocItConsole.Shared.Cases;
 using SocItConsole.Shared.Grants;
 using SocItConsole.Shared.Orders;
 using SocItConsole.Shared.People;

@@ -17,7 +17,7 @@ public sealed class ReviewWorld : IDisposable
 {
     public const string Centrum = "Hemtjänst Centrum";
     public const string Tallgarden = "Tallgårdens vård- och omsorgsboende";
-    public static readonly DateOnly Today = ExpiryWorld.Today;
+    public static readonly DateOnly Today = FollowUpWorld.Today;
 
     private ReviewWorld(TestDatabase database)
     {
@@ -59,7 +59,7 @@ public sealed class ReviewWorld : IDisposable
 
     /// <summary>A grant from 30 days ago, until further notice, or temporary when <paramref name="endsIn"/> is given.</summary>
     public Task<int> AddGrantAsync(string manager, string name, string personnummer, string system, string level, int? endsIn = null) =>
-        ExpiryWorld.AddTemporaryGrantAsync(
+        FollowUpWorld.AddTemporaryGrantAsync(
             AppServices.OrderIntake(Database, Clock), Database, Today, manager, Today.AddDays(endsIn ?? 365), name, personnummer, system,
             level, from: Today.AddDays(-30), permanent: endsIn is null);
 

@@ -4,8 +4,8 @@ using SocItConsole.Admin.Features.Matrix;
 using SocItConsole.Shared.Audit;
 using SocItConsole.Shared.Common;
 using SocItConsole.Shared.Keys;
+using SocItConsole.Shared.MasterData;
 using SocItConsole.Shared.Matrix;
-using SocItConsole.Shared.Organisation;
 
 namespace SocItConsole.Admin.Data;
 

@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Shared.Audit;
-using SocItConsole.Shared.Expiry;
+using SocItConsole.Shared.Cases;
+using SocItConsole.Shared.Common;
+using SocItConsole.Shared.FollowUps;
 using SocItConsole.Shared.Grants;
 using SocItConsole.Shared.Reviews;
 using SocItConsole.Shared.Keys;
 using SocItConsole.Shared.Matrix;
 using SocItConsole.Shared.Orders;
-using SocItConsole.Shared.Organisation;
+using SocItConsole.Shared.MasterData;
 using SocItConsole.Shared.People;
 
 namespace SocItConsole.Admin.Data;

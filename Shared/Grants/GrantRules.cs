@@ -1,3 +1,4 @@
+using SocItConsole.Shared.Cases;
 using SocItConsole.Shared.Orders;
 
 namespace SocItConsole.Shared.Grants;

@@ -1,4 +1,4 @@
-using SocItConsole.Shared.Organisation;
+using SocItConsole.Shared.MasterData;
 
 namespace SocItConsole.Shared.Matrix;
 

@@ -1,6 +1,7 @@
 using SocItConsole.Shared.Audit;
+using SocItConsole.Shared.Cases;
 using SocItConsole.Shared.Common;
-using SocItConsole.Shared.Organisation;
+using SocItConsole.Shared.MasterData;
 using SocItConsole.Shared.People;
 
 namespace SocItConsole.Shared.Orders;
@@ -289,24 +290,4 @@ public sealed class OrderSystem
     public int LevelId { get; private set; }
 
     public string LevelName { get; private set; }
-}
-
-/// <summary>The per-year counter behind <see cref="CaseNumber"/>.</summary>
-public sealed class CaseNumberCounter
-{
-    private CaseNumberCounter()
-    {
-    }
-
-    public CaseNumberCounter(int year) => Year = year;
-
-    public int Year { get; private set; }
-
-    public int LastNumber { get; private set; }
-
-    public CaseNumber Next()
-    {
-        LastNumber++;
-        return new CaseNumber(Year, LastNumber);
-    }
 }

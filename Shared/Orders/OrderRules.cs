@@ -1,6 +1,6 @@
 using SocItConsole.Shared.Common;
 using SocItConsole.Shared.Keys;
-using SocItConsole.Shared.Organisation;
+using SocItConsole.Shared.MasterData;
 using SocItConsole.Shared.People;
 
 namespace SocItConsole.Shared.Orders;

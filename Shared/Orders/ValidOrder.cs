@@ -1,5 +1,5 @@
 using SocItConsole.Shared.Keys;
-using SocItConsole.Shared.Organisation;
+using SocItConsole.Shared.MasterData;
 using SocItConsole.Shared.People;
 
 namespace SocItConsole.Shared.Orders;

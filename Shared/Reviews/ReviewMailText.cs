@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using SocItConsole.Shared.Expiry;
+using SocItConsole.Shared.FollowUps;
 using SocItConsole.Shared.Common;
 
 namespace SocItConsole.Shared.Reviews;

@@ -1,5 +1,5 @@
 using SocItConsole.Shared.Common;
-using SocItConsole.Shared.Expiry;
+using SocItConsole.Shared.FollowUps;
 
 namespace SocItConsole.Shared.Reviews;
 

@@ -17,7 +17,7 @@ internal sealed class BenchRunner(string appDirectory, string dataDirectory, str
         new Dictionary<string, string> { ["Bench__Enabled"] = "true" };
 
     private static readonly Dictionary<string, string> Quiet =
-        new(BenchSettings) { ["Expiry__CatchUpOnStartup"] = "false" };
+        new(BenchSettings) { ["FollowUps__CatchUpOnStartup"] = "false" };
 
     private readonly List<BenchRow> _rows = [];
 

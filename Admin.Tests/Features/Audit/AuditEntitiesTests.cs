@@ -78,8 +78,8 @@ public sealed class AuditEntitiesTests : IAsyncLifetime
     [Fact]
     public async Task TheExpiryJobsEntries_NameTheRun_TheReminder_AndTheFollowUpsGrant()
     {
-        using var world = await ExpiryWorld.CreateAsync();
-        var grant = await world.AddTemporaryGrantAsync("chef1", ExpiryWorld.Today.AddDays(3), employeeName: "Lisa Andersson");
+        using var world = await FollowUpWorld.CreateAsync();
+        var grant = await world.AddTemporaryGrantAsync("chef1", FollowUpWorld.Today.AddDays(3), employeeName: "Lisa Andersson");
         await world.RunAsync();
         int followUp;
         await using (var db = world.Database.CreateDbContext())

@@ -4,6 +4,7 @@ using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Admin.Tests.TestData;
 using SocItConsole.Shared.Audit;
+using SocItConsole.Shared.Cases;
 using SocItConsole.Shared.Orders;
 
 namespace SocItConsole.Admin.Tests.Features.Cases;

@@ -3,7 +3,8 @@ using SocItConsole.Admin.Features.Cases;
 using SocItConsole.Admin.Features.FollowUps;
 using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Admin.Tests.TestData;
-using SocItConsole.Shared.Expiry;
+using SocItConsole.Shared.Cases;
+using SocItConsole.Shared.FollowUps;
 using SocItConsole.Shared.Orders;
 
 namespace SocItConsole.Admin.Tests.Features.FollowUps;
@@ -12,9 +13,9 @@ public class FollowUpServiceTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<(ExpiryWorld World, int Chef1Item, int Chef2Item)> WithFollowUpsAsync()
+    private static async Task<(FollowUpWorld World, int Chef1Item, int Chef2Item)> WithFollowUpsAsync()
     {
-        var world = await ExpiryWorld.CreateAsync();
+        var world = await FollowUpWorld.CreateAsync();
         var chef1Grant = await world.AddTemporaryGrantAsync("chef1", new DateOnly(2026, 11, 20));
         var chef2Grant = await world.AddTemporaryGrantAsync("chef2", new DateOnly(2026, 11, 22), "Omar Ali", OrderRequests.Pnr1985);
         await world.RunAsync();
@@ -69,7 +70,7 @@ public class FollowUpServiceTests
 
         await using var db = world.Database.CreateDbContext();
         var order = await db.Orders.SingleAsync(o => o.CaseNumber == result.CaseNumber, Ct);
-        Assert.Equal((OrderType.Extend, OrderStatus.Received, ExpiryWorld.Today, new DateOnly(2027, 2, 28)), (order.Type, order.Status, order.StartDate, order.EndDate));
+        Assert.Equal((OrderType.Extend, OrderStatus.Received, FollowUpWorld.Today, new DateOnly(2027, 2, 28)), (order.Type, order.Status, order.StartDate, order.EndDate));
         Assert.Equal(("Lifecare", "Utförare"), (order.Systems.Single().SystemName, order.Systems.Single().LevelName));
         Assert.Equal("Hemtjänst Centrum", order.UnitName);
         var followUp = await db.FollowUps.SingleAsync(f => f.Id == chef1Item, Ct);
@@ -79,8 +80,8 @@ public class FollowUpServiceTests
         Assert.IsType<FollowUpResult.Refused>(await anna.ExtendAsync(chef1Item, followUp.Version, new DateOnly(2027, 3, 31), Ct));
         world.Advance(7);
         await world.RunAsync();
-        Assert.Single(world.Mail.To(ExpiryWorld.Chef1Email));
-        Assert.Equal(2, world.Mail.To(ExpiryWorld.Chef2Email).Count);
+        Assert.Single(world.Mail.To(FollowUpWorld.Chef1Email));
+        Assert.Equal(2, world.Mail.To(FollowUpWorld.Chef2Email).Count);
     }
 
     [Theory]
@@ -101,7 +102,7 @@ public class FollowUpServiceTests
     [Fact]
     public void NewLastDay_MustBeAfterTheCurrentLastDay_WhenThatIsStillAhead() =>
         Assert.Equal("Det nya slutdatumet måste vara efter nuvarande sista dag (2026-12-01).",
-            FollowUpService.CheckNewLastDay(new DateOnly(2026, 11, 30), new DateOnly(2026, 12, 1), ExpiryWorld.Today));
+            FollowUpService.CheckNewLastDay(new DateOnly(2026, 11, 30), new DateOnly(2026, 12, 1), FollowUpWorld.Today));
 
     [Fact]
     public async Task End_PlacesAnEndCase_AndCompletingItEndsTheGrant()
@@ -161,7 +162,7 @@ public class FollowUpServiceTests
     public async Task UserWithoutRole_IsRefused() =>
         await Assert.ThrowsAsync<UnauthorizedAccessException>(async () =>
         {
-            using var world = await ExpiryWorld.CreateAsync();
+            using var world = await FollowUpWorld.CreateAsync();
             await AppServices.FollowUpService(world.Database, "utanroll", world.Clock).ListAsync(FollowUpFilter.All, null, 0, 25, Ct);
         });
 }

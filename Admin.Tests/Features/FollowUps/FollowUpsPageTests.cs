@@ -2,12 +2,12 @@ using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using SocItConsole.Admin.Features.Cases;
-using SocItConsole.Admin.Features.Cases.Components;
 using SocItConsole.Admin.Features.FollowUps.Pages;
+using SocItConsole.Admin.Features.People;
+using SocItConsole.Admin.Features.People.Components;
 using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Admin.Tests.TestData;
-using SocItConsole.Shared.Expiry;
+using SocItConsole.Shared.FollowUps;
 using SocItConsole.Shared.Orders;
 using TestContext = Xunit.TestContext;
 
@@ -15,16 +15,16 @@ namespace SocItConsole.Admin.Tests.Features.FollowUps;
 
 public class FollowUpsPageTests : ComponentTestBase, IAsyncLifetime
 {
-    private ExpiryWorld? _world;
+    private FollowUpWorld? _world;
     private IRenderedComponent<MudDialogProvider>? _dialogs;
 
-    private ExpiryWorld World => _world ?? throw new InvalidOperationException("not initialised");
+    private FollowUpWorld World => _world ?? throw new InvalidOperationException("not initialised");
 
     private IRenderedComponent<MudDialogProvider> Dialogs => _dialogs ?? throw new InvalidOperationException("not rendered");
 
     public async ValueTask InitializeAsync()
     {
-        _world = await ExpiryWorld.CreateAsync();
+        _world = await FollowUpWorld.CreateAsync();
         Services.AddFollowUpServices(_world.Database, _world.Clock, _world.Mail);
     }
 
@@ -117,7 +117,7 @@ public class FollowUpsPageTests : ComponentTestBase, IAsyncLifetime
         await using (var db = World.Database.CreateDbContext())
         {
             var omar = await db.FollowUps.SingleAsync(f => f.EmployeeName == "Omar Ali", TestContext.Current.CancellationToken);
-            omar.Escalate(ExpiryWorld.Today);
+            omar.Escalate(FollowUpWorld.Today);
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
@@ -140,7 +140,7 @@ public class FollowUpsPageTests : ComponentTestBase, IAsyncLifetime
     {
         await World.AddTemporaryGrantAsync("chef1", new DateOnly(2026, 11, 20));
         await new SocItConsole.Admin.Infrastructure.Jobs.JobLeases(World.Database, World.Clock).TryClaimAsync(
-            SocItConsole.Admin.Features.FollowUps.ExpiryRun.JobId,
+            SocItConsole.Admin.Features.FollowUps.FollowUpRun.JobId,
             new SocItConsole.Admin.Infrastructure.Jobs.JobLeaseHolder("socit-app01", 4711, Guid.NewGuid()),
             TestContext.Current.CancellationToken);
         var cut = RenderPage("operator");

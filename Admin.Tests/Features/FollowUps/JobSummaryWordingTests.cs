@@ -20,7 +20,7 @@ public class JobSummaryWordingTests
     [InlineData(2, true, "Provkörning 2026-11-27: 2 nya uppföljningar, 2 stängda, 2 påminnelser skulle skickas (2 rader), 2 eskalerade.")]
     public void ExpiryRun_Summary_CountsInSwedish(int count, bool dryRun, string expected)
     {
-        var report = new ExpiryRunReport(Day, dryRun, count, count, count, count, count, [], []);
+        var report = new FollowUpRunReport(Day, dryRun, count, count, count, count, count, [], []);
 
         Assert.Equal(expected, report.Summary);
     }
@@ -28,7 +28,7 @@ public class JobSummaryWordingTests
     [Fact]
     public void ExpiryRun_Summary_NamesTheFailures()
     {
-        var report = new ExpiryRunReport(Day, false, 0, 0, 1, 1, 0, ["anna.lindqvist@kommun.example: 4.3.0"], []);
+        var report = new FollowUpRunReport(Day, false, 0, 0, 1, 1, 0, ["anna.lindqvist@kommun.example: 4.3.0"], []);
 
         Assert.Equal("Körning 2026-11-27: 0 nya uppföljningar, 0 stängda, 1 påminnelse skickad (1 rad), 0 eskalerade, 1 misslyckades.", report.Summary);
     }

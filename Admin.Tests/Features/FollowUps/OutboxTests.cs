@@ -25,10 +25,10 @@ public class OutboxTests : ComponentTestBase, IAsyncLifetime
         _world = await ReviewWorld.CreateAsync();
         Services.AddReviewServices(_world.Database, _world.Clock);
         await World.AddStandardGrantsAsync();
-        await ExpiryWorld.AddTemporaryGrantAsync(
+        await FollowUpWorld.AddTemporaryGrantAsync(
             AppServices.OrderIntake(World.Database, World.Clock), World.Database, ReviewWorld.Today, "chef1", new DateOnly(2026, 11, 20),
             "Jonas Berg", OrderRequests.Pnr1985, "Appva", "Standard");
-        await AppServices.ExpiryRun(World.Database, World.Mail, World.Clock).RunAsync(World.CurrentDay, dryRun: false, Ct);
+        await AppServices.FollowUpRun(World.Database, World.Mail, World.Clock).RunAsync(World.CurrentDay, dryRun: false, Ct);
         World.Clock.Advance(TimeSpan.FromHours(1));
         await World.StartRoundAsync();
         World.Advance(7);
@@ -58,16 +58,16 @@ public class OutboxTests : ComponentTestBase, IAsyncLifetime
         [
             [OutboxKind.ReviewReminder, OutboxKind.ReviewReminder],
             [OutboxKind.ReviewInvitation, OutboxKind.ReviewInvitation],
-            [OutboxKind.ExpiryReminder],
+            [OutboxKind.FollowUpReminder],
             [],
         ];
         Assert.All(pages, p => Assert.Equal(5, p.TotalCount));
         Assert.Equal(expected, pages.Select(p => p.Items.Select(r => r.Kind).ToArray()).ToArray());
         var all = (await outbox.ListAsync(0, 25, Ct)).Items;
         Assert.Equal(all.OrderByDescending(r => r.CreatedAt), all);
-        var reminder = all.First(r => r.ToEmail == ExpiryWorld.Chef1Email);
+        var reminder = all.First(r => r.ToEmail == FollowUpWorld.Chef1Email);
         Assert.Equal(("Påminnelse om granskning", "Granskning hösten 2026", "1 verksamhet"), (reminder.KindName, reminder.RoundName, reminder.Concerns));
-        var expiry = all.Single(r => r.Kind == OutboxKind.ExpiryReminder);
+        var expiry = all.Single(r => r.Kind == OutboxKind.FollowUpReminder);
         Assert.Equal(("Påminnelse om uppföljning", null, "1 behörighet"), (expiry.KindName, expiry.RoundName, expiry.Concerns));
     }
 
@@ -76,10 +76,10 @@ public class OutboxTests : ComponentTestBase, IAsyncLifetime
     {
         var outbox = Service("admin");
         var all = (await outbox.ListAsync(0, 25, Ct)).Items;
-        var expiry = all.Single(r => r.Kind == OutboxKind.ExpiryReminder);
+        var expiry = all.Single(r => r.Kind == OutboxKind.FollowUpReminder);
         var invitation = all.Single(r => r.Kind == OutboxKind.ReviewInvitation && r.Id == expiry.Id);
 
-        var expiryBody = await outbox.BodyAsync(OutboxKind.ExpiryReminder, expiry.Id, Ct);
+        var expiryBody = await outbox.BodyAsync(OutboxKind.FollowUpReminder, expiry.Id, Ct);
         var invitationBody = await outbox.BodyAsync(OutboxKind.ReviewInvitation, invitation.Id, Ct);
 
         Assert.Contains("Jonas Berg", expiryBody, StringComparison.Ordinal);
@@ -120,6 +120,6 @@ public class OutboxTests : ComponentTestBase, IAsyncLifetime
     }
 
     private Outbox Service(string user) =>
-        new(World.Database, AppServices.CurrentUser(user), AppServices.ExpiryRun(World.Database, World.Mail, World.Clock),
+        new(World.Database, AppServices.CurrentUser(user), AppServices.FollowUpRun(World.Database, World.Mail, World.Clock),
             AppServices.JobRunner(World.Database, World.Clock), new SocItConsole.Admin.Infrastructure.Audit.AuditTrail(World.Clock), World.Clock);
 }

@@ -5,6 +5,7 @@ using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Admin.Tests.TestData;
 using SocItConsole.Shared.Audit;
+using SocItConsole.Shared.Cases;
 using SocItConsole.Shared.Keys;
 using SocItConsole.Shared.Orders;
 using static SocItConsole.Admin.Tests.TestData.KeyRegisterData;

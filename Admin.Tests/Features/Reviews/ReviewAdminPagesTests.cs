@@ -68,7 +68,7 @@ public class ReviewAdminPagesTests : ComponentTestBase, IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Contains("Granskningen startades med 3 rader. 1 chef har fått en inbjudan via e-post.", cut.Find("[data-testid=feedback]").TextContent, StringComparison.Ordinal));
         cut.WaitForAssertion(() => Assert.Equal("Granskning Centrum", cut.Find("[data-testid=round-link]").TextContent.Trim()));
         var mail = Assert.Single(World.Mail.Sent);
-        Assert.Equal(ExpiryWorld.Chef1Email, mail.ToAddress);
+        Assert.Equal(FollowUpWorld.Chef1Email, mail.ToAddress);
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Admin.Features.Reviews;
 using SocItConsole.Admin.Tests.TestData;
-using SocItConsole.Shared.Expiry;
+using SocItConsole.Shared.FollowUps;
 using SocItConsole.Shared.Orders;
 using SocItConsole.Shared.Reviews;
 
@@ -29,7 +29,7 @@ public class ReviewRoundsTests
         Assert.Equal(2, messages.Count);
         Assert.All(messages, m => Assert.Equal(ReminderStatus.Sent, m.Status));
         Assert.Equal(2, world.Mail.Sent.Count);
-        var anna = world.Mail.Sent.Single(m => m.ToAddress == ExpiryWorld.Chef1Email);
+        var anna = world.Mail.Sent.Single(m => m.ToAddress == FollowUpWorld.Chef1Email);
         Assert.Contains("Hemtjänst Centrum: 3 rader", anna.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("Lisa", anna.Body, StringComparison.Ordinal);
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "Review.Started" && a.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture), Ct));

@@ -6,7 +6,7 @@ using SocItConsole.Admin.Infrastructure.Email;
 using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Admin.Tests.TestData;
 using SocItConsole.Shared.Audit;
-using SocItConsole.Shared.Expiry;
+using SocItConsole.Shared.FollowUps;
 using SocItConsole.Shared.Grants;
 using SocItConsole.Shared.Orders;
 using SocItConsole.Shared.Reviews;
@@ -20,8 +20,8 @@ namespace SocItConsole.Admin.Tests.Features.Reviews;
 /// </summary>
 public class ReviewRunTests
 {
-    private const string Chef1 = ExpiryWorld.Chef1Email;
-    private const string Chef2 = ExpiryWorld.Chef2Email;
+    private const string Chef1 = FollowUpWorld.Chef1Email;
+    private const string Chef2 = FollowUpWorld.Chef2Email;
     private const string Skrea = "Hemtjänst Skrea";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

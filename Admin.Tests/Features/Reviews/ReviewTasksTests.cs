@@ -184,7 +184,7 @@ public class ReviewTasksTests
         Assert.Contains("Svaret kan inte ändras", Assert.IsType<ReviewResult.Refused>(change).Message, StringComparison.Ordinal);
 
         Assert.Equal((ReviewWorld.Centrum, ReviewWorld.Today, "Anna Lindqvist"), (order.UnitName, order.EndDate, order.Manager.Name));
-        Assert.Equal(ExpiryWorld.Chef1Email, order.Manager.Email.Value);
+        Assert.Equal(FollowUpWorld.Chef1Email, order.Manager.Email.Value);
         var system = Assert.Single(order.Systems);
         Assert.Equal(("Qlikview", "Standard"), (system.SystemName, system.LevelName));
         Assert.Contains("Granskning hösten 2026", order.Note, StringComparison.Ordinal);

@@ -17,18 +17,18 @@ public class SmtpMailSenderTests
     {
         var port = FreePort();
         using var server = SimpleSmtpServer.Start(port);
-        using var world = await ExpiryWorld.CreateAsync();
+        using var world = await FollowUpWorld.CreateAsync();
         await world.AddTemporaryGrantAsync("chef1", new DateOnly(2026, 11, 20));
         var settings = AppServices.EmailSettings();
         settings.Smtp = new SmtpSettings { Host = "127.0.0.1", Port = port, TlsMode = SecureSocketOptions.None };
         var options = Microsoft.Extensions.Options.Options.Create(settings);
         var smtp = new SmtpMailSender(options, new MailMessages(options, world.Clock), NullLogger<SmtpMailSender>.Instance);
-        var run = new SocItConsole.Admin.Features.FollowUps.ExpiryRun(
+        var run = new SocItConsole.Admin.Features.FollowUps.FollowUpRun(
             world.Database, smtp, new SocItConsole.Admin.Infrastructure.Audit.AuditTrail(world.Clock),
             Microsoft.Extensions.Options.Options.Create(world.Options), options, world.Clock,
-            NullLogger<SocItConsole.Admin.Features.FollowUps.ExpiryRun>.Instance);
+            NullLogger<SocItConsole.Admin.Features.FollowUps.FollowUpRun>.Instance);
 
-        var report = await run.RunAsync(ExpiryWorld.Today, dryRun: false, TestContext.Current.CancellationToken);
+        var report = await run.RunAsync(FollowUpWorld.Today, dryRun: false, TestContext.Current.CancellationToken);
 
         Assert.Equal(1, report.RemindersSent);
         Assert.Equal(1, server.ReceivedEmailCount);
@@ -36,7 +36,7 @@ public class SmtpMailSenderTests
         var message = await MimeMessage.LoadAsync(raw, TestContext.Current.CancellationToken);
         var from = Assert.IsType<MailboxAddress>(Assert.Single(message.From));
         Assert.Equal(("Falkenbergs kommun, Soc-IT", "soc-it@kommun.example"), (from.Name, from.Address));
-        Assert.Equal(ExpiryWorld.Chef1Email, Assert.IsType<MailboxAddress>(Assert.Single(message.To)).Address);
+        Assert.Equal(FollowUpWorld.Chef1Email, Assert.IsType<MailboxAddress>(Assert.Single(message.To)).Address);
         Assert.Equal("Påminnelse: 1 tillfällig behörighet att följa upp", message.Subject);
         Assert.StartsWith("expiry-20261127-", message.MessageId, StringComparison.Ordinal);
         var body = message.TextBody;
@@ -57,7 +57,7 @@ public class SmtpMailSenderTests
         var smtp = new SmtpMailSender(options, new MailMessages(options, TimeProvider.System), NullLogger<SmtpMailSender>.Instance);
 
         await Assert.ThrowsAnyAsync<SocketException>(() => smtp.SendAsync(
-            new OutgoingMail("Anna", ExpiryWorld.Chef1Email, "Ämne", "Text", "<x@kommun.example>"), TestContext.Current.CancellationToken));
+            new OutgoingMail("Anna", FollowUpWorld.Chef1Email, "Ämne", "Text", "<x@kommun.example>"), TestContext.Current.CancellationToken));
     }
 
     private static int FreePort()

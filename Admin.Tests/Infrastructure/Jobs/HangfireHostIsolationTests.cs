@@ -38,7 +38,7 @@ public class HangfireHostIsolationTests
         var app = StartedApp();
         await app.DisposeAsync();
 
-        var retry = typeof(ExpiryRemindersJob).GetCustomAttribute<AutomaticRetryAttribute>();
+        var retry = typeof(FollowUpRemindersJob).GetCustomAttribute<AutomaticRetryAttribute>();
         var maintenance = typeof(DatabaseMaintenanceJob).GetCustomAttribute<AutomaticRetryAttribute>();
 
         Assert.Equal(5, retry?.Attempts);
@@ -77,7 +77,7 @@ public class HangfireHostIsolationTests
 
     private static AdminAppFactory StartedApp(Action<IServiceCollection>? services = null)
     {
-        var app = AdminAppFactory.Development().WithSetting("Expiry:CatchUpOnStartup", "false");
+        var app = AdminAppFactory.Development().WithSetting("FollowUps:CatchUpOnStartup", "false");
         if (services is not null)
         {
             app.WithTestServices(services);

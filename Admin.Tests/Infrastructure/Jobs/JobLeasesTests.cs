@@ -166,7 +166,7 @@ public sealed class JobLeasesTests : IAsyncLifetime
         Assert.Null(JobLeaseHolder.Parse("något annat"));
     }
 
-    private async Task<SocItConsole.Shared.Expiry.JobRunState> RowAsync()
+    private async Task<SocItConsole.Shared.Common.JobRunState> RowAsync()
     {
         await using var db = _database.CreateDbContext();
         return await db.JobRuns.AsNoTracking().SingleAsync(j => j.JobId == JobId, Ct);

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using SocItConsole.Admin.Infrastructure.Jobs;
-using SocItConsole.Shared.Expiry;
+using SocItConsole.Shared.Common;
 
 namespace SocItConsole.Admin.Tests.Infrastructure.Jobs;
 

@@ -1,7 +1,8 @@
 using SocItConsole.Admin.Tests.TestData;
+using SocItConsole.Shared.Cases;
 using SocItConsole.Shared.Grants;
+using SocItConsole.Shared.MasterData;
 using SocItConsole.Shared.Orders;
-using SocItConsole.Shared.Organisation;
 
 namespace SocItConsole.Admin.Tests.Shared.Grants;
 

@@ -1,7 +1,7 @@
 using System.Reflection;
 using SocItConsole.Admin.Tests.TestData;
+using SocItConsole.Shared.MasterData;
 using SocItConsole.Shared.Matrix;
-using SocItConsole.Shared.Organisation;
 
 namespace SocItConsole.Admin.Tests.Shared.Matrix;
 

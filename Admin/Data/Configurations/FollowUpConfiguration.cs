@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SocItConsole.Shared.Expiry;
+using SocItConsole.Shared.Cases;
+using SocItConsole.Shared.FollowUps;
 using SocItConsole.Shared.Grants;
-using SocItConsole.Shared.Orders;
-using SocItConsole.Shared.Organisation;
+using SocItConsole.Shared.MasterData;
 using SocItConsole.Shared.People;
 
 namespace SocItConsole.Admin.Data.Configurations;

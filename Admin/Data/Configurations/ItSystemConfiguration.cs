@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SocItConsole.Shared.Organisation;
+using SocItConsole.Shared.MasterData;
 
 namespace SocItConsole.Admin.Data.Configurations;
 

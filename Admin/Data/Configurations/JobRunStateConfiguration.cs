@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SocItConsole.Shared.Expiry;
+using SocItConsole.Shared.Common;
 
 namespace SocItConsole.Admin.Data.Configurations;
 

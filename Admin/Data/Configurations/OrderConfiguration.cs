@@ -1,24 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SocItConsole.Shared.Grants;
+using SocItConsole.Shared.Cases;
+using SocItConsole.Shared.MasterData;
 using SocItConsole.Shared.Orders;
-using SocItConsole.Shared.Organisation;
 using SocItConsole.Shared.People;
 
 namespace SocItConsole.Admin.Data.Configurations;
-
-internal sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
-{
-    public void Configure(EntityTypeBuilder<Employee> builder)
-    {
-        builder.Property(e => e.FullName).HasMaxLength(Employee.FullNameMaxLength).IsRequired();
-        builder.Property(e => e.Personnummer)
-            .HasConversion(p => p.Value, value => Personnummer.FromNormalized(value))
-            .HasMaxLength(Personnummer.Length)
-            .IsRequired();
-        builder.HasIndex(e => e.Personnummer).IsUnique();
-    }
-}
 
 internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
 {
@@ -105,34 +92,5 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
             comment.Property(c => c.Text).HasMaxLength(CaseComment.TextMaxLength).IsRequired();
         });
         builder.Navigation(o => o.Comments).UsePropertyAccessMode(PropertyAccessMode.Field);
-    }
-}
-
-internal sealed class GrantConfiguration : IEntityTypeConfiguration<Grant>
-{
-    public void Configure(EntityTypeBuilder<Grant> builder)
-    {
-        builder.Property(g => g.SystemName).HasMaxLength(ItSystem.NameMaxLength).IsRequired();
-        builder.Property(g => g.LevelName).HasMaxLength(SystemLevel.NameMaxLength).IsRequired();
-        builder.Property(g => g.UnitName).HasMaxLength(Unit.NameMaxLength).IsRequired();
-        builder.Property(g => g.SourceCaseNumber).HasMaxLength(CaseNumber.MaxLength).IsRequired();
-        builder.Ignore(g => g.IsTemporary);
-        builder.HasOne<Employee>().WithMany().HasForeignKey(g => g.EmployeeId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Order>().WithMany().HasForeignKey(g => g.SourceOrderId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(g => new { g.EmployeeId, g.To });
-        builder.HasIndex(g => new { g.UnitId, g.To });
-        builder.HasIndex(g => g.To);
-        // The nightly expiry check reads temporary grants not ended by an order, by last day.
-        builder.HasIndex(g => new { g.EndedByOrderId, g.To });
-    }
-}
-
-internal sealed class CaseNumberCounterConfiguration : IEntityTypeConfiguration<CaseNumberCounter>
-{
-    public void Configure(EntityTypeBuilder<CaseNumberCounter> builder)
-    {
-        builder.HasKey(c => c.Year);
-        builder.Property(c => c.Year).ValueGeneratedNever();
-        builder.Property(c => c.LastNumber).IsConcurrencyToken();
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SocItConsole.Shared.Expiry;
-using SocItConsole.Shared.Organisation;
+using SocItConsole.Shared.FollowUps;
+using SocItConsole.Shared.MasterData;
 
 namespace SocItConsole.Admin.Data.Configurations;
 

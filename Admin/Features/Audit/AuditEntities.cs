@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
-using SocItConsole.Admin.Features.Administration;
 using SocItConsole.Admin.Features.FollowUps;
 using SocItConsole.Admin.Features.Reviews;
+using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Reviews;
 
 namespace SocItConsole.Admin.Features.Audit;
@@ -242,7 +242,7 @@ internal static class AuditEntities
 
     private static string? JobName(string jobId) => jobId switch
     {
-        ExpiryRun.JobId => "Påminnelsejobbet",
+        FollowUpRun.JobId => "Påminnelsejobbet",
         ReviewRun.JobId => "Granskningsjobbet",
         _ => null,
     };

@@ -1,9 +1,10 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
-using SocItConsole.Admin.Features.Access;
+using SocItConsole.Admin.Features.Grants;
 using SocItConsole.Admin.Infrastructure.Localization;
-using SocItConsole.Shared.Expiry;
+using SocItConsole.Shared.Cases;
+using SocItConsole.Shared.FollowUps;
 using SocItConsole.Shared.Keys;
 using SocItConsole.Shared.Orders;
 using SocItConsole.Shared.Reviews;
@@ -372,7 +373,7 @@ public static class AuditFields
         "Key" => Word<KeyChoiceKind>(text, OrderTexts.KeyChoiceName),
         "Kind" => Word<KeyKind>(text, KeyTexts.Kind)
             ?? Word<ReviewMessageKind>(text, ReviewMessageKindName)
-            ?? Word<AccessKind>(text, AccessDisplay.KindName),
+            ?? Word<UnitGrantKind>(text, GrantDisplay.KindName),
         "Answer" => Word<ReviewAnswer>(text, ReviewTexts.AnswerName),
         "Reason" => Word<PersonalCodeResetReason>(text, r => Capitalised(KeyTexts.ResetReason(r))),
         _ => null,

@@ -1,4 +1,5 @@
 using SocItConsole.Admin.Features.Orders;
+using SocItConsole.Shared.Cases;
 using SocItConsole.Shared.Orders;
 
 namespace SocItConsole.Admin.Features.Cases;
@@ -104,19 +105,3 @@ public sealed record DashboardSummary(
     IReadOnlyList<(OrderType Type, int Count)> OpenByType,
     CaseRow? OldestWaiting,
     IReadOnlyList<CountRow> OpenByUnit);
-
-public sealed record GrantRow(
-    int Id, string SystemName, string LevelName, string UnitName, DateOnly From, DateOnly? To, string SourceCaseNumber, int SourceOrderId,
-    string? EndedByCaseNumber = null)
-{
-    /// <summary>Temporary by its order (an end date from the start), not ended by an end of employment.</summary>
-    public bool IsTemporary => To is not null && EndedByCaseNumber is null;
-}
-
-public sealed record EmployeeDetails(
-    int Id,
-    string FullName,
-    string MaskedPersonnummer,
-    IReadOnlyList<GrantRow> CurrentGrants,
-    IReadOnlyList<GrantRow> PastGrants,
-    IReadOnlyList<CaseRow> Cases);

@@ -6,7 +6,6 @@ public static class CasesFeature
     {
         builder.Services.AddScoped<CaseWork>();
         builder.Services.AddScoped<CaseList>();
-        builder.Services.AddScoped<EmployeeRegister>();
         return builder;
     }
 }

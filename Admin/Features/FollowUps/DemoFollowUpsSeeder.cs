@@ -3,20 +3,21 @@ using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Audit;
+using SocItConsole.Shared.Cases;
 using SocItConsole.Shared.Grants;
 using SocItConsole.Shared.Orders;
 
 namespace SocItConsole.Admin.Features.FollowUps;
 
 /// <summary>
-/// Development only, when <c>Expiry:SeedDemoGrants</c> is set (the http launch profile sets it): a few temporary
+/// Development only, when <c>FollowUps:SeedDemoGrants</c> is set (the http launch profile sets it): a few temporary
 /// grants that have run out or soon will, for chef1's and chef2's staff, each from a completed extend case, so that
 /// the follow-up page, the reminders and the outbox have something to show. Running it again adds nothing.
 /// </summary>
 internal sealed partial class DemoFollowUpsSeeder(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DemoFollowUpsSeeder> logger)
     : IHostedService
 {
-    public const string SettingKey = "Expiry:SeedDemoGrants";
+    public const string SettingKey = "FollowUps:SeedDemoGrants";
 
     private static readonly Actor Demo = new("demo", "Demodata");
 

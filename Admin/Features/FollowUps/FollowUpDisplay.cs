@@ -1,5 +1,5 @@
 using MudBlazor;
-using SocItConsole.Shared.Expiry;
+using SocItConsole.Shared.FollowUps;
 using SocItConsole.Shared.Common;
 
 namespace SocItConsole.Admin.Features.FollowUps;
@@ -19,7 +19,7 @@ public static class FollowUpDisplay
                 : FollowUpTexts.StatusName(row.Status);
         }
 
-        var overdue = ExpiryPolicy.DaysOverdue(row.EndDate, today);
+        var overdue = FollowUpPolicy.DaysOverdue(row.EndDate, today);
         if (overdue > 0)
         {
             return overdue == 1 ? "Utgången i går" : $"Utgången sedan {overdue} dagar";

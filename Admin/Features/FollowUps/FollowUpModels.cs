@@ -1,5 +1,5 @@
 using System.Globalization;
-using SocItConsole.Shared.Expiry;
+using SocItConsole.Shared.FollowUps;
 
 namespace SocItConsole.Admin.Features.FollowUps;
 
@@ -52,7 +52,7 @@ public abstract record FollowUpResult
 /// <summary>What an e-mail in the outbox is: the expiry job's reminder, or a review round's invitation or reminder.</summary>
 public enum OutboxKind
 {
-    ExpiryReminder,
+    FollowUpReminder,
     ReviewInvitation,
     ReviewReminder,
 }
@@ -69,7 +69,7 @@ public sealed record OutboxRow(
     public string KindName => OutboxTexts.KindName(Kind);
 
     /// <summary>What the e-mail concerns, in Swedish: "3 behörigheter", or "2 verksamheter".</summary>
-    public string Concerns => Kind == OutboxKind.ExpiryReminder
+    public string Concerns => Kind == OutboxKind.FollowUpReminder
         ? (ItemCount == 1 ? "1 behörighet" : $"{ItemCount.ToString(CultureInfo.InvariantCulture)} behörigheter")
         : (ItemCount == 1 ? "1 verksamhet" : $"{ItemCount.ToString(CultureInfo.InvariantCulture)} verksamheter");
 }
@@ -78,7 +78,7 @@ public static class OutboxTexts
 {
     public static string KindName(OutboxKind kind) => kind switch
     {
-        OutboxKind.ExpiryReminder => "Påminnelse om uppföljning",
+        OutboxKind.FollowUpReminder => "Påminnelse om uppföljning",
         OutboxKind.ReviewInvitation => "Inbjudan till granskning",
         OutboxKind.ReviewReminder => "Påminnelse om granskning",
         _ => kind.ToString(),

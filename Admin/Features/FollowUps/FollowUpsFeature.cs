@@ -10,23 +10,23 @@ public static class FollowUpsFeature
 
     public static WebApplicationBuilder AddFollowUpsFeature(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ExpiryOptions>().Bind(builder.Configuration.GetSection(ExpiryOptions.Section))
+        builder.Services.AddOptions<FollowUpOptions>().Bind(builder.Configuration.GetSection(FollowUpOptions.Section))
             .Validate(o => o.HeadsUpDays >= 0 && o.RemindEveryDays >= 1 && o.EscalateAfterReminders >= 1 && o.BatchSize >= 1,
-                "Expiry: HeadsUpDays must be 0 or more; RemindEveryDays, EscalateAfterReminders and BatchSize 1 or more.")
+                "FollowUps: HeadsUpDays must be 0 or more; RemindEveryDays, EscalateAfterReminders and BatchSize 1 or more.")
             .ValidateOnStart();
-        builder.Services.AddScoped<ExpiryRun>();
+        builder.Services.AddScoped<FollowUpRun>();
         builder.Services.AddScoped<FollowUpService>();
         builder.Services.AddScoped<Outbox>();
-        builder.Services.AddRecurringJob<ExpiryRemindersJob>(ExpiryRemindersJob.Id, ExpiryRemindersJob.DefaultCron);
-        builder.Services.AddCommandLineJob(ExpiryRemindersJob.Id, async (services, asOf, dryRun, ct) =>
-            await services.GetRequiredService<ExpiryRun>().RunAsync(
+        builder.Services.AddRecurringJob<FollowUpRemindersJob>(FollowUpRemindersJob.Id, FollowUpRemindersJob.DefaultCron);
+        builder.Services.AddCommandLineJob(FollowUpRemindersJob.Id, async (services, asOf, dryRun, ct) =>
+            await services.GetRequiredService<FollowUpRun>().RunAsync(
                 asOf ?? Infrastructure.Localization.AdminTimeZone.Today(services.GetRequiredService<TimeProvider>()), dryRun, ct));
         if (builder.Environment.IsDevelopment() && builder.Configuration.GetValue<bool>(DemoFollowUpsSeeder.SettingKey))
         {
             builder.Services.AddHostedService<DemoFollowUpsSeeder>();
         }
 
-        builder.Services.AddHostedService<ExpiryCatchUp>();
+        builder.Services.AddHostedService<FollowUpCatchUp>();
 
         return builder;
     }

@@ -12,7 +12,7 @@ namespace SocItConsole.Admin.Features.FollowUps;
 /// reminders and the review rounds' invitations and reminders, in one list.
 /// </summary>
 public sealed class Outbox(
-    IDbContextFactory<SocItDbContext> factory, CurrentUser currentUser, ExpiryRun run, JobRunner runner, AuditTrail audit, TimeProvider clock)
+    IDbContextFactory<SocItDbContext> factory, CurrentUser currentUser, FollowUpRun run, JobRunner runner, AuditTrail audit, TimeProvider clock)
 {
     public const int MaxPageSize = 100;
 
@@ -32,7 +32,7 @@ public sealed class Outbox(
             .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
             .Take(upTo)
             .Select(m => new OutboxRow(
-                OutboxKind.ExpiryReminder, m.Id, m.Day, m.ToName, m.ToEmail.Value, m.Subject, m.Status, m.CreatedAt, m.SentAt,
+                OutboxKind.FollowUpReminder, m.Id, m.Day, m.ToName, m.ToEmail.Value, m.Subject, m.Status, m.CreatedAt, m.SentAt,
                 m.Attempts, m.Items.Count, m.MessageId, null))
             .ToListAsync(ct);
         var reviews = await (
@@ -62,7 +62,7 @@ public sealed class Outbox(
     {
         await currentUser.RequireAsync(FollowUpsFeature.OutboxPolicy);
         await using var db = await factory.CreateDbContextAsync(ct);
-        if (kind == OutboxKind.ExpiryReminder)
+        if (kind == OutboxKind.FollowUpReminder)
         {
             return await db.ReminderMessages.AsNoTracking().Where(m => m.Id == id).Select(m => m.Body).SingleOrDefaultAsync(ct);
         }
@@ -78,17 +78,17 @@ public sealed class Outbox(
     /// A real run goes under the job's lease and does not wait for it: when another run is going on (the nightly one,
     /// the command line) it throws <see cref="JobBusyException"/>, saying which and since when, and does nothing.
     /// </summary>
-    public async Task<ExpiryRunReport> RunNowAsync(bool dryRun, CancellationToken ct = default)
+    public async Task<FollowUpRunReport> RunNowAsync(bool dryRun, CancellationToken ct = default)
     {
         var actor = await currentUser.RequireAsync(Policies.Operator);
         var today = Infrastructure.Localization.AdminTimeZone.Today(clock);
         var report = dryRun
             ? await run.RunAsync(today, dryRun: true, ct)
-            : await runner.RunAsync(ExpiryRun.JobId, TimeSpan.Zero, leased => run.RunAsync(today, dryRun: false, leased), ct);
+            : await runner.RunAsync(FollowUpRun.JobId, TimeSpan.Zero, leased => run.RunAsync(today, dryRun: false, leased), ct);
         if (!dryRun)
         {
             await using var db = await factory.CreateDbContextAsync(ct);
-            audit.Record(db, actor, "FollowUp.RunStarted", "Job", ExpiryRun.JobId, $"{actor.Name} körde påminnelsejobbet: {report.Summary}",
+            audit.Record(db, actor, "FollowUp.RunStarted", "Job", FollowUpRun.JobId, $"{actor.Name} körde påminnelsejobbet: {report.Summary}",
                 before: null,
                 after: new { report.Today, report.Flagged, report.Closed, report.RemindersSent, report.Escalated, Failures = report.Failures.Count });
             await db.SaveChangesAsync(ct);

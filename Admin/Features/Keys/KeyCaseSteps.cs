@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
 using SocItConsole.Shared.Audit;
+using SocItConsole.Shared.Cases;
 using SocItConsole.Shared.Common;
 using SocItConsole.Shared.Keys;
 using SocItConsole.Shared.Orders;

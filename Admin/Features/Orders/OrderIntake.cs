@@ -5,6 +5,7 @@ using SocItConsole.Admin.Features.Matrix;
 using SocItConsole.Admin.Infrastructure.Audit;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Audit;
+using SocItConsole.Shared.Cases;
 using SocItConsole.Shared.Orders;
 using SocItConsole.Shared.People;
 

@@ -6,7 +6,7 @@ using SocItConsole.Admin.Infrastructure.Audit;
 using SocItConsole.Admin.Infrastructure.Email;
 using SocItConsole.Shared.Audit;
 using SocItConsole.Shared.Common;
-using SocItConsole.Shared.Expiry;
+using SocItConsole.Shared.FollowUps;
 using SocItConsole.Shared.Reviews;
 
 namespace SocItConsole.Admin.Features.Reviews;

@@ -1,5 +1,4 @@
 using Hangfire;
-using SocItConsole.Admin.Features.Administration;
 using SocItConsole.Admin.Features.FollowUps;
 using SocItConsole.Admin.Infrastructure.Jobs;
 using SocItConsole.Admin.Infrastructure.Localization;

@@ -2,9 +2,9 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SocItConsole.Admin.Data;
-using SocItConsole.Admin.Features.Administration;
 using SocItConsole.Admin.Infrastructure.Jobs;
 using SocItConsole.Admin.Infrastructure.Audit;
+using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Reviews;
 
 namespace SocItConsole.Admin.Features.Reviews;

@@ -18,9 +18,9 @@ public static class ReviewsFeature
         builder.Services.AddCommandLineJob(ReviewRemindersJob.Id, async (services, asOf, dryRun, ct) =>
             await services.GetRequiredService<ReviewRun>().RunAsync(
                 asOf ?? AdminTimeZone.Today(services.GetRequiredService<TimeProvider>()), dryRun, ct));
-        if (builder.Environment.IsDevelopment() && builder.Configuration.GetValue<bool>(DemoAccessSeeder.SettingKey))
+        if (builder.Environment.IsDevelopment() && builder.Configuration.GetValue<bool>(DemoGrantsSeeder.SettingKey))
         {
-            builder.Services.AddHostedService<DemoAccessSeeder>();
+            builder.Services.AddHostedService<DemoGrantsSeeder>();
         }
 
         return builder;

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
-using SocItConsole.Shared.Organisation;
+using SocItConsole.Shared.MasterData;
 
 namespace SocItConsole.Admin.Infrastructure.Authentication;
 

@@ -27,8 +27,8 @@ public static class Policies
     /// <summary>Access review rounds: administrators run them, operators follow the escalations and the evidence.</summary>
     public const string ReviewReaders = "ReviewReaders";
 
-    /// <summary>Who has access in a unit: managers for their own units, Soc-IT for any unit.</summary>
-    public const string UnitAccess = "UnitAccess";
+    /// <summary>Who has which grants in a unit: managers for their own units, Soc-IT for any unit.</summary>
+    public const string UnitGrants = "UnitGrants";
 
     public static void Configure(AuthorizationOptions options)
     {
@@ -45,7 +45,7 @@ public static class Policies
         options.AddPolicy(AuditReaders, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Operator, AppRoles.Administrator));
         options.AddPolicy(ReviewReaders, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Administrator, AppRoles.Operator));
         options.AddPolicy(FollowUps, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Operator, AppRoles.Manager));
-        options.AddPolicy(UnitAccess, p => p.RequireAuthenticatedUser()
+        options.AddPolicy(UnitGrants, p => p.RequireAuthenticatedUser()
             .RequireRole(AppRoles.Manager, AppRoles.Operator, AppRoles.Administrator));
     }
 }

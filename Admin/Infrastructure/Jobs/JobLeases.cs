@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
-using SocItConsole.Shared.Expiry;
+using SocItConsole.Shared.Common;
 
 namespace SocItConsole.Admin.Infrastructure.Jobs;
 

@@ -21,7 +21,7 @@ public static class NavigationCatalog
         new("Mina ärenden", "/my-orders", Icons.Material.Outlined.AssignmentInd, Policies.Manager),
         new("Uppföljning", "/follow-ups", Icons.Material.Outlined.EventRepeat, Policies.FollowUps),
         new("Granskning", "/my-reviews", Icons.Material.Outlined.FactCheck, Policies.Manager),
-        new("Behörigheter", "/access", Icons.Material.Outlined.VerifiedUser, Policies.UnitAccess),
+        new("Behörigheter", "/access", Icons.Material.Outlined.VerifiedUser, Policies.UnitGrants),
         new("Nycklar", "/keys", Icons.Material.Outlined.VpnKey, Policies.Operator),
         new("Verksamheter", "/units", Icons.Material.Outlined.Apartment, Policies.UnitRegister),
         new("Granskningar", "/reviews", Icons.Material.Outlined.FactCheck, Policies.ReviewReaders),

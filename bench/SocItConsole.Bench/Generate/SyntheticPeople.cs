@@ -12,7 +12,7 @@ internal sealed record Person(string Name, string Email, string UserId);
 /// </summary>
 internal sealed class SyntheticPeople(Random random)
 {
-    // The development seeders' staff (DemoAccessSeeder, DemoFollowUpsSeeder): their orders must never match one of ours.
+    // The development seeders' staff (DemoGrantsSeeder, DemoFollowUpsSeeder): their orders must never match one of ours.
     private static readonly string[] DemoPersonnummer =
     [
         "199001011239", "198506152340", "197903121239", "198204072428", "199109233578", "199502141881", "197608304155",

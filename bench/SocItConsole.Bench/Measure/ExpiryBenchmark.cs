@@ -5,12 +5,12 @@ using Microsoft.Data.Sqlite;
 using SocItConsole.Admin.Features.FollowUps;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Bench.Harness;
-using SocItConsole.Shared.Expiry;
+using SocItConsole.Shared.FollowUps;
 
 namespace SocItConsole.Bench.Measure;
 
 /// <summary>
-/// The nightly expiry job's first run over the regional data (issue 9): the real <see cref="ExpiryRun"/> in a child
+/// The nightly expiry job's first run over the regional data (issue 9): the real <see cref="FollowUpRun"/> in a child
 /// process for a clean heap, against the raw ADO.NET floor of its flagging, each on a fresh copy of the database,
 /// and the query plan of its due-grant query.
 /// </summary>
@@ -32,8 +32,8 @@ internal static class ExpiryBenchmark
 
         Directory.CreateDirectory(workDir);
         var (scale, today) = ReadSidecar(regionalDbPath);
-        var settings = new ExpiryOptions();
-        var cutoff = ExpiryPolicy.FlagCutoff(today, settings.ToSettings());
+        var settings = new FollowUpOptions();
+        var cutoff = FollowUpPolicy.FlagCutoff(today, settings.ToSettings());
         var master = Path.Combine(workDir, "expiry-master.db");
         await SnapshotAsync(regionalDbPath, master, ct);
         try
@@ -196,7 +196,7 @@ internal static class ExpiryBenchmark
         await using var connection = new SqliteConnection(ConnectionString(databasePath));
         await connection.OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + ExpiryRun.DueGrantsSql;
+        command.CommandText = "EXPLAIN QUERY PLAN " + FollowUpRun.DueGrantsSql;
         command.Parameters.AddWithValue("$cutoff", cutoff);
         command.Parameters.AddWithValue("$afterTo", DateOnly.MinValue);
         command.Parameters.AddWithValue("$afterId", 0);

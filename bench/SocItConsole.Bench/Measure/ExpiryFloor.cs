@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SocItConsole.Admin.Features.FollowUps;
-using SocItConsole.Shared.Expiry;
+using SocItConsole.Shared.FollowUps;
 
 namespace SocItConsole.Bench.Measure;
 
@@ -71,7 +71,7 @@ internal static class ExpiryFloor
             command.CommandText = $"""
                 INSERT INTO "FollowUps" ("GrantId", "EmployeeId", "EmployeeName", "SystemName", "LevelName", "UnitId", "UnitName",
                     "HomeUnitId", "EndDate", "ManagerName", "ManagerEmail", "Status", "FlaggedAt", "OverdueReminders", "Version")
-                SELECT d.*, $status, $flaggedAt, 0, 0 FROM ({ExpiryRun.DueGrantsSql}) AS d
+                SELECT d.*, $status, $flaggedAt, 0, 0 FROM ({FollowUpRun.DueGrantsSql}) AS d
                 RETURNING "EndDate", "GrantId"
                 """;
             command.Parameters.AddWithValue("$status", FollowUpStatus.Open.ToString());
@@ -133,7 +133,7 @@ internal static class ExpiryFloor
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = ExpiryRun.DueGrantsSql;
+        command.CommandText = FollowUpRun.DueGrantsSql;
         command.Parameters.AddWithValue("$cutoff", cutoff);
         command.Parameters.AddWithValue("$afterTo", afterTo);
         command.Parameters.AddWithValue("$afterId", afterId);

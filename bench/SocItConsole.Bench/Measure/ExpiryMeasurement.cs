@@ -56,7 +56,7 @@ internal sealed record ExpiryMeasurement(
         }
 
         await using var scope = services.CreateAsyncScope();
-        var run = scope.ServiceProvider.GetRequiredService<ExpiryRun>();
+        var run = scope.ServiceProvider.GetRequiredService<FollowUpRun>();
 
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
@@ -108,9 +108,9 @@ internal sealed record ExpiryMeasurement(
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AuditTrail>();
         services.AddSingleton(mail);
-        services.AddOptions<ExpiryOptions>();
+        services.AddOptions<FollowUpOptions>();
         services.AddOptions<EmailSettings>();
-        services.AddScoped<ExpiryRun>();
+        services.AddScoped<FollowUpRun>();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 

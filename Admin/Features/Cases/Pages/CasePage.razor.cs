@@ -5,6 +5,7 @@ using MudBlazor;
 using SocItConsole.Admin.Features.Cases.Components;
 using SocItConsole.Admin.Infrastructure.Authentication;
 using SocItConsole.Admin.Infrastructure.Localization;
+using SocItConsole.Shared.Cases;
 using SocItConsole.Shared.Orders;
 
 namespace SocItConsole.Admin.Features.Cases.Pages;

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using SocItConsole.Admin.Infrastructure.Authentication;
-using SocItConsole.Shared.Expiry;
+using SocItConsole.Shared.FollowUps;
 
 namespace SocItConsole.Admin.Features.FollowUps.Pages;
 

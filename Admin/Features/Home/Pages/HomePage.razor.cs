@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using SocItConsole.Admin.Features.Cases;
-using SocItConsole.Admin.Features.Units;
+using SocItConsole.Admin.Features.MasterData;
 using SocItConsole.Admin.Infrastructure.Authentication;
 using SocItConsole.Admin.Infrastructure.Localization;
 

@@ -1,0 +1,83 @@
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using SocItConsole.Admin.Features.Cases;
+using SocItConsole.Admin.Features.Orders;
+using SocItConsole.Admin.Features.People.Pages;
+using SocItConsole.Admin.Tests.Infrastructure;
+using SocItConsole.Admin.Tests.TestData;
+using SocItConsole.Shared.Audit;
+using SocItConsole.Shared.Cases;
+using SocItConsole.Shared.Orders;
+using TestContext = Xunit.TestContext;
+
+namespace SocItConsole.Admin.Tests.Features.People;
+
+public class EmployeePageTests : ComponentTestBase, IAsyncLifetime
+{
+    private readonly FakeTimeProvider _clock = AppServices.Clock();
+    private TestDatabase? _database;
+    private int _orderId;
+
+    private TestDatabase Database => _database ?? throw new InvalidOperationException("not initialised");
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateMigratedAsync();
+        await _database.SeedDemoDataAsync(_clock);
+        var placed = await AppServices.OrderIntake(_database, _clock).PlaceAsync(
+            OrderRequests.NewUndersköterska(), OrderChannel.Console, new Actor("chef1-oid", "Anna Lindqvist"));
+        _orderId = ((PlaceOrderResult.Created)placed).Receipt.Id;
+        Services.AddCasePageServices(_database, _clock);
+        SignInAs("operator");
+        RenderInteractively();
+    }
+
+    public new async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _database?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public async Task ShowsTheMaskedPersonnummer_AndVisaRevealsIt_WithAnAuditEntry()
+    {
+        var cut = Render<EmployeePage>(p => p.Add(x => x.Id, 1));
+
+        cut.WaitForAssertion(() => Assert.Equal("19900101-****", cut.Find("[data-testid=personnummer]").TextContent.Trim()));
+        Assert.Equal("Lisa Andersson", cut.Find("[data-testid=employee-name]").TextContent.Trim());
+        Assert.Contains("Visningen loggas", cut.Markup, StringComparison.Ordinal);
+        Assert.Single(cut.FindAll("[data-testid=current-grants-empty]"));
+        Assert.Contains("SOC-2026-00001", cut.Find("[data-testid=employee-cases]").TextContent, StringComparison.Ordinal);
+
+        cut.Find("[data-testid=reveal]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("19900101-1239", cut.Find("[data-testid=personnummer]").TextContent.Trim()));
+        await using var db = Database.CreateDbContext();
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "Employee.PersonnummerViewed", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task ListsTheGrants_AfterTheCaseIsCompleted()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var work = AppServices.CaseWork(Database, "operator", _clock);
+        var version = ((CaseResult.Done)await work.TakeAsync(_orderId, 0, ct)).Version;
+        foreach (var item in (await work.GetAsync(_orderId, ct))!.Checklist)
+        {
+            version = ((CaseResult.Done)await work.MarkItemAsync(_orderId, version, item.Id, ChecklistState.Done, null, ct)).Version;
+        }
+
+        Assert.IsType<CaseResult.Done>(await work.MoveAsync(_orderId, version, OrderStatus.Completed, null, ct));
+
+        var cut = Render<EmployeePage>(p => p.Add(x => x.Id, 1));
+
+        cut.WaitForAssertion(() => Assert.Equal(7, cut.FindAll("[data-testid=current-grants] [data-testid=grant]").Count));
+        var lifecare = cut.FindAll("[data-testid=current-grants] [data-testid=grant]").Single(r => r.TextContent.Contains("Lifecare", StringComparison.Ordinal));
+        Assert.Contains("tills vidare", lifecare.TextContent, StringComparison.Ordinal);
+        Assert.Contains("2026-12-07", lifecare.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/cases/{_orderId}", lifecare.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Single(cut.FindAll("[data-testid=past-grants-empty]"));
+    }
+}

@@ -1,0 +1,504 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SocItConsole.Admin.Data;
+using SocItConsole.Admin.Infrastructure.Audit;
+using SocItConsole.Admin.Infrastructure.Email;
+using SocItConsole.Admin.Infrastructure.Localization;
+using SocItConsole.Shared.Audit;
+using SocItConsole.Shared.Common;
+using SocItConsole.Shared.FollowUps;
+
+namespace SocItConsole.Admin.Features.FollowUps;
+
+/// <summary>
+/// The expiry check for one day: flags temporary grants that have run out or soon will, closes follow-ups whose
+/// grant was ended meanwhile, escalates what managers left undecided, and sends each manager one reminder. The
+/// nightly job, the console's button and the command line all run this. Due grants are flagged chunk by chunk along
+/// the index on (EndedByOrderId, To), each chunk one INSERT … SELECT, never read all at once; reminders are handled
+/// one manager at a time, in a few statements each rather than one per follow-up (see decision 0010).
+/// </summary>
+public sealed partial class FollowUpRun(
+    IDbContextFactory<SocItDbContext> factory,
+    IMailSender sender,
+    AuditTrail audit,
+    IOptions<FollowUpOptions> options,
+    IOptions<EmailSettings> email,
+    TimeProvider clock,
+    ILogger<FollowUpRun> logger)
+{
+    public const string JobId = "expiry-reminders";
+    public const string FollowUpPath = "/follow-ups";
+
+    private static readonly Actor Job = new("job:" + JobId, "Påminnelsejobbet");
+
+    /// <summary>
+    /// Runs the check for <paramref name="today"/>. A real run is not to go on beside another: every caller goes through
+    /// the job's lease (<see cref="Infrastructure.Jobs.JobRunner"/>), which also records the run in <c>JobRuns</c>.
+    /// </summary>
+    public async Task<FollowUpRunReport> RunAsync(DateOnly today, bool dryRun, CancellationToken ct)
+    {
+        var settings = options.Value.ToSettings();
+        var lines = new List<string>();
+        var (flagged, candidates) = await FlagAsync(today, settings, dryRun, lines, ct);
+        var closed = await CloseEndedAsync(dryRun, ct) + await CloseContinuedAsync(dryRun, ct);
+        var reminders = new ReminderTally();
+        foreach (var manager in await ManagersToConsiderAsync(today, candidates.Keys, ct))
+        {
+            await RemindAsync(manager, today, settings, dryRun, candidates.GetValueOrDefault(manager), reminders, lines, ct);
+        }
+
+        var report = new FollowUpRunReport(
+            today, dryRun, flagged, closed, reminders.Sent, reminders.Items, reminders.Escalated, reminders.Failures, lines);
+        LogRun(logger, report.Summary);
+        return report;
+    }
+
+    /// <summary>
+    /// Grant <c>n</c> continues grant <c>g</c>: same employee, system, level and unit, not ended by an order, starting by
+    /// the day after <c>g</c>'s last day and lasting longer (or until further notice). A gap of a day or more is not a
+    /// continuation. One rule for the grants to flag and the follow-ups to close.
+    /// </summary>
+    private const string ContinuesG = """
+        n."EmployeeId" = g."EmployeeId" AND n."Id" <> g."Id" AND n."EndedByOrderId" IS NULL
+            AND n."SystemId" = g."SystemId" AND n."LevelId" = g."LevelId" AND n."UnitId" = g."UnitId"
+            AND n."From" <= date(g."To", '+1 day') AND (n."To" IS NULL OR n."To" > g."To")
+        """;
+
+    /// <summary>
+    /// The temporary grants due by <c>$cutoff</c> (not ended by an order) that have no follow-up yet and that no other
+    /// grant of the same system, level and unit continues (an extend order completed leaves the old grant with its old
+    /// last day beside the new one: the access goes on, so there is nothing to follow up), after the key
+    /// (<c>$afterTo</c>, <c>$afterId</c>) in the order of the index on (EndedByOrderId, To), at most <c>$limit</c>,
+    /// with what a follow-up copies from the grant, its order and its employee. Both the run and the dry run read
+    /// through this text; the benchmark and a test check its query plan.
+    /// </summary>
+    internal const string DueGrantsSql = $$"""
+        SELECT g."Id" AS "GrantId", g."EmployeeId", e."FullName" AS "EmployeeName", g."SystemName", g."LevelName",
+               g."UnitId", g."UnitName", o."UnitId" AS "HomeUnitId", g."To" AS "EndDate", o."ManagerName", o."ManagerEmail"
+        FROM "Grants" AS g
+        JOIN "Orders" AS o ON o."Id" = g."SourceOrderId"
+        JOIN "Employees" AS e ON e."Id" = g."EmployeeId"
+        WHERE g."EndedByOrderId" IS NULL AND g."To" IS NOT NULL AND g."To" <= $cutoff
+          AND g."To" >= $afterTo AND (g."To" > $afterTo OR g."Id" > $afterId)
+          AND NOT EXISTS (SELECT 1 FROM "FollowUps" AS f WHERE f."GrantId" = g."Id")
+          AND NOT EXISTS (SELECT 1 FROM "Grants" AS n WHERE {{ContinuesG}})
+        ORDER BY g."To", g."Id"
+        LIMIT $limit
+        """;
+
+    /// <summary>
+    /// One chunk of follow-ups in one statement, with the values <see cref="FollowUp"/>'s constructor gives a new one
+    /// (open, version 0, no reminders) in the columns' stored forms: the enum as its name, the instant as UTC ticks.
+    /// </summary>
+    internal const string FlagSql = """
+        INSERT INTO "FollowUps" ("GrantId", "EmployeeId", "EmployeeName", "SystemName", "LevelName", "UnitId", "UnitName",
+            "HomeUnitId", "EndDate", "ManagerName", "ManagerEmail", "Status", "FlaggedAt", "OverdueReminders", "Version")
+        SELECT d."GrantId", d."EmployeeId", d."EmployeeName", d."SystemName", d."LevelName", d."UnitId", d."UnitName",
+            d."HomeUnitId", d."EndDate", d."ManagerName", d."ManagerEmail", $status, $flaggedAt, 0, 0
+        FROM (
+        """ + DueGrantsSql + """
+
+        ) AS d
+        RETURNING "Id", "GrantId", "EndDate"
+        """;
+
+    /// <summary>
+    /// Creates a follow-up for every temporary grant due by the heads-up cutoff that has none: chunk by chunk along
+    /// the index, each chunk one INSERT … SELECT in a transaction with its audit entry; only the new rows' ids and end
+    /// dates come back, for the next chunk's key and the audit. In a dry run nothing is written; the would-be
+    /// follow-ups are counted per manager for the reminder preview.
+    /// </summary>
+    private async Task<(int Count, Dictionary<EmailAddress, int> DryRunCandidates)> FlagAsync(
+        DateOnly today, FollowUpSettings settings, bool dryRun, List<string> lines, CancellationToken ct)
+    {
+        var cutoff = FollowUpPolicy.FlagCutoff(today, settings);
+        var batchSize = Math.Max(1, options.Value.BatchSize);
+        var perManager = new Dictionary<EmailAddress, int>();
+        var count = 0;
+        var (lastTo, lastId) = (DateOnly.MinValue, 0);
+        while (true)
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            if (dryRun)
+            {
+                var batch = await db.Database.SqlQueryRaw<DueGrant>(DueGrantsSql, DueGrantParameters(cutoff, lastTo, lastId, batchSize))
+                    .ToListAsync(ct);
+                if (batch.Count == 0)
+                {
+                    break;
+                }
+
+                count += batch.Count;
+                (lastTo, lastId) = (batch[^1].EndDate, batch[^1].GrantId);
+                foreach (var manager in batch.Select(c => EmailAddress.Parse(c.ManagerEmail)))
+                {
+                    perManager[manager] = perManager.GetValueOrDefault(manager) + 1;
+                }
+
+                continue;
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var flagged = await db.Database.SqlQueryRaw<FlaggedGrant>(
+                    FlagSql,
+                    [
+                        .. DueGrantParameters(cutoff, lastTo, lastId, batchSize),
+                        new SqliteParameter("$status", FollowUpStatus.Open.ToString()),
+                        new SqliteParameter("$flaggedAt", clock.GetUtcNow().UtcTicks),
+                    ])
+                .ToListAsync(ct);
+            if (flagged.Count == 0)
+            {
+                break;
+            }
+
+            count += flagged.Count;
+            var last = flagged.MaxBy(f => (f.EndDate, f.GrantId))!;
+            (lastTo, lastId) = (last.EndDate, last.GrantId);
+
+            // One statement in one write transaction gives the chunk consecutive ids, so a range names it exactly.
+            audit.Record(db, Job, "FollowUp.Flagged", "FollowUp", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                $"{TemporaryGrants(flagged.Count)} med sista dag senast {Dates.Iso(cutoff)} fick en uppföljning.",
+                before: null,
+                after: new
+                {
+                    flagged.Count,
+                    Cutoff = cutoff,
+                    FollowUpIds = new { From = flagged.Min(f => f.Id), To = flagged.Max(f => f.Id) },
+                    EndDates = new { From = flagged.Min(f => f.EndDate), To = last.EndDate },
+                });
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        if (count > 0)
+        {
+            lines.Add($"{(dryRun ? "Skulle flagga" : "Flaggade")} {TemporaryGrants(count)} med sista dag senast {Dates.Iso(cutoff)}.");
+        }
+
+        return (count, perManager);
+    }
+
+    private static SqliteParameter[] DueGrantParameters(DateOnly cutoff, DateOnly afterTo, int afterId, int limit) =>
+    [
+        new("$cutoff", cutoff),
+        new("$afterTo", afterTo),
+        new("$afterId", afterId),
+        new("$limit", limit),
+    ];
+
+    /// <summary>Follow-ups whose grant an end order has ended meanwhile need no decision any more.</summary>
+    private async Task<int> CloseEndedAsync(bool dryRun, CancellationToken ct)
+    {
+        var total = 0;
+        while (true)
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            var stale = db.FollowUps.Where(f =>
+                (f.Status == FollowUpStatus.Open || f.Status == FollowUpStatus.Escalated)
+                && db.Grants.Any(g => g.Id == f.GrantId && g.EndedByOrderId != null));
+            if (dryRun)
+            {
+                return await stale.CountAsync(ct);
+            }
+
+            var batch = await stale.OrderBy(f => f.Id).Take(Math.Max(1, options.Value.BatchSize)).ToListAsync(ct);
+            if (batch.Count == 0)
+            {
+                return total;
+            }
+
+            var now = clock.GetUtcNow();
+            foreach (var followUp in batch)
+            {
+                followUp.CloseAsEnded(now);
+            }
+
+            audit.Record(db, Job, "FollowUp.Closed", "FollowUp", string.Join(',', batch.Select(f => f.Id)),
+                $"{FollowUps(batch.Count)} stängdes: behörigheten har avslutats av ett ärende.", before: null,
+                after: new { FollowUps = batch.Select(f => f.Id) });
+            await db.SaveChangesAsync(ct);
+            total += batch.Count;
+        }
+    }
+
+    /// <summary>
+    /// Undecided follow-ups whose grant another grant continues (<see cref="ContinuesG"/>), with the
+    /// latest last day among those that continue it ('9999-12-31' for one until further notice).
+    /// </summary>
+    internal const string ContinuedFollowUpsSql = $$"""
+        SELECT f."Id" AS "FollowUpId", MAX(COALESCE(n."To", '9999-12-31')) AS "ContinuedTo"
+        FROM "FollowUps" AS f
+        JOIN "Grants" AS g ON g."Id" = f."GrantId"
+        JOIN "Grants" AS n ON {{ContinuesG}}
+        WHERE f."Status" IN ('Open', 'Escalated') AND g."EndedByOrderId" IS NULL AND g."To" IS NOT NULL
+        GROUP BY f."Id"
+        ORDER BY f."Id"
+        """;
+
+    /// <summary>
+    /// Follow-ups whose grant was extended meanwhile by an order placed elsewhere (the access view's "Begär
+    /// förlängning") need no decision any more: without this the manager was reminded, and Soc-IT escalated to, about
+    /// access that had already been extended.
+    /// </summary>
+    private async Task<int> CloseContinuedAsync(bool dryRun, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var continued = await db.Database.SqlQueryRaw<ContinuedFollowUp>(ContinuedFollowUpsSql).ToListAsync(ct);
+        if (dryRun || continued.Count == 0)
+        {
+            return continued.Count;
+        }
+
+        var now = clock.GetUtcNow();
+        foreach (var chunk in continued.Chunk(Math.Max(1, options.Value.BatchSize)))
+        {
+            var ids = chunk.Select(c => c.FollowUpId).ToList();
+            var followUps = await db.FollowUps.Where(f => ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id, ct);
+            foreach (var item in chunk)
+            {
+                var to = DateOnly.ParseExact(item.ContinuedTo, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                followUps[item.FollowUpId].CloseAsContinued(now, to == DateOnly.MaxValue ? null : to);
+            }
+
+            audit.Record(db, Job, "FollowUp.Closed", "FollowUp", string.Join(',', ids),
+                $"{FollowUps(ids.Count)} stängdes: behörigheten har förlängts av ett ärende.", before: null,
+                after: new { FollowUps = ids });
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+
+        return continued.Count;
+    }
+
+    private async Task<IReadOnlyList<EmailAddress>> ManagersToConsiderAsync(
+        DateOnly today, IEnumerable<EmailAddress> dryRunManagers, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var withOpen = await db.FollowUps.AsNoTracking().Where(f => f.Status == FollowUpStatus.Open)
+            .Select(f => f.ManagerEmail).Distinct().ToListAsync(ct);
+        var withAttempt = await db.ReminderMessages.AsNoTracking()
+            .Where(m => m.Day == today && m.Status == ReminderStatus.Attempted).Select(m => m.ToEmail).ToListAsync(ct);
+        return [.. withOpen.Concat(withAttempt).Concat(dryRunManagers).Distinct().OrderBy(e => e.Value, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// One manager's reminder for the day. The message is recorded as an attempt (with its Message-Id and text)
+    /// before it is sent, and marked sent, with its follow-ups' reminder history, only after the server accepted it.
+    /// A retry finds the attempt and sends the same message again; a sent one is never sent twice.
+    /// </summary>
+    private async Task RemindAsync(
+        EmailAddress manager, DateOnly today, FollowUpSettings settings, bool dryRun, int dryRunNew,
+        ReminderTally tally, List<string> lines, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var message = await db.ReminderMessages.SingleOrDefaultAsync(m => m.ToEmail == manager && m.Day == today, ct);
+        if (message?.Status == ReminderStatus.Sent)
+        {
+            return;
+        }
+
+        List<int>? listed = null;
+        if (message is null)
+        {
+            // Only what the rule and the e-mail need; the few to escalate are loaded as entities below. Sorted here, not
+            // in SQL: with an ORDER BY EndDate, SQLite walks the (Status, EndDate) index through every manager's open
+            // follow-ups instead of finding this manager's through (ManagerEmail, Status).
+            var open = (await db.FollowUps.Where(f => f.ManagerEmail == manager && f.Status == FollowUpStatus.Open)
+                    .Select(f => new OpenFollowUp(
+                        f.Id, f.EmployeeName, f.SystemName, f.LevelName, f.UnitName, f.ManagerName,
+                        new FollowUpState(f.Status, f.EndDate, f.HeadsUpSentOn, f.OverdueReminders, f.LastRemindedOn)))
+                    .ToListAsync(ct))
+                .OrderBy(f => f.State.EndDate).ThenBy(f => f.Id).ToList();
+            var escalate = open.Where(f => FollowUpPolicy.Decide(f.State, today, settings) == ReminderDecision.Escalate).ToList();
+            var due = open.Where(f => FollowUpPolicy.Decide(f.State, today, settings) is ReminderDecision.HeadsUp or ReminderDecision.Overdue)
+                .ToList();
+            tally.Escalated += escalate.Count;
+            if (dryRun)
+            {
+                if (escalate.Count > 0)
+                {
+                    lines.Add($"{manager}: {escalate.Count} skulle eskaleras till Soc-IT.");
+                }
+
+                var items = due.Count + dryRunNew;
+                if (items > 0)
+                {
+                    tally.Sent++;
+                    tally.Items += items;
+                    lines.Add($"{manager}: en påminnelse med {Rows(items)} skulle skickas.");
+                }
+
+                return;
+            }
+
+            var escalateIds = escalate.Select(f => f.Id).ToHashSet();
+            var toEscalate = escalate.Count == 0 ? [] : await db.FollowUps
+                .Where(f => f.ManagerEmail == manager && f.Status == FollowUpStatus.Open).ToListAsync(ct);
+            foreach (var followUp in toEscalate.Where(f => escalateIds.Contains(f.Id)).OrderBy(f => f.EndDate).ThenBy(f => f.Id))
+            {
+                followUp.Escalate(today);
+                audit.Record(db, Job, "FollowUp.Escalated", "FollowUp", Id(followUp.Id),
+                    $"Uppföljningen av {followUp.EmployeeName}s {followUp.SystemName} eskalerades till Soc-IT efter {SwedishCount.Of(followUp.OverdueReminders, "påminnelse", "påminnelser")}.",
+                    before: new { Status = FollowUpStatus.Open.ToString() }, after: new { Status = followUp.Status.ToString() });
+            }
+
+            if (due.Count == 0)
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+
+            var lineItems = due.Select(f => new ReminderLine(f.EmployeeName, f.SystemName, f.LevelName, f.UnitName, f.State.EndDate)).ToList();
+            var content = ReminderText.Compose(
+                due[0].ManagerName, lineItems, today, email.Value.Link(FollowUpPath), email.Value.FromName, settings.RemindEveryDays);
+            // Its items are written below in one statement rather than one INSERT each through EF, so this instance is
+            // made without them.
+            listed = [.. due.Select(f => f.Id)];
+            message = new ReminderMessage(
+                today, due[0].ManagerName, manager, MessageIdFor(manager, today), content.Subject, content.Body, [], clock.GetUtcNow());
+            db.ReminderMessages.Add(message);
+        }
+        else if (dryRun)
+        {
+            tally.Sent++;
+            tally.Items += message.Items.Count;
+            lines.Add($"{manager}: en tidigare påbörjad påminnelse skulle skickas igen.");
+            return;
+        }
+
+        message.RecordAttempt();
+        if (listed is null)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        else
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            await AddItemsAsync(db, message.Id, listed, ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        try
+        {
+            await sender.SendAsync(new OutgoingMail(message.ToName, message.ToEmail.Value, message.Subject, message.Body, message.MessageId), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogSendFailed(logger, e, message.MessageId);
+            tally.Failures.Add($"{manager}: {e.Message}");
+            lines.Add($"{manager}: påminnelsen kunde inte skickas ({e.Message}). Den skickas vid nästa försök.");
+            return;
+        }
+
+        var ids = listed ?? [.. message.Items.Select(i => i.FollowUpId)];
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            await RecordRemindersAsync(db, message.Id, today, ct);
+            message.MarkSent(clock.GetUtcNow());
+            audit.Record(db, Job, "FollowUp.ReminderSent", "ReminderMessage", message.MessageId,
+                $"Påminnelse till {message.ToName} ({manager}) om {FollowUps(ids.Count)}.",
+                before: null, after: new { To = manager.Value, message.Day, FollowUps = ids, message.MessageId });
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        tally.Sent++;
+        tally.Items += ids.Count;
+        lines.Add($"{manager}: påminnelse skickad med {Rows(ids.Count)}.");
+    }
+
+    /// <summary>The reminder's items, one per listed follow-up, as <see cref="ReminderMessage"/>'s constructor adds them.</summary>
+    internal static Task<int> AddItemsAsync(SocItDbContext db, int messageId, IReadOnlyList<int> followUpIds, CancellationToken ct)
+    {
+        var ids = JsonSerializer.Serialize(followUpIds);
+        return db.Database.ExecuteSqlAsync(
+            $"""INSERT INTO "ReminderItems" ("ReminderMessageId", "FollowUpId") SELECT {messageId}, "value" FROM json_each({ids})""",
+            ct);
+    }
+
+    /// <summary>
+    /// <see cref="FollowUp.RecordReminder"/> for every follow-up the message listed that was not reminded on
+    /// <paramref name="day"/> yet, as one UPDATE: a heads-up is remembered once while the grant runs, a reminder
+    /// after its last day is counted, and the version advances. A test holds it to the entity's method.
+    /// </summary>
+    internal static Task<int> RecordRemindersAsync(SocItDbContext db, int messageId, DateOnly day, CancellationToken ct) =>
+        db.FollowUps
+            .Where(f => db.ReminderMessages.Where(m => m.Id == messageId).SelectMany(m => m.Items).Select(i => i.FollowUpId).Contains(f.Id)
+                && f.LastRemindedOn != day)
+            .ExecuteUpdateAsync(
+                s => s
+                    .SetProperty(f => f.HeadsUpSentOn, f => f.EndDate >= day ? f.HeadsUpSentOn ?? day : f.HeadsUpSentOn)
+                    .SetProperty(f => f.OverdueReminders, f => f.EndDate >= day ? f.OverdueReminders : f.OverdueReminders + 1)
+                    .SetProperty(f => f.LastRemindedOn, day)
+                    .SetProperty(f => f.Version, f => f.Version + 1),
+                ct);
+
+    /// <summary>
+    /// The same id for the same manager and day on every attempt, so a re-send after a crash can be recognised;
+    /// the address is hashed so that it does not show in headers and logs.
+    /// </summary>
+    internal string MessageIdFor(EmailAddress manager, DateOnly day) =>
+        email.Value.MessageId(string.Create(CultureInfo.InvariantCulture, $"expiry-{day:yyyyMMdd}"), manager.Value);
+
+
+    private static string Rows(int count) => SwedishCount.Of(count, "rad", "rader");
+
+    private static string FollowUps(int count) => SwedishCount.Of(count, "uppföljning", "uppföljningar");
+
+    private static string TemporaryGrants(int count) => SwedishCount.Of(count, "tillfällig behörighet", "tillfälliga behörigheter");
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Expiry check: {Summary}")]
+    private static partial void LogRun(ILogger logger, string summary);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder {MessageId} could not be sent; it is retried with the same id")]
+    private static partial void LogSendFailed(ILogger logger, Exception exception, string messageId);
+
+    private sealed record OpenFollowUp(
+        int Id, string EmployeeName, string SystemName, string LevelName, string UnitName, string ManagerName, FollowUpState State);
+
+    /// <summary>A row of <see cref="DueGrantsSql"/>, for the dry run.</summary>
+    private sealed class DueGrant
+    {
+        public int GrantId { get; init; }
+
+        public DateOnly EndDate { get; init; }
+
+        public required string ManagerEmail { get; init; }
+    }
+
+    /// <summary>A row of <see cref="ContinuedFollowUpsSql"/>.</summary>
+    private sealed class ContinuedFollowUp
+    {
+        public int FollowUpId { get; init; }
+
+        public required string ContinuedTo { get; init; }
+    }
+
+    /// <summary>A follow-up <see cref="FlagSql"/> created.</summary>
+    private sealed class FlaggedGrant
+    {
+        public int Id { get; init; }
+
+        public int GrantId { get; init; }
+
+        public DateOnly EndDate { get; init; }
+    }
+
+    private sealed class ReminderTally
+    {
+        public int Sent { get; set; }
+
+        public int Items { get; set; }
+
+        public int Escalated { get; set; }
+
+        public List<string> Failures { get; } = [];
+    }
+}

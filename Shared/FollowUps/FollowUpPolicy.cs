@@ -1,0 +1,88 @@
+namespace SocItConsole.Shared.FollowUps;
+
+/// <summary>What the nightly run does about one follow-up today.</summary>
+public enum ReminderDecision
+{
+    /// <summary>Nothing today: decided, already reminded today, or the interval has not passed.</summary>
+    None,
+
+    /// <summary>The grant ends within the heads-up window and the manager has not been told yet.</summary>
+    HeadsUp,
+
+    /// <summary>The grant has run out: remind the manager (first time, or again after the interval).</summary>
+    Overdue,
+
+    /// <summary>The manager was reminded the configured number of times without deciding: Soc-IT takes it over.</summary>
+    Escalate,
+}
+
+/// <summary>The reminder history of one follow-up, as the rule needs it.</summary>
+public readonly record struct FollowUpState(
+    FollowUpStatus Status, DateOnly EndDate, DateOnly? HeadsUpSentOn, int OverdueReminders, DateOnly? LastRemindedOn);
+
+/// <summary>
+/// The rules of the nightly expiry check. Every rule takes the date it judges by, so that a missed night, a rerun or
+/// a dry run with another date judge the same way.
+/// </summary>
+public static class FollowUpPolicy
+{
+    /// <summary>The last end date that is flagged on <paramref name="today"/>: today plus the heads-up window.</summary>
+    public static DateOnly FlagCutoff(DateOnly today, FollowUpSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return today.AddDays(settings.HeadsUpDays);
+    }
+
+    /// <summary>
+    /// A temporary grant (one with a last day that no end order has closed) needs a follow-up when its last day is
+    /// within the heads-up window or already past. Only <em>all</em> due grants are looked at, never only yesterday's,
+    /// so a night the server was down is caught up by the next run.
+    /// </summary>
+    public static bool ShouldFlag(DateOnly? lastDay, bool endedByOrder, DateOnly today, FollowUpSettings settings) =>
+        !endedByOrder && lastDay is { } end && end <= FlagCutoff(today, settings);
+
+    /// <summary>"Utgången": the last day has passed and nobody has ended the grant. It is not ended automatically.</summary>
+    public static bool IsExpired(DateOnly? lastDay, bool endedByOrder, DateOnly today) =>
+        !endedByOrder && lastDay is { } end && end < today;
+
+    /// <summary>Whole days since the last day of access; 0 while it is still running.</summary>
+    public static int DaysOverdue(DateOnly lastDay, DateOnly today) => Math.Max(0, today.DayNumber - lastDay.DayNumber);
+
+    /// <summary>
+    /// The decision for one follow-up on <paramref name="today"/>:
+    /// <list type="bullet">
+    /// <item>decided or escalated follow-ups, and ones already reminded today, get nothing (a rerun sends nothing new);</item>
+    /// <item>a grant still running (last day today or later) gets one heads-up;</item>
+    /// <item>an expired grant gets a reminder at once, then one every <see cref="FollowUpSettings.RemindEveryDays"/>;</item>
+    /// <item>when a reminder would be due after <see cref="FollowUpSettings.EscalateAfterReminders"/> reminders about the
+    /// expired grant, it escalates to Soc-IT instead.</item>
+    /// </list>
+    /// </summary>
+    public static ReminderDecision Decide(FollowUpState state, DateOnly today, FollowUpSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (state.Status != FollowUpStatus.Open || state.LastRemindedOn == today)
+        {
+            return ReminderDecision.None;
+        }
+
+        if (state.EndDate >= today)
+        {
+            return state.HeadsUpSentOn is null && state.EndDate <= FlagCutoff(today, settings)
+                ? ReminderDecision.HeadsUp
+                : ReminderDecision.None;
+        }
+
+        if (state.OverdueReminders == 0)
+        {
+            return ReminderDecision.Overdue;
+        }
+
+        if (state.LastRemindedOn is { } last && today < last.AddDays(settings.RemindEveryDays))
+        {
+            return ReminderDecision.None;
+        }
+
+        return state.OverdueReminders >= settings.EscalateAfterReminders ? ReminderDecision.Escalate : ReminderDecision.Overdue;
+    }
+}
