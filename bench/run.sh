@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmarks (issue 9): builds Release, generates the synthetic data once (bench/data/, reused while the schema
+# The benchmarks: builds Release, generates the synthetic data once (bench/data/, reused while the schema
 # and the generator are unchanged), starts the real app on 127.0.0.1 on a copy of it, and prints one Markdown table of
 # median, p95 and the ratio to a floor measured in the same run. Nothing here runs in CI and nothing here ships.
 #   bash bench/run.sh                              everything (about 15 minutes once the data exists)

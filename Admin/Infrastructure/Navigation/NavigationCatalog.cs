@@ -4,13 +4,11 @@ using SocItConsole.Admin.Infrastructure.Authentication;
 namespace SocItConsole.Admin.Infrastructure.Navigation;
 
 /// <summary>
-/// One menu entry: what it is called, where it goes, which policy may see it. <see cref="Ready"/> is false for a part
-/// of the console that is planned but not yet delivered: the entry shows, greyed out, so that each role sees what the
-/// console will give it, and nothing links to a page that does not exist.
+/// One menu entry: what it is called, where it goes, which policy may see it.
 /// </summary>
-public sealed record NavEntry(string Title, string Href, string Icon, string? Policy, bool Ready = true);
+public sealed record NavEntry(string Title, string Href, string Icon, string? Policy);
 
-/// <summary>The navigation drawer, in one place: a feature adds or readies its entry here.</summary>
+/// <summary>The navigation drawer, in one place: a feature adds its entry here.</summary>
 public static class NavigationCatalog
 {
     public static readonly IReadOnlyList<NavEntry> Entries =
