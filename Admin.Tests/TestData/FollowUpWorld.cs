@@ -20,6 +20,8 @@ public sealed class FollowUpWorld : IDisposable
     public const string Chef2Email = "erik.johansson@kommun.example";
     public static readonly DateOnly Today = new(2026, 11, 27);
 
+    private int? _firstGrantId;
+
     private FollowUpWorld(TestDatabase database)
     {
         Database = database;
@@ -112,6 +114,31 @@ public sealed class FollowUpWorld : IDisposable
             from ?? lastDay.AddDays(-60), permanent ? null : lastDay, order.Id, order.CaseNumber);
         db.Grants.Add(grant);
         await db.SaveChangesAsync(ct);
+        return grant.Id;
+    }
+
+    /// <summary>
+    /// A grant row of Lisa's (the employee and order of a first temporary grant) with these dates, system id and level
+    /// id — any ids: they need not exist, so that each case of a rule test stands alone — ended by
+    /// <paramref name="endedByOrderId"/> if given, also with no last day, which the domain never writes but a rule in
+    /// SQL must still read right.
+    /// </summary>
+    public async Task<int> AddGrantRowAsync(int systemId, DateOnly from, DateOnly? to, int? endedByOrderId = null, int levelId = 1)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        _firstGrantId ??= await AddTemporaryGrantAsync("chef1", new DateOnly(2026, 11, 20));
+        await using var db = Database.CreateDbContext();
+        var first = await db.Grants.AsNoTracking().SingleAsync(g => g.Id == _firstGrantId, ct);
+        var grant = new Grant(
+            first.EmployeeId, systemId, $"System {systemId}", levelId, $"Nivå {levelId}", first.UnitId, first.UnitName,
+            from, to, first.SourceOrderId, first.SourceCaseNumber);
+        db.Grants.Add(grant);
+        await db.SaveChangesAsync(ct);
+        if (endedByOrderId is { } orderId)
+        {
+            await db.Database.ExecuteSqlAsync($"""UPDATE "Grants" SET "EndedByOrderId" = {orderId} WHERE "Id" = {grant.Id}""", ct);
+        }
+
         return grant.Id;
     }
 

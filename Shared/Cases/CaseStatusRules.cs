@@ -8,6 +8,9 @@ namespace SocItConsole.Shared.Cases;
 /// </summary>
 public static class CaseStatusRules
 {
+    private static readonly OrderStatus[] ButtonOrder =
+        [OrderStatus.Completed, OrderStatus.InProgress, OrderStatus.WaitingForOrderer, OrderStatus.Rejected];
+
     public static bool IsOpen(OrderStatus status) => status is not (OrderStatus.Completed or OrderStatus.Rejected);
 
     public static bool CanMove(OrderStatus from, OrderStatus to) => (from, to) switch
@@ -19,6 +22,14 @@ public static class CaseStatusRules
         (_, OrderStatus.Rejected) => IsOpen(from),
         _ => false,
     };
+
+    /// <summary>
+    /// The moves an operator makes from <paramref name="from"/> with the case's status buttons: every move
+    /// <see cref="CanMove"/> allows except Mottagen → Under arbete, which taking the case makes
+    /// (<see cref="Order.Take"/>). Completing comes first and rejecting last; a closed case has none.
+    /// </summary>
+    public static IReadOnlyList<OrderStatus> AllowedMoves(OrderStatus from) =>
+        [.. ButtonOrder.Where(to => CanMove(from, to) && !(from == OrderStatus.Received && to == OrderStatus.InProgress))];
 
     /// <summary>
     /// The Swedish reason a move is refused, or null when it is allowed: "Ärendet är redan klart och kan inte ändras.",

@@ -26,20 +26,17 @@ public readonly record struct FollowUpState(
 /// </summary>
 public static class FollowUpPolicy
 {
-    /// <summary>The last end date that is flagged on <paramref name="today"/>: today plus the heads-up window.</summary>
+    /// <summary>
+    /// The last end date that is flagged on <paramref name="today"/>: today plus the heads-up window. Which grants are
+    /// flagged is one set-based SQL statement in the console (decision 0025): a temporary grant (a last day, not ended
+    /// by an order) whose last day is on or before this cutoff, that has no follow-up yet and that no other grant
+    /// continues.
+    /// </summary>
     public static DateOnly FlagCutoff(DateOnly today, FollowUpSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         return today.AddDays(settings.HeadsUpDays);
     }
-
-    /// <summary>
-    /// A temporary grant (one with a last day that no end order has closed) needs a follow-up when its last day is
-    /// within the heads-up window or already past. Only <em>all</em> due grants are looked at, never only yesterday's,
-    /// so a night the server was down is caught up by the next run.
-    /// </summary>
-    public static bool ShouldFlag(DateOnly? lastDay, bool endedByOrder, DateOnly today, FollowUpSettings settings) =>
-        !endedByOrder && lastDay is { } end && end <= FlagCutoff(today, settings);
 
     /// <summary>"Utgången": the last day has passed and nobody has ended the grant. It is not ended automatically.</summary>
     public static bool IsExpired(DateOnly? lastDay, bool endedByOrder, DateOnly today) =>

@@ -63,8 +63,8 @@ public sealed class Grant
 
     public bool IsTemporary => To is not null && EndedByOrderId is null;
 
-    /// <summary>Active on <paramref name="date"/>: started, and not ended before it.</summary>
-    public bool IsActiveOn(DateOnly date) => From <= date && (To is null || To >= date);
+    /// <summary>Active on <paramref name="date"/>: started, not ended before it, and not ended by an order (<see cref="GrantRules.IsActive"/>).</summary>
+    public bool IsActiveOn(DateOnly date) => GrantRules.IsActive(From, To, EndedByOrderId, date);
 
     /// <summary>Ends the grant on <paramref name="lastDay"/>, unless it already ends earlier.</summary>
     public void EndOn(DateOnly lastDay, int endedByOrderId)

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using SocItConsole.Shared.Cases;
 using SocItConsole.Shared.Orders;
 
@@ -11,6 +12,39 @@ public sealed record GrantChanges(IReadOnlyList<Grant> Added, IReadOnlyList<Gran
 
 public static class GrantRules
 {
+    /// <summary>
+    /// The one definition of an active grant on a day: started, its last day not passed, and not ended by an end order
+    /// (its end is decided; a "Begär avslut" or a review's "Tas bort" would only order it twice, and a follow-up has
+    /// nothing left to ask). The access view, a review round's scope, the follow-up job's continuation rule and
+    /// <see cref="Grant.IsActiveOn"/> all read it: in the database through <see cref="ActiveOn"/>, in memory through
+    /// <see cref="IsActive"/>, both made from this one expression.
+    /// </summary>
+    private static readonly Expression<Func<DateOnly, DateOnly?, int?, DateOnly, bool>> Active =
+        (from, to, endedByOrderId, day) => endedByOrderId == null && from <= day && (to == null || to >= day);
+
+    private static readonly Func<DateOnly, DateOnly?, int?, DateOnly, bool> IsActiveCompiled = Active.Compile();
+
+    /// <summary>A grant with these dates and end order is active on <paramref name="day"/> (see <see cref="Active"/>).</summary>
+    public static bool IsActive(DateOnly from, DateOnly? to, int? endedByOrderId, DateOnly day) =>
+        IsActiveCompiled(from, to, endedByOrderId, day);
+
+    /// <summary>
+    /// The grants active on <paramref name="day"/>, as an expression a database query translates; the day becomes a
+    /// query parameter, so every day shares one compiled query.
+    /// </summary>
+    public static Expression<Func<Grant, bool>> ActiveOn(DateOnly day)
+    {
+        var grant = Expression.Parameter(typeof(Grant), "g");
+        var body = new Substitution(new Dictionary<ParameterExpression, Expression>
+        {
+            [Active.Parameters[0]] = Expression.Property(grant, nameof(Grant.From)),
+            [Active.Parameters[1]] = Expression.Property(grant, nameof(Grant.To)),
+            [Active.Parameters[2]] = Expression.Property(grant, nameof(Grant.EndedByOrderId)),
+            [Active.Parameters[3]] = Expression.Property(Expression.Constant(new DayHolder(day)), nameof(DayHolder.Day)),
+        }).Visit(Active.Body);
+        return Expression.Lambda<Func<Grant, bool>>(body, grant);
+    }
+
     /// <summary>
     /// The grants a completed order leaves on record, given the employee's grants so far:
     /// <list type="bullet">
@@ -75,5 +109,14 @@ public static class GrantRules
                 start, order.EndDate, order.Id, order.CaseNumber))
             .ToList();
         return new GrantChanges(added, [], notApplicable);
+    }
+
+    /// <summary>Holds the day as a captured value would, so that a query translator makes it a parameter.</summary>
+    private sealed record DayHolder(DateOnly Day);
+
+    private sealed class Substitution(Dictionary<ParameterExpression, Expression> replacements) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) =>
+            replacements.TryGetValue(node, out var replacement) ? replacement : node;
     }
 }

@@ -19,8 +19,8 @@ public sealed record UnitGrantLine(
     bool EndsSoon);
 
 /// <summary>
-/// The rules of the access view: which grants count as someone's access today, what stands out, and the CSV file a
-/// manager takes away. Written for Swedish Excel like the other exports: UTF-8 with a byte order mark, semicolons,
+/// The rules of the access view: what stands out and the CSV file a manager takes away (which grants count as someone's
+/// access today is <see cref="GrantRules.ActiveOn"/>). Written for Swedish Excel like the other exports: UTF-8 with a byte order mark, semicolons,
 /// and no cell that Excel would run as a formula.
 /// </summary>
 public static class UnitGrantReport
@@ -34,13 +34,6 @@ public static class UnitGrantReport
         "Från annan verksamhet", $"Slutar inom {EndsSoonDays} dagar", "Ärende",
     ];
 
-
-    /// <summary>
-    /// Access on <paramref name="today"/>: started, its last day not passed, and not already ended by an end order
-    /// (its end is decided; a "Begär avslut" would only order it twice). The same scope as a review round's lines.
-    /// </summary>
-    public static bool IsActive(DateOnly from, DateOnly? to, int? endedByOrderId, DateOnly today) =>
-        endedByOrderId is null && from <= today && (to is null || to >= today);
 
     /// <summary>A last day from today to <see cref="EndsSoonDays"/> days ahead.</summary>
     public static bool EndsSoon(DateOnly? to, DateOnly today) =>

@@ -67,10 +67,4 @@ public static class MatrixHistory
                 .ThenBy(d => d.SystemName, order),
         ];
     }
-
-    /// <summary>The cells changed by versions after <paramref name="baseVersion"/>: what someone else saved meanwhile.</summary>
-    public static IReadOnlyList<MatrixCellChange> ChangedSince(IEnumerable<MatrixChangeSet> changeSets, int baseVersion) =>
-    [
-        .. changeSets.Where(s => s.Version > baseVersion).OrderBy(s => s.Version).SelectMany(s => s.Changes),
-    ];
 }

@@ -14,14 +14,4 @@ public static class ReviewAccess
         ArgumentNullException.ThrowIfNull(unitManagerEmails);
         return !string.IsNullOrEmpty(manager.Value) && unitManagerEmails.Contains(manager);
     }
-
-    /// <summary>Throws a Swedish <see cref="DomainException"/> unless <paramref name="manager"/> manages the line's unit.</summary>
-    public static void EnsureMayAnswer(EmailAddress manager, ReviewLine line, IEnumerable<EmailAddress> unitManagerEmails)
-    {
-        ArgumentNullException.ThrowIfNull(line);
-        if (!MayAnswer(manager, unitManagerEmails))
-        {
-            throw new DomainException($"Du är inte chef för {line.UnitName} och kan inte besvara dess rader.");
-        }
-    }
 }

@@ -38,12 +38,4 @@ public static class ReviewTexts
         ReviewAnswer.Remove => "Tas bort",
         _ => answer.ToString(),
     };
-
-    public static string DecisionName(ReviewReminderDecision decision) => decision switch
-    {
-        ReviewReminderDecision.NoAction => "Ingen åtgärd",
-        ReviewReminderDecision.RemindManagers => "Påminn cheferna",
-        ReviewReminderDecision.Escalate => "Eskalera till Soc-IT",
-        _ => decision.ToString(),
-    };
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SocItConsole.Shared.Grants;
 
 namespace SocItConsole.Shared.Reviews;
 
@@ -8,8 +9,8 @@ public static class ReviewScope
     private static readonly StringComparer Swedish = StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), ignoreCase: true);
 
     /// <summary>
-    /// One line per grant in one of <paramref name="unitIds"/> that is active on <paramref name="startDay"/> (started,
-    /// and its last day not before it). Left out: grants that have run out, grants that have not started yet, and
+    /// One line per grant in one of <paramref name="unitIds"/> that is active on <paramref name="startDay"/>
+    /// (<see cref="GrantRules.IsActive"/>: started, and its last day not before it). Left out: grants that have run out, grants that have not started yet, and
     /// grants an end order has already ended (their end is decided; a "Tas bort" would only order it twice).
     /// Temporary grants and grants held by people from other units are included and flagged on the line.
     /// Lines come in unit, person, system and level order (Swedish sorting); a grant listed twice gives one line.
@@ -19,7 +20,7 @@ public static class ReviewScope
         ArgumentNullException.ThrowIfNull(grants);
         ArgumentNullException.ThrowIfNull(unitIds);
         return grants
-            .Where(g => unitIds.Contains(g.UnitId) && IsInScope(g, startDay))
+            .Where(g => unitIds.Contains(g.UnitId) && GrantRules.IsActive(g.From, g.To, g.EndedByOrderId, startDay))
             .DistinctBy(g => g.GrantId)
             .OrderBy(g => g.UnitName, Swedish)
             .ThenBy(g => g.UnitId)
@@ -29,12 +30,5 @@ public static class ReviewScope
             .ThenBy(g => g.LevelName, Swedish)
             .Select(g => new ReviewLine(g))
             .ToList();
-    }
-
-    /// <summary>Active on <paramref name="startDay"/> and not already ended by an order.</summary>
-    public static bool IsInScope(ReviewGrantSnapshot grant, DateOnly startDay)
-    {
-        ArgumentNullException.ThrowIfNull(grant);
-        return grant.EndedByOrderId is null && grant.From <= startDay && (grant.To is null || grant.To >= startDay);
     }
 }

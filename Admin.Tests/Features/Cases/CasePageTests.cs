@@ -63,6 +63,10 @@ public class CasePageTests : ComponentTestBase, IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Equal(8, cut.FindAll("[data-testid=checklist-item]").Count));
     }
 
+    /// <summary>The status buttons shown, in order, by their test ids.</summary>
+    private static List<string?> StatusButtons(IRenderedComponent<CasePage> cut) =>
+        [.. cut.FindAll("[data-testid=status-actions] button[data-testid]").Select(b => b.GetAttribute("data-testid"))];
+
     [Fact]
     public void AConsoleOrder_DoesNotSayWhoRegisteredIt_TheOrdererPlacedIt()
     {
@@ -105,6 +109,24 @@ public class CasePageTests : ComponentTestBase, IAsyncLifetime
         Assert.Equal("Under arbete", cut.Find("[data-testid=case-status]").TextContent.Trim());
         Assert.Empty(cut.FindAll("[data-testid=take]"));
         Assert.Contains("tog ärendet SOC-2026-00001", Snackbars.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StatusButtons_AreTheMovesTheFlowAllows_FromEachStatus()
+    {
+        var cut = RenderCase();
+        Assert.Equal(["reject"], StatusButtons(cut));
+
+        Take(cut);
+        Assert.Equal(["complete", "wait", "reject"], StatusButtons(cut));
+
+        cut.Find("[data-testid=wait]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("Väntar på beställare", cut.Find("[data-testid=case-status]").TextContent.Trim()));
+        Assert.Equal(["resume", "reject"], StatusButtons(cut));
+
+        cut.Find("[data-testid=resume]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("Under arbete", cut.Find("[data-testid=case-status]").TextContent.Trim()));
+        Assert.Equal(["complete", "wait", "reject"], StatusButtons(cut));
     }
 
     [Fact]

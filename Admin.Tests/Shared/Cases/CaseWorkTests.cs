@@ -31,6 +31,31 @@ public class CaseWorkTests
         Assert.Equal(allowed, CaseStatusRules.Refusal(from, to) is null);
     }
 
+    public static TheoryData<OrderStatus, OrderStatus[]> Buttons => new()
+    {
+        { OrderStatus.Received, [OrderStatus.Rejected] },
+        { OrderStatus.InProgress, [OrderStatus.Completed, OrderStatus.WaitingForOrderer, OrderStatus.Rejected] },
+        { OrderStatus.WaitingForOrderer, [OrderStatus.InProgress, OrderStatus.Rejected] },
+        { OrderStatus.Completed, [] },
+        { OrderStatus.Rejected, [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Buttons))]
+    public void AllowedMoves_AreTheStatusButtons_CompleteFirst_RejectLast_TakingStartsAReceivedCase(OrderStatus from, OrderStatus[] expected) =>
+        Assert.Equal(expected, CaseStatusRules.AllowedMoves(from));
+
+    [Fact]
+    public void AllowedMoves_AreAllowedMoves_AndOnlyTakingIsLeftOut()
+    {
+        var statuses = Enum.GetValues<OrderStatus>();
+        var allowed = statuses.SelectMany(from => statuses.Where(to => CaseStatusRules.CanMove(from, to)).Select(to => (from, to)));
+        var buttons = statuses.SelectMany(from => CaseStatusRules.AllowedMoves(from).Select(to => (from, to)));
+
+        Assert.Equal([(OrderStatus.Received, OrderStatus.InProgress)], allowed.Except(buttons));
+        Assert.Empty(buttons.Except(allowed));
+    }
+
     [Fact]
     public void Refusal_ExplainsInSwedish() =>
         Assert.Equal("Ärendet är redan klart och kan inte ändras.", CaseStatusRules.Refusal(OrderStatus.Completed, OrderStatus.InProgress));

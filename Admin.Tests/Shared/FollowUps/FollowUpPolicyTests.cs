@@ -8,24 +8,11 @@ public class FollowUpPolicyTests
     private static readonly FollowUpSettings Settings = FollowUpSettings.Default;
 
     [Theory]
-    [InlineData("2026-11-20", false, true)]   // ran out a week ago
-    [InlineData("2025-11-27", false, true)]   // ran out a year ago: a missed night never hides it
-    [InlineData("2026-11-26", false, true)]   // ran out yesterday
-    [InlineData("2026-11-27", false, true)]   // last day today
-    [InlineData("2026-12-04", false, true)]   // last day at the end of the heads-up window
-    [InlineData("2026-12-05", false, false)]  // one day beyond the window
-    [InlineData("2026-11-20", true, false)]   // an end order has ended it
-    [InlineData(null, false, false)]          // runs until further notice
-    public void ShouldFlag_ExpiredAndWithinHeadsUpWindow(string? lastDay, bool ended, bool expected) =>
-        Assert.Equal(expected, FollowUpPolicy.ShouldFlag(lastDay is null ? null : DateOnly.Parse(lastDay, System.Globalization.CultureInfo.InvariantCulture), ended, Today, Settings));
-
-    [Theory]
-    [InlineData(0, "2026-11-27", true)]
-    [InlineData(0, "2026-11-28", false)]
-    [InlineData(14, "2026-12-11", true)]
-    [InlineData(14, "2026-12-12", false)]
-    public void ShouldFlag_FollowsTheConfiguredWindow(int headsUpDays, string lastDay, bool expected) =>
-        Assert.Equal(expected, FollowUpPolicy.ShouldFlag(DateOnly.Parse(lastDay, System.Globalization.CultureInfo.InvariantCulture), false, Today, Settings with { HeadsUpDays = headsUpDays }));
+    [InlineData(0, "2026-11-27")]
+    [InlineData(7, "2026-12-04")]
+    [InlineData(14, "2026-12-11")]
+    public void FlagCutoff_IsTodayPlusTheHeadsUpWindow(int headsUpDays, string expected) =>
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), FollowUpPolicy.FlagCutoff(Today, Settings with { HeadsUpDays = headsUpDays }));
 
     [Theory]
     [InlineData("2026-11-26", false, true)]

@@ -61,6 +61,20 @@ public class GrantRulesTests
     }
 
     [Fact]
+    public void AGrantAnOrderHasEnded_DoesNotCoverANewOrder_ForTheSameAccess()
+    {
+        // The employment ends on 2027-03-31, but an extension asks for Lifecare from 2026-12-07: the old grant's end is
+        // decided, so it is not active and the extension gets a grant of its own (the access view and a follow-up see it).
+        var order = PlacedOrders.Place(PlacedOrders.Request(OrderType.Extend), 4, Lifecare);
+        var ended = Grant(new DateOnly(2025, 1, 1), null);
+        ended.EndOn(new DateOnly(2027, 3, 31), endedByOrderId: 3);
+
+        var added = Assert.Single(GrantRules.Materialize(order, [ended]).Added);
+
+        Assert.Equal(("Lifecare", new DateOnly(2026, 12, 7)), (added.SystemName, added.From));
+    }
+
+    [Fact]
     public void EndOfEmployment_EndsEveryRunningGrantOnTheLastWorkingDay()
     {
         var order = PlacedOrders.Place(PlacedOrders.Request(OrderType.Terminate), 7);
@@ -85,6 +99,33 @@ public class GrantRulesTests
     [Fact]
     public void Grant_CannotEndBeforeItStarts() =>
         Assert.Throws<ArgumentException>(() => Grant(new DateOnly(2026, 5, 1), new DateOnly(2026, 4, 30)));
+
+    /// <summary>
+    /// The one definition of an active grant, as cases: started, last day not passed, not ended by an order (also the
+    /// cases the access view's own copy of the rule had).
+    /// </summary>
+    public static TheoryData<string, string, string?, int?, string, bool> ActiveCases => new()
+    {
+        { "runs until further notice, started today", "2026-11-27", null, null, "2026-11-27", true },
+        { "last day today", "2026-11-27", "2026-11-27", null, "2026-11-27", true },
+        { "temporary, still running", "2026-01-01", "2026-12-31", null, "2026-11-27", true },
+        { "starts tomorrow", "2026-11-28", null, null, "2026-11-27", false },
+        { "ran out yesterday", "2026-01-01", "2026-11-26", null, "2026-11-27", false },
+        { "an order ended it, last day ahead", "2026-01-01", "2026-12-31", 7, "2026-11-27", false },
+        { "an order ended it, no last day", "2026-01-01", null, 7, "2026-11-27", false },
+        { "an order ended it long ago", "2025-01-01", "2026-10-01", 7, "2026-11-27", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(ActiveCases))]
+    public void Active_StartedNotRunOut_AndNotEndedByAnOrder(string situation, string from, string? to, int? endedBy, string day, bool expected)
+    {
+        var (f, t, d) = (Day(from), to is null ? (DateOnly?)null : Day(to), Day(day));
+
+        Assert.True(expected == GrantRules.IsActive(f, t, endedBy, d), situation);
+        Assert.True(expected == GrantRules.ActiveOn(d).Compile()(GrantEndedBy(f, t, endedBy)), situation + " (expression)");
+        Assert.True(expected == GrantEndedBy(f, t, endedBy).IsActiveOn(d), situation + " (Grant.IsActiveOn)");
+    }
 
     [Theory]
     [InlineData("2026-01-01", null, "2026-06-01", true)]
@@ -208,6 +249,20 @@ public class GrantRulesTests
     [Fact]
     public void TheKeyStep_IsAbsent_WithoutAKeyChoice() =>
         Assert.Null(CaseChecklist.KeyLabel(KeyChoiceKind.None, null, hasPersonalCode: false));
+
+    private static DateOnly Day(string text) => DateOnly.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A grant with these dates, ended by order <paramref name="endedBy"/> if given (with no last day: the last possible one, as an end order always sets one).</summary>
+    private static Grant GrantEndedBy(DateOnly from, DateOnly? to, int? endedBy)
+    {
+        var grant = Grant(from, endedBy is null ? to : null);
+        if (endedBy is { } orderId)
+        {
+            grant.Close(to ?? DateOnly.MaxValue, orderId);
+        }
+
+        return grant;
+    }
 
     private static Grant Grant(DateOnly from, DateOnly? to) =>
         new(5, 6, "Lifecare", 60, "Utförare", 10, "Hemtjänst Centrum", from, to, 1, "SOC-2026-00001");

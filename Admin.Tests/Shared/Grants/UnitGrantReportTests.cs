@@ -13,17 +13,6 @@ public class UnitGrantReportTests
         "SOC-2026-00017", IsTemporary: false, IsFromOtherUnit: false, EndsSoon: false);
 
     [Theory]
-    [InlineData("2026-11-27", null, null, true)]
-    [InlineData("2026-11-27", "2026-11-27", null, true)]
-    [InlineData("2026-01-01", "2026-12-31", null, true)]
-    [InlineData("2026-11-28", null, null, false)]
-    [InlineData("2026-01-01", "2026-11-26", null, false)]
-    [InlineData("2026-01-01", "2026-12-31", 7, false)]
-    [InlineData("2026-01-01", null, 7, false)]
-    public void IsActive_StartedNotRunOut_AndNotEndedByAnOrder(string from, string? to, int? endedBy, bool expected) =>
-        Assert.Equal(expected, UnitGrantReport.IsActive(Day(from), to is null ? null : Day(to), endedBy, Today));
-
-    [Theory]
     [InlineData(null, false)]
     [InlineData("2026-11-27", true)]
     [InlineData("2026-12-11", true)]

@@ -70,12 +70,6 @@ public class MatrixHistoryTests
         Assert.Empty(MatrixHistory.Compare(MatrixHistory.AtVersion(History, 2), MatrixHistory.AtVersion(History, 2), StringComparer.Ordinal));
 
     [Fact]
-    public void ChangedSince_ListsOnlyLaterVersions() =>
-        Assert.Equal(
-            [new CellKey(1, 2), new CellKey(2, 1), new CellKey(3, 3)],
-            MatrixHistory.ChangedSince(History, 1).Select(c => c.Key));
-
-    [Fact]
     public void ChangeSet_SummarisesItsChanges() =>
         Assert.Equal("3 tillagda", History[0].Summary);
 

@@ -43,13 +43,6 @@ public class ReviewReminderPolicyTests
     public void Decide_RefusesANegativeWindow() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => ReviewReminderPolicy.Decide(State(unanswered: 1), DueDate, -1));
 
-    [Theory]
-    [InlineData(ReviewReminderDecision.NoAction, "Ingen åtgärd")]
-    [InlineData(ReviewReminderDecision.RemindManagers, "Påminn cheferna")]
-    [InlineData(ReviewReminderDecision.Escalate, "Eskalera till Soc-IT")]
-    public void Texts_NameTheDecisionInSwedish(ReviewReminderDecision decision, string expected) =>
-        Assert.Equal(expected, ReviewTexts.DecisionName(decision));
-
     private static ReviewUnitState State(
         int unanswered, string? reminded = null, string? escalated = null, ReviewRoundStatus status = ReviewRoundStatus.Open) =>
         new(status, DueDate, unanswered, reminded is null ? null : Day(reminded), escalated is null ? null : Day(escalated));

@@ -57,14 +57,15 @@ public sealed partial class FollowUpRun(
     }
 
     /// <summary>
-    /// Grant <c>n</c> continues grant <c>g</c>: same employee, system, level and unit, not ended by an order, starting by
-    /// the day after <c>g</c>'s last day and lasting longer (or until further notice). A gap of a day or more is not a
-    /// continuation. One rule for the grants to flag and the follow-ups to close.
+    /// Grant <c>n</c> continues grant <c>g</c>: another grant of the same employee, system, level and unit that is active
+    /// (<see cref="GrantSql.ActiveOn"/>) on the day after <c>g</c>'s last day — started by then, lasting longer (or
+    /// until further notice) and not ended by an order. A gap of a day or more is not a continuation. One rule for the
+    /// grants to flag and the follow-ups to close.
     /// </summary>
-    private const string ContinuesG = """
-        n."EmployeeId" = g."EmployeeId" AND n."Id" <> g."Id" AND n."EndedByOrderId" IS NULL
+    private static readonly string ContinuesG = $$"""
+        n."EmployeeId" = g."EmployeeId" AND n."Id" <> g."Id"
             AND n."SystemId" = g."SystemId" AND n."LevelId" = g."LevelId" AND n."UnitId" = g."UnitId"
-            AND n."From" <= date(g."To", '+1 day') AND (n."To" IS NULL OR n."To" > g."To")
+            AND {{GrantSql.ActiveOn("n", """date(g."To", '+1 day')""")}}
         """;
 
     /// <summary>
@@ -75,7 +76,7 @@ public sealed partial class FollowUpRun(
     /// with what a follow-up copies from the grant, its order and its employee. Both the run and the dry run read
     /// through this text; the benchmark and a test check its query plan.
     /// </summary>
-    internal const string DueGrantsSql = $$"""
+    internal static readonly string DueGrantsSql = $$"""
         SELECT g."Id" AS "GrantId", g."EmployeeId", e."FullName" AS "EmployeeName", g."SystemName", g."LevelName",
                g."UnitId", g."UnitName", o."UnitId" AS "HomeUnitId", g."To" AS "EndDate", o."ManagerName", o."ManagerEmail"
         FROM "Grants" AS g
@@ -93,7 +94,7 @@ public sealed partial class FollowUpRun(
     /// One chunk of follow-ups in one statement, with the values <see cref="FollowUp"/>'s constructor gives a new one
     /// (open, version 0, no reminders) in the columns' stored forms: the enum as its name, the instant as UTC ticks.
     /// </summary>
-    internal const string FlagSql = """
+    internal static readonly string FlagSql = """
         INSERT INTO "FollowUps" ("GrantId", "EmployeeId", "EmployeeName", "SystemName", "LevelName", "UnitId", "UnitName",
             "HomeUnitId", "EndDate", "ManagerName", "ManagerEmail", "Status", "FlaggedAt", "OverdueReminders", "Version")
         SELECT d."GrantId", d."EmployeeId", d."EmployeeName", d."SystemName", d."LevelName", d."UnitId", d."UnitName",
@@ -229,7 +230,7 @@ public sealed partial class FollowUpRun(
     /// Undecided follow-ups whose grant another grant continues (<see cref="ContinuesG"/>), with the
     /// latest last day among those that continue it ('9999-12-31' for one until further notice).
     /// </summary>
-    internal const string ContinuedFollowUpsSql = $$"""
+    internal static readonly string ContinuedFollowUpsSql = $$"""
         SELECT f."Id" AS "FollowUpId", MAX(COALESCE(n."To", '9999-12-31')) AS "ContinuedTo"
         FROM "FollowUps" AS f
         JOIN "Grants" AS g ON g."Id" = f."GrantId"

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Linq.Expressions;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
@@ -300,7 +299,7 @@ public sealed class UnitGrants(
     {
         var managed = ManagedUnits(db, user).Select(u => u.Id);
         return await db.Grants.AsNoTracking()
-            .Where(ActiveOn(today))
+            .Where(GrantRules.ActiveOn(today))
             .Where(g => g.Id == grantId && managed.Contains(g.UnitId))
             .Join(db.Employees, g => g.EmployeeId, e => e.Id, (g, e) => new ManagedGrant(
                 g.Id, e.FullName, e.Personnummer, g.UnitId, g.UnitName, g.SystemId, g.SystemName, g.LevelId, g.LevelName,
@@ -334,17 +333,13 @@ public sealed class UnitGrants(
 
     private static IQueryable<Unit> ManagedUnits(SocItDbContext db, ClaimsPrincipal user) => db.UnitsManagedBy(user);
 
-    /// <summary>The same rule as <see cref="UnitGrantReport.IsActive"/>, in the database.</summary>
-    private static Expression<Func<Grant, bool>> ActiveOn(DateOnly today) =>
-        g => g.EndedByOrderId == null && g.From <= today && (g.To == null || g.To >= today);
-
     /// <summary>
     /// Active grants in <paramref name="unitIds"/> with the person and their own unit: the unit of their latest
     /// completed new-employee order, or where none is on record, the unit of the order the grant came from (an order
     /// for temporary access to another unit names the person's own unit first).
     /// </summary>
     private static IQueryable<GrantView> Views(SocItDbContext db, List<int> unitIds, DateOnly today) =>
-        from g in db.Grants.AsNoTracking().Where(ActiveOn(today))
+        from g in db.Grants.AsNoTracking().Where(GrantRules.ActiveOn(today))
         where unitIds.Contains(g.UnitId)
         join e in db.Employees on g.EmployeeId equals e.Id
         join source in db.Orders on g.SourceOrderId equals source.Id

@@ -324,9 +324,9 @@ public sealed class ReviewRounds(
             round.ClosedByName, round.ClosedAt, round.CloseReason, round.Version, rows, today);
     }
 
-    /// <summary>Grants a round started today takes in: active today and not ended by an order.</summary>
+    /// <summary>Grants a round started today takes in: those active today (<see cref="Shared.Grants.GrantRules.ActiveOn"/>).</summary>
     internal static IQueryable<Shared.Grants.Grant> InScope(SocItDbContext db, DateOnly today) =>
-        db.Grants.AsNoTracking().Where(g => g.EndedByOrderId == null && g.From <= today && (g.To == null || g.To >= today));
+        db.Grants.AsNoTracking().Where(Shared.Grants.GrantRules.ActiveOn(today));
 
     private static IQueryable<ReviewGrantSnapshot> Snapshots(SocItDbContext db, DateOnly today, List<int> unitIds) =>
         from g in InScope(db, today)
