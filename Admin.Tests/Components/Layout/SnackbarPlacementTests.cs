@@ -42,6 +42,17 @@ public class SnackbarPlacementTests : ComponentTestBase
     }
 
     [Fact]
+    public void Markup_GivenToTheSnackbar_IsShownAsText()
+    {
+        var provider = Render<MudSnackbarProvider>();
+
+        Snackbar.Add(new MarkupString("<b id=\"injected\">Klart</b>"), Severity.Success);
+
+        provider.WaitForAssertion(() => Assert.Equal(["<b id=\"injected\">Klart</b>"], Messages(provider)));
+        Assert.Empty(provider.FindAll("#injected"));
+    }
+
+    [Fact]
     public void AConfirmationGoes_WhileAnErrorStays_UntilItIsClosed()
     {
         var provider = Render<MudSnackbarProvider>();

@@ -85,11 +85,12 @@ public sealed class SeveritySnackbar(SnackbarService inner) : ISnackbar
         return inner.Add(message, severity, Options(severity, configure), key);
     }
 
-    public Snackbar? Add(MarkupString message, Severity severity = Severity.Normal, Action<SnackbarOptions>? configure = null, string? key = null)
-    {
-        RemoveConfirmations();
-        return inner.Add(message, severity, Options(severity, configure), key);
-    }
+    /// <summary>
+    /// The interface's markup overload. The console renders no raw markup (free text must reach the page through
+    /// Razor's encoding), so what it is given is shown as text.
+    /// </summary>
+    Snackbar? ISnackbar.Add(MarkupString message, Severity severity, Action<SnackbarOptions>? configure, string? key) =>
+        Add(message.Value, severity, configure, key);
 
     public Snackbar? Add(RenderFragment message, Severity severity = Severity.Normal, Action<SnackbarOptions>? configure = null, string? key = null)
     {
