@@ -39,8 +39,7 @@ public static class AppServices
             database,
             CurrentUser(userName),
             new MatrixWriter(new AuditTrail(time), time),
-            new NewEmployeeSystemsLookup(database, time),
-            time);
+            new NewEmployeeSystemsLookup(database, time));
     }
 
     /// <summary>The audited-change runner, acting as <paramref name="userName"/>.</summary>
@@ -71,7 +70,7 @@ public static class AppServices
     }
 
     public static OrderForm OrderForm(TestDatabase database, string userName, TimeProvider? clock = null) =>
-        new(database, OrderIntake(database, clock), CurrentUser(userName));
+        new(database, OrderIntake(database, clock), CurrentUser(userName), clock ?? Clock());
 
     public static AuditLog AuditLog(TestDatabase database, string userName) => new(database, CurrentUser(userName));
 

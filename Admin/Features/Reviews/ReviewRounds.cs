@@ -32,13 +32,11 @@ public sealed class ReviewRounds(
         InTransaction = true,
     };
 
-    public DateOnly Today => AdminTimeZone.Today(clock);
-
     /// <summary>The active units an administrator can pick, with how many active grants (lines) each would give today.</summary>
     public async Task<IReadOnlyList<ReviewUnitChoice>> UnitChoicesAsync(CancellationToken ct = default)
     {
         await currentUser.RequireAsync(Policies.Administrator);
-        var today = Today;
+        var today = AdminTimeZone.Today(clock);
         await using var db = await factory.CreateDbContextAsync(ct);
         var counts = await InScope(db, today).GroupBy(g => g.UnitId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
@@ -57,7 +55,7 @@ public sealed class ReviewRounds(
     {
         ArgumentNullException.ThrowIfNull(form);
         var actor = await currentUser.RequireAsync(Policies.Administrator);
-        var today = Today;
+        var today = AdminTimeZone.Today(clock);
         if (form.DueDate is not { } dueDate)
         {
             return new ReviewResult.Refused("Välj sista svarsdag.");
@@ -124,7 +122,7 @@ public sealed class ReviewRounds(
     public async Task<IReadOnlyList<ReviewRoundSummary>> ListAsync(CancellationToken ct = default)
     {
         await currentUser.RequireAsync(Policies.ReviewReaders);
-        var today = Today;
+        var today = AdminTimeZone.Today(clock);
         await using var db = await factory.CreateDbContextAsync(ct);
         var rounds = await db.ReviewRounds.AsNoTracking().OrderByDescending(r => r.Id).ToListAsync(ct);
         var perUnit = await db.ReviewLines.AsNoTracking()
@@ -152,7 +150,7 @@ public sealed class ReviewRounds(
     {
         await currentUser.RequireAsync(Policies.ReviewReaders);
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await DetailsAsync(db, id, Today, ct);
+        return await DetailsAsync(db, id, AdminTimeZone.Today(clock), ct);
     }
 
     /// <summary>The evidence report: the round and every line, with what became of each removal.</summary>
@@ -160,7 +158,7 @@ public sealed class ReviewRounds(
     {
         await currentUser.RequireAsync(Policies.ReviewReaders);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var round = await DetailsAsync(db, id, Today, ct);
+        var round = await DetailsAsync(db, id, AdminTimeZone.Today(clock), ct);
         if (round is null)
         {
             return null;
@@ -209,7 +207,7 @@ public sealed class ReviewRounds(
             await db.SaveChangesAsync(ct);
         }
 
-        return (content, string.Create(CultureInfo.InvariantCulture, $"granskning-{id}-underlag-{Dates.Iso(Today)}.csv"));
+        return (content, string.Create(CultureInfo.InvariantCulture, $"granskning-{id}-underlag-{Dates.Iso(AdminTimeZone.Today(clock))}.csv"));
     }
 
     /// <summary>
@@ -250,7 +248,7 @@ public sealed class ReviewRounds(
     public async Task<ReviewDashboardCounts> DashboardCountsAsync(CancellationToken ct = default)
     {
         await currentUser.RequireAsync(Policies.ReviewReaders);
-        var today = Today;
+        var today = AdminTimeZone.Today(clock);
         await using var db = await factory.CreateDbContextAsync(ct);
         var rounds = await db.ReviewRounds.AsNoTracking().Where(r => r.Status == ReviewRoundStatus.Open).ToListAsync(ct);
         var openIds = rounds.Select(r => r.Id).ToList();
