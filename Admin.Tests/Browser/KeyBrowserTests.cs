@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Features.Orders;
+using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Admin.Tests.TestData;
 using SocItConsole.Shared.Audit;
 using SocItConsole.Shared.Orders;
@@ -96,7 +97,7 @@ public partial class KeyBrowserTests
     {
         await using var scope = session.Services.CreateAsyncScope();
         var intake = scope.ServiceProvider.GetRequiredService<OrderIntake>();
-        var request = OrderRequests.NewUndersköterska() with { StartDate = intake.Today.AddDays(14) };
+        var request = OrderRequests.NewUndersköterska() with { StartDate = AdminTimeZone.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>()).AddDays(14) };
         var result = Assert.IsType<PlaceOrderResult.Created>(await intake.PlaceAsync(request, OrderChannel.Console, Chef));
         var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<SocItDbContext>>();
         await using var db = await factory.CreateDbContextAsync(TestContext.Current.CancellationToken);

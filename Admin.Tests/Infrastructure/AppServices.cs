@@ -11,6 +11,7 @@ using SocItConsole.Admin.Features.Matrix;
 using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Admin.Infrastructure.Audit;
 using SocItConsole.Admin.Infrastructure.Authentication;
+using SocItConsole.Admin.Infrastructure.Changes;
 
 namespace SocItConsole.Admin.Tests.Infrastructure;
 
@@ -20,12 +21,15 @@ public static class AppServices
     /// <summary>A clock at a fixed instant: 2026-11-27 10:00 in Stockholm.</summary>
     public static FakeTimeProvider Clock() => new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
 
-    public static CurrentUser CurrentUser(string userName)
+    public static CurrentUser CurrentUser(string userName) => CurrentUser(userName, NullLoggerFactory.Instance);
+
+    /// <summary>The demo user, logging (the security events of a refused operation) through <paramref name="loggers"/>.</summary>
+    public static CurrentUser CurrentUser(string userName, Microsoft.Extensions.Logging.ILoggerFactory loggers)
     {
         var principal = DevUsers.Find(userName)?.ToPrincipal() ?? throw new ArgumentException(userName, nameof(userName));
         var authorization = new ServiceCollection().AddLogging().AddAuthorizationCore(Policies.Configure)
             .BuildServiceProvider().GetRequiredService<IAuthorizationService>();
-        return new CurrentUser(new FixedAuthenticationState(principal), new HttpContextAccessor(), authorization, NullLoggerFactory.Instance);
+        return new CurrentUser(new FixedAuthenticationState(principal), new HttpContextAccessor(), authorization, loggers);
     }
 
     public static MatrixService MatrixService(TestDatabase database, string userName, TimeProvider? clock = null)
@@ -35,14 +39,22 @@ public static class AppServices
             database,
             CurrentUser(userName),
             new MatrixWriter(new AuditTrail(time), time),
-            new NewEmployeeSystemsLookup(database, time),
-            time);
+            new NewEmployeeSystemsLookup(database, time));
+    }
+
+    /// <summary>The audited-change runner, acting as <paramref name="userName"/>.</summary>
+    public static AuditedChange AuditedChange(TestDatabase database, string userName, TimeProvider? clock = null) =>
+        AuditedChange(database, CurrentUser(userName), clock);
+
+    public static AuditedChange AuditedChange(TestDatabase database, CurrentUser user, TimeProvider? clock = null)
+    {
+        var time = clock ?? Clock();
+        return new AuditedChange(database, user, new AuditTrail(time), time, NullLogger<AuditedChange>.Instance);
     }
 
     public static SocItConsole.Admin.Features.MasterData.MasterDataService MasterDataService(
         TestDatabase database, string userName, TimeProvider? clock = null) =>
-        new(database, CurrentUser(userName), new AuditTrail(clock ?? Clock()),
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<SocItConsole.Admin.Features.MasterData.MasterDataService>.Instance);
+        new(AuditedChange(database, userName, clock));
 
     public static MatrixImport MatrixImport(TestDatabase database, string userName, TimeProvider? clock = null)
     {
@@ -58,7 +70,7 @@ public static class AppServices
     }
 
     public static OrderForm OrderForm(TestDatabase database, string userName, TimeProvider? clock = null) =>
-        new(database, OrderIntake(database, clock), CurrentUser(userName));
+        new(database, OrderIntake(database, clock), CurrentUser(userName), clock ?? Clock());
 
     public static AuditLog AuditLog(TestDatabase database, string userName) => new(database, CurrentUser(userName));
 
@@ -76,7 +88,7 @@ public static class AppServices
     public static SocItConsole.Admin.Features.Cases.CaseWork CaseWork(TestDatabase database, string userName, TimeProvider? clock = null)
     {
         var time = clock ?? Clock();
-        return new(database, CurrentUser(userName), new AuditTrail(time), time);
+        return new(database, CurrentUser(userName), AuditedChange(database, userName, time), time);
     }
 
     public static SocItConsole.Admin.Features.Cases.CaseList CaseList(TestDatabase database, string userName, TimeProvider? clock = null) =>

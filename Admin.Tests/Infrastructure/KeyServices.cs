@@ -1,17 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using SocItConsole.Admin.Features.Keys;
-using SocItConsole.Admin.Infrastructure.Audit;
+using SocItConsole.Admin.Infrastructure.Changes;
 
 namespace SocItConsole.Admin.Tests.Infrastructure;
 
 /// <summary>The key register's services wired as the app wires them, over a test database, acting as a demo user.</summary>
 public static class KeyServices
 {
-    public static KeyChanges Changes(TestDatabase database, string userName, TimeProvider? clock = null)
-    {
-        var time = clock ?? AppServices.Clock();
-        return new KeyChanges(database, AppServices.CurrentUser(userName), new AuditTrail(time), time);
-    }
+    public static KeyChanges Changes(TestDatabase database, string userName, TimeProvider? clock = null) =>
+        new(AppServices.AuditedChange(database, userName, clock));
 
     public static KeyRegister Register(TestDatabase database, string userName, TimeProvider? clock = null) =>
         new(Changes(database, userName, clock));
@@ -31,6 +28,7 @@ public static class KeyServices
     /// <summary>Registers the key register's services for a bunit test (the test registers TimeProvider and the user).</summary>
     public static IServiceCollection AddKeyServices(this IServiceCollection services)
     {
+        services.AddScoped<AuditedChange>();
         services.AddScoped<KeyChanges>();
         services.AddScoped<KeyRegister>();
         services.AddScoped<PoolRegister>();

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using SocItConsole.Admin.Features.Bench;
 using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Admin.Tests.TestData;
 
@@ -76,6 +80,32 @@ public class BenchSwitchTests
         Assert.NotNull(probe);
         Assert.True(probe.HeapBytes > 1_000_000, $"a running app has more than 1 MB of managed heap, not {probe.HeapBytes}");
         Assert.Equal(0, probe.Circuits);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task BenchServicesAndEndpoints_AreThere_OnlyWhenTheSwitchIsOn(bool enabled)
+    {
+        await using var app = AdminAppFactory.Development().WithSetting("Bench:Enabled", enabled ? "true" : "false");
+        using var client = app.CreateTestClient();
+
+        var services = app.Services;
+        var benchRoutes = services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Select(e => e.RoutePattern.RawText ?? string.Empty)
+            .Where(r => r.StartsWith("/bench/", StringComparison.Ordinal)
+                // The counter is a routable component (in every route table); with the switch off it answers
+                // "not found" itself, as BenchProbes_DoNotExist_WhenTheSwitchIsOff shows.
+                && r != "/bench/counter")
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.Equal(enabled, services.GetService<DashboardFloor>() is not null);
+        Assert.Equal(enabled, services.GetService<CircuitCounter>() is not null);
+        Assert.Equal(enabled, services.GetServices<CircuitHandler>().OfType<CircuitCounter>().Any());
+        string[] expected = enabled ? ["/bench/floor/cases", "/bench/heap"] : [];
+        Assert.Equal(expected, benchRoutes);
     }
 
     [Fact]

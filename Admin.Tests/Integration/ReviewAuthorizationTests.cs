@@ -5,6 +5,7 @@ using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Admin.Features.Reviews;
 using SocItConsole.Admin.Infrastructure.Audit;
+using SocItConsole.Admin.Infrastructure.Changes;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Admin.Tests.TestData;
@@ -97,7 +98,8 @@ public class ReviewAuthorizationTests
         }
 
         var rounds = new ReviewRounds(
-            factory, services.GetRequiredService<ReviewMail>(), AppServices.CurrentUser("admin"), services.GetRequiredService<AuditTrail>(), clock);
+            factory, services.GetRequiredService<ReviewMail>(), AppServices.CurrentUser("admin"), services.GetRequiredService<AuditTrail>(),
+            services.GetRequiredService<AuditedChange>(), clock);
         var started = await rounds.StartAsync(
             new ReviewRoundForm { Name = "Granskning av Centrum", UnitIds = [centrum], DueDate = today.AddDays(14) }, Ct);
         return Assert.IsType<ReviewResult.Done>(started).Id!.Value;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using SocItConsole.Admin.Features.Reviews;
 using SocItConsole.Admin.Infrastructure.Audit;
+using SocItConsole.Admin.Infrastructure.Changes;
 using SocItConsole.Admin.Infrastructure.Email;
 using SocItConsole.Admin.Tests.Infrastructure;
 
@@ -108,7 +109,8 @@ public static class ReviewServices
             NullLogger<ReviewMail>.Instance);
 
     public static ReviewRounds Rounds(TestDatabase database, string user, IMailSender sender, TimeProvider clock) =>
-        new(database, Mail(database, sender, clock), AppServices.CurrentUser(user), new AuditTrail(clock), clock);
+        new(database, Mail(database, sender, clock), AppServices.CurrentUser(user), new AuditTrail(clock),
+            AppServices.AuditedChange(database, user, clock), clock);
 
     public static ReviewTasks Tasks(TestDatabase database, string user, TimeProvider clock) =>
         new(database, AppServices.OrderIntake(database, clock), AppServices.CurrentUser(user), new AuditTrail(clock), clock);
@@ -123,6 +125,7 @@ public static class ReviewServices
         services.AddFollowUpServices(database, clock);
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new ReviewOptions()));
         services.AddScoped<ReviewMail>();
+        services.AddScoped<AuditedChange>();
         services.AddScoped<ReviewRounds>();
         services.AddScoped<ReviewTasks>();
         services.AddScoped<ReviewRun>();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Features.MasterData;
 using SocItConsole.Admin.Infrastructure.Audit;
+using SocItConsole.Admin.Infrastructure.Changes;
 using SocItConsole.Admin.Infrastructure.Authentication;
 using SocItConsole.Admin.Tests.Infrastructure;
 
@@ -25,6 +26,7 @@ public abstract class MasterDataComponentTestBase : ComponentTestBase, IAsyncLif
         Services.AddLogging();
         Services.AddScoped<CurrentUser>();
         Services.AddSingleton(new AuditTrail(new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero))));
+        Services.AddScoped<AuditedChange>();
         Services.AddScoped<MasterDataService>();
         Services.AddScoped<MasterDataQueries>();
         Services.AddScoped<UnitDirectory>();

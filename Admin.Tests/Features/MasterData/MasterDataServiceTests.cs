@@ -8,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using SocItConsole.Admin.Features.MasterData;
-using SocItConsole.Admin.Infrastructure.Audit;
 using SocItConsole.Admin.Infrastructure.Authentication;
 using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Shared.Audit;
@@ -449,7 +448,7 @@ public sealed class MasterDataServiceTests : IAsyncLifetime
     // Helpers
 
     private MasterDataService Service(string user = "admin") =>
-        new(_database, CurrentUserFor(user), new AuditTrail(new FakeTimeProvider(Now)), NullLogger<MasterDataService>.Instance);
+        new(AppServices.AuditedChange(_database, CurrentUserFor(user), new FakeTimeProvider(Now)));
 
     private static CurrentUser CurrentUserFor(string userName)
     {

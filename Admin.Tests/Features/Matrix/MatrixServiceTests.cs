@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Features.Matrix;
+using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Shared.Matrix;
 
@@ -201,9 +202,9 @@ public class MatrixServiceTests
         var centrum = units.Single(u => u.Name == "Hemtjänst Centrum").Id;
         var ifo = units.Single(u => u.Name == "IFO Vuxen").Id;
 
-        var homeCare = await service.PreviewAsync(nurse, centrum, service.Today, ct);
-        var familyCare = await service.PreviewAsync(nurse, ifo, service.Today, ct);
-        var beforeTheMatrix = await service.PreviewAsync(nurse, centrum, service.Today.AddDays(-30), ct);
+        var homeCare = await service.PreviewAsync(nurse, centrum, AdminTimeZone.Today(clock), ct);
+        var familyCare = await service.PreviewAsync(nurse, ifo, AdminTimeZone.Today(clock), ct);
+        var beforeTheMatrix = await service.PreviewAsync(nurse, centrum, AdminTimeZone.Today(clock).AddDays(-30), ct);
 
         Assert.Equal(
             ["Appva: Sjuksköterska", "Citrix: Standard", "IntraPhone: Standard", "Lifecare: Utförare", "Smartkort (SITHS): Standard", "Swedlock: Standard"],

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Features.MasterData;
-using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Admin.Infrastructure.Authentication;
+using SocItConsole.Admin.Infrastructure.Common;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Orders;
 using SocItConsole.Shared.People;
@@ -64,7 +64,7 @@ public sealed class CaseList(IDbContextFactory<SocItDbContext> factory, CurrentU
         await using var db = await factory.CreateDbContextAsync(ct);
         // A few hundred names at most: matched here with Swedish case rules (SQLite's LIKE folds only a–z, so "äng"
         // would miss "Ängsgården"), the same search the administration tables use.
-        var units = await db.Units.AsNoTracking().Select(u => new UnitOption(u.Id, u.Name)).ToListAsync(ct);
+        var units = await db.Units.AsNoTracking().Select(UnitOption.FromUnit).ToListAsync(ct);
         var found = units.Where(u => MasterDataSearch.Matches(text, u.Name));
         return [.. found.OrderBy(u => u.Name, AdminLocalization.SwedishOrder).Take(Math.Max(1, take))];
     }

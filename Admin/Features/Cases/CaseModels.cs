@@ -97,7 +97,6 @@ public enum CaseSort
 public sealed record CountRow(string Label, int Count);
 
 /// <summary>A unit as the queue's filter offers it.</summary>
-public sealed record UnitOption(int Id, string Name);
 
 /// <summary>The dashboard's figures; <c>OpenByStatus</c> holds the open statuses only (Mottagen, Under arbete, Väntar på beställare).</summary>
 public sealed record DashboardSummary(

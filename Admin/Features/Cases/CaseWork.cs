@@ -2,12 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Features.Keys;
 using SocItConsole.Admin.Features.Orders;
-using SocItConsole.Admin.Infrastructure.Audit;
 using SocItConsole.Admin.Infrastructure.Authentication;
+using SocItConsole.Admin.Infrastructure.Changes;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Audit;
 using SocItConsole.Shared.Cases;
-using SocItConsole.Shared.Common;
 using SocItConsole.Shared.Grants;
 using SocItConsole.Shared.Orders;
 
@@ -21,11 +20,15 @@ namespace SocItConsole.Admin.Features.Cases;
 public sealed class CaseWork(
     IDbContextFactory<SocItDbContext> factory,
     CurrentUser currentUser,
-    AuditTrail audit,
+    AuditedChange changes,
     TimeProvider clock)
 {
     private const string ConflictMessage =
         "Ärendet har ändrats av någon annan sedan du öppnade det. Inget sparades; ladda om ärendet och försök igen.";
+
+    // A new key number another case registered at the same moment is a conflict too.
+    private static readonly ChangeRules<CaseResult> Rules = new(
+        Policies.Operator, ConflictMessage, m => new CaseResult.Refused(m), m => new CaseResult.Conflict(m));
 
     public async Task<CaseDetails?> GetAsync(int orderId, CancellationToken ct = default)
     {
@@ -88,54 +91,30 @@ public sealed class CaseWork(
             return $"{CompletionMessage(order, changes)}{(keys is null ? string.Empty : " " + keys)}";
         }, ct);
 
-    private async Task<CaseResult> ChangeAsync(
+    private Task<CaseResult> ChangeAsync(
         int orderId,
         int expectedVersion,
         string action,
         Func<SocItDbContext, Order, Actor, DateTimeOffset, Task<string>> change,
-        CancellationToken ct)
-    {
-        var actor = await currentUser.RequireAsync(Policies.Operator);
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var order = await db.Orders.AsSplitQuery().Include(o => o.Employee).SingleOrDefaultAsync(o => o.Id == orderId, ct);
-        if (order is null)
+        CancellationToken ct) =>
+        changes.RunAsync(Rules, async c =>
         {
-            return new CaseResult.Refused("Ärendet finns inte.");
-        }
+            var order = await c.Db.Orders.AsSplitQuery().Include(o => o.Employee).SingleOrDefaultAsync(o => o.Id == orderId, ct);
+            if (order is null)
+            {
+                return new CaseResult.Refused("Ärendet finns inte.");
+            }
 
-        if (order.Version != expectedVersion)
-        {
-            return new CaseResult.Conflict(ConflictMessage);
-        }
+            if (order.Version != expectedVersion)
+            {
+                return new CaseResult.Conflict(ConflictMessage);
+            }
 
-        var before = Snapshot(order);
-        string message;
-        try
-        {
-            message = await change(db, order, actor, clock.GetUtcNow());
-        }
-        catch (DomainException e)
-        {
-            return new CaseResult.Refused(e.Message);
-        }
-
-        audit.Record(db, actor, action, "Order", order.CaseNumber, message, before, Snapshot(order));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new CaseResult.Conflict(ConflictMessage);
-        }
-        catch (DbUpdateException e) when (KeyChanges.IsUniqueViolation(e))
-        {
-            // Another case registered the same new key number at the same moment.
-            return new CaseResult.Conflict(ConflictMessage);
-        }
-
-        return new CaseResult.Done(order.Version, message);
-    }
+            var before = Snapshot(order);
+            var message = await change(c.Db, order, c.Actor, c.Now);
+            c.Audit(action, "Order", order.CaseNumber, message, before, Snapshot(order));
+            return new CaseResult.Done(order.Version, message);
+        }, ct);
 
     private static object Snapshot(Order order) => new
     {

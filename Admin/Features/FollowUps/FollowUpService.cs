@@ -29,8 +29,6 @@ public sealed class FollowUpService(
     public const string NotFoundMessage = "Uppföljningen finns inte, eller gäller inte dina medarbetare.";
     private const string ConflictMessage = "Uppföljningen har ändrats av någon annan sedan du öppnade den. Ladda om sidan och försök igen.";
 
-    public DateOnly Today => AdminTimeZone.Today(clock);
-
     public async Task<FollowUpPage> ListAsync(
         FollowUpFilter filter, string? search, int page, int pageSize, CancellationToken ct = default)
     {
@@ -65,7 +63,7 @@ public sealed class FollowUpService(
             .Take(pageSize)
             .Select(Row)
             .ToListAsync(ct);
-        return new FollowUpPage(rows, total, Today);
+        return new FollowUpPage(rows, total, AdminTimeZone.Today(clock));
     }
 
     /// <summary>One follow-up, or null when it does not exist or is not the user's to see.</summary>
@@ -80,7 +78,7 @@ public sealed class FollowUpService(
     public async Task<FollowUpCounts> CountsAsync(CancellationToken ct = default)
     {
         await currentUser.RequireAsync(Policies.Operator);
-        var today = Today;
+        var today = AdminTimeZone.Today(clock);
         await using var db = await factory.CreateDbContextAsync(ct);
         var undecided = db.FollowUps.AsNoTracking()
             .Where(f => f.Status == FollowUpStatus.Open || f.Status == FollowUpStatus.Escalated);
@@ -112,7 +110,7 @@ public sealed class FollowUpService(
     {
         var actor = await currentUser.RequireAsync(Policies.FollowUps);
         var user = await currentUser.GetPrincipalAsync();
-        var today = Today;
+        var today = AdminTimeZone.Today(clock);
 
         await using var db = await factory.CreateDbContextAsync(ct);
         var visible = await Visible(db, user).AnyAsync(f => f.Id == id, ct);

@@ -6,13 +6,14 @@ using SocItConsole.Admin.Features.FollowUps;
 using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Admin.Infrastructure.Audit;
 using SocItConsole.Admin.Infrastructure.Authentication;
+using SocItConsole.Admin.Infrastructure.Common;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Audit;
-using SocItConsole.Shared.Grants;
-using SocItConsole.Shared.Orders;
-using SocItConsole.Shared.MasterData;
-using SocItConsole.Shared.People;
 using SocItConsole.Shared.Common;
+using SocItConsole.Shared.Grants;
+using SocItConsole.Shared.MasterData;
+using SocItConsole.Shared.Orders;
+using SocItConsole.Shared.People;
 
 namespace SocItConsole.Admin.Features.Grants;
 
@@ -35,15 +36,13 @@ public sealed class UnitGrants(
         "Behörigheten finns inte, gäller inte längre eller hör inte till någon av dina verksamheter.";
 
 
-    public DateOnly Today => AdminTimeZone.Today(clock);
-
     /// <summary>The units the user may open and the systems to filter by.</summary>
     public async Task<UnitGrantScope> ScopeAsync(CancellationToken ct = default)
     {
         await currentUser.RequireAsync(Policies.UnitGrants);
         var user = await currentUser.GetPrincipalAsync();
         await using var db = await factory.CreateDbContextAsync(ct);
-        var units = await VisibleUnits(db, user).Select(u => new UnitGrantScopeUnit(u.Id, u.Name, u.IsActive)).ToListAsync(ct);
+        var units = await VisibleUnits(db, user).Select(UnitOption.FromUnit).ToListAsync(ct);
         var systems = await db.ItSystems.AsNoTracking().Select(s => new UnitGrantScopeSystem(s.Id, s.Name)).ToListAsync(ct);
         var swedish = AdminLocalization.SwedishOrder;
         return new UnitGrantScope(
@@ -63,7 +62,7 @@ public sealed class UnitGrants(
         ArgumentNullException.ThrowIfNull(query);
         await currentUser.RequireAsync(Policies.UnitGrants);
         var user = await currentUser.GetPrincipalAsync();
-        var today = Today;
+        var today = AdminTimeZone.Today(clock);
         page = Math.Max(page, 0);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
 
@@ -92,7 +91,7 @@ public sealed class UnitGrants(
         ArgumentNullException.ThrowIfNull(query);
         var actor = await currentUser.RequireAsync(Policies.UnitGrants);
         var user = await currentUser.GetPrincipalAsync();
-        var today = Today;
+        var today = AdminTimeZone.Today(clock);
 
         await using var db = await factory.CreateDbContextAsync(ct);
         if (await UnitIdsAsync(db, user, query.UnitId, ct) is not { } unitIds)
@@ -134,7 +133,7 @@ public sealed class UnitGrants(
     {
         var actor = await currentUser.RequireAsync(Policies.Manager);
         var user = await currentUser.GetPrincipalAsync();
-        var today = Today;
+        var today = AdminTimeZone.Today(clock);
 
         await using var db = await factory.CreateDbContextAsync(ct);
         if (await ManagedGrantAsync(db, user, grantId, today, ct) is not { } grant)
@@ -179,7 +178,7 @@ public sealed class UnitGrants(
     {
         var actor = await currentUser.RequireAsync(Policies.Manager);
         var user = await currentUser.GetPrincipalAsync();
-        var today = Today;
+        var today = AdminTimeZone.Today(clock);
 
         await using var db = await factory.CreateDbContextAsync(ct);
         if (await ManagedGrantAsync(db, user, grantId, today, ct) is not { } grant)

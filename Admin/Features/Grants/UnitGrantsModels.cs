@@ -1,3 +1,4 @@
+using SocItConsole.Admin.Infrastructure.Common;
 using SocItConsole.Shared.Grants;
 
 namespace SocItConsole.Admin.Features.Grants;
@@ -35,7 +36,6 @@ public sealed record UnitGrantQuery(
     UnitGrantSort Sort = UnitGrantSort.Employee,
     bool Descending = false);
 
-public sealed record UnitGrantScopeUnit(int Id, string Name, bool IsActive);
 
 public sealed record UnitGrantScopeSystem(int Id, string Name);
 
@@ -44,7 +44,7 @@ public sealed record UnitGrantScopeSystem(int Id, string Name);
 /// <see cref="AllUnits"/> is true for operators and administrators.
 /// </summary>
 public sealed record UnitGrantScope(
-    IReadOnlyList<UnitGrantScopeUnit> Units, IReadOnlyList<UnitGrantScopeSystem> Systems, bool AllUnits, bool MayRequest, bool MayOpenCases);
+    IReadOnlyList<UnitOption> Units, IReadOnlyList<UnitGrantScopeSystem> Systems, bool AllUnits, bool MayRequest, bool MayOpenCases);
 
 /// <summary>An order for the grant that Soc-IT has not finished yet, or an extension already on record.</summary>
 public sealed record UnitGrantRequest(UnitGrantRequestKind Kind, string CaseNumber, DateOnly? Until);

@@ -77,7 +77,6 @@ public sealed record PoolRow(
     IReadOnlyList<PoolMemberRow> Members,
     IReadOnlyList<string> KeyNumbers);
 
-public sealed record UnitOption(int Id, string Name, string CostCentre, bool UsesDigitalKeys);
 
 public sealed record EmployeeOption(int Id, string FullName, string MaskedPersonnummer);
 

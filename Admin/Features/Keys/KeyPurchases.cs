@@ -1,8 +1,9 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
-using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Admin.Infrastructure.Authentication;
+using SocItConsole.Admin.Infrastructure.Changes;
+using SocItConsole.Admin.Infrastructure.Common;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Audit;
 using SocItConsole.Shared.Common;
@@ -52,7 +53,7 @@ public sealed class KeyPurchases(
                 ?? throw new DomainException("Inköpet finns inte.");
             if (purchase.Version != expectedVersion)
             {
-                throw new StaleKeyException();
+                throw new StaleChangeException();
             }
 
             if (purchase.Status != KeyPurchaseStatus.Ordered)
@@ -94,7 +95,7 @@ public sealed class KeyPurchases(
                 ?? throw new DomainException("Inköpet finns inte.");
             if (purchase.Version != expectedVersion)
             {
-                throw new StaleKeyException();
+                throw new StaleChangeException();
             }
 
             purchase.Cancel(reason, c.Actor, c.Now);

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
-using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Admin.Infrastructure.Authentication;
+using SocItConsole.Admin.Infrastructure.Common;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Keys;
 using SocItConsole.Shared.People;
@@ -23,7 +23,7 @@ public sealed class KeyQueries(IDbContextFactory<SocItDbContext> factory, Curren
         await currentUser.RequireAsync(Policies.Operator);
         await using var db = await factory.CreateDbContextAsync(ct);
         var units = await db.Units.AsNoTracking().Where(u => u.IsActive)
-            .Select(u => new UnitOption(u.Id, u.Name, u.CostCentre, u.UsesDigitalKeys)).ToListAsync(ct);
+            .Select(UnitOption.FromUnit).ToListAsync(ct);
         return [.. units.OrderByDescending(u => u.UsesDigitalKeys).ThenBy(u => u.Name, AdminLocalization.SwedishOrder)];
     }
 

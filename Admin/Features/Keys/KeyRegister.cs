@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
+using SocItConsole.Admin.Infrastructure.Changes;
 using SocItConsole.Shared.Common;
 using SocItConsole.Shared.Keys;
 
@@ -179,7 +180,7 @@ public sealed class KeyRegister(KeyChanges changes)
         int keyId,
         int expectedVersion,
         string action,
-        Func<KeyChangeContext, Key, Task<string>> change,
+        Func<ChangeContext, Key, Task<string>> change,
         CancellationToken ct) =>
         changes.RunAsync(async c =>
         {
@@ -187,7 +188,7 @@ public sealed class KeyRegister(KeyChanges changes)
                 ?? throw new DomainException("Nyckeln finns inte.");
             if (key.Version != expectedVersion)
             {
-                throw new StaleKeyException();
+                throw new StaleChangeException();
             }
 
             var before = Snapshot(key);
@@ -204,6 +205,3 @@ public sealed class KeyRegister(KeyChanges changes)
         key.UnitId,
     };
 }
-
-/// <summary>The caller's copy of a record is older than the database's: a conflict, not a rule's refusal.</summary>
-internal sealed class StaleKeyException : Exception;

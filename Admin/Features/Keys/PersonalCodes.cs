@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SocItConsole.Admin.Infrastructure.Changes;
 using SocItConsole.Shared.Common;
 using SocItConsole.Shared.Keys;
 
@@ -56,7 +57,7 @@ public sealed class PersonalCodes(KeyChanges changes)
 
             if (code.Version != expectedVersion)
             {
-                throw new StaleKeyException();
+                throw new StaleChangeException();
             }
 
             var before = new { code.Version };

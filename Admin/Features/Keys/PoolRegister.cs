@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using SocItConsole.Admin.Infrastructure.Changes;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Common;
 using SocItConsole.Shared.Keys;
@@ -90,7 +91,7 @@ public sealed class PoolRegister(KeyChanges changes)
                 ?? throw new DomainException("Nyckeln finns inte.");
             if (key.Version != expectedKeyVersion)
             {
-                throw new StaleKeyException();
+                throw new StaleChangeException();
             }
 
             var pools = await c.Db.KeyPools.Include(p => p.Members)
@@ -108,7 +109,7 @@ public sealed class PoolRegister(KeyChanges changes)
                 null, new { Employee = employeeId, LeftPools = pools.Select(p => p.Name), Key = key.Number.Value });
         }, ct);
 
-    private static async Task<(KeyPool Pool, string UnitName)> LoadAsync(KeyChangeContext c, int poolId, CancellationToken ct)
+    private static async Task<(KeyPool Pool, string UnitName)> LoadAsync(ChangeContext c, int poolId, CancellationToken ct)
     {
         var pool = await c.Db.KeyPools.Include(p => p.Members).SingleOrDefaultAsync(p => p.Id == poolId, ct)
             ?? throw new DomainException("Nyckelpoolen finns inte.");
@@ -116,7 +117,7 @@ public sealed class PoolRegister(KeyChanges changes)
         return (pool, unitName);
     }
 
-    private static async Task<string> EmployeeNameAsync(KeyChangeContext c, int employeeId, CancellationToken ct) =>
+    private static async Task<string> EmployeeNameAsync(ChangeContext c, int employeeId, CancellationToken ct) =>
         await c.Db.Employees.Where(e => e.Id == employeeId).Select(e => e.FullName).SingleOrDefaultAsync(ct)
         ?? throw new DomainException("Medarbetaren finns inte.");
 

@@ -2,10 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
-using SocItConsole.Admin.Infrastructure.Audit;
 using SocItConsole.Admin.Infrastructure.Authentication;
+using SocItConsole.Admin.Infrastructure.Changes;
 using SocItConsole.Admin.Infrastructure.Localization;
-using SocItConsole.Shared.Audit;
 using SocItConsole.Shared.Common;
 using SocItConsole.Shared.MasterData;
 
@@ -16,11 +15,7 @@ namespace SocItConsole.Admin.Features.MasterData;
 /// checked against the administrator policy here (not only on the page), validated, applied through the domain and
 /// saved together with its one audit entry. A record that something refers to is deactivated, never deleted.
 /// </summary>
-public sealed partial class MasterDataService(
-    IDbContextFactory<SocItDbContext> factory,
-    CurrentUser currentUser,
-    AuditTrail audit,
-    ILogger<MasterDataService> logger)
+public sealed class MasterDataService(AuditedChange changes)
 {
     private const string SystemType = nameof(ItSystem);
     private const string TitleType = nameof(JobTitle);
@@ -33,15 +28,22 @@ public sealed partial class MasterDataService(
 
     private static readonly StringComparer Swedish = AdminLocalization.SwedishOrder;
 
+    // A failed save (a name taken or a record changed at the same moment) is logged and refused as one message.
+    private static readonly ChangeRules<MasterDataResult> Rules = new(
+        Policies.Administrator, SaveFailed, MasterDataResult.Fail, MasterDataResult.Fail)
+    {
+        InTransaction = true,
+        SaveFailedMessage = SaveFailed,
+    };
+
     // IT systems
 
     public async Task<MasterDataResult> CreateSystemAsync(ItSystemInput input, CancellationToken ct = default)
     {
-        var actor = await currentUser.RequireAsync(Policies.Administrator);
         ArgumentNullException.ThrowIfNull(input);
-        return await InContextAsync(async db =>
+        return await changes.RunAsync(Rules, async c =>
         {
-            if ((LevelError(input.Levels) ?? await SystemNameTakenAsync(db, input.Name, exceptId: null, ct)) is { } error)
+            if ((LevelError(input.Levels) ?? await SystemNameTakenAsync(c.Db, input.Name, exceptId: null, ct)) is { } error)
             {
                 return MasterDataResult.Fail(error);
             }
@@ -54,26 +56,25 @@ public sealed partial class MasterDataService(
                 system.AddLevel(level.Name ?? string.Empty);
             }
 
-            db.ItSystems.Add(system);
-            return await SaveCreatedAsync(
-                db, actor, () => system.Id, "ItSystem.Created", SystemType,
+            c.Db.ItSystems.Add(system);
+            return await CreatedAsync(
+                c, () => system.Id, "ItSystem.Created", SystemType,
                 $"IT-systemet {system.Name} lades till.", Snapshot(system), ct);
         }, ct);
     }
 
     public async Task<MasterDataResult> UpdateSystemAsync(int id, ItSystemInput input, CancellationToken ct = default)
     {
-        var actor = await currentUser.RequireAsync(Policies.Administrator);
         ArgumentNullException.ThrowIfNull(input);
-        return await InContextAsync(async db =>
+        return await changes.RunAsync(Rules, async c =>
         {
-            var system = await db.ItSystems.Include(s => s.Levels).SingleOrDefaultAsync(s => s.Id == id, ct);
+            var system = await c.Db.ItSystems.Include(s => s.Levels).SingleOrDefaultAsync(s => s.Id == id, ct);
             if (system is null)
             {
                 return MasterDataResult.Fail(SystemGone);
             }
 
-            if ((LevelError(input.Levels) ?? await SystemNameTakenAsync(db, input.Name, id, ct)) is { } error)
+            if ((LevelError(input.Levels) ?? await SystemNameTakenAsync(c.Db, input.Name, id, ct)) is { } error)
             {
                 return MasterDataResult.Fail(error);
             }
@@ -81,7 +82,7 @@ public sealed partial class MasterDataService(
             var removed = system.Levels.Where(l => input.Levels.All(i => i.Id != l.Id)).ToList();
             foreach (var level in removed)
             {
-                var cells = await db.MatrixEntries.CountAsync(e => e.SystemLevelId == level.Id, ct);
+                var cells = await c.Db.MatrixEntries.CountAsync(e => e.SystemLevelId == level.Id, ct);
                 if (cells > 0)
                 {
                     return MasterDataResult.Fail(
@@ -93,17 +94,16 @@ public sealed partial class MasterDataService(
             var before = Snapshot(system);
             system.Update(input.Name ?? string.Empty, input.Description, input.Contact, input.RequiresDigitalKeys);
             ApplyLevels(system, input.Levels, removed);
-            return await SaveAsync(db, actor, "ItSystem.Updated", SystemType, system.Id,
-                $"IT-systemet {system.Name} ändrades.", before, Snapshot(system), ct);
+            return Changed(c, "ItSystem.Updated", SystemType, system.Id,
+                $"IT-systemet {system.Name} ändrades.", before, Snapshot(system));
         }, ct);
     }
 
     public async Task<MasterDataResult> SetSystemActiveAsync(int id, bool active, CancellationToken ct = default)
     {
-        var actor = await currentUser.RequireAsync(Policies.Administrator);
-        return await InContextAsync(async db =>
+        return await changes.RunAsync(Rules, async c =>
         {
-            var system = await db.ItSystems.Include(s => s.Levels).SingleOrDefaultAsync(s => s.Id == id, ct);
+            var system = await c.Db.ItSystems.Include(s => s.Levels).SingleOrDefaultAsync(s => s.Id == id, ct);
             if (system is null)
             {
                 return MasterDataResult.Fail(SystemGone);
@@ -119,24 +119,23 @@ public sealed partial class MasterDataService(
                 system.Deactivate();
             }
 
-            return await SaveAsync(db, actor, active ? "ItSystem.Activated" : "ItSystem.Deactivated", SystemType, system.Id,
-                $"IT-systemet {system.Name} {(active ? "aktiverades" : "inaktiverades")}.", before, Snapshot(system), ct);
+            return Changed(c, active ? "ItSystem.Activated" : "ItSystem.Deactivated", SystemType, system.Id,
+                $"IT-systemet {system.Name} {(active ? "aktiverades" : "inaktiverades")}.", before, Snapshot(system));
         }, ct);
     }
 
     public async Task<MasterDataResult> DeleteSystemAsync(int id, CancellationToken ct = default)
     {
-        var actor = await currentUser.RequireAsync(Policies.Administrator);
-        return await InContextAsync(async db =>
+        return await changes.RunAsync(Rules, async c =>
         {
-            var system = await db.ItSystems.Include(s => s.Levels).SingleOrDefaultAsync(s => s.Id == id, ct);
+            var system = await c.Db.ItSystems.Include(s => s.Levels).SingleOrDefaultAsync(s => s.Id == id, ct);
             if (system is null)
             {
                 return MasterDataResult.Fail(SystemGone);
             }
 
-            var units = await db.Units.CountAsync(u => u.Systems.Any(s => s.Id == id), ct);
-            var cells = await db.MatrixEntries.CountAsync(e => e.ItSystemId == id, ct);
+            var units = await c.Db.Units.CountAsync(u => u.Systems.Any(s => s.Id == id), ct);
+            var cells = await c.Db.MatrixEntries.CountAsync(e => e.ItSystemId == id, ct);
             if (SwedishCount.Usage(units, cells) is { } usage)
             {
                 return MasterDataResult.Fail(
@@ -144,9 +143,9 @@ public sealed partial class MasterDataService(
             }
 
             var before = Snapshot(system);
-            db.ItSystems.Remove(system);
-            return await SaveAsync(db, actor, "ItSystem.Deleted", SystemType, id,
-                $"IT-systemet {system.Name} togs bort.", before, null, ct);
+            c.Db.ItSystems.Remove(system);
+            return Changed(c, "ItSystem.Deleted", SystemType, id,
+                $"IT-systemet {system.Name} togs bort.", before, null);
         }, ct);
     }
 
@@ -154,53 +153,50 @@ public sealed partial class MasterDataService(
 
     public async Task<MasterDataResult> CreateTitleAsync(JobTitleInput input, CancellationToken ct = default)
     {
-        var actor = await currentUser.RequireAsync(Policies.Administrator);
         ArgumentNullException.ThrowIfNull(input);
-        return await InContextAsync(async db =>
+        return await changes.RunAsync(Rules, async c =>
         {
-            if (await TitleNameTakenAsync(db, input.Name, exceptId: null, ct) is { } error)
+            if (await TitleNameTakenAsync(c.Db, input.Name, exceptId: null, ct) is { } error)
             {
                 return MasterDataResult.Fail(error);
             }
 
             var title = new JobTitle(input.Name ?? string.Empty);
-            db.JobTitles.Add(title);
-            return await SaveCreatedAsync(
-                db, actor, () => title.Id, "JobTitle.Created", TitleType,
+            c.Db.JobTitles.Add(title);
+            return await CreatedAsync(
+                c, () => title.Id, "JobTitle.Created", TitleType,
                 $"Titeln {title.Name} lades till.", Snapshot(title), ct);
         }, ct);
     }
 
     public async Task<MasterDataResult> UpdateTitleAsync(int id, JobTitleInput input, CancellationToken ct = default)
     {
-        var actor = await currentUser.RequireAsync(Policies.Administrator);
         ArgumentNullException.ThrowIfNull(input);
-        return await InContextAsync(async db =>
+        return await changes.RunAsync(Rules, async c =>
         {
-            var title = await db.JobTitles.SingleOrDefaultAsync(t => t.Id == id, ct);
+            var title = await c.Db.JobTitles.SingleOrDefaultAsync(t => t.Id == id, ct);
             if (title is null)
             {
                 return MasterDataResult.Fail(TitleGone);
             }
 
-            if (await TitleNameTakenAsync(db, input.Name, id, ct) is { } error)
+            if (await TitleNameTakenAsync(c.Db, input.Name, id, ct) is { } error)
             {
                 return MasterDataResult.Fail(error);
             }
 
             var before = Snapshot(title);
             title.Rename(input.Name ?? string.Empty);
-            return await SaveAsync(db, actor, "JobTitle.Updated", TitleType, title.Id,
-                $"Titeln {before.Name} bytte namn till {title.Name}.", before, Snapshot(title), ct);
+            return Changed(c, "JobTitle.Updated", TitleType, title.Id,
+                $"Titeln {before.Name} bytte namn till {title.Name}.", before, Snapshot(title));
         }, ct);
     }
 
     public async Task<MasterDataResult> SetTitleActiveAsync(int id, bool active, CancellationToken ct = default)
     {
-        var actor = await currentUser.RequireAsync(Policies.Administrator);
-        return await InContextAsync(async db =>
+        return await changes.RunAsync(Rules, async c =>
         {
-            var title = await db.JobTitles.SingleOrDefaultAsync(t => t.Id == id, ct);
+            var title = await c.Db.JobTitles.SingleOrDefaultAsync(t => t.Id == id, ct);
             if (title is null)
             {
                 return MasterDataResult.Fail(TitleGone);
@@ -216,37 +212,36 @@ public sealed partial class MasterDataService(
                 title.Deactivate();
             }
 
-            return await SaveAsync(db, actor, active ? "JobTitle.Activated" : "JobTitle.Deactivated", TitleType, title.Id,
-                $"Titeln {title.Name} {(active ? "aktiverades" : "inaktiverades")}.", before, Snapshot(title), ct);
+            return Changed(c, active ? "JobTitle.Activated" : "JobTitle.Deactivated", TitleType, title.Id,
+                $"Titeln {title.Name} {(active ? "aktiverades" : "inaktiverades")}.", before, Snapshot(title));
         }, ct);
     }
 
     public async Task<MasterDataResult> DeleteTitleAsync(int id, CancellationToken ct = default)
     {
-        var actor = await currentUser.RequireAsync(Policies.Administrator);
-        return await InContextAsync(async db =>
+        return await changes.RunAsync(Rules, async c =>
         {
-            var title = await db.JobTitles.SingleOrDefaultAsync(t => t.Id == id, ct);
+            var title = await c.Db.JobTitles.SingleOrDefaultAsync(t => t.Id == id, ct);
             if (title is null)
             {
                 return MasterDataResult.Fail(TitleGone);
             }
 
-            var cells = await db.MatrixEntries.CountAsync(e => e.JobTitleId == id, ct);
+            var cells = await c.Db.MatrixEntries.CountAsync(e => e.JobTitleId == id, ct);
             if (SwedishCount.Usage(0, cells) is { } usage)
             {
                 return MasterDataResult.Fail(
                     $"{title.Name} kan inte tas bort eftersom den {usage}. Inaktivera titeln i stället.");
             }
 
-            if (await db.Orders.AnyAsync(o => o.TitleId == id, ct))
+            if (await c.Db.Orders.AnyAsync(o => o.TitleId == id, ct))
             {
                 return MasterDataResult.Fail($"{title.Name} kan inte tas bort eftersom beställningar hänvisar till den. Inaktivera titeln i stället.");
             }
 
             var before = Snapshot(title);
-            db.JobTitles.Remove(title);
-            return await SaveAsync(db, actor, "JobTitle.Deleted", TitleType, id, $"Titeln {title.Name} togs bort.", before, null, ct);
+            c.Db.JobTitles.Remove(title);
+            return Changed(c, "JobTitle.Deleted", TitleType, id, $"Titeln {title.Name} togs bort.", before, null);
         }, ct);
     }
 
@@ -254,16 +249,15 @@ public sealed partial class MasterDataService(
 
     public async Task<MasterDataResult> CreateUnitAsync(UnitInput input, CancellationToken ct = default)
     {
-        var actor = await currentUser.RequireAsync(Policies.Administrator);
         ArgumentNullException.ThrowIfNull(input);
-        return await InContextAsync(async db =>
+        return await changes.RunAsync(Rules, async c =>
         {
-            if (await UnitNameTakenAsync(db, input.Name, exceptId: null, ct) is { } error)
+            if (await UnitNameTakenAsync(c.Db, input.Name, exceptId: null, ct) is { } error)
             {
                 return MasterDataResult.Fail(error);
             }
 
-            var systems = await SystemsByIdAsync(db, input.SystemIds, ct);
+            var systems = await SystemsByIdAsync(c.Db, input.SystemIds, ct);
             if (systems is null)
             {
                 return MasterDataResult.Fail(SystemGone);
@@ -271,31 +265,30 @@ public sealed partial class MasterDataService(
 
             var unit = new Unit(input.Name ?? string.Empty, input.Area ?? string.Empty, input.CostCentre ?? string.Empty, input.UsesDigitalKeys);
             ApplyContactsAndSystems(unit, input, systems);
-            db.Units.Add(unit);
-            return await SaveCreatedAsync(
-                db, actor, () => unit.Id, "Unit.Created", UnitType,
+            c.Db.Units.Add(unit);
+            return await CreatedAsync(
+                c, () => unit.Id, "Unit.Created", UnitType,
                 $"Verksamheten {unit.Name} lades till.", Snapshot(unit), ct);
         }, ct);
     }
 
     public async Task<MasterDataResult> UpdateUnitAsync(int id, UnitInput input, CancellationToken ct = default)
     {
-        var actor = await currentUser.RequireAsync(Policies.Administrator);
         ArgumentNullException.ThrowIfNull(input);
-        return await InContextAsync(async db =>
+        return await changes.RunAsync(Rules, async c =>
         {
-            var unit = await db.Units.AsSplitQuery().Include(u => u.Systems).SingleOrDefaultAsync(u => u.Id == id, ct);
+            var unit = await c.Db.Units.AsSplitQuery().Include(u => u.Systems).SingleOrDefaultAsync(u => u.Id == id, ct);
             if (unit is null)
             {
                 return MasterDataResult.Fail(UnitGone);
             }
 
-            if (await UnitNameTakenAsync(db, input.Name, id, ct) is { } error)
+            if (await UnitNameTakenAsync(c.Db, input.Name, id, ct) is { } error)
             {
                 return MasterDataResult.Fail(error);
             }
 
-            var systems = await SystemsByIdAsync(db, input.SystemIds, ct);
+            var systems = await SystemsByIdAsync(c.Db, input.SystemIds, ct);
             if (systems is null)
             {
                 return MasterDataResult.Fail(SystemGone);
@@ -304,17 +297,16 @@ public sealed partial class MasterDataService(
             var before = Snapshot(unit);
             unit.Update(input.Name ?? string.Empty, input.Area ?? string.Empty, input.CostCentre ?? string.Empty, input.UsesDigitalKeys);
             ApplyContactsAndSystems(unit, input, systems);
-            return await SaveAsync(db, actor, "Unit.Updated", UnitType, unit.Id,
-                $"Verksamheten {unit.Name} ändrades.", before, Snapshot(unit), ct);
+            return Changed(c, "Unit.Updated", UnitType, unit.Id,
+                $"Verksamheten {unit.Name} ändrades.", before, Snapshot(unit));
         }, ct);
     }
 
     public async Task<MasterDataResult> SetUnitActiveAsync(int id, bool active, CancellationToken ct = default)
     {
-        var actor = await currentUser.RequireAsync(Policies.Administrator);
-        return await InContextAsync(async db =>
+        return await changes.RunAsync(Rules, async c =>
         {
-            var unit = await db.Units.AsSplitQuery().Include(u => u.Systems).SingleOrDefaultAsync(u => u.Id == id, ct);
+            var unit = await c.Db.Units.AsSplitQuery().Include(u => u.Systems).SingleOrDefaultAsync(u => u.Id == id, ct);
             if (unit is null)
             {
                 return MasterDataResult.Fail(UnitGone);
@@ -330,31 +322,30 @@ public sealed partial class MasterDataService(
                 unit.Deactivate();
             }
 
-            return await SaveAsync(db, actor, active ? "Unit.Activated" : "Unit.Deactivated", UnitType, unit.Id,
-                $"Verksamheten {unit.Name} {(active ? "aktiverades" : "inaktiverades")}.", before, Snapshot(unit), ct);
+            return Changed(c, active ? "Unit.Activated" : "Unit.Deactivated", UnitType, unit.Id,
+                $"Verksamheten {unit.Name} {(active ? "aktiverades" : "inaktiverades")}.", before, Snapshot(unit));
         }, ct);
     }
 
     /// <summary>Deletes a unit that no order refers to; one with orders can only be deactivated.</summary>
     public async Task<MasterDataResult> DeleteUnitAsync(int id, CancellationToken ct = default)
     {
-        var actor = await currentUser.RequireAsync(Policies.Administrator);
-        return await InContextAsync(async db =>
+        return await changes.RunAsync(Rules, async c =>
         {
-            var unit = await db.Units.AsSplitQuery().Include(u => u.Systems).SingleOrDefaultAsync(u => u.Id == id, ct);
+            var unit = await c.Db.Units.AsSplitQuery().Include(u => u.Systems).SingleOrDefaultAsync(u => u.Id == id, ct);
             if (unit is null)
             {
                 return MasterDataResult.Fail(UnitGone);
             }
 
-            if (await db.Orders.AnyAsync(o => o.UnitId == id || o.TargetUnitId == id, ct))
+            if (await c.Db.Orders.AnyAsync(o => o.UnitId == id || o.TargetUnitId == id, ct))
             {
                 return MasterDataResult.Fail($"{unit.Name} kan inte tas bort eftersom beställningar hänvisar till den. Inaktivera verksamheten i stället.");
             }
 
             var before = Snapshot(unit);
-            db.Units.Remove(unit);
-            return await SaveAsync(db, actor, "Unit.Deleted", UnitType, id, $"Verksamheten {unit.Name} togs bort.", before, null, ct);
+            c.Db.Units.Remove(unit);
+            return Changed(c, "Unit.Deleted", UnitType, id, $"Verksamheten {unit.Name} togs bort.", before, null);
         }, ct);
     }
 
@@ -465,59 +456,27 @@ public sealed partial class MasterDataService(
 
     // Saving
 
-    private async Task<MasterDataResult> InContextAsync(
-        Func<SocItDbContext, Task<MasterDataResult>> change, CancellationToken ct)
+    /// <summary>Records a change to an existing record; a change that changed nothing leaves no entry and saves nothing.</summary>
+    private static MasterDataResult Changed(
+        ChangeContext c, string action, string entityType, int id, string summary, object before, object? after)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        try
+        if (after is null || JsonSerializer.Serialize(before) != JsonSerializer.Serialize(after))
         {
-            return await change(db);
-        }
-        catch (DomainException e)
-        {
-            return MasterDataResult.Fail(e.Message);
-        }
-        catch (DbUpdateException e)
-        {
-            LogSaveFailed(logger, e);
-            return MasterDataResult.Fail(SaveFailed);
-        }
-    }
-
-    /// <summary>Saves a change to an existing record with its audit entry; a save that changed nothing leaves no entry.</summary>
-    private async Task<MasterDataResult> SaveAsync(
-        SocItDbContext db,
-        Actor actor,
-        string action,
-        string entityType,
-        int id,
-        string summary,
-        object before,
-        object? after,
-        CancellationToken ct)
-    {
-        if (after is not null && JsonSerializer.Serialize(before) == JsonSerializer.Serialize(after))
-        {
-            return MasterDataResult.Ok(id);
+            c.Audit(action, entityType, Key(id), summary, before, after);
         }
 
-        audit.Record(db, actor, action, entityType, Key(id), summary, before, after);
-        await db.SaveChangesAsync(ct);
         return MasterDataResult.Ok(id);
     }
 
     /// <summary>
-    /// SQLite hands out a new record's id only when it is inserted, and the audit entry must name it: the record and
-    /// its entry are saved in two steps inside one transaction, so that both are stored or neither.
+    /// SQLite hands out a new record's id only when it is inserted, and the audit entry must name it: the record is
+    /// saved first, inside the change's transaction, so that it and its entry are stored together or not at all.
     /// </summary>
-    private async Task<MasterDataResult> SaveCreatedAsync(
-        SocItDbContext db, Actor actor, Func<int> id, string action, string entityType, string summary, object after, CancellationToken ct)
+    private static async Task<MasterDataResult> CreatedAsync(
+        ChangeContext c, Func<int> id, string action, string entityType, string summary, object after, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
-        audit.Record(db, actor, action, entityType, Key(id()), summary, null, after);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await c.Db.SaveChangesAsync(ct);
+        c.Audit(action, entityType, Key(id()), summary, null, after);
         return MasterDataResult.Ok(id());
     }
 
@@ -551,6 +510,4 @@ public sealed partial class MasterDataService(
 
     private sealed record TitleSnapshot(string Name, bool IsActive);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A master data change could not be saved")]
-    private static partial void LogSaveFailed(ILogger logger, Exception exception);
 }

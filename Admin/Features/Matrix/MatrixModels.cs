@@ -70,4 +70,3 @@ public sealed record VersionDetails(VersionRow Version, IReadOnlyList<NamedCellC
 public sealed record HistoricMatrix(
     int Version, IReadOnlyList<string> Titles, IReadOnlyList<string> Systems, IReadOnlyDictionary<(string Title, string System), string> Cells);
 
-public sealed record PreviewUnit(int Id, string Name, string Area, bool IsActive, bool UsesDigitalKeys);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Infrastructure.Authentication;
+using SocItConsole.Admin.Infrastructure.Common;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Matrix;
 
@@ -11,8 +12,7 @@ public sealed class MatrixService(
     IDbContextFactory<SocItDbContext> factory,
     CurrentUser currentUser,
     MatrixWriter writer,
-    NewEmployeeSystemsLookup lookup,
-    TimeProvider clock)
+    NewEmployeeSystemsLookup lookup)
 {
     private static StringComparer Swedish => AdminLocalization.SwedishOrder;
 
@@ -85,12 +85,12 @@ public sealed class MatrixService(
         return MatrixHistory.Compare(MatrixHistory.AtVersion(sets, versionA), MatrixHistory.AtVersion(sets, versionB), Swedish);
     }
 
-    public async Task<IReadOnlyList<PreviewUnit>> ListUnitsAsync(CancellationToken ct = default)
+    public async Task<IReadOnlyList<UnitOption>> ListUnitsAsync(CancellationToken ct = default)
     {
         await currentUser.RequireAsync(Policies.Administrator);
         await using var db = await factory.CreateDbContextAsync(ct);
         var units = await db.Units.AsNoTracking()
-            .Select(u => new PreviewUnit(u.Id, u.Name, u.Area, u.IsActive, u.UsesDigitalKeys))
+            .Select(UnitOption.FromUnit)
             .ToListAsync(ct);
         return [.. units.OrderBy(u => u.Name, Swedish)];
     }
@@ -101,8 +101,6 @@ public sealed class MatrixService(
         await currentUser.RequireAsync(Policies.Administrator);
         return await lookup.DeriveAsync(titleId, unitId, startDate, ct);
     }
-
-    public DateOnly Today => AdminTimeZone.Today(clock);
 
     internal static async Task<MatrixModel> LoadModelAsync(SocItDbContext db, CancellationToken ct)
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Infrastructure.Authentication;
+using SocItConsole.Admin.Infrastructure.Common;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Orders;
 
@@ -10,7 +11,7 @@ namespace SocItConsole.Admin.Features.Orders;
 /// The console's order form and a manager's "Mina ärenden": what the form offers and fills in, sending it through
 /// <see cref="OrderIntake"/>, and the orders a manager has placed. Every operation checks its policy itself.
 /// </summary>
-public sealed class OrderForm(IDbContextFactory<SocItDbContext> factory, OrderIntake intake, CurrentUser currentUser)
+public sealed class OrderForm(IDbContextFactory<SocItDbContext> factory, OrderIntake intake, CurrentUser currentUser, TimeProvider clock)
 {
     public const int MaxPageSize = 100;
 
@@ -55,7 +56,7 @@ public sealed class OrderForm(IDbContextFactory<SocItDbContext> factory, OrderIn
             isOperator,
             isOperator ? OperatorChannels : [OrderChannel.Console],
             defaults,
-            intake.Today);
+            AdminTimeZone.Today(clock));
     }
 
     /// <summary>The systems the order would concern, for the form to show while it is filled in.</summary>
@@ -88,7 +89,7 @@ public sealed class OrderForm(IDbContextFactory<SocItDbContext> factory, OrderIn
         if (senderErrors.Count > 0)
         {
             // Every error at once: the form shows them all, as it does for the other rules.
-            var validation = OrderRules.Validate(request, await intake.LoadReferenceAsync(ct), intake.Today);
+            var validation = OrderRules.Validate(request, await intake.LoadReferenceAsync(ct), AdminTimeZone.Today(clock));
             var errors = validation.Errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
             foreach (var (field, messages) in senderErrors)
             {

@@ -25,8 +25,6 @@ public sealed partial class OrderIntake(
 {
     private const int MaxAttempts = 5;
 
-    public DateOnly Today => AdminTimeZone.Today(clock);
-
     public async Task<OrderReference> LoadReferenceAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -58,7 +56,7 @@ public sealed partial class OrderIntake(
             return [];
         }
 
-        var derivation = await systemsLookup.DeriveAsync(title, unit, startDate ?? Today, ct);
+        var derivation = await systemsLookup.DeriveAsync(title, unit, startDate ?? AdminTimeZone.Today(clock), ct);
         return derivation is null ? [] : [.. derivation.Included.Select(s => new OrderSystemLine(s.SystemName, s.LevelName))];
     }
 
@@ -77,7 +75,7 @@ public sealed partial class OrderIntake(
             return earlier;
         }
 
-        var validation = OrderRules.Validate(request, await LoadReferenceAsync(ct), Today);
+        var validation = OrderRules.Validate(request, await LoadReferenceAsync(ct), AdminTimeZone.Today(clock));
         if (validation.Order is not { } order)
         {
             return new PlaceOrderResult.Invalid(validation.Errors);

@@ -48,5 +48,3 @@ public sealed record MyOrderRow(
     DateOnly? StartDate,
     DateOnly? EndDate,
     DateTimeOffset ReceivedAt);
-
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount);

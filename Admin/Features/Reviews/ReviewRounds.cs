@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Infrastructure.Audit;
 using SocItConsole.Admin.Infrastructure.Authentication;
+using SocItConsole.Admin.Infrastructure.Changes;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Common;
 using SocItConsole.Shared.Reviews;
@@ -19,18 +20,23 @@ public sealed class ReviewRounds(
     ReviewMail mail,
     CurrentUser currentUser,
     AuditTrail audit,
+    AuditedChange changes,
     TimeProvider clock)
 {
     public const string NotFoundMessage = "Granskningen finns inte.";
     private const string ConflictMessage = "Granskningen har ändrats av någon annan sedan du öppnade den. Ladda om sidan och försök igen.";
 
-    public DateOnly Today => AdminTimeZone.Today(clock);
+    private static readonly ChangeRules<ReviewResult> CloseRules = new(
+        Policies.Administrator, ConflictMessage, m => new ReviewResult.Refused(m), m => new ReviewResult.Conflict(m))
+    {
+        InTransaction = true,
+    };
 
     /// <summary>The active units an administrator can pick, with how many active grants (lines) each would give today.</summary>
     public async Task<IReadOnlyList<ReviewUnitChoice>> UnitChoicesAsync(CancellationToken ct = default)
     {
         await currentUser.RequireAsync(Policies.Administrator);
-        var today = Today;
+        var today = AdminTimeZone.Today(clock);
         await using var db = await factory.CreateDbContextAsync(ct);
         var counts = await InScope(db, today).GroupBy(g => g.UnitId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
@@ -49,7 +55,7 @@ public sealed class ReviewRounds(
     {
         ArgumentNullException.ThrowIfNull(form);
         var actor = await currentUser.RequireAsync(Policies.Administrator);
-        var today = Today;
+        var today = AdminTimeZone.Today(clock);
         if (form.DueDate is not { } dueDate)
         {
             return new ReviewResult.Refused("Välj sista svarsdag.");
@@ -116,7 +122,7 @@ public sealed class ReviewRounds(
     public async Task<IReadOnlyList<ReviewRoundSummary>> ListAsync(CancellationToken ct = default)
     {
         await currentUser.RequireAsync(Policies.ReviewReaders);
-        var today = Today;
+        var today = AdminTimeZone.Today(clock);
         await using var db = await factory.CreateDbContextAsync(ct);
         var rounds = await db.ReviewRounds.AsNoTracking().OrderByDescending(r => r.Id).ToListAsync(ct);
         var perUnit = await db.ReviewLines.AsNoTracking()
@@ -144,7 +150,7 @@ public sealed class ReviewRounds(
     {
         await currentUser.RequireAsync(Policies.ReviewReaders);
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await DetailsAsync(db, id, Today, ct);
+        return await DetailsAsync(db, id, AdminTimeZone.Today(clock), ct);
     }
 
     /// <summary>The evidence report: the round and every line, with what became of each removal.</summary>
@@ -152,7 +158,7 @@ public sealed class ReviewRounds(
     {
         await currentUser.RequireAsync(Policies.ReviewReaders);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var round = await DetailsAsync(db, id, Today, ct);
+        var round = await DetailsAsync(db, id, AdminTimeZone.Today(clock), ct);
         if (round is null)
         {
             return null;
@@ -201,56 +207,36 @@ public sealed class ReviewRounds(
             await db.SaveChangesAsync(ct);
         }
 
-        return (content, string.Create(CultureInfo.InvariantCulture, $"granskning-{id}-underlag-{Dates.Iso(Today)}.csv"));
+        return (content, string.Create(CultureInfo.InvariantCulture, $"granskning-{id}-underlag-{Dates.Iso(AdminTimeZone.Today(clock))}.csv"));
     }
 
     /// <summary>
     /// Closes the round and freezes every answer. Before the due date a reason is required (see
     /// <see cref="ReviewRound.Close"/>). A round changed since the page was loaded is refused.
     /// </summary>
-    public async Task<ReviewResult> CloseAsync(int id, int expectedVersion, string? earlyReason, CancellationToken ct = default)
-    {
-        var actor = await currentUser.RequireAsync(Policies.Administrator);
-        await using var db = await factory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var round = await db.ReviewRounds.SingleOrDefaultAsync(r => r.Id == id, ct);
-        if (round is null)
+    public Task<ReviewResult> CloseAsync(int id, int expectedVersion, string? earlyReason, CancellationToken ct = default) =>
+        changes.RunAsync(CloseRules, async c =>
         {
-            return new ReviewResult.Refused(NotFoundMessage);
-        }
+            var round = await c.Db.ReviewRounds.SingleOrDefaultAsync(r => r.Id == id, ct);
+            if (round is null)
+            {
+                return new ReviewResult.Refused(NotFoundMessage);
+            }
 
-        if (round.IsOpen && round.Version != expectedVersion)
-        {
-            return new ReviewResult.Conflict(
-                "Någon har svarat eller ändrat granskningen sedan du öppnade sidan. Ladda om och kontrollera innan du stänger.");
-        }
+            if (round.IsOpen && round.Version != expectedVersion)
+            {
+                return new ReviewResult.Conflict(
+                    "Någon har svarat eller ändrat granskningen sedan du öppnade sidan. Ladda om och kontrollera innan du stänger.");
+            }
 
-        try
-        {
-            round.Close(actor, clock.GetUtcNow(), Today, earlyReason);
-        }
-        catch (DomainException e)
-        {
-            return new ReviewResult.Refused(e.Message);
-        }
-
-        var unanswered = await db.ReviewLines.CountAsync(l => l.RoundId == id && l.Answer == ReviewAnswer.None, ct);
-        audit.Record(db, actor, "Review.Closed", "ReviewRound", Id(id),
-            $"Granskningen \"{round.Name}\" stängdes{(round.CloseReason is null ? string.Empty : " i förtid")}; {ReviewDisplay.Rows(unanswered)} obesvarade.",
-            before: new { Status = ReviewRoundStatus.Open.ToString() },
-            after: new { Status = round.Status.ToString(), round.CloseReason, Unanswered = unanswered });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new ReviewResult.Conflict(ConflictMessage);
-        }
-
-        return new ReviewResult.Done($"Granskningen \"{round.Name}\" är stängd. Svaren är låsta och underlaget sparat.", id);
-    }
+            round.Close(c.Actor, c.Now, c.Today, earlyReason);
+            var unanswered = await c.Db.ReviewLines.CountAsync(l => l.RoundId == id && l.Answer == ReviewAnswer.None, ct);
+            c.Audit("Review.Closed", "ReviewRound", Id(id),
+                $"Granskningen \"{round.Name}\" stängdes{(round.CloseReason is null ? string.Empty : " i förtid")}; {ReviewDisplay.Rows(unanswered)} obesvarade.",
+                before: new { Status = ReviewRoundStatus.Open.ToString() },
+                after: new { Status = round.Status.ToString(), round.CloseReason, Unanswered = unanswered });
+            return new ReviewResult.Done($"Granskningen \"{round.Name}\" är stängd. Svaren är låsta och underlaget sparat.", id);
+        }, ct);
 
     /// <summary>Units escalated in open rounds that still have unanswered lines: what Soc-IT's dashboard shows.</summary>
     public async Task<int> EscalatedUnitsAsync(CancellationToken ct = default) => (await DashboardCountsAsync(ct)).EscalatedUnits;
@@ -262,7 +248,7 @@ public sealed class ReviewRounds(
     public async Task<ReviewDashboardCounts> DashboardCountsAsync(CancellationToken ct = default)
     {
         await currentUser.RequireAsync(Policies.ReviewReaders);
-        var today = Today;
+        var today = AdminTimeZone.Today(clock);
         await using var db = await factory.CreateDbContextAsync(ct);
         var rounds = await db.ReviewRounds.AsNoTracking().Where(r => r.Status == ReviewRoundStatus.Open).ToListAsync(ct);
         var openIds = rounds.Select(r => r.Id).ToList();

@@ -30,8 +30,6 @@ public sealed class ReviewTasks(
     public const string NotFoundMessage = "Raden finns inte, eller gäller inte dina verksamheter.";
     public const string RoundNotFoundMessage = "Granskningen finns inte, eller gäller inte dina verksamheter.";
 
-    public DateOnly Today => AdminTimeZone.Today(clock);
-
     /// <summary>The rounds that include one of the manager's units, open ones first, with the manager's own counts.</summary>
     public async Task<IReadOnlyList<MyReviewRound>> MyRoundsAsync(CancellationToken ct = default)
     {
@@ -265,7 +263,7 @@ public sealed class ReviewTasks(
 
         // The names as they are now (a unit or system renamed since the round started would make the order invalid),
         // and a temporary grant that has run out meanwhile ends on its own last day, not later.
-        var today = Today;
+        var today = AdminTimeZone.Today(clock);
         var managerEmail = user.EmailAddress()?.Value ?? string.Empty;
         var request = new OrderRequest
         {

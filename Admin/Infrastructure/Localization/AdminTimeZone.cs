@@ -1,4 +1,5 @@
 using System.Globalization;
+using SocItConsole.Shared.Common;
 
 namespace SocItConsole.Admin.Infrastructure.Localization;
 
@@ -28,6 +29,9 @@ public static class AdminTimeZone
     public static string Minute(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, Stockholm).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>An instant as people read it, or "–" where there is none (a case not yet taken).</summary>
+    public static string Minute(DateTimeOffset? at) => at is { } value ? Minute(value) : Dates.None;
+
     /// <summary>The Swedish date of an instant as the console writes dates, "2026-11-27".</summary>
-    public static string Day(DateTimeOffset at) => DateOf(at).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Day(DateTimeOffset at) => Dates.Iso(DateOf(at));
 }

@@ -1,10 +1,8 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using SocItConsole.Admin.Features.Cases.Components;
 using SocItConsole.Admin.Infrastructure.Authentication;
-using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Cases;
 using SocItConsole.Shared.Orders;
 
@@ -237,11 +235,4 @@ public partial class CasePage
         OrderStatus.Rejected => Color.Error,
         _ => Color.Default,
     };
-
-    private static string Day(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "–";
-
-    private static string Time(DateTimeOffset? at) =>
-        at is { } value
-            ? AdminTimeZone.Minute(value)
-            : "–";
 }

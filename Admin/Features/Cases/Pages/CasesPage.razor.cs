@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using SocItConsole.Admin.Infrastructure.Authentication;
+using SocItConsole.Admin.Infrastructure.Common;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Orders;
 
@@ -175,8 +176,6 @@ public partial class CasesPage
     private static string TypeFilterName(OrderType? type) => type is { } t ? OrderTexts.TypeName(t) : "Alla typer";
 
     private static DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, AdminTimeZone.Stockholm);
-
-    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Received(DateTimeOffset at) => Local(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using SocItConsole.Admin.Infrastructure.Authentication;
+using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.FollowUps;
 
 namespace SocItConsole.Admin.Features.FollowUps.Pages;
@@ -24,12 +25,14 @@ public partial class FollowUpsPage
 
     [Inject] private FollowUpService FollowUps { get; set; } = default!;
 
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+
     [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
         _isOperator = (await Authentication).User.IsInRole(AppRoles.Operator);
-        _today = FollowUps.Today;
+        _today = AdminTimeZone.Today(Clock);
     }
 
     private async Task<TableData<FollowUpRow>> LoadAsync(TableState state, CancellationToken ct)

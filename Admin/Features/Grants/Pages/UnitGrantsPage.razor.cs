@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using SocItConsole.Admin.Infrastructure.Localization;
 
 namespace SocItConsole.Admin.Features.Grants.Pages;
 
@@ -28,6 +29,8 @@ public partial class UnitGrantsPage
 
     [Inject] private UnitGrants Grants { get; set; } = default!;
 
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+
     /// <summary>A unit to open at once, e.g. from a unit card on the start page (<c>/access?unit=7</c>).</summary>
     [SupplyParameterFromQuery(Name = "unit")]
     public int? UnitFromLink { get; set; }
@@ -44,7 +47,7 @@ public partial class UnitGrantsPage
 
     protected override async Task OnInitializedAsync()
     {
-        _today = Grants.Today;
+        _today = AdminTimeZone.Today(Clock);
         _scope = await Grants.ScopeAsync();
         // A unit from a link that is not the user's is refused, and they see their own units instead (the service
         // refuses it too). A manager with one unit has nothing to choose: it is preselected.

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using SocItConsole.Admin.Features.Keys.Components;
-using SocItConsole.Admin.Infrastructure.Localization;
 
 namespace SocItConsole.Admin.Features.Keys.Pages;
 
@@ -104,6 +103,4 @@ public partial class KeyPage
         await Dialogs.AnnounceAsync(Snackbar, result);
         await LoadAsync();
     }
-
-    private static string Time(DateTimeOffset at) => AdminTimeZone.Minute(at);
 }

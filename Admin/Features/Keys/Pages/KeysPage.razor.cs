@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
 using SocItConsole.Admin.Features.Keys.Components;
+using SocItConsole.Admin.Infrastructure.Common;
 
 namespace SocItConsole.Admin.Features.Keys.Pages;
 

@@ -19,9 +19,11 @@ public partial class MatrixHistoryPanel
 
     [Inject] private MatrixService Matrix { get; set; } = default!;
 
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+
     protected override async Task OnInitializedAsync()
     {
-        _asOfDate = Matrix.Today.ToDateTime(TimeOnly.MinValue);
+        _asOfDate = AdminTimeZone.Today(Clock).ToDateTime(TimeOnly.MinValue);
         await RefreshAsync();
     }
 

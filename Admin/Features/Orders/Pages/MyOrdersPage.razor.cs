@@ -1,7 +1,7 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using SocItConsole.Admin.Infrastructure.Localization;
+using SocItConsole.Shared.Common;
 using SocItConsole.Shared.Orders;
 
 namespace SocItConsole.Admin.Features.Orders.Pages;
@@ -32,13 +32,11 @@ public partial class MyOrdersPage
     private static string Period(MyOrderRow row) => (row.Type, row.StartDate, row.EndDate) switch
     {
         // An end order has no start: its date is the last working day, or the last day of the grant it ends.
-        (OrderType.Terminate or OrderType.EndTemporary, _, { } lastDay) => $"Sista dag {Day(lastDay)}",
-        (_, { } start, { } end) => $"{Day(start)} – {Day(end)}",
-        (_, { } start, null) => $"Från {Day(start)}",
+        (OrderType.Terminate or OrderType.EndTemporary, _, { } lastDay) => $"Sista dag {Dates.Iso(lastDay)}",
+        (_, { } start, { } end) => $"{Dates.Iso(start)} – {Dates.Iso(end)}",
+        (_, { } start, null) => $"Från {Dates.Iso(start)}",
         _ => "–",
     };
-
-    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Received(DateTimeOffset receivedAt) =>
         AdminTimeZone.Minute(receivedAt);

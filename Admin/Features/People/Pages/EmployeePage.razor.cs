@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using SocItConsole.Admin.Infrastructure.Localization;
 
 namespace SocItConsole.Admin.Features.People.Pages;
 
@@ -22,7 +21,4 @@ public partial class EmployeePage
     }
 
     private async Task RevealAsync() => _fullPersonnummer = await Register.RevealPersonnummerAsync(Id);
-
-    private static string Time(DateTimeOffset at) =>
-        AdminTimeZone.Minute(at);
 }

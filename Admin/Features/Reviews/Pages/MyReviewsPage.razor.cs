@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using SocItConsole.Admin.Infrastructure.Localization;
 
 namespace SocItConsole.Admin.Features.Reviews.Pages;
 
@@ -10,9 +11,11 @@ public partial class MyReviewsPage
 
     [Inject] private ReviewTasks Tasks { get; set; } = default!;
 
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+
     protected override async Task OnInitializedAsync()
     {
-        _today = Tasks.Today;
+        _today = AdminTimeZone.Today(Clock);
         _rounds = await Tasks.MyRoundsAsync();
     }
 }

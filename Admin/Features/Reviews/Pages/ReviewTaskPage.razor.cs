@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using SocItConsole.Admin.Features.Reviews.Components;
+using SocItConsole.Admin.Infrastructure.Localization;
 
 namespace SocItConsole.Admin.Features.Reviews.Pages;
 
@@ -33,6 +34,8 @@ public partial class ReviewTaskPage
     private readonly HashSet<int> _answeredSinceLoad = [];
 
     [Inject] private ReviewTasks Tasks { get; set; } = default!;
+
+    [Inject] private TimeProvider Clock { get; set; } = default!;
 
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
@@ -71,7 +74,7 @@ public partial class ReviewTaskPage
     protected override async Task OnParametersSetAsync()
     {
         _loading = true;
-        _today = Tasks.Today;
+        _today = AdminTimeZone.Today(Clock);
         _round = await Tasks.MyRoundAsync(RoundId);
         if (_round is not null)
         {
