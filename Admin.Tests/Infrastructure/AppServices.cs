@@ -109,6 +109,7 @@ public static class AppServices
         services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
         services.AddScoped<OrderIntake>();
         services.AddScoped<OrderForm>();
+        services.AddScoped<GrantOrders>();
         return services;
     }
 
@@ -154,7 +155,14 @@ public static class AppServices
         TestDatabase database, string userName, TimeProvider? clock = null)
     {
         var time = clock ?? Clock();
-        return new(database, OrderIntake(database, time), CurrentUser(userName), new AuditTrail(time), time);
+        return new(database, GrantOrders(database, time), CurrentUser(userName), new AuditTrail(time), time);
+    }
+
+    /// <summary>Orders about a grant, as the follow-ups, the access view and the reviews place them.</summary>
+    public static GrantOrders GrantOrders(TestDatabase database, TimeProvider? clock = null)
+    {
+        var time = clock ?? Clock();
+        return new(database, OrderIntake(database, time), time);
     }
 
     /// <summary>Registers the follow-ups feature's services (and the order services they use) for a bunit test.</summary>
@@ -178,7 +186,7 @@ public static class AppServices
         TestDatabase database, string userName, TimeProvider? clock = null)
     {
         var time = clock ?? Clock();
-        return new(database, OrderIntake(database, time), CurrentUser(userName), new AuditTrail(time), time);
+        return new(database, GrantOrders(database, time), CurrentUser(userName), new AuditTrail(time), time);
     }
 
     /// <summary>Registers the access view's service (and the order and follow-up services it uses) for a bunit test.</summary>
