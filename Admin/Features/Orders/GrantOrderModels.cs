@@ -40,7 +40,7 @@ public sealed record GrantOrderOrigin(GrantOrderSource Source, string? OrdererEm
     public static GrantOrderOrigin Review(string? managerEmail, string roundName, string? comment) =>
         new(GrantOrderSource.Review, managerEmail) { RoundName = roundName, Comment = comment };
 
-    /// <summary>The start of the idempotency key: kept as the keys were named before they were made in one place.</summary>
+    /// <summary>The idempotency key's first part: where the order was asked for.</summary>
     internal string KeyPrefix => Source switch
     {
         GrantOrderSource.FollowUp => "follow-up",
