@@ -121,6 +121,7 @@ public static class AppServices
         services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
         services.AddScoped<OrderIntake>();
         services.AddScoped<OrderForm>();
+        services.AddScoped<GrantOrders>();
         return services;
     }
 
@@ -166,7 +167,14 @@ public static class AppServices
         TestDatabase database, string userName, TimeProvider? clock = null)
     {
         var time = clock ?? Clock();
-        return new(database, OrderIntake(database, time), CurrentUser(userName), new AuditTrail(time), time);
+        return new(database, GrantOrders(database, time), CurrentUser(userName), new AuditTrail(time), time);
+    }
+
+    /// <summary>Orders about a grant, as the follow-ups, the access view and the reviews place them.</summary>
+    public static GrantOrders GrantOrders(TestDatabase database, TimeProvider? clock = null)
+    {
+        var time = clock ?? Clock();
+        return new(database, OrderIntake(database, time), time);
     }
 
     /// <summary>Registers the follow-ups feature's services (and the order services they use) for a bunit test.</summary>
@@ -190,7 +198,7 @@ public static class AppServices
         TestDatabase database, string userName, TimeProvider? clock = null)
     {
         var time = clock ?? Clock();
-        return new(database, OrderIntake(database, time), CurrentUser(userName), new AuditTrail(time), time);
+        return new(database, GrantOrders(database, time), CurrentUser(userName), new AuditTrail(time), time);
     }
 
     /// <summary>Registers the access view's service (and the order and follow-up services it uses) for a bunit test.</summary>

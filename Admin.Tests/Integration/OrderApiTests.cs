@@ -268,11 +268,11 @@ public class OrderApiTests
         Assert.Equal("Beställningen innehåller fel", problem["title"]!.GetValue<string>());
         var errors = problem["errors"]!.AsObject();
         Assert.Equal(
-            [OrderFields.Personnummer, OrderFields.EndDate, OrderFields.Title],
+            [OrderApiFields.Personnummer, OrderApiFields.EndDate, OrderApiFields.Title],
             errors.Select(e => e.Key).Order(StringComparer.Ordinal));
-        Assert.Contains("Kontrollsiffran", errors[OrderFields.Personnummer]![0]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Contains("\"Månadministratör\"", errors[OrderFields.Title]![0]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal("Slutdatumet måste vara efter startdatumet.", errors[OrderFields.EndDate]![0]!.GetValue<string>());
+        Assert.Contains("Kontrollsiffran", errors[OrderApiFields.Personnummer]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("\"Månadministratör\"", errors[OrderApiFields.Title]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("Slutdatumet måste vara efter startdatumet.", errors[OrderApiFields.EndDate]![0]!.GetValue<string>());
         await using var db = await CreateDbContextAsync(app);
         Assert.Equal(0, await db.Orders.CountAsync(Ct));
         Assert.Equal(0, await db.Employees.CountAsync(Ct));

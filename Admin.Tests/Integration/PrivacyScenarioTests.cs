@@ -102,7 +102,8 @@ public sealed class PrivacyScenarioTests
         await using (var chef = SignedIn(app, "chef1"))
         {
             var request = OrderRequests.Extend(FormPnr) with { EmployeeName = "Erik Berg", StartDate = today.AddDays(3), EndDate = today.AddDays(60) };
-            var placed = await chef.ServiceProvider.GetRequiredService<OrderForm>().SubmitAsync(request, OrderChannel.Console, ct);
+            var input = await request.ByIdAsync(chef.ServiceProvider.GetRequiredService<OrderIntake>());
+            var placed = await chef.ServiceProvider.GetRequiredService<OrderForm>().SubmitAsync(input, OrderChannel.Console, ct);
             Assert.IsType<PlaceOrderResult.Created>(placed);
         }
 

@@ -359,7 +359,8 @@ public sealed partial class ServiceOperationMatrixTests(ServiceOperationWorld wo
         return operation switch
         {
             "OrderForm.SubmitAsync" => await S<OrderForm>().SubmitAsync(
-                OrderRequests.NewUndersköterska(KeyRegisterData.PersonnummerFor(700)) with { EmployeeName = "Nora Nyberg" },
+                await (OrderRequests.NewUndersköterska(KeyRegisterData.PersonnummerFor(700)) with { EmployeeName = "Nora Nyberg" })
+                    .ByIdAsync(S<OrderIntake>()),
                 userName == "operator" ? OrderChannel.Phone : OrderChannel.Console, ct),
             "CaseWork.TakeAsync" => await S<CaseWork>().TakeAsync(ids.WaitingOrder, ids.WaitingOrderVersion, ct),
             "CaseWork.MarkItemAsync" => await S<CaseWork>().MarkItemAsync(

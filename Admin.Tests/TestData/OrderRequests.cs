@@ -1,3 +1,5 @@
+using SocItConsole.Admin.Features.Orders;
+using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Shared.Orders;
 
 namespace SocItConsole.Admin.Tests.TestData;
@@ -56,4 +58,12 @@ public static class OrderRequests
         StartDate = null,
         EndDate = new DateOnly(2026, 12, 31),
     };
+
+    /// <summary>The request as the console's form sends it: its names looked up as ids in <paramref name="intake"/>'s master data.</summary>
+    public static async Task<OrderInput> ByIdAsync(this OrderRequest request, OrderIntake intake) =>
+        OrderNames.Resolve(request, await intake.LoadReferenceAsync(TestContext.Current.CancellationToken));
+
+    /// <inheritdoc cref="ByIdAsync(OrderRequest, OrderIntake)"/>
+    public static Task<OrderInput> ByIdAsync(this OrderRequest request, TestDatabase database) =>
+        request.ByIdAsync(AppServices.OrderIntake(database));
 }

@@ -113,7 +113,7 @@ public static class ReviewServices
             AppServices.AuditedChange(database, user, clock), clock);
 
     public static ReviewTasks Tasks(TestDatabase database, string user, TimeProvider clock) =>
-        new(database, AppServices.OrderIntake(database, clock), AppServices.CurrentUser(user), new AuditTrail(clock), clock);
+        new(database, AppServices.GrantOrders(database, clock), AppServices.CurrentUser(user), new AuditTrail(clock), clock);
 
     public static ReviewRun Run(TestDatabase database, IMailSender sender, TimeProvider clock, ReviewOptions? options = null) =>
         new(database, Mail(database, sender, clock), new AuditTrail(clock),

@@ -1,10 +1,10 @@
 namespace SocItConsole.Shared.Orders;
 
 /// <summary>
-/// An order as it arrives, from the console's form or the e-service's JSON, before any check. Titles, units, systems
-/// and levels are given by name; <see cref="OrderRules.Validate"/> resolves them and says what is wrong.
+/// An order as the e-service sends it, before any check: titles, units, systems and levels by name.
+/// <see cref="OrderNames.Resolve"/> turns it into an <see cref="OrderInput"/> for the rules.
 /// </summary>
-public sealed record OrderRequest
+public sealed record OrderRequest : IOrderContacts
 {
     public OrderType? Type { get; init; }
 
@@ -42,28 +42,3 @@ public sealed record OrderRequest
 
 /// <summary>A system asked for in an extension; no level means the system's first (lowest) level.</summary>
 public sealed record RequestedSystemInput(string? Name, string? Level);
-
-/// <summary>The error keys, named as the e-service's JSON names the fields, so the API can return them as they are.</summary>
-public static class OrderFields
-{
-    public const string Type = "type";
-    public const string EmployeeName = "employee.fullName";
-    public const string Personnummer = "employee.personnummer";
-    public const string Title = "title";
-    public const string Unit = "unit";
-    public const string TargetUnit = "targetUnit";
-    public const string StartDate = "startDate";
-    public const string EndDate = "endDate";
-    public const string Systems = "systems";
-    public const string KeyKind = "key.kind";
-    public const string KeyNumber = "key.keyNumber";
-    public const string OrdererName = "orderer.name";
-    public const string OrdererEmail = "orderer.email";
-    public const string ManagerName = "manager.name";
-    public const string ManagerEmail = "manager.email";
-    public const string Note = "note";
-
-    public static string SystemName(int index) => $"systems[{index}].name";
-
-    public static string SystemLevel(int index) => $"systems[{index}].level";
-}

@@ -20,7 +20,7 @@ public static class OrderRules
     public static readonly int MaxDaysAhead = 2 * 365;
 
     /// <summary>
-    /// Checks <paramref name="request"/> against <paramref name="reference"/> on <paramref name="today"/>:
+    /// Checks an order against <paramref name="reference"/> on <paramref name="today"/>:
     /// <list type="bullet">
     /// <item>every type: the employee's full name and a valid personnummer, the unit, the orderer and the responsible
     /// manager with valid e-mail addresses;</item>
@@ -28,64 +28,70 @@ public static class OrderRules
     /// <item>extend: at least one system, each once, at a level it has (none given: its first level), and a start
     /// date; with an end date the extension is temporary;</item>
     /// <item>temporary access to another unit: title, the other unit (not the employee's own), start and end date;</item>
-    /// <item>end of employment: the last working day (in <see cref="OrderRequest.EndDate"/>);</item>
-    /// <item>end of a temporary grant: the system and level, and the grant's last day (in <see cref="OrderRequest.EndDate"/>);</item>
-    /// <item>titles, units and systems must exist and be active (matched by name, ignoring case);</item>
+    /// <item>end of employment: the last working day (in <see cref="OrderInput.EndDate"/>);</item>
+    /// <item>end of a temporary grant: the system and level, and the grant's last day (in <see cref="OrderInput.EndDate"/>);</item>
+    /// <item>titles, units and systems must exist and be active: by id, or for the e-service's named
+    /// <see cref="OrderRequest"/> by name, ignoring case (<see cref="OrderNames"/>);</item>
     /// <item>where the unit the grant is in uses digital keys (new, temporary access), a key choice: a personal key
     /// with its 6–8 digit number, buying a new key, or the unit's key pool; elsewhere no key choice.</item>
     /// </list>
     /// </summary>
-    public static OrderValidation Validate(OrderRequest request, OrderReference reference, DateOnly today)
+    /// <remarks>The e-service's named order: its names become ids first, then the same rules apply.</remarks>
+    public static OrderValidation Validate(OrderRequest request, OrderReference reference, DateOnly today) =>
+        Validate(OrderNames.Resolve(request, reference), reference, today);
+
+    /// <inheritdoc cref="Validate(OrderRequest, OrderReference, DateOnly)"/>
+    public static OrderValidation Validate(OrderInput input, OrderReference reference, DateOnly today)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(reference);
         var errors = new Errors();
 
-        if (request.Type is not { } type || !Enum.IsDefined(type))
+        if (input.Type is not { } type || !Enum.IsDefined(type))
         {
-            errors.Add(OrderFields.Type, "Ange vilken sorts beställning det är.");
+            errors.Add(OrderField.Type, "Ange vilken sorts beställning det är.");
             return errors.Result(null);
         }
 
-        var employeeName = Required(request.EmployeeName, Employee.FullNameMaxLength, OrderFields.EmployeeName, "Medarbetarens fullständiga namn", errors);
+        var employeeName = Required(input.EmployeeName, Employee.FullNameMaxLength, OrderField.EmployeeName, "Medarbetarens fullständiga namn", errors);
         Personnummer? personnummer = null;
-        if (People.Personnummer.TryParse(request.Personnummer, today, out var parsed, out var pnrError))
+        if (People.Personnummer.TryParse(input.Personnummer, today, out var parsed, out var pnrError))
         {
             personnummer = parsed;
         }
         else
         {
-            errors.Add(OrderFields.Personnummer, pnrError);
+            errors.Add(OrderField.Personnummer, pnrError);
         }
 
         var needsTitle = type is OrderType.New or OrderType.TemporaryUnit;
-        var title = Find(reference.Titles, t => t.Name, t => t.IsActive, request.Title, needsTitle, OrderFields.Title, "titel", "Titeln", errors);
-        var unit = Find(reference.Units, u => u.Name, u => u.IsActive, request.Unit, required: true, OrderFields.Unit, "verksamhet", "Verksamheten", errors);
+        var title = Find(reference.Titles, t => t.Id, t => t.Name, t => t.IsActive, input.TitleId, needsTitle, OrderField.Title, "titel", "Titeln", input, errors);
+        var unit = Find(reference.Units, u => u.Id, u => u.Name, u => u.IsActive, input.UnitId, required: true, OrderField.Unit, "verksamhet", "Verksamheten", input, errors);
         ReferenceUnit? targetUnit = null;
         if (type == OrderType.TemporaryUnit)
         {
-            targetUnit = Find(reference.Units, u => u.Name, u => u.IsActive, request.TargetUnit, required: true, OrderFields.TargetUnit, "verksamhet", "Verksamheten", errors);
+            targetUnit = Find(reference.Units, u => u.Id, u => u.Name, u => u.IsActive, input.TargetUnitId, required: true, OrderField.TargetUnit, "verksamhet", "Verksamheten", input, errors);
             if (targetUnit is not null && unit is not null && targetUnit.Id == unit.Id)
             {
-                errors.Add(OrderFields.TargetUnit, "Den andra verksamheten kan inte vara medarbetarens egen.");
+                errors.Add(OrderField.TargetUnit, "Den andra verksamheten kan inte vara medarbetarens egen.");
             }
         }
-        else if (!string.IsNullOrWhiteSpace(request.TargetUnit))
+        else if (input.TargetUnitId is not null || input.Unresolved.ContainsKey(OrderField.TargetUnit))
         {
-            errors.Add(OrderFields.TargetUnit, "En annan verksamhet anges bara för tillfällig behörighet till annan verksamhet.");
+            errors.Add(OrderField.TargetUnit, "En annan verksamhet anges bara för tillfällig behörighet till annan verksamhet.");
         }
 
-        var (startDate, endDate) = CheckDates(type, request.StartDate, request.EndDate, today, errors);
-        var systems = CheckSystems(type, request.Systems, reference, errors);
+        var (startDate, endDate) = CheckDates(type, input.StartDate, input.EndDate, today, errors);
+        var systems = CheckSystems(type, input, reference, errors);
         var grantUnit = targetUnit ?? unit;
-        var (keyKind, keyNumber) = CheckKey(type, request.KeyKind, request.KeyNumber, grantUnit, errors);
+        var (keyKind, keyNumber) = CheckKey(type, input.KeyKind, input.KeyNumber, grantUnit, errors);
 
-        var orderer = ContactFor(request.OrdererName, request.OrdererEmail, OrderFields.OrdererName, OrderFields.OrdererEmail, "Beställarens", errors);
-        var manager = ContactFor(request.ManagerName, request.ManagerEmail, OrderFields.ManagerName, OrderFields.ManagerEmail, "Ansvarig chefs", errors);
-        var note = request.Note?.Trim();
+        var orderer = ContactFor(input.OrdererName, input.OrdererEmail, OrderField.OrdererName, OrderField.OrdererEmail, "Beställarens", errors);
+        var manager = ContactFor(input.ManagerName, input.ManagerEmail, OrderField.ManagerName, OrderField.ManagerEmail, "Ansvarig chefs", errors);
+        var note = input.Note?.Trim();
         if (note?.Length > NoteMaxLength)
         {
-            errors.Add(OrderFields.Note, $"Meddelandet får vara högst {NoteMaxLength} tecken.");
+            errors.Add(OrderField.Note, $"Meddelandet får vara högst {NoteMaxLength} tecken.");
         }
 
         return errors.Result(errors.Any || unit is null || personnummer is null || employeeName is null || orderer is null || manager is null
@@ -102,13 +108,13 @@ public static class OrderRules
         {
             if (end is not { } lastDay)
             {
-                errors.Add(OrderFields.EndDate, type == OrderType.Terminate
+                errors.Add(OrderField.EndDate, type == OrderType.Terminate
                     ? "Ange medarbetarens sista arbetsdag."
                     : "Ange behörighetens sista dag.");
             }
             else
             {
-                InRange(lastDay, today, OrderFields.EndDate, "Sista arbetsdagen", errors);
+                InRange(lastDay, today, OrderField.EndDate, "Sista arbetsdagen", errors);
             }
 
             return (null, end);
@@ -116,31 +122,31 @@ public static class OrderRules
 
         if (start is not { } startDate)
         {
-            errors.Add(OrderFields.StartDate, "Ange från vilket datum behörigheten ska gälla.");
+            errors.Add(OrderField.StartDate, "Ange från vilket datum behörigheten ska gälla.");
         }
         else
         {
-            InRange(startDate, today, OrderFields.StartDate, "Startdatumet", errors);
+            InRange(startDate, today, OrderField.StartDate, "Startdatumet", errors);
         }
 
         if (type == OrderType.TemporaryUnit && end is null)
         {
-            errors.Add(OrderFields.EndDate, "En tillfällig behörighet måste ha ett slutdatum.");
+            errors.Add(OrderField.EndDate, "En tillfällig behörighet måste ha ett slutdatum.");
         }
 
         if (end is { } endDate && start is { } begin && endDate <= begin)
         {
-            errors.Add(OrderFields.EndDate, "Slutdatumet måste vara efter startdatumet.");
+            errors.Add(OrderField.EndDate, "Slutdatumet måste vara efter startdatumet.");
         }
         else if (end is { } later && later > today.AddDays(MaxDaysAhead + 5 * 365))
         {
-            errors.Add(OrderFields.EndDate, "Slutdatumet ligger orimligt långt fram. Kontrollera året.");
+            errors.Add(OrderField.EndDate, "Slutdatumet ligger orimligt långt fram. Kontrollera året.");
         }
 
         return (start, end);
     }
 
-    private static void InRange(DateOnly date, DateOnly today, string field, string label, Errors errors)
+    private static void InRange(DateOnly date, DateOnly today, OrderFieldKey field, string label, Errors errors)
     {
         if (date < today.AddDays(-MaxDaysInPast))
         {
@@ -152,16 +158,15 @@ public static class OrderRules
         }
     }
 
-    private static List<RequestedSystem> CheckSystems(
-        OrderType type, IReadOnlyList<RequestedSystemInput>? requested, OrderReference reference, Errors errors)
+    private static List<RequestedSystem> CheckSystems(OrderType type, OrderInput input, OrderReference reference, Errors errors)
     {
         var result = new List<RequestedSystem>();
-        var inputs = requested ?? [];
+        var inputs = input.Systems ?? [];
         if (type is not (OrderType.Extend or OrderType.EndTemporary))
         {
             if (inputs.Count > 0)
             {
-                errors.Add(OrderFields.Systems, type == OrderType.New
+                errors.Add(OrderField.Systems, type == OrderType.New
                     ? "System anges inte för ny behörighet: de följer av titel och verksamhet."
                     : "System anges bara för utökad behörighet.");
             }
@@ -171,7 +176,7 @@ public static class OrderRules
 
         if (inputs.Count == 0)
         {
-            errors.Add(OrderFields.Systems, type == OrderType.Extend
+            errors.Add(OrderField.Systems, type == OrderType.Extend
                 ? "Ange vilket eller vilka system medarbetaren behöver utökad behörighet i."
                 : "Ange vilket system behörigheten som ska avslutas gäller.");
             return result;
@@ -179,8 +184,8 @@ public static class OrderRules
 
         for (var i = 0; i < inputs.Count; i++)
         {
-            var input = inputs[i];
-            var system = Find(reference.Systems, s => s.Name, s => s.IsActive, input?.Name, required: true, OrderFields.SystemName(i), "system", "Systemet", errors);
+            var row = inputs[i];
+            var system = Find(reference.Systems, s => s.Id, s => s.Name, s => s.IsActive, row?.SystemId, required: true, OrderFieldKey.SystemName(i), "system", "Systemet", input, errors);
             if (system is null)
             {
                 continue;
@@ -188,22 +193,28 @@ public static class OrderRules
 
             if (result.Any(r => r.System.Id == system.Id))
             {
-                errors.Add(OrderFields.SystemName(i), $"{system.Name} står med mer än en gång.");
+                errors.Add(OrderFieldKey.SystemName(i), $"{system.Name} står med mer än en gång.");
                 continue;
             }
 
             ReferenceLevel? level;
-            if (string.IsNullOrWhiteSpace(input!.Level))
+            if (row!.LevelId is not { } levelId)
             {
+                if (input.Unresolved.TryGetValue(OrderFieldKey.SystemLevel(i), out var unknown))
+                {
+                    errors.Add(OrderFieldKey.SystemLevel(i), unknown);
+                    continue;
+                }
+
                 level = system.Levels.Count > 0 ? system.Levels[0] : null;
             }
             else
             {
-                level = system.Levels.FirstOrDefault(l => NameEquals(l.Name, input.Level));
+                level = system.Levels.FirstOrDefault(l => l.Id == levelId);
                 if (level is null)
                 {
-                    errors.Add(OrderFields.SystemLevel(i),
-                        $"{system.Name} har ingen nivå som heter \"{Quote(input.Level)}\". Nivåer: {string.Join(", ", system.Levels.Select(l => l.Name))}.");
+                    errors.Add(OrderFieldKey.SystemLevel(i),
+                        $"{system.Name} har inte den nivån. Nivåer: {string.Join(", ", system.Levels.Select(l => l.Name))}.");
                     continue;
                 }
             }
@@ -223,7 +234,7 @@ public static class OrderRules
         var choice = kind ?? KeyChoiceKind.None;
         if (kind is { } given && !Enum.IsDefined(given))
         {
-            errors.Add(OrderFields.KeyKind, "Okänt val av nyckel.");
+            errors.Add(OrderField.KeyKind, "Okänt val av nyckel.");
             return (KeyChoiceKind.None, null);
         }
 
@@ -232,7 +243,7 @@ public static class OrderRules
         {
             if (choice != KeyChoiceKind.None)
             {
-                errors.Add(OrderFields.KeyKind, grantUnit is { UsesDigitalKeys: false }
+                errors.Add(OrderField.KeyKind, grantUnit is { UsesDigitalKeys: false }
                     ? $"{grantUnit.Name} använder inte digitala nycklar."
                     : "Nyckel väljs bara för ny behörighet och tillfällig behörighet till annan verksamhet.");
             }
@@ -242,7 +253,7 @@ public static class OrderRules
 
         if (choice == KeyChoiceKind.None)
         {
-            errors.Add(OrderFields.KeyKind,
+            errors.Add(OrderField.KeyKind,
                 $"{grantUnit!.Name} använder digitala nycklar: välj personlig nyckel, köp av ny nyckel eller nyckelpoolen.");
             return (choice, null);
         }
@@ -251,7 +262,7 @@ public static class OrderRules
         {
             if (!string.IsNullOrWhiteSpace(keyNumber))
             {
-                errors.Add(OrderFields.KeyNumber, "Nyckelnummer anges bara för en personlig nyckel.");
+                errors.Add(OrderField.KeyNumber, "Nyckelnummer anges bara för en personlig nyckel.");
             }
 
             return (choice, null);
@@ -262,11 +273,11 @@ public static class OrderRules
             return (choice, number);
         }
 
-        errors.Add(OrderFields.KeyNumber, error ?? "Ogiltigt nyckelnummer.");
+        errors.Add(OrderField.KeyNumber, error ?? "Ogiltigt nyckelnummer.");
         return (choice, null);
     }
 
-    private static Contact? ContactFor(string? name, string? email, string nameField, string emailField, string whose, Errors errors)
+    private static Contact? ContactFor(string? name, string? email, OrderField nameField, OrderField emailField, string whose, Errors errors)
     {
         var trimmed = Required(name, Contact.NameMaxLength, nameField, $"{whose} namn", errors);
         if (!EmailAddress.TryParse(email, out var address, out var error))
@@ -278,7 +289,7 @@ public static class OrderRules
         return trimmed is null ? null : new Contact(trimmed, address);
     }
 
-    private static string? Required(string? value, int maxLength, string field, string label, Errors errors)
+    private static string? Required(string? value, int maxLength, OrderFieldKey field, string label, Errors errors)
     {
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed))
@@ -296,14 +307,22 @@ public static class OrderRules
         return trimmed;
     }
 
+    /// <summary>
+    /// The item <paramref name="wanted"/> names, if it exists and may be ordered. No id: the name the sender gave
+    /// that matched nothing (<see cref="OrderInput.Unresolved"/>), or where the part is required, that it is missing.
+    /// </summary>
     private static T? Find<T>(
-        IReadOnlyList<T> items, Func<T, string> name, Func<T, bool> isActive, string? wanted, bool required,
-        string field, string noun, string label, Errors errors)
+        IReadOnlyList<T> items, Func<T, int> id, Func<T, string> name, Func<T, bool> isActive, int? wanted, bool required,
+        OrderFieldKey field, string noun, string label, OrderInput input, Errors errors)
         where T : class
     {
-        if (string.IsNullOrWhiteSpace(wanted))
+        if (wanted is not { } wantedId)
         {
-            if (required)
+            if (input.Unresolved.TryGetValue(field, out var unknown))
+            {
+                errors.Add(field, unknown);
+            }
+            else if (required)
             {
                 errors.Add(field, $"Ange {noun}.");
             }
@@ -311,10 +330,10 @@ public static class OrderRules
             return null;
         }
 
-        var match = items.FirstOrDefault(i => NameEquals(name(i), wanted));
+        var match = items.FirstOrDefault(i => id(i) == wantedId);
         if (match is null)
         {
-            errors.Add(field, $"Det finns ingen {noun} som heter \"{Quote(wanted)}\".");
+            errors.Add(field, $"{label} finns inte (id {wantedId}).");
             return null;
         }
 
@@ -327,23 +346,13 @@ public static class OrderRules
         return match;
     }
 
-    private static bool NameEquals(string a, string? b) =>
-        string.Equals(a.Trim(), b?.Trim(), StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Names are quoted back to the client; a very long one is cut so the message stays readable.</summary>
-    private static string Quote(string value)
-    {
-        var trimmed = value.Trim();
-        return trimmed.Length <= 80 ? trimmed : trimmed[..80] + "…";
-    }
-
     private sealed class Errors
     {
-        private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+        private readonly Dictionary<OrderFieldKey, List<string>> _errors = [];
 
         public bool Any => _errors.Count > 0;
 
-        public void Add(string field, string message)
+        public void Add(OrderFieldKey field, string message)
         {
             if (!_errors.TryGetValue(field, out var list))
             {
@@ -354,6 +363,6 @@ public static class OrderRules
         }
 
         public OrderValidation Result(ValidOrder? order) =>
-            new(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal), Any ? null : order);
+            new(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), Any ? null : order);
     }
 }

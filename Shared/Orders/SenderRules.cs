@@ -17,12 +17,12 @@ public static class SenderRules
     /// <summary>
     /// For an order registered for its sender: the errors, in Swedish under their fields, where the orderer's or the
     /// manager's e-mail address is <paramref name="registeredByEmail"/>, the registering operator's own. Whether the
-    /// fields are filled in and valid is <see cref="OrderRules.Validate"/>'s to say. Empty for every other channel.
+    /// fields are filled in and valid is for <see cref="OrderRules"/> to say. Empty for every other channel.
     /// </summary>
-    public static IReadOnlyDictionary<string, string[]> Check(OrderRequest request, OrderChannel channel, string? registeredByEmail)
+    public static IReadOnlyDictionary<OrderFieldKey, string[]> Check(IOrderContacts request, OrderChannel channel, string? registeredByEmail)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new Dictionary<OrderFieldKey, string[]>();
         if (!IsRegisteredForSender(channel) || !EmailAddress.TryParse(registeredByEmail, out var own, out _))
         {
             return errors;
@@ -31,13 +31,13 @@ public static class SenderRules
         var how = channel == OrderChannel.Phone ? "telefon" : "säkert meddelande";
         if (IsOwn(request.OrdererEmail, own))
         {
-            errors[OrderFields.OrdererEmail] =
+            errors[OrderField.OrdererEmail] =
                 [$"Ange avsändarens e-postadress, inte din egen: svaret ska gå till den som beställde via {how}."];
         }
 
         if (IsOwn(request.ManagerEmail, own))
         {
-            errors[OrderFields.ManagerEmail] =
+            errors[OrderField.ManagerEmail] =
                 ["Ange ansvarig chefs e-postadress, inte din egen: påminnelserna ska gå till chefen."];
         }
 

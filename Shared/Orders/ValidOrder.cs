@@ -4,7 +4,7 @@ using SocItConsole.Shared.People;
 
 namespace SocItConsole.Shared.Orders;
 
-/// <summary>An order that passed every rule, with its names resolved to master data.</summary>
+/// <summary>An order that passed every rule, with its parts resolved to master data.</summary>
 public sealed record ValidOrder(
     OrderType Type,
     string EmployeeName,
@@ -30,7 +30,7 @@ public sealed record ValidOrder(
 
 public sealed record RequestedSystem(ReferenceSystem System, ReferenceLevel Level);
 
-public sealed record OrderValidation(IReadOnlyDictionary<string, string[]> Errors, ValidOrder? Order)
+public sealed record OrderValidation(IReadOnlyDictionary<OrderFieldKey, string[]> Errors, ValidOrder? Order)
 {
     public bool IsValid => Order is not null;
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Features.Cases;
 using SocItConsole.Admin.Features.FollowUps;
+using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Admin.Tests.TestData;
 using SocItConsole.Shared.Cases;
@@ -102,7 +103,7 @@ public class FollowUpServiceTests
     [Fact]
     public void NewLastDay_MustBeAfterTheCurrentLastDay_WhenThatIsStillAhead() =>
         Assert.Equal("Det nya slutdatumet måste vara efter nuvarande sista dag (2026-12-01).",
-            FollowUpService.CheckNewLastDay(new DateOnly(2026, 11, 30), new DateOnly(2026, 12, 1), FollowUpWorld.Today));
+            GrantOrders.CheckNewLastDay(new DateOnly(2026, 11, 30), new DateOnly(2026, 12, 1), FollowUpWorld.Today));
 
     [Fact]
     public async Task End_PlacesAnEndCase_AndCompletingItEndsTheGrant()

@@ -48,9 +48,9 @@ public class MyOrdersPageTests : ComponentTestBase, IAsyncLifetime
             EndDate = new DateOnly(2026, 12, 15),
             Systems = [new RequestedSystemInput("Lifecare", "Handläggare")],
         };
-        await AppServices.OrderForm(Database, "chef1").SubmitAsync(endOne, OrderChannel.Console, TestContext.Current.CancellationToken);
+        await AppServices.OrderForm(Database, "chef1").SubmitAsync(await endOne.ByIdAsync(Database), OrderChannel.Console, TestContext.Current.CancellationToken);
         await AppServices.OrderForm(Database, "chef1").SubmitAsync(
-            OrderRequests.Terminate(OrderRequests.Pnr1985), OrderChannel.Console, TestContext.Current.CancellationToken);
+            await OrderRequests.Terminate(OrderRequests.Pnr1985).ByIdAsync(Database), OrderChannel.Console, TestContext.Current.CancellationToken);
 
         var cut = Render<MyOrdersPage>();
 
@@ -64,9 +64,9 @@ public class MyOrdersPageTests : ComponentTestBase, IAsyncLifetime
     [Fact]
     public async Task ListsTheManagersOrders_WithSwedishTexts_AndStockholmTime()
     {
-        await AppServices.OrderForm(Database, "chef1").SubmitAsync(OrderRequests.NewUndersköterska(), OrderChannel.Console, TestContext.Current.CancellationToken);
+        await AppServices.OrderForm(Database, "chef1").SubmitAsync(await OrderRequests.NewUndersköterska().ByIdAsync(Database), OrderChannel.Console, TestContext.Current.CancellationToken);
         await AppServices.OrderForm(Database, "chef2").SubmitAsync(
-            OrderRequests.Terminate(OrderRequests.Pnr1985) with { OrdererEmail = "erik.johansson@kommun.example" },
+            await (OrderRequests.Terminate(OrderRequests.Pnr1985) with { OrdererEmail = "erik.johansson@kommun.example" }).ByIdAsync(Database),
             OrderChannel.Console, TestContext.Current.CancellationToken);
 
         var cut = Render<MyOrdersPage>();

@@ -36,7 +36,7 @@ public sealed class OrderFormTests : IAsyncLifetime
     private async Task<string> PlaceAsync(string userName, OrderRequest request, OrderChannel channel = OrderChannel.Console)
     {
         _clock.Advance(TimeSpan.FromMinutes(5));
-        var result = await FormFor(userName).SubmitAsync(request, channel, Ct);
+        var result = await FormFor(userName).SubmitAsync(await request.ByIdAsync(Database), channel, Ct);
         return Assert.IsType<PlaceOrderResult.Created>(result).Receipt.CaseNumber;
     }
 
@@ -135,8 +135,9 @@ public sealed class OrderFormTests : IAsyncLifetime
     [InlineData(OrderChannel.EService)]
     public async Task Submit_AsManager_WithAnotherChannelThanTheConsole_IsRefused(OrderChannel channel)
     {
+        var input = await OrderRequests.NewUndersköterska().ByIdAsync(Database);
         await Assert.ThrowsAsync<UnauthorizedAccessException>(
-            () => FormFor("chef1").SubmitAsync(OrderRequests.NewUndersköterska(), channel, Ct));
+            () => FormFor("chef1").SubmitAsync(input, channel, Ct));
 
         await using var db = Database.CreateDbContext();
         Assert.Equal(0, await db.Orders.CountAsync(Ct));
@@ -178,12 +179,12 @@ public sealed class OrderFormTests : IAsyncLifetime
         var request = OrderedBy("Sara Nilsson", "sara.nilsson@kommun.example", "Sara Nilsson", "SARA.NILSSON@kommun.example")
             with { EmployeeName = " " };
 
-        var result = await FormFor("operator").SubmitAsync(request, channel, Ct);
+        var result = await FormFor("operator").SubmitAsync(await request.ByIdAsync(Database), channel, Ct);
 
         var errors = Assert.IsType<PlaceOrderResult.Invalid>(result).Errors;
-        Assert.StartsWith("Ange avsändarens e-postadress, inte din egen", Assert.Single(errors[OrderFields.OrdererEmail]), StringComparison.Ordinal);
-        Assert.StartsWith("Ange ansvarig chefs e-postadress, inte din egen", Assert.Single(errors[OrderFields.ManagerEmail]), StringComparison.Ordinal);
-        Assert.Contains(OrderFields.EmployeeName, errors.Keys);
+        Assert.StartsWith("Ange avsändarens e-postadress, inte din egen", Assert.Single(errors[OrderField.OrdererEmail]), StringComparison.Ordinal);
+        Assert.StartsWith("Ange ansvarig chefs e-postadress, inte din egen", Assert.Single(errors[OrderField.ManagerEmail]), StringComparison.Ordinal);
+        Assert.Contains(OrderField.EmployeeName, errors.Keys);
         await using var db = Database.CreateDbContext();
         Assert.Equal(0, await db.Orders.CountAsync(Ct));
     }
@@ -210,17 +211,19 @@ public sealed class OrderFormTests : IAsyncLifetime
     [Fact]
     public async Task Submit_AsOperator_ThroughTheEServiceChannel_IsRefused()
     {
+        var input = await OrderRequests.NewUndersköterska().ByIdAsync(Database);
         await Assert.ThrowsAsync<UnauthorizedAccessException>(
-            () => FormFor("operator").SubmitAsync(OrderRequests.NewUndersköterska(), OrderChannel.EService, Ct));
+            () => FormFor("operator").SubmitAsync(input, OrderChannel.EService, Ct));
     }
 
     [Fact]
     public async Task Submit_WithErrors_ReturnsThemPerField_AndStoresNothing()
     {
-        var result = await FormFor("chef1").SubmitAsync(OrderRequests.NewUndersköterska("19900101-1234"), OrderChannel.Console, Ct);
+        var result = await FormFor("chef1").SubmitAsync(
+            await OrderRequests.NewUndersköterska("19900101-1234").ByIdAsync(Database), OrderChannel.Console, Ct);
 
         var errors = Assert.IsType<PlaceOrderResult.Invalid>(result).Errors;
-        Assert.Equal([OrderFields.Personnummer], errors.Keys);
+        Assert.Equal([OrderField.Personnummer], errors.Keys);
         await using var db = Database.CreateDbContext();
         Assert.Equal(0, await db.Orders.CountAsync(Ct));
     }
@@ -245,8 +248,9 @@ public sealed class OrderFormTests : IAsyncLifetime
         var form = FormFor("admin");
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => form.LoadAsync(Ct));
+        var input = await OrderRequests.NewUndersköterska().ByIdAsync(Database);
         await Assert.ThrowsAsync<UnauthorizedAccessException>(
-            () => form.SubmitAsync(OrderRequests.NewUndersköterska(), OrderChannel.Console, Ct));
+            () => form.SubmitAsync(input, OrderChannel.Console, Ct));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(
             () => form.PreviewAsync(OrderType.New, 1, 1, null, null, Ct));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => form.MyOrdersAsync(0, 25, null, Ct));

@@ -95,9 +95,9 @@ public class OrderIntakeTests
 
         var errors = Assert.IsType<PlaceOrderResult.Invalid>(result).Errors;
         Assert.Equal(
-            [OrderFields.Personnummer, OrderFields.KeyKind, OrderFields.OrdererEmail, OrderFields.Title],
-            errors.Keys.Order(StringComparer.Ordinal));
-        Assert.Contains("Det finns ingen titel som heter \"Läkare\".", errors[OrderFields.Title]);
+            [OrderField.Personnummer, OrderField.Title, OrderField.KeyKind, OrderField.OrdererEmail],
+            errors.Keys.Select(k => k.Field).Order());
+        Assert.Contains("Det finns ingen titel som heter \"Läkare\".", errors[OrderField.Title]);
         await using var db = database.CreateDbContext();
         Assert.Equal(0, await db.Orders.CountAsync(ct));
         Assert.Equal(0, await db.Employees.CountAsync(ct));

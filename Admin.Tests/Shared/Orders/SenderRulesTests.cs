@@ -24,9 +24,9 @@ public class SenderRulesTests
 
         var errors = SenderRules.Check(request, channel, Operator);
 
-        var message = Assert.Single(Assert.Single(errors, e => e.Key == OrderFields.OrdererEmail).Value);
+        var message = Assert.Single(Assert.Single(errors, e => e.Key == OrderField.OrdererEmail).Value);
         Assert.Equal($"Ange avsändarens e-postadress, inte din egen: svaret ska gå till den som beställde via {how}.", message);
-        Assert.False(errors.ContainsKey(OrderFields.ManagerEmail));
+        Assert.False(errors.ContainsKey(OrderField.ManagerEmail));
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public class SenderRulesTests
         Assert.Equal(
             ["Ange ansvarig chefs e-postadress, inte din egen: påminnelserna ska gå till chefen."],
             Assert.Single(errors).Value);
-        Assert.Equal(OrderFields.ManagerEmail, errors.Single().Key);
+        Assert.Equal(OrderField.ManagerEmail, errors.Single().Key);
     }
 
     [Theory]

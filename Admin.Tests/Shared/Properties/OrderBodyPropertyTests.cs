@@ -23,7 +23,7 @@ public partial class OrderBodyPropertyTests
 {
     private static readonly DateOnly Today = OrderApiBodies.Today;
 
-    private static readonly string[] DateFields = [OrderFields.StartDate, OrderFields.EndDate];
+    private static readonly string[] DateFields = [OrderApiFields.StartDate, OrderApiFields.EndDate];
 
     private static readonly int[] ProblemStatuses = [StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType];
 
@@ -83,7 +83,7 @@ public partial class OrderBodyPropertyTests
             await AssertRoundTripAsync(read);
             var validation = OrderRules.Validate(read.Body!.ToOrderRequest(), PlacedOrders.Reference, Today);
             Assert.Equal(validation.IsValid, validation.Errors.Count == 0);
-            foreach (var (field, messages) in validation.Errors)
+            foreach (var (field, messages) in OrderApiFields.ToPaths(validation.Errors))
             {
                 Assert.Matches(OrderField(), field);
                 Assert.NotEmpty(messages);
@@ -179,14 +179,15 @@ public partial class OrderBodyPropertyTests
             var request = OrderRequests.Extend() with { StartDate = input.Start, EndDate = input.End };
 
             var validation = OrderRules.Validate(request, PlacedOrders.Reference, Today);
+            var errors = OrderApiFields.ToPaths(validation.Errors);
 
             var startOk = input.Start >= Today.AddDays(-OrderRules.MaxDaysInPast) && input.Start <= Today.AddDays(OrderRules.MaxDaysAhead);
             var endOk = input.End is not { } end
                 || (end > input.Start && end <= Today.AddDays(OrderRules.MaxDaysAhead + (5 * 365)));
-            Assert.Equal(startOk, !validation.Errors.ContainsKey(OrderFields.StartDate));
-            Assert.Equal(endOk, !validation.Errors.ContainsKey(OrderFields.EndDate));
+            Assert.Equal(startOk, !errors.ContainsKey(OrderApiFields.StartDate));
+            Assert.Equal(endOk, !errors.ContainsKey(OrderApiFields.EndDate));
             Assert.Equal(startOk && endOk, validation.IsValid);
-            Assert.All(validation.Errors.Keys, key => Assert.Contains(key, DateFields));
+            Assert.All(errors.Keys, key => Assert.Contains(key, DateFields));
             Assert.All(validation.Errors.Values.SelectMany(m => m), Hostile.AssertSwedish);
         }, "Order dates, window");
     }

@@ -8,19 +8,18 @@ using SocItConsole.Admin.Infrastructure.Authentication;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Common;
 using SocItConsole.Shared.FollowUps;
-using SocItConsole.Shared.Orders;
 
 namespace SocItConsole.Admin.Features.FollowUps;
 
 /// <summary>
 /// The follow-up page's service. Managers see and decide on their own staff's follow-ups only — those that name
 /// them as the responsible manager or belong to a unit they manage — and that is checked here on every call, not
-/// only by what the page shows; operators see and decide on all. A decision places an order for Soc-IT through
-/// <see cref="OrderIntake"/>, like any other order, and is saved with its audit entry.
+/// only by what the page shows; operators see and decide on all. A decision orders the grant's end or extension for
+/// Soc-IT through <see cref="GrantOrders"/> and is saved with its audit entry.
 /// </summary>
 public sealed class FollowUpService(
     IDbContextFactory<SocItDbContext> factory,
-    OrderIntake intake,
+    GrantOrders grantOrders,
     CurrentUser currentUser,
     AuditTrail audit,
     TimeProvider clock)
@@ -92,25 +91,17 @@ public sealed class FollowUpService(
     public Task<FollowUpResult> EndAsync(int id, int expectedVersion, CancellationToken ct = default) =>
         DecideAsync(id, expectedVersion, null, ct);
 
-    /// <summary>"Förläng till": an extend order for the same system, level and unit from today to <paramref name="newLastDay"/>.</summary>
+    /// <summary>
+    /// "Förläng till": an extend order for the same system, level and unit from the day after the grant's last day (or
+    /// today, if that has passed) to <paramref name="newLastDay"/>.
+    /// </summary>
     public Task<FollowUpResult> ExtendAsync(int id, int expectedVersion, DateOnly newLastDay, CancellationToken ct = default) =>
         DecideAsync(id, expectedVersion, newLastDay, ct);
-
-    /// <summary>Why <paramref name="newLastDay"/> cannot be the new last day, or null when it can.</summary>
-    public static string? CheckNewLastDay(DateOnly? newLastDay, DateOnly currentLastDay, DateOnly today) => newLastDay switch
-    {
-        null => "Välj till vilket datum behörigheten ska förlängas.",
-        { } day when day <= today => "Det nya slutdatumet måste vara efter i dag.",
-        { } day when day <= currentLastDay => $"Det nya slutdatumet måste vara efter nuvarande sista dag ({Dates.Iso(currentLastDay)}).",
-        { } day when day > today.AddDays(OrderRules.MaxDaysAhead) => "Det nya slutdatumet får ligga högst två år fram i tiden.",
-        _ => null,
-    };
 
     private async Task<FollowUpResult> DecideAsync(int id, int expectedVersion, DateOnly? extendTo, CancellationToken ct)
     {
         var actor = await currentUser.RequireAsync(Policies.FollowUps);
         var user = await currentUser.GetPrincipalAsync();
-        var today = AdminTimeZone.Today(clock);
 
         await using var db = await factory.CreateDbContextAsync(ct);
         var visible = await Visible(db, user).AnyAsync(f => f.Id == id, ct);
@@ -131,50 +122,14 @@ public sealed class FollowUpService(
             return new FollowUpResult.Conflict(ConflictMessage);
         }
 
-        if (extendTo is not null && CheckNewLastDay(extendTo, followUp.EndDate, today) is { } invalid)
+        var origin = GrantOrderOrigin.FollowUp(
+            user.EmailAddress()?.Value ?? followUp.ManagerEmail.Value, followUp.ManagerName, followUp.ManagerEmail.Value);
+        var ordered = extendTo is { } newDay
+            ? await grantOrders.RequestExtensionAsync(followUp.GrantId, newDay, origin, actor, ct)
+            : await grantOrders.RequestEndAsync(followUp.GrantId, origin, actor, ct);
+        if (ordered is not GrantOrderResult.Ordered receipt)
         {
-            return new FollowUpResult.Refused(invalid);
-        }
-
-        var employee = await db.Employees.AsNoTracking().SingleAsync(e => e.Id == followUp.EmployeeId, ct);
-        var lastDay = followUp.EndDate < today ? followUp.EndDate : today;
-        var ordererEmail = user.EmailAddress()?.Value ?? followUp.ManagerEmail.Value;
-        var request = new OrderRequest
-        {
-            Type = extendTo is null ? OrderType.EndTemporary : OrderType.Extend,
-            EmployeeName = employee.FullName,
-            Personnummer = employee.Personnummer.Value,
-            Unit = followUp.UnitName,
-            StartDate = extendTo is null ? null : today,
-            EndDate = extendTo ?? lastDay,
-            Systems = [new RequestedSystemInput(followUp.SystemName, followUp.LevelName)],
-            OrdererName = actor.Name,
-            OrdererEmail = ordererEmail,
-            ManagerName = followUp.ManagerName,
-            ManagerEmail = followUp.ManagerEmail.Value,
-            Note = extendTo is { } to
-                ? $"Förlängning från uppföljning: {followUp.SystemName} ({followUp.LevelName}) i {followUp.UnitName}, sista dag {Dates.Iso(followUp.EndDate)}, förlängs till {Dates.Iso(to)}."
-                : $"Avslut från uppföljning: {followUp.SystemName} ({followUp.LevelName}) i {followUp.UnitName}, sista dag {Dates.Iso(lastDay)}.",
-        };
-
-        // The key makes a repeated click (or a retry after a failure between the two saves) find the same order.
-        var key = string.Create(CultureInfo.InvariantCulture, $"follow-up-{followUp.Id}-v{followUp.Version}");
-        var hash = extendTo is { } day ? "extend:" + Dates.Iso(day) : "end";
-        var placed = await intake.PlaceAsync(request, OrderChannel.Console, actor, key, hash, ct);
-        OrderReceipt receipt;
-        switch (placed)
-        {
-            case PlaceOrderResult.Created created:
-                receipt = created.Receipt;
-                break;
-            case PlaceOrderResult.Replayed replayed:
-                receipt = replayed.Receipt;
-                break;
-            case PlaceOrderResult.Invalid invalidOrder:
-                return new FollowUpResult.Refused(
-                    "Beställningen kunde inte läggas: " + string.Join(" ", invalidOrder.Errors.SelectMany(e => e.Value)));
-            default:
-                return new FollowUpResult.Conflict(ConflictMessage);
+            return new FollowUpResult.Refused(((GrantOrderResult.Refused)ordered).Message);
         }
 
         var before = Snapshot(followUp);
@@ -182,11 +137,11 @@ public sealed class FollowUpService(
         {
             if (extendTo is { } newLastDay)
             {
-                followUp.DecideExtend(actor, clock.GetUtcNow(), receipt.Id, receipt.CaseNumber, newLastDay);
+                followUp.DecideExtend(actor, clock.GetUtcNow(), receipt.OrderId, receipt.CaseNumber, newLastDay);
             }
             else
             {
-                followUp.DecideEnd(actor, clock.GetUtcNow(), receipt.Id, receipt.CaseNumber);
+                followUp.DecideEnd(actor, clock.GetUtcNow(), receipt.OrderId, receipt.CaseNumber);
             }
         }
         catch (DomainException e)

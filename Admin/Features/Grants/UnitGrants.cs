@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
-using SocItConsole.Admin.Features.FollowUps;
 using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Admin.Infrastructure.Audit;
 using SocItConsole.Admin.Infrastructure.Authentication;
@@ -13,7 +12,6 @@ using SocItConsole.Shared.Common;
 using SocItConsole.Shared.Grants;
 using SocItConsole.Shared.MasterData;
 using SocItConsole.Shared.Orders;
-using SocItConsole.Shared.People;
 
 namespace SocItConsole.Admin.Features.Grants;
 
@@ -21,11 +19,11 @@ namespace SocItConsole.Admin.Features.Grants;
 /// "Behörigheter i min verksamhet": who has access in a unit today. A manager opens only the units that name them as
 /// manager; operators and administrators open any unit. That is checked here on every call, for the unit asked for
 /// and for the grant acted on, not only by what the page offers. A manager's request to end or extend a grant is an
-/// order for Soc-IT through <see cref="OrderIntake"/>, found again rather than placed twice, with its audit entry.
+/// order for Soc-IT through <see cref="GrantOrders"/>, found again rather than placed twice, with its audit entry.
 /// </summary>
 public sealed class UnitGrants(
     IDbContextFactory<SocItDbContext> factory,
-    OrderIntake intake,
+    GrantOrders grantOrders,
     CurrentUser currentUser,
     AuditTrail audit,
     TimeProvider clock)
@@ -141,33 +139,13 @@ public sealed class UnitGrants(
             return new UnitGrantResult.Refused(GrantNotFoundMessage);
         }
 
-        var requests = (await RequestsAsync(db, [grantId], ct)).GetValueOrDefault(grantId);
-        if (requests?.End is { } pending)
-        {
-            return new UnitGrantResult.Done(
-                $"Avslut av {grant.EmployeeName}s {grant.SystemName} är redan beställt: ärende {pending.CaseNumber}.",
-                pending.CaseNumber, Existing: true);
-        }
-
-        var names = await CurrentNamesAsync(db, grant, ct);
-        var request = new OrderRequest
-        {
-            Type = OrderType.EndTemporary,
-            EmployeeName = grant.EmployeeName,
-            Personnummer = grant.Personnummer.Value,
-            Unit = names.Unit,
-            EndDate = today,
-            Systems = [new RequestedSystemInput(names.System, names.Level)],
-            OrdererName = actor.Name,
-            OrdererEmail = user.EmailAddress()?.Value,
-            ManagerName = actor.Name,
-            ManagerEmail = user.EmailAddress()?.Value,
-            Note = $"Avslut från Behörigheter i min verksamhet: {names.System} ({names.Level}) i {names.Unit}, "
-                + $"behörighet från ärende {grant.SourceCaseNumber}, sista dag {Dates.Iso(today)}.",
-        };
-        var key = await KeyAsync(db, "access-end-", grantId, ct);
-        var message = $"Avslut av {grant.EmployeeName}s {names.System} ({names.Level}) i {names.Unit} är beställt";
-        return await PlaceAsync(db, actor, grant, request, key, "end", "Access.EndRequested", message, ct);
+        var ordered = await grantOrders.RequestEndAsync(grantId, GrantOrderOrigin.UnitGrants(user.EmailAddress()?.Value), actor, ct);
+        return ordered is GrantOrderResult.Ordered { Outcome: GrantOrderOutcome.AlreadyOrdered } existing
+            ? new UnitGrantResult.Done(
+                $"Avslut av {grant.EmployeeName}s {grant.SystemName} är redan beställt: ärende {existing.CaseNumber}.",
+                existing.CaseNumber, Existing: true)
+            : await RecordAsync(db, actor, grant, ordered, "Access.EndRequested", o =>
+                $"Avslut av {o.EmployeeName}s {o.SystemName} ({o.LevelName}) i {o.UnitName} är {(o.Existing ? "redan " : "")}beställt", ct);
     }
 
     /// <summary>
@@ -186,18 +164,9 @@ public sealed class UnitGrants(
             return new UnitGrantResult.Refused(GrantNotFoundMessage);
         }
 
-        if (grant.To is not { } lastDay)
-        {
-            return new UnitGrantResult.Refused("Behörigheten gäller tills vidare och behöver inte förlängas.");
-        }
-
+        // What the list shows beside the grant: an extension Soc-IT has, or already carried out.
         var requests = (await RequestsAsync(db, [grantId], ct)).GetValueOrDefault(grantId);
-        if (requests?.End is { } end)
-        {
-            return new UnitGrantResult.Refused($"Avslut av behörigheten är beställt (ärende {end.CaseNumber}); den kan inte förlängas samtidigt.");
-        }
-
-        if (requests?.Extension is { } extension)
+        if (requests is { End: null, Extension: { } extension })
         {
             return extension.Kind == UnitGrantRequestKind.Extension && extension.Until == newLastDay
                 ? new UnitGrantResult.Done(
@@ -206,70 +175,38 @@ public sealed class UnitGrants(
                 : new UnitGrantResult.Refused(ExtensionExists(extension));
         }
 
-        if (FollowUpService.CheckNewLastDay(newLastDay, lastDay, today) is { } invalid)
-        {
-            return new UnitGrantResult.Refused(invalid);
-        }
-
-        var until = newLastDay!.Value;
-        var names = await CurrentNamesAsync(db, grant, ct);
-        var request = new OrderRequest
-        {
-            Type = OrderType.Extend,
-            EmployeeName = grant.EmployeeName,
-            Personnummer = grant.Personnummer.Value,
-            Unit = names.Unit,
-            StartDate = lastDay.AddDays(1),
-            EndDate = until,
-            Systems = [new RequestedSystemInput(names.System, names.Level)],
-            OrdererName = actor.Name,
-            OrdererEmail = user.EmailAddress()?.Value,
-            ManagerName = actor.Name,
-            ManagerEmail = user.EmailAddress()?.Value,
-            Note = $"Förlängning från Behörigheter i min verksamhet: {names.System} ({names.Level}) i {names.Unit}, "
-                + $"behörighet från ärende {grant.SourceCaseNumber}, nuvarande sista dag {Dates.Iso(lastDay)}, förlängs till {Dates.Iso(until)}.",
-        };
-        var key = await KeyAsync(db, "access-extend-", grantId, ct);
-        var message = $"Förlängning av {grant.EmployeeName}s {names.System} ({names.Level}) i {names.Unit} till {Dates.Iso(until)} är beställd";
-        return await PlaceAsync(db, actor, grant, request, key, "extend:" + Dates.Iso(until), "Access.ExtendRequested", message, ct);
+        var ordered = await grantOrders.RequestExtensionAsync(
+            grantId, newLastDay, GrantOrderOrigin.UnitGrants(user.EmailAddress()?.Value), actor, ct);
+        return await RecordAsync(db, actor, grant, ordered, "Access.ExtendRequested", o =>
+            $"Förlängning av {o.EmployeeName}s {o.SystemName} ({o.LevelName}) i {o.UnitName} till {Dates.Iso(o.EndDate)} är {(o.Existing ? "redan " : "")}beställd", ct);
     }
 
-    private async Task<UnitGrantResult> PlaceAsync(
-        SocItDbContext db, Actor actor, ManagedGrant grant, OrderRequest request, string key, string hash, string action,
-        string message, CancellationToken ct)
+    /// <summary>
+    /// The audit entry for an order placed from here. A repeated click finds the order placed the first time; its
+    /// entry is written once, also when the first attempt failed between placing the order and recording it.
+    /// </summary>
+    private async Task<UnitGrantResult> RecordAsync(
+        SocItDbContext db, Actor actor, ManagedGrant grant, GrantOrderResult result, string action,
+        Func<GrantOrderResult.Ordered, string> message, CancellationToken ct)
     {
-        var placed = await intake.PlaceAsync(request, OrderChannel.Console, actor, key, hash, ct);
-        var (receipt, existing) = placed switch
+        if (result is not GrantOrderResult.Ordered order)
         {
-            PlaceOrderResult.Created created => (created.Receipt, false),
-            PlaceOrderResult.Replayed replayed => (replayed.Receipt, true),
-            _ => (null, false),
-        };
-        if (receipt is null)
-        {
-            return new UnitGrantResult.Refused(placed switch
-            {
-                PlaceOrderResult.Invalid invalid => "Beställningen kunde inte läggas: " + string.Join(" ", invalid.Errors.SelectMany(e => e.Value)),
-                PlaceOrderResult.IdempotencyConflict conflict => $"Det finns redan en beställning för behörigheten: ärende {conflict.CaseNumber}.",
-                _ => "Beställningen kunde inte läggas. Försök igen.",
-            });
+            return new UnitGrantResult.Refused(((GrantOrderResult.Refused)result).Message);
         }
 
-        var text = $"{message}: ärende {receipt.CaseNumber}.";
+        var text = $"{message(order)}: ärende {order.CaseNumber}.";
         var entityId = grant.Id.ToString(CultureInfo.InvariantCulture);
-        // A repeated click finds the order placed the first time; its audit entry is written once, also when the
-        // first attempt failed between placing the order and recording it.
-        var recorded = existing && await db.AuditEntries.AnyAsync(
-            a => a.Action == action && a.EntityType == "Grant" && a.EntityId == entityId && a.Summary.Contains(receipt.CaseNumber), ct);
+        var recorded = order.Existing && await db.AuditEntries.AnyAsync(
+            a => a.Action == action && a.EntityType == "Grant" && a.EntityId == entityId && a.Summary.Contains(order.CaseNumber), ct);
         if (!recorded)
         {
             audit.Record(db, actor, action, "Grant", entityId, text,
                 before: new { grant.UnitId, grant.SystemName, grant.LevelName, grant.From, grant.To, grant.SourceCaseNumber },
-                after: new { OrderId = receipt.Id, receipt.CaseNumber, Type = request.Type.ToString(), request.StartDate, request.EndDate });
+                after: new { order.OrderId, order.CaseNumber, Type = order.Type.ToString(), order.StartDate, order.EndDate });
             await db.SaveChangesAsync(ct);
         }
 
-        return new UnitGrantResult.Done(text, receipt.CaseNumber, existing);
+        return new UnitGrantResult.Done(text, order.CaseNumber, order.Existing);
     }
 
     private static string ExtensionExists(UnitGrantRequest extension) => extension.Kind == UnitGrantRequestKind.Extended
@@ -278,19 +215,6 @@ public sealed class UnitGrants(
             : $"Behörigheten är redan förlängd tills vidare (ärende {extension.CaseNumber})."
         : $"En förlängning{(extension.Until is { } until ? $" till {Dates.Iso(until)}" : "")} är redan beställd: ärende {extension.CaseNumber}. "
             + "Kontakta Soc-IT om datumet behöver ändras.";
-
-    /// <summary>
-    /// The idempotency key for a request about one grant: a repeated click finds the same order. Only when Soc-IT
-    /// rejected the earlier order does a new request get a new key.
-    /// </summary>
-    private static async Task<string> KeyAsync(SocItDbContext db, string prefix, int grantId, CancellationToken ct)
-    {
-        var key = prefix + grantId.ToString(CultureInfo.InvariantCulture);
-        var retry = key + "-";
-        var rejected = await db.Orders.CountAsync(
-            o => (o.IdempotencyKey == key || o.IdempotencyKey!.StartsWith(retry)) && o.Status == OrderStatus.Rejected, ct);
-        return rejected == 0 ? key : retry + rejected.ToString(CultureInfo.InvariantCulture);
-    }
 
     /// <summary>A grant active today in a unit the user manages, with what an order needs; null otherwise.</summary>
     private static async Task<ManagedGrant?> ManagedGrantAsync(
@@ -301,15 +225,9 @@ public sealed class UnitGrants(
             .Where(GrantRules.ActiveOn(today))
             .Where(g => g.Id == grantId && managed.Contains(g.UnitId))
             .Join(db.Employees, g => g.EmployeeId, e => e.Id, (g, e) => new ManagedGrant(
-                g.Id, e.FullName, e.Personnummer, g.UnitId, g.UnitName, g.SystemId, g.SystemName, g.LevelId, g.LevelName,
-                g.From, g.To, g.SourceCaseNumber))
+                g.Id, e.FullName, g.UnitId, g.SystemName, g.LevelName, g.From, g.To, g.SourceCaseNumber))
             .SingleOrDefaultAsync(ct);
     }
-
-    /// <summary>Today's names of the grant's unit, system and level, which an order is checked against.</summary>
-    private static Task<(string Unit, string System, string Level)> CurrentNamesAsync(
-        SocItDbContext db, ManagedGrant grant, CancellationToken ct) =>
-        GrantEndOrders.CurrentNamesAsync(db, grant.UnitId, grant.SystemId, grant.LevelId, (grant.UnitName, grant.SystemName, grant.LevelName), ct);
 
     /// <summary>The unit ids a list may read: the one asked for if the user may open it (else null), or all of theirs.</summary>
     private static async Task<List<int>?> UnitIdsAsync(SocItDbContext db, ClaimsPrincipal user, int? unitId, CancellationToken ct)
@@ -416,8 +334,8 @@ public sealed class UnitGrants(
             return [];
         }
 
-        var open = GrantEndOrders.OpenStatuses;
-        var ends = await GrantEndOrders.OpenEndsAsync(db, grantIds, ct);
+        var open = GrantOrders.OpenStatuses;
+        var ends = await GrantOrders.OpenEndsAsync(db, grantIds, ct);
         var rows = await db.Grants.AsNoTracking()
             .Where(g => grantIds.Contains(g.Id))
             .Select(g => new
@@ -465,8 +383,7 @@ public sealed class UnitGrants(
     private sealed record GrantRequests(UnitGrantRequest? End, UnitGrantRequest? Extension);
 
     private sealed record ManagedGrant(
-        int Id, string EmployeeName, Personnummer Personnummer, int UnitId, string UnitName, int SystemId, string SystemName,
-        int LevelId, string LevelName, DateOnly From, DateOnly? To, string SourceCaseNumber);
+        int Id, string EmployeeName, int UnitId, string SystemName, string LevelName, DateOnly From, DateOnly? To, string SourceCaseNumber);
 
     /// <summary>A grant as the list filters and sorts it in the database (member-init, so that EF can compose on it).</summary>
     private sealed class GrantView

@@ -73,9 +73,9 @@ public sealed class OrderForm(IDbContextFactory<SocItDbContext> factory, OrderIn
     /// registered for its sender (<see cref="SenderRules"/>): the operator is recorded as who registered it, never as
     /// its orderer or manager.
     /// </summary>
-    public async Task<PlaceOrderResult> SubmitAsync(OrderRequest request, OrderChannel channel, CancellationToken ct = default)
+    public async Task<PlaceOrderResult> SubmitAsync(OrderInput input, OrderChannel channel, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(input);
         var actor = await currentUser.RequireAsync(Policies.OrderIntake);
         var user = await currentUser.GetPrincipalAsync();
         var allowed = user.IsInRole(AppRoles.Operator) ? OperatorChannels : [OrderChannel.Console];
@@ -85,12 +85,12 @@ public sealed class OrderForm(IDbContextFactory<SocItDbContext> factory, OrderIn
                 $"Du kan inte registrera en beställning som kommit via {OrderTexts.ChannelName(channel).ToLower(AdminLocalization.Swedish)}.");
         }
 
-        var senderErrors = SenderRules.Check(request, channel, user.EmailAddress()?.Value);
+        var senderErrors = SenderRules.Check(input, channel, user.EmailAddress()?.Value);
         if (senderErrors.Count > 0)
         {
             // Every error at once: the form shows them all, as it does for the other rules.
-            var validation = OrderRules.Validate(request, await intake.LoadReferenceAsync(ct), AdminTimeZone.Today(clock));
-            var errors = validation.Errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+            var validation = OrderRules.Validate(input, await intake.LoadReferenceAsync(ct), AdminTimeZone.Today(clock));
+            var errors = validation.Errors.ToDictionary(e => e.Key, e => e.Value);
             foreach (var (field, messages) in senderErrors)
             {
                 errors[field] = errors.TryGetValue(field, out var earlier) ? [.. earlier, .. messages] : messages;
@@ -99,7 +99,7 @@ public sealed class OrderForm(IDbContextFactory<SocItDbContext> factory, OrderIn
             return new PlaceOrderResult.Invalid(errors);
         }
 
-        return await intake.PlaceAsync(request, channel, actor, ct: ct);
+        return await intake.PlaceAsync(input, channel, actor, ct: ct);
     }
 
     /// <summary>

@@ -4,7 +4,7 @@ namespace SocItConsole.Admin.Features.Orders;
 
 /// <summary>
 /// What the order form holds while it is filled in. Every field keeps its value when the order type changes, so
-/// switching back and forth loses nothing; <see cref="ToRequest"/> sends only what the chosen type asks for.
+/// switching back and forth loses nothing; <see cref="ToInput"/> sends only what the chosen type asks for, by id.
 /// </summary>
 public sealed class OrderFormModel
 {
@@ -134,21 +134,35 @@ public sealed class OrderFormModel
         row.LevelId = FindSystem(systemId) is { } system ? FirstLevel(system)?.Id : null;
     }
 
-    public OrderRequest ToRequest() => new()
+    /// <summary>
+    /// Whether the form shows <paramref name="field"/> for the chosen type, unit and key: the one list of what the
+    /// form asks for, which its markup and its error summary both follow (an error for a field not shown goes in the
+    /// summary).
+    /// </summary>
+    public bool Shows(OrderFieldKey field) => field.Field switch
+    {
+        OrderField.Title => NeedsTitle,
+        OrderField.TargetUnit => NeedsTargetUnit,
+        OrderField.StartDate => NeedsStartDate,
+        OrderField.Systems => NeedsSystems,
+        OrderField.SystemName or OrderField.SystemLevel => NeedsSystems && field.Row is { } row && row >= 0 && row < Systems.Count,
+        OrderField.KeyKind => NeedsKey,
+        OrderField.KeyNumber => NeedsKeyNumber,
+        _ => true,
+    };
+
+    /// <summary>The order as the console sends it: by id, and only what the chosen type asks for.</summary>
+    public OrderInput ToInput() => new()
     {
         Type = Type,
         EmployeeName = EmployeeName,
         Personnummer = Personnummer,
-        Title = NeedsTitle ? _context.Titles.FirstOrDefault(t => t.Id == TitleId)?.Name : null,
-        Unit = FindUnit(UnitId)?.Name,
-        TargetUnit = NeedsTargetUnit ? FindUnit(TargetUnitId)?.Name : null,
+        TitleId = NeedsTitle ? TitleId : null,
+        UnitId = UnitId,
+        TargetUnitId = NeedsTargetUnit ? TargetUnitId : null,
         StartDate = NeedsStartDate ? ToDate(StartDate) : null,
         EndDate = ToDate(EndDate),
-        Systems = NeedsSystems
-            ? [.. Systems.Select(row => FindSystem(row.SystemId) is { } system
-                ? new RequestedSystemInput(system.Name, system.Levels.FirstOrDefault(l => l.Id == row.LevelId)?.Name)
-                : new RequestedSystemInput(null, null))]
-            : [],
+        Systems = NeedsSystems ? [.. Systems.Select(row => new RequestedSystemId(row.SystemId, row.SystemId is null ? null : row.LevelId))] : [],
         KeyKind = NeedsKey ? KeyKind : null,
         KeyNumber = NeedsKeyNumber ? KeyNumber : null,
         OrdererName = OrdererName,

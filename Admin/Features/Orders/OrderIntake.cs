@@ -60,7 +60,8 @@ public sealed partial class OrderIntake(
         return derivation is null ? [] : [.. derivation.Included.Select(s => new OrderSystemLine(s.SystemName, s.LevelName))];
     }
 
-    public async Task<PlaceOrderResult> PlaceAsync(
+    /// <summary>An order from the e-service, which names its titles, units and systems: the names become ids first.</summary>
+    public Task<PlaceOrderResult> PlaceAsync(
         OrderRequest request,
         OrderChannel channel,
         Actor placedBy,
@@ -69,13 +70,38 @@ public sealed partial class OrderIntake(
         CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return PlaceAsync(reference => OrderNames.Resolve(request, reference), channel, placedBy, idempotencyKey, requestHash, ct);
+    }
+
+    /// <summary>An order from the console, which knows its titles, units and systems by id.</summary>
+    public Task<PlaceOrderResult> PlaceAsync(
+        OrderInput input,
+        OrderChannel channel,
+        Actor placedBy,
+        string? idempotencyKey = null,
+        string? requestHash = null,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return PlaceAsync(_ => input, channel, placedBy, idempotencyKey, requestHash, ct);
+    }
+
+    private async Task<PlaceOrderResult> PlaceAsync(
+        Func<OrderReference, OrderInput> input,
+        OrderChannel channel,
+        Actor placedBy,
+        string? idempotencyKey,
+        string? requestHash,
+        CancellationToken ct)
+    {
         ArgumentNullException.ThrowIfNull(placedBy);
         if (idempotencyKey is not null && await FindReplayAsync(idempotencyKey, requestHash, ct) is { } earlier)
         {
             return earlier;
         }
 
-        var validation = OrderRules.Validate(request, await LoadReferenceAsync(ct), AdminTimeZone.Today(clock));
+        var reference = await LoadReferenceAsync(ct);
+        var validation = OrderRules.Validate(input(reference), reference, AdminTimeZone.Today(clock));
         if (validation.Order is not { } order)
         {
             return new PlaceOrderResult.Invalid(validation.Errors);

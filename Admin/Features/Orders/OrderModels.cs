@@ -28,8 +28,8 @@ public abstract record PlaceOrderResult
     /// <summary>A retry with an Idempotency-Key already used for the same request: the original order.</summary>
     public sealed record Replayed(OrderReceipt Receipt) : PlaceOrderResult;
 
-    /// <summary>Errors per field (the e-service's JSON names), in Swedish; nothing was stored.</summary>
-    public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : PlaceOrderResult;
+    /// <summary>Errors per field, in Swedish; nothing was stored. The API and the form each name the fields their own way.</summary>
+    public sealed record Invalid(IReadOnlyDictionary<OrderFieldKey, string[]> Errors) : PlaceOrderResult;
 
     /// <summary>The Idempotency-Key was used before for a different request; nothing was stored.</summary>
     public sealed record IdempotencyConflict(string CaseNumber) : PlaceOrderResult;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
@@ -7,7 +6,6 @@ using SocItConsole.Admin.Infrastructure.Audit;
 using SocItConsole.Admin.Infrastructure.Authentication;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Common;
-using SocItConsole.Shared.Orders;
 using SocItConsole.Shared.Reviews;
 
 namespace SocItConsole.Admin.Features.Reviews;
@@ -16,12 +14,12 @@ namespace SocItConsole.Admin.Features.Reviews;
 /// The manager's side of the access review: the rounds that concern their units, the lines to answer, the answers.
 /// A manager sees and answers only lines of units they manage (matched by e-mail, see <see cref="ReviewAccess"/>);
 /// that is checked here on every call, by id, so a line of another unit is "not found" whatever the page sends.
-/// A "Tas bort" is saved first, then its end order is placed through <see cref="OrderIntake"/> with a key derived from
-/// the line (a retry finds the same order), and then linked to the line, which locks the answer.
+/// A "Tas bort" is saved first, then its end order is placed through <see cref="GrantOrders"/> (a retry finds the same
+/// order), and then linked to the line, which locks the answer.
 /// </summary>
 public sealed class ReviewTasks(
     IDbContextFactory<SocItDbContext> factory,
-    OrderIntake intake,
+    GrantOrders grantOrders,
     CurrentUser currentUser,
     AuditTrail audit,
     TimeProvider clock)
@@ -238,16 +236,12 @@ public sealed class ReviewTasks(
     {
         ReviewLine line;
         string roundName;
-        Shared.People.Employee employee;
         string? caseNumber;
-        (string Unit, string System, string Level, DateOnly? To) current;
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
             line = await db.ReviewLines.AsNoTracking().SingleAsync(l => l.Id == lineId && l.RoundId == roundId, ct);
             roundName = await db.ReviewRounds.Where(r => r.Id == roundId).Select(r => r.Name).SingleAsync(ct);
-            employee = await db.Employees.AsNoTracking().SingleAsync(e => e.Id == line.EmployeeId, ct);
             caseNumber = await db.Orders.Where(o => o.Id == line.RemovalOrderId).Select(o => o.CaseNumber).SingleOrDefaultAsync(ct);
-            current = await CurrentNamesAsync(db, line, ct);
         }
 
         if (line.Answer != ReviewAnswer.Remove)
@@ -261,51 +255,16 @@ public sealed class ReviewTasks(
                 $"{line.EmployeeName}: {line.SystemName} tas bort. Avslut beställt hos Soc-IT: ärende {caseNumber}.", line.Id);
         }
 
-        // The names as they are now (a unit or system renamed since the round started would make the order invalid),
-        // and a temporary grant that has run out meanwhile ends on its own last day, not later.
-        var today = AdminTimeZone.Today(clock);
-        var managerEmail = user.EmailAddress()?.Value ?? string.Empty;
-        var request = new OrderRequest
-        {
-            Type = OrderType.EndTemporary,
-            EmployeeName = employee.FullName,
-            Personnummer = employee.Personnummer.Value,
-            Unit = current.Unit,
-            EndDate = current.To is { } to && to < today ? to : today,
-            Systems = [new RequestedSystemInput(current.System, current.Level)],
-            OrdererName = actor.Name,
-            OrdererEmail = managerEmail,
-            ManagerName = actor.Name,
-            ManagerEmail = managerEmail,
-            Note = $"Tas bort i granskningen \"{roundName}\": {line.SystemName} ({line.LevelName}) i {line.UnitName}."
-                + (line.Comment is { } c ? $" Kommentar: {c}" : string.Empty),
-        };
         // An end Soc-IT already has for this grant (a follow-up's or the access view's "Avsluta", or the end of the
         // employment) is linked instead of ordering the same end twice.
-        OrderReceiptRef receipt;
-        if (await ExistingEndAsync(line.GrantId, ct) is { } existing)
+        var origin = GrantOrderOrigin.Review(user.EmailAddress()?.Value ?? string.Empty, roundName, line.Comment);
+        var ordered = await grantOrders.RequestEndAsync(line.GrantId, origin, actor, ct);
+        if (ordered is not GrantOrderResult.Ordered receipt)
         {
-            receipt = existing;
-        }
-        else
-        {
-            var key = string.Create(CultureInfo.InvariantCulture, $"review-line-{line.Id}-remove");
-            var placed = await intake.PlaceAsync(request, OrderChannel.Console, actor, key, "review-remove", ct);
-            switch (placed)
-            {
-                case PlaceOrderResult.Created created:
-                    receipt = new(created.Receipt.Id, created.Receipt.CaseNumber);
-                    break;
-                case PlaceOrderResult.Replayed replayed:
-                    receipt = new(replayed.Receipt.Id, replayed.Receipt.CaseNumber);
-                    break;
-                case PlaceOrderResult.Invalid invalid:
-                    return new ReviewResult.Refused(
-                        "Svaret \"Tas bort\" är sparat, men avslutsbeställningen kunde inte läggas: "
-                        + string.Join(" ", invalid.Errors.SelectMany(e => e.Value)) + " Försök igen eller kontakta Soc-IT.");
-                default:
-                    return new ReviewResult.Refused("Svaret \"Tas bort\" är sparat, men avslutsbeställningen kunde inte läggas. Försök igen.");
-            }
+            var refused = (GrantOrderResult.Refused)ordered;
+            return new ReviewResult.Refused(
+                "Svaret \"Tas bort\" är sparat, men avslutsbeställningen kunde inte läggas: "
+                + (refused.OrderErrors ?? refused.Message) + " Försök igen eller kontakta Soc-IT.");
         }
 
         await using (var db = await factory.CreateDbContextAsync(ct))
@@ -317,7 +276,7 @@ public sealed class ReviewTasks(
             {
                 try
                 {
-                    round.LinkRemovalOrder(tracked.GrantId, receipt.Id);
+                    round.LinkRemovalOrder(tracked.GrantId, receipt.OrderId);
                 }
                 catch (DomainException e)
                 {
@@ -328,7 +287,7 @@ public sealed class ReviewTasks(
 
                 audit.Record(db, actor, "Review.RemovalOrdered", "ReviewLine", ReviewRounds.Id(lineId),
                     $"Avslut av {tracked.EmployeeName}s {tracked.SystemName} ({tracked.LevelName}) i {tracked.UnitName} beställdes från granskningen \"{round.Name}\": ärende {receipt.CaseNumber}.",
-                    before: null, after: new { RemovalOrderId = receipt.Id, receipt.CaseNumber });
+                    before: null, after: new { RemovalOrderId = receipt.OrderId, receipt.CaseNumber });
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
             }
@@ -336,43 +295,6 @@ public sealed class ReviewTasks(
 
         return new ReviewResult.Done(
             $"{line.EmployeeName}: {line.SystemName} tas bort. Avslut beställt hos Soc-IT: ärende {receipt.CaseNumber}.", line.Id);
-    }
-
-    private sealed record OrderReceiptRef(int Id, string CaseNumber);
-
-    /// <summary>
-    /// The order that already ends the grant: the one that ended it, or an open "Avsluta enskild behörighet" for its
-    /// system and level in its unit, or an open end of the employment.
-    /// </summary>
-    private async Task<OrderReceiptRef?> ExistingEndAsync(int grantId, CancellationToken ct)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var grant = await db.Grants.AsNoTracking().SingleOrDefaultAsync(g => g.Id == grantId, ct);
-        if (grant is null)
-        {
-            return null;
-        }
-
-        if (grant.EndedByOrderId is { } endedBy)
-        {
-            return await db.Orders.AsNoTracking().Where(o => o.Id == endedBy)
-                .Select(o => new OrderReceiptRef(o.Id, o.CaseNumber)).SingleOrDefaultAsync(ct);
-        }
-
-        return (await GrantEndOrders.OpenEndsAsync(db, [grantId], ct)).TryGetValue(grantId, out var open)
-            ? new OrderReceiptRef(open.OrderId, open.CaseNumber)
-            : null;
-    }
-
-    /// <summary>The unit's, system's and level's names today, and the grant's last day today; the line's copies if gone.</summary>
-    private static async Task<(string Unit, string System, string Level, DateOnly? To)> CurrentNamesAsync(
-        SocItDbContext db, ReviewLine line, CancellationToken ct)
-    {
-        var grant = await db.Grants.AsNoTracking().Where(g => g.Id == line.GrantId)
-            .Select(g => new { g.SystemId, g.LevelId, g.To }).SingleOrDefaultAsync(ct);
-        var (unit, system, level) = await GrantEndOrders.CurrentNamesAsync(
-            db, line.UnitId, grant?.SystemId ?? 0, grant?.LevelId ?? 0, (line.UnitName, line.SystemName, line.LevelName), ct);
-        return (unit, system, level, grant is null ? line.To : grant.To);
     }
 
     /// <summary>

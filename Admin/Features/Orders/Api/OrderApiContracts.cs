@@ -6,7 +6,7 @@ namespace SocItConsole.Admin.Features.Orders.Api;
 
 /// <summary>
 /// <c>POST /api/v1/orders</c>: an order from the e-service. Everything is optional here; <see cref="OrderRules"/> says
-/// what each type of order needs, under the same field names.
+/// what each type of order needs, and its errors come back under these fields' JSON paths (<see cref="OrderApiFields"/>).
 /// </summary>
 public sealed record OrderBody
 {

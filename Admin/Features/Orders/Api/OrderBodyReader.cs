@@ -99,7 +99,7 @@ internal static class OrderBodyReader
         && type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
         && (!type.Charset.HasValue || type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The field (as <see cref="SocItConsole.Shared.Orders.OrderFields"/> names them) and a Swedish message.</summary>
+    /// <summary>The field (as <see cref="OrderApiFields"/> names them) and a Swedish message.</summary>
     private static (string Field, string Message) Describe(JsonException error)
     {
         var segments = PathSegments(error.Path);

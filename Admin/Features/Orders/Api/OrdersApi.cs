@@ -125,7 +125,7 @@ public static partial class OrdersApi
                 TypedResults.Created(OrderLocation(created.Receipt.Id), OrderResponse.From(created.Receipt)),
             PlaceOrderResult.Replayed replayed => TypedResults.Ok(OrderResponse.From(replayed.Receipt)),
             PlaceOrderResult.Invalid invalid => TypedResults.ValidationProblem(
-                invalid.Errors,
+                OrderApiFields.ToPaths(invalid.Errors),
                 detail: "Inget har sparats. Rätta fälten i errors och skicka igen.",
                 title: ApiProblems.ValidationTitle),
             PlaceOrderResult.IdempotencyConflict conflict => ApiProblems.Problem(

@@ -26,16 +26,17 @@ public partial class NewOrderPage
 
     private OrderFormContext? _context;
     private OrderFormModel? _model;
-    private IReadOnlyDictionary<string, string[]> _errors = new Dictionary<string, string[]>();
+    private IReadOnlyDictionary<OrderFieldKey, string[]> _errors = new Dictionary<OrderFieldKey, string[]>();
     private IReadOnlyList<OrderSystemLine> _preview = [];
     private int _previewVersion;
     private bool _previewLoading;
     private bool _submitting;
+    private string? _formError;
     private OrderReceipt? _receipt;
 
     [Inject] private OrderForm Orders { get; set; } = default!;
 
-    private bool HasErrors => _errors.Count > 0;
+    private bool HasErrors => _errors.Count > 0 || _formError is not null;
 
     private string EndDateLabel => _model?.Type switch
     {
@@ -53,8 +54,9 @@ public partial class NewOrderPage
 
     /// <summary>Errors whose field is not on the form as it stands: they go in the summary instead.</summary>
     private IEnumerable<string> UnplacedErrors => _errors
-        .Where(e => !ShownFields().Contains(e.Key))
-        .SelectMany(e => e.Value);
+        .Where(e => _model?.Shows(e.Key) != true)
+        .SelectMany(e => e.Value)
+        .Concat(_formError is null ? [] : [_formError]);
 
     protected override Task OnInitializedAsync() => StartAsync();
 
@@ -62,23 +64,24 @@ public partial class NewOrderPage
     {
         _context = await Orders.LoadAsync();
         _model = new OrderFormModel(_context);
-        _errors = new Dictionary<string, string[]>();
+        _errors = new Dictionary<OrderFieldKey, string[]>();
+        _formError = null;
         _preview = [];
         _receipt = null;
     }
 
-    private bool HasError(string field) => _errors.ContainsKey(field);
+    private bool HasError(OrderFieldKey field) => _errors.ContainsKey(field);
 
-    private string? ErrorText(string field) => _errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
+    private string? ErrorText(OrderFieldKey field) => _errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
 
     /// <summary>Applies a change and clears the field's error: the next submit says whether it is right now.</summary>
-    private void Update(string field, Action apply)
+    private void Update(OrderFieldKey field, Action apply)
     {
         apply();
         ClearErrors(field);
     }
 
-    private void ClearErrors(params string[] fields)
+    private void ClearErrors(params OrderFieldKey[] fields)
     {
         if (fields.Any(_errors.ContainsKey))
         {
@@ -91,43 +94,43 @@ public partial class NewOrderPage
     private void ChannelChanged(OrderChannel channel)
     {
         _model!.ChooseChannel(channel);
-        ClearErrors(OrderFields.OrdererName, OrderFields.OrdererEmail, OrderFields.ManagerName, OrderFields.ManagerEmail);
+        ClearErrors(OrderField.OrdererName, OrderField.OrdererEmail, OrderField.ManagerName, OrderField.ManagerEmail);
     }
 
     private Task TypeChangedAsync(OrderType? type)
     {
-        Update(OrderFields.Type, () => _model!.Type = type);
+        Update(OrderField.Type, () => _model!.Type = type);
         return RefreshPreviewAsync();
     }
 
     private Task TitleChangedAsync(int? id)
     {
-        Update(OrderFields.Title, () => _model!.TitleId = id);
+        Update(OrderField.Title, () => _model!.TitleId = id);
         return RefreshPreviewAsync();
     }
 
     private Task UnitChangedAsync(int? id)
     {
-        Update(OrderFields.Unit, () => _model!.UnitId = id);
+        Update(OrderField.Unit, () => _model!.UnitId = id);
         return RefreshPreviewAsync();
     }
 
     private Task TargetUnitChangedAsync(int? id)
     {
-        Update(OrderFields.TargetUnit, () => _model!.TargetUnitId = id);
+        Update(OrderField.TargetUnit, () => _model!.TargetUnitId = id);
         return RefreshPreviewAsync();
     }
 
     private Task StartDateChangedAsync(DateTime? date)
     {
-        Update(OrderFields.StartDate, () => _model!.StartDate = date);
+        Update(OrderField.StartDate, () => _model!.StartDate = date);
         return RefreshPreviewAsync();
     }
 
     private void SystemChanged(int index, SystemChoice row, int? systemId)
     {
         _model!.ChooseSystem(row, systemId);
-        ClearErrors(OrderFields.Systems, OrderFields.SystemName(index), OrderFields.SystemLevel(index));
+        ClearErrors(OrderField.Systems, OrderFieldKey.SystemName(index), OrderFieldKey.SystemLevel(index));
     }
 
     private void AddSystemRow() => _model!.Systems.Add(new SystemChoice());
@@ -136,7 +139,7 @@ public partial class NewOrderPage
     {
         _model!.Systems.Remove(row);
         // Row errors are numbered by position; after a removal they would point at the wrong rows.
-        _errors = _errors.Where(e => !e.Key.StartsWith(OrderFields.Systems + "[", StringComparison.Ordinal)).ToDictionary();
+        _errors = _errors.Where(e => !e.Key.IsSystemRow).ToDictionary();
     }
 
     private bool TakenByAnotherRow(SystemChoice row, int systemId) =>
@@ -171,9 +174,10 @@ public partial class NewOrderPage
         }
 
         _submitting = true;
+        _formError = null;
         try
         {
-            switch (await Orders.SubmitAsync(_model.ToRequest(), _model.Channel))
+            switch (await Orders.SubmitAsync(_model.ToInput(), _model.Channel))
             {
                 case PlaceOrderResult.Created created:
                     _receipt = created.Receipt;
@@ -185,10 +189,7 @@ public partial class NewOrderPage
                     _errors = invalid.Errors;
                     break;
                 case PlaceOrderResult.IdempotencyConflict conflict:
-                    _errors = new Dictionary<string, string[]>
-                    {
-                        [string.Empty] = [$"Beställningen krockade med ärende {conflict.CaseNumber}. Skicka den igen."],
-                    };
+                    _formError = $"Beställningen krockade med ärende {conflict.CaseNumber}. Skicka den igen.";
                     break;
             }
         }
@@ -196,56 +197,6 @@ public partial class NewOrderPage
         {
             _submitting = false;
         }
-    }
-
-    private HashSet<string> ShownFields()
-    {
-        var fields = new HashSet<string>(StringComparer.Ordinal)
-        {
-            OrderFields.Type, OrderFields.EmployeeName, OrderFields.Personnummer, OrderFields.Unit, OrderFields.EndDate,
-            OrderFields.OrdererName, OrderFields.OrdererEmail, OrderFields.ManagerName, OrderFields.ManagerEmail, OrderFields.Note,
-        };
-        if (_model is null)
-        {
-            return fields;
-        }
-
-        if (_model.NeedsTitle)
-        {
-            fields.Add(OrderFields.Title);
-        }
-
-        if (_model.NeedsTargetUnit)
-        {
-            fields.Add(OrderFields.TargetUnit);
-        }
-
-        if (_model.NeedsStartDate)
-        {
-            fields.Add(OrderFields.StartDate);
-        }
-
-        if (_model.NeedsSystems)
-        {
-            fields.Add(OrderFields.Systems);
-            for (var i = 0; i < _model.Systems.Count; i++)
-            {
-                fields.Add(OrderFields.SystemName(i));
-                fields.Add(OrderFields.SystemLevel(i));
-            }
-        }
-
-        if (_model.NeedsKey)
-        {
-            fields.Add(OrderFields.KeyKind);
-        }
-
-        if (_model.NeedsKeyNumber)
-        {
-            fields.Add(OrderFields.KeyNumber);
-        }
-
-        return fields;
     }
 
     private string TitleName(int? id) => _context?.Titles.FirstOrDefault(t => t.Id == id)?.Name ?? string.Empty;

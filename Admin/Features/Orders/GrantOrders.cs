@@ -1,0 +1,220 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using SocItConsole.Admin.Data;
+using SocItConsole.Admin.Infrastructure.Localization;
+using SocItConsole.Shared.Audit;
+using SocItConsole.Shared.Common;
+using SocItConsole.Shared.Orders;
+using SocItConsole.Shared.People;
+
+namespace SocItConsole.Admin.Features.Orders;
+
+/// <summary>
+/// Orders about a grant the console already knows — its end, or the extension of a temporary one — from a follow-up,
+/// the access view or an access review. The order is built from the grant's ids and the employee's personnummer and
+/// goes through <see cref="OrderIntake"/> and <see cref="OrderRules"/> like any other; the idempotency key is made
+/// here, from where it was asked for, the grant and the day, so a repeated request finds the order it placed. An end
+/// Soc-IT already has (an open end of the grant or of the employment, or the order that ended it) is returned instead
+/// of a second. Callers check who may ask (a manager only for their own staff and units) first.
+/// </summary>
+public sealed class GrantOrders(IDbContextFactory<SocItDbContext> factory, OrderIntake intake, TimeProvider clock)
+{
+    public const string NotFoundMessage = "Behörigheten finns inte.";
+
+    /// <summary>The statuses of an order Soc-IT has not finished.</summary>
+    public static readonly OrderStatus[] OpenStatuses = [OrderStatus.Received, OrderStatus.InProgress, OrderStatus.WaitingForOrderer];
+
+    /// <summary>
+    /// "Avsluta": an "Avsluta enskild behörighet" for the grant's system and level in its unit, ending today, or on
+    /// the grant's own last day if that has passed.
+    /// </summary>
+    public async Task<GrantOrderResult> RequestEndAsync(int grantId, GrantOrderOrigin origin, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        ArgumentNullException.ThrowIfNull(actor);
+        var today = AdminTimeZone.Today(clock);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (await FindAsync(db, grantId, ct) is not { } grant)
+        {
+            return new GrantOrderResult.Refused(NotFoundMessage);
+        }
+
+        var lastDay = grant.To is { } to && to < today ? to : today;
+        var key = await KeyAsync(db, origin, grantId, "end", lastDay, ct);
+        var endedBy = grant.EndedByOrderId is { } ended ? (int?)ended
+            : (await OpenEndsAsync(db, [grantId], ct)).TryGetValue(grantId, out var open) ? open.OrderId : null;
+        if (endedBy is { } existingId)
+        {
+            var existing = await db.Orders.AsNoTracking().Where(o => o.Id == existingId)
+                .Select(o => new { o.Id, o.CaseNumber, o.IdempotencyKey }).SingleAsync(ct);
+            return grant.Ordered(existing.Id, existing.CaseNumber,
+                existing.IdempotencyKey == key ? GrantOrderOutcome.Repeated : GrantOrderOutcome.AlreadyOrdered,
+                OrderType.EndTemporary, null, lastDay);
+        }
+
+        var note = $"Avslut från {origin.Label}: {grant.Names}, behörighet från ärende {grant.SourceCaseNumber}, sista dag {Dates.Iso(lastDay)}.";
+        return await PlaceAsync(grant, origin, actor, OrderType.EndTemporary, null, lastDay, note, key, ct);
+    }
+
+    /// <summary>
+    /// "Förläng": an extend order for the same system, level and unit that continues a temporary grant from the day
+    /// after its last day (or from today, if that day has passed) to <paramref name="newLastDay"/>.
+    /// </summary>
+    public async Task<GrantOrderResult> RequestExtensionAsync(
+        int grantId, DateOnly? newLastDay, GrantOrderOrigin origin, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        ArgumentNullException.ThrowIfNull(actor);
+        var today = AdminTimeZone.Today(clock);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (await FindAsync(db, grantId, ct) is not { } grant)
+        {
+            return new GrantOrderResult.Refused(NotFoundMessage);
+        }
+
+        if (grant.EndedByOrderId is { } endedBy)
+        {
+            var caseNumber = await db.Orders.Where(o => o.Id == endedBy).Select(o => o.CaseNumber).SingleAsync(ct);
+            return new GrantOrderResult.Refused($"Behörigheten är redan avslutad (ärende {caseNumber}) och kan inte förlängas.");
+        }
+
+        if (grant.To is not { } lastDay)
+        {
+            return new GrantOrderResult.Refused("Behörigheten gäller tills vidare och behöver inte förlängas.");
+        }
+
+        if ((await OpenEndsAsync(db, [grantId], ct)).TryGetValue(grantId, out var end))
+        {
+            return new GrantOrderResult.Refused($"Avslut av behörigheten är beställt (ärende {end.CaseNumber}); den kan inte förlängas samtidigt.");
+        }
+
+        if (CheckNewLastDay(newLastDay, lastDay, today) is { } invalid)
+        {
+            return new GrantOrderResult.Refused(invalid);
+        }
+
+        var until = newLastDay!.Value;
+        var start = lastDay < today ? today : lastDay.AddDays(1);
+        var key = await KeyAsync(db, origin, grantId, "extend", until, ct);
+        var note = $"Förlängning från {origin.Label}: {grant.Names}, behörighet från ärende {grant.SourceCaseNumber}, "
+            + $"nuvarande sista dag {Dates.Iso(lastDay)}, förlängs till {Dates.Iso(until)}.";
+        return await PlaceAsync(grant, origin, actor, OrderType.Extend, start, until, note, key, ct);
+    }
+
+    /// <summary>Why <paramref name="newLastDay"/> cannot be the new last day, or null when it can.</summary>
+    public static string? CheckNewLastDay(DateOnly? newLastDay, DateOnly currentLastDay, DateOnly today) => newLastDay switch
+    {
+        null => "Välj till vilket datum behörigheten ska förlängas.",
+        { } day when day <= today => "Det nya slutdatumet måste vara efter i dag.",
+        { } day when day <= currentLastDay => $"Det nya slutdatumet måste vara efter nuvarande sista dag ({Dates.Iso(currentLastDay)}).",
+        { } day when day > today.AddDays(OrderRules.MaxDaysAhead) => "Det nya slutdatumet får ligga högst två år fram i tiden.",
+        _ => null,
+    };
+
+    /// <summary>
+    /// For each of <paramref name="grantIds"/> that has one, the oldest open order that ends it: an "Avsluta enskild
+    /// behörighet" for its system and level in its unit, or the end of the employment.
+    /// </summary>
+    public static async Task<Dictionary<int, (int OrderId, string CaseNumber)>> OpenEndsAsync(
+        SocItDbContext db, IReadOnlyCollection<int> grantIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(grantIds);
+        if (grantIds.Count == 0)
+        {
+            return [];
+        }
+
+        var open = OpenStatuses;
+        // The end's id by a scalar subquery, then its case number by a join: SQLite cannot run the APPLY that
+        // projecting the subquery's row would need.
+        var rows = await db.Grants.AsNoTracking()
+            .Where(g => grantIds.Contains(g.Id))
+            .Select(g => new
+            {
+                g.Id,
+                OrderId = db.Orders
+                    .Where(o => o.EmployeeId == g.EmployeeId && open.Contains(o.Status)
+                        && (o.Type == OrderType.Terminate
+                            || (o.Type == OrderType.EndTemporary && o.UnitId == g.UnitId
+                                && o.Systems.Any(s => s.SystemId == g.SystemId && s.LevelId == g.LevelId))))
+                    .OrderBy(o => o.Id).Select(o => (int?)o.Id).FirstOrDefault(),
+            })
+            .Where(r => r.OrderId != null)
+            .Join(db.Orders, r => r.OrderId, o => o.Id, (r, o) => new { r.Id, OrderId = (int?)o.Id, o.CaseNumber })
+            .ToListAsync(ct);
+        return rows.ToDictionary(r => r.Id, r => (r.OrderId!.Value, r.CaseNumber));
+    }
+
+    private async Task<GrantOrderResult> PlaceAsync(
+        GrantFacts grant, GrantOrderOrigin origin, Actor actor, OrderType type, DateOnly? start, DateOnly end, string note,
+        string key, CancellationToken ct)
+    {
+        var input = new OrderInput
+        {
+            Type = type,
+            EmployeeName = grant.EmployeeName,
+            Personnummer = grant.Personnummer.Value,
+            UnitId = grant.UnitId,
+            StartDate = start,
+            EndDate = end,
+            Systems = [new RequestedSystemId(grant.SystemId, grant.LevelId)],
+            OrdererName = actor.Name,
+            OrdererEmail = origin.OrdererEmail,
+            ManagerName = origin.ManagerName ?? actor.Name,
+            ManagerEmail = origin.ManagerName is null ? origin.OrdererEmail : origin.ManagerEmail,
+            Note = origin.Comment is { } comment ? $"{note} Kommentar: {comment}" : note,
+        };
+        var placed = await intake.PlaceAsync(input, OrderChannel.Console, actor, key, $"{type}:{Dates.Iso(end)}", ct);
+        return placed switch
+        {
+            PlaceOrderResult.Created created => grant.Ordered(created.Receipt.Id, created.Receipt.CaseNumber, GrantOrderOutcome.Placed, type, start, end),
+            PlaceOrderResult.Replayed replayed => grant.Ordered(replayed.Receipt.Id, replayed.Receipt.CaseNumber, GrantOrderOutcome.Repeated, type, start, end),
+            PlaceOrderResult.Invalid invalid => new GrantOrderResult.Refused(
+                "Beställningen kunde inte läggas: " + string.Join(" ", invalid.Errors.SelectMany(e => e.Value)),
+                string.Join(" ", invalid.Errors.SelectMany(e => e.Value))),
+            PlaceOrderResult.IdempotencyConflict conflict => new GrantOrderResult.Refused(
+                $"Det finns redan en beställning för behörigheten: ärende {conflict.CaseNumber}."),
+            _ => new GrantOrderResult.Refused("Beställningen kunde inte läggas. Försök igen."),
+        };
+    }
+
+    /// <summary>
+    /// The idempotency key: where it was asked for, the grant, what and the day. A repeated request finds the same
+    /// order; only when Soc-IT rejected the earlier order does a new request get a new key.
+    /// </summary>
+    private static async Task<string> KeyAsync(
+        SocItDbContext db, GrantOrderOrigin origin, int grantId, string what, DateOnly day, CancellationToken ct)
+    {
+        var key = string.Create(CultureInfo.InvariantCulture, $"{origin.KeyPrefix}-{grantId}-{what}-{Dates.Iso(day)}");
+        var retry = key + "-";
+        var rejected = await db.Orders.CountAsync(
+            o => (o.IdempotencyKey == key || o.IdempotencyKey!.StartsWith(retry)) && o.Status == OrderStatus.Rejected, ct);
+        return rejected == 0 ? key : retry + rejected.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The grant with today's names of its unit, system and level, and its employee; null if there is none.</summary>
+    private static Task<GrantFacts?> FindAsync(SocItDbContext db, int grantId, CancellationToken ct) =>
+        db.Grants.AsNoTracking()
+            .Where(g => g.Id == grantId)
+            .Join(db.Employees, g => g.EmployeeId, e => e.Id, (g, e) => new GrantFacts(
+                g.Id, e.FullName, e.Personnummer, g.UnitId,
+                db.Units.Where(u => u.Id == g.UnitId).Select(u => u.Name).FirstOrDefault() ?? g.UnitName,
+                g.SystemId,
+                db.ItSystems.Where(s => s.Id == g.SystemId).Select(s => s.Name).FirstOrDefault() ?? g.SystemName,
+                g.LevelId,
+                db.SystemLevels.Where(l => l.Id == g.LevelId).Select(l => l.Name).FirstOrDefault() ?? g.LevelName,
+                g.To, g.EndedByOrderId, g.SourceCaseNumber))
+            .SingleOrDefaultAsync(ct);
+
+    private sealed record GrantFacts(
+        int Id, string EmployeeName, Personnummer Personnummer, int UnitId, string UnitName, int SystemId, string SystemName,
+        int LevelId, string LevelName, DateOnly? To, int? EndedByOrderId, string SourceCaseNumber)
+    {
+        public string Names => $"{SystemName} ({LevelName}) i {UnitName}";
+
+        public GrantOrderResult.Ordered Ordered(
+            int orderId, string caseNumber, GrantOrderOutcome outcome, OrderType type, DateOnly? start, DateOnly end) =>
+            new(orderId, caseNumber, outcome, type, start, end, EmployeeName, UnitName, SystemName, LevelName);
+    }
+}
