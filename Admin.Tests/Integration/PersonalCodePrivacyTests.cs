@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Features.Keys;
+using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Admin.Infrastructure.Authentication;
 using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Shared.Keys;
@@ -78,7 +79,7 @@ public class PersonalCodePrivacyTests
         await using var scope = SignedIn(app, "operator");
         var services = scope.ServiceProvider;
         var factory = services.GetRequiredService<IDbContextFactory<SocItDbContext>>();
-        var today = services.GetRequiredService<KeyQueries>().Today;
+        var today = AdminTimeZone.Today(services.GetRequiredService<TimeProvider>());
         var (lisa, per) = await PrepareAsync(factory, services.GetRequiredService<KeyRegister>(), today, ct);
         var baseline = await EverythingAsync(connectionString, app.DatabasePath, app.LogMessages, ct);
 

@@ -16,8 +16,6 @@ public sealed class KeyQueries(IDbContextFactory<SocItDbContext> factory, Curren
 {
     public const int MaxPageSize = 100;
 
-    public DateOnly Today => AdminTimeZone.Today(clock);
-
     public async Task<IReadOnlyList<UnitOption>> UnitsAsync(CancellationToken ct = default)
     {
         await currentUser.RequireAsync(Policies.Operator);
@@ -87,7 +85,7 @@ public sealed class KeyQueries(IDbContextFactory<SocItDbContext> factory, Curren
     {
         await currentUser.RequireAsync(Policies.Operator);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var today = Today;
+        var today = AdminTimeZone.Today(clock);
         var pools = db.KeyPools.AsNoTracking();
         if (unitId is { } id)
         {
@@ -153,7 +151,7 @@ public sealed class KeyQueries(IDbContextFactory<SocItDbContext> factory, Curren
 
         await using var db = await factory.CreateDbContextAsync(ct);
         var employees = db.Employees.AsNoTracking();
-        employees = Personnummer.TryParse(term, Today, out var pnr, out _)
+        employees = Personnummer.TryParse(term, AdminTimeZone.Today(clock), out var pnr, out _)
             ? employees.Where(e => e.Personnummer == pnr)
             : employees.Where(e => EF.Functions.Like(e.FullName, $"%{Escape(term)}%", "\\"));
         var rows = await employees.OrderBy(e => e.FullName).Take(20).ToListAsync(ct);
