@@ -5,6 +5,7 @@ using MudBlazor;
 using SocItConsole.Admin.Features.Reviews;
 using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Admin.Tests.TestData;
+using SocItConsole.Shared.Common;
 using SocItConsole.Shared.Orders;
 using SocItConsole.Shared.Reviews;
 using ReviewTaskPage = SocItConsole.Admin.Features.Reviews.Pages.ReviewTaskPage;
@@ -55,7 +56,7 @@ public class ReviewTaskPageTests : ComponentTestBase, IAsyncLifetime
         var lisa = Person(cut, "Lisa Andersson");
         Assert.Equal(["Lifecare", "Qlikview"], lisa.QuerySelectorAll("[data-testid=line-system]").Select(s => s.TextContent.Trim()));
         var qlik = Line(cut, "Lisa Andersson", "Qlikview");
-        Assert.Equal($"Tillfällig t.o.m. {ReviewDisplay.Day(ReviewWorld.Today.AddDays(200))}", qlik.QuerySelector("[data-testid=temporary]")!.TextContent.Trim());
+        Assert.Equal($"Tillfällig t.o.m. {Dates.Iso(ReviewWorld.Today.AddDays(200))}", qlik.QuerySelector("[data-testid=temporary]")!.TextContent.Trim());
         Assert.Null(Line(cut, "Lisa Andersson", "Lifecare").QuerySelector("[data-testid=temporary]"));
         Assert.Null(lisa.QuerySelector("[data-testid=other-unit]"));
         var omar = Person(cut, "Omar Ali");

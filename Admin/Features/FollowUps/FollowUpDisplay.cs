@@ -7,15 +7,13 @@ namespace SocItConsole.Admin.Features.FollowUps;
 /// <summary>How a follow-up reads on the page: its situation in words and colour.</summary>
 public static class FollowUpDisplay
 {
-    public static string Day(DateOnly date) => Dates.Iso(date);
-
     public static string Situation(FollowUpRow row, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(row);
         if (!row.IsUndecided)
         {
             return row.ExtendedTo is { } to
-                ? $"Förlängning till {Day(to)} beställd"
+                ? $"Förlängning till {Dates.Iso(to)} beställd"
                 : FollowUpTexts.StatusName(row.Status);
         }
 

@@ -6,8 +6,6 @@ namespace SocItConsole.Admin.Features.Grants;
 /// <summary>How the access view reads in Swedish.</summary>
 public static class GrantDisplay
 {
-    public static string Day(DateOnly date) => Dates.Iso(date);
-
     public static string KindName(UnitGrantKind kind) => kind switch
     {
         UnitGrantKind.All => "Alla",
@@ -31,8 +29,8 @@ public static class GrantDisplay
         return request.Kind switch
         {
             UnitGrantRequestKind.End => "Avslut beställt",
-            UnitGrantRequestKind.Extension => request.Until is { } until ? $"Förlängning till {Day(until)} beställd" : "Förlängning beställd",
-            _ => request.Until is { } to ? $"Förlängd till {Day(to)}" : "Förlängd tills vidare",
+            UnitGrantRequestKind.Extension => request.Until is { } until ? $"Förlängning till {Dates.Iso(until)} beställd" : "Förlängning beställd",
+            _ => request.Until is { } to ? $"Förlängd till {Dates.Iso(to)}" : "Förlängd tills vidare",
         };
     }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using MudBlazor;
-using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Reviews;
 using SocItConsole.Shared.Common;
 
@@ -9,8 +8,6 @@ namespace SocItConsole.Admin.Features.Reviews;
 /// <summary>How the review pages put dates, deadlines, progress, states and answers into words and colour.</summary>
 public static class ReviewDisplay
 {
-    public static string Day(DateOnly date) => Dates.Iso(date);
-
     /// <summary>"14 dagar kvar", "Sista svarsdag i dag", "Sista svarsdag har passerat".</summary>
     public static string DueText(DateOnly dueDate, DateOnly today)
     {
@@ -38,7 +35,7 @@ public static class ReviewDisplay
     public static double Percent(int answered, int total) => total == 0 ? 100 : Math.Floor(100.0 * answered / total);
 
     /// <summary>"2026-10-28 – tills vidare" or "2026-10-28 – 2027-06-15".</summary>
-    public static string Period(DateOnly from, DateOnly? to) => $"{Day(from)} – {(to is { } last ? Day(last) : "tills vidare")}";
+    public static string Period(DateOnly from, DateOnly? to) => $"{Dates.Iso(from)} – {(to is { } last ? Dates.Iso(last) : "tills vidare")}";
 
     public static string FilterName(ReviewTaskFilter filter) => filter switch
     {
@@ -54,8 +51,6 @@ public static class ReviewDisplay
         ReviewAnswer.Remove => Color.Error,
         _ => Color.Default,
     };
-
-    public static string Minute(DateTimeOffset at) => AdminTimeZone.Minute(at);
 
     public static string Rows(int n) => n == 1 ? "1 rad" : string.Create(CultureInfo.InvariantCulture, $"{n} rader");
 
