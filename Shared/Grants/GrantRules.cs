@@ -46,6 +46,18 @@ public static class GrantRules
     }
 
     /// <summary>
+    /// <paramref name="next"/> continues <paramref name="grant"/>: another grant of the same employee, system, level and
+    /// unit that is active (see <see cref="Active"/>) on the day after the grant's last day. A grant without a last day
+    /// is continued by nothing, and no grant continues itself (none is active after its own last day). The follow-up job's SQL asks the same (<c>FollowUpRun.DueGrantsSql</c>, through the
+    /// SQL twin of <see cref="ActiveOn"/>): a continued grant gets no follow-up, and the grants view shows it as
+    /// "Förlängd".
+    /// </summary>
+    public static bool Continues(Grant next, Grant grant) =>
+        grant.To is { } last && next.EmployeeId == grant.EmployeeId && next.UnitId == grant.UnitId
+        && next.SystemId == grant.SystemId && next.LevelId == grant.LevelId
+        && IsActive(next.From, next.To, next.EndedByOrderId, last.AddDays(1));
+
+    /// <summary>
     /// The grants a completed order leaves on record, given the employee's grants so far:
     /// <list type="bullet">
     /// <item>new: each derived system in the unit from the start date (to the end date of a fixed-term employment);</item>

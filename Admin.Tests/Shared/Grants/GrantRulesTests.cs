@@ -246,6 +246,31 @@ public class GrantRulesTests
         Assert.Equal(ChecklistItemKind.Key, items[^1].Kind);
     }
 
+    /// <summary>What continues a temporary grant from 2026-06-01 to 2026-11-30 (the follow-up job's rule, and the grants view's "Förlängd").</summary>
+    public static TheoryData<string, Grant, bool> ContinuationCases => new()
+    {
+        { "an extension from the day after", Other(systemId: 6, levelId: 60, unitId: 10, "2026-12-01", "2027-03-31"), true },
+        { "an extension until further notice", Other(systemId: 6, levelId: 60, unitId: 10, "2026-12-01", null), true },
+        { "an extension after a gap", Other(systemId: 6, levelId: 60, unitId: 10, "2026-12-03", "2027-03-31"), false },
+        { "an earlier grant still running", Other(systemId: 6, levelId: 60, unitId: 10, "2026-01-01", null), true },
+        { "one that ends on the same day", Other(systemId: 6, levelId: 60, unitId: 10, "2026-01-01", "2026-11-30"), false },
+        { "an extension an order has ended", Other(systemId: 6, levelId: 60, unitId: 10, "2026-12-01", "2027-03-31", endedBy: 9), false },
+        { "another level", Other(systemId: 6, levelId: 61, unitId: 10, "2026-12-01", null), false },
+        { "another system", Other(systemId: 7, levelId: 60, unitId: 10, "2026-12-01", null), false },
+        { "another unit", Other(systemId: 6, levelId: 60, unitId: 11, "2026-12-01", null), false },
+    };
+
+    [Theory]
+    [MemberData(nameof(ContinuationCases))]
+    public void Continues_IsAGrantOfTheSameAccess_ActiveOnTheDayAfterTheLastDay(string situation, Grant next, bool expected)
+    {
+        var temporary = Grant(Day("2026-06-01"), Day("2026-11-30"));
+
+        Assert.True(expected == GrantRules.Continues(next, temporary), situation);
+        Assert.False(GrantRules.Continues(temporary, temporary), "a grant continues itself");
+        Assert.False(GrantRules.Continues(next, Grant(Day("2026-06-01"), null)), situation + ": a grant without a last day is continued");
+    }
+
     [Fact]
     public void TheKeyStep_IsAbsent_WithoutAKeyChoice() =>
         Assert.Null(CaseChecklist.KeyLabel(KeyChoiceKind.None, null, hasPersonalCode: false));
@@ -259,6 +284,17 @@ public class GrantRulesTests
         if (endedBy is { } orderId)
         {
             grant.Close(to ?? DateOnly.MaxValue, orderId);
+        }
+
+        return grant;
+    }
+
+    private static Grant Other(int systemId, int levelId, int unitId, string from, string? to, int? endedBy = null)
+    {
+        var grant = new Grant(5, systemId, "System", levelId, "Nivå", unitId, "Verksamhet", Day(from), endedBy is null && to is not null ? Day(to) : null, 2, "SOC-2026-00002");
+        if (endedBy is { } orderId)
+        {
+            grant.Close(to is null ? DateOnly.MaxValue : Day(to), orderId);
         }
 
         return grant;

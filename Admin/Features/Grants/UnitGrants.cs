@@ -351,21 +351,18 @@ public sealed class UnitGrants(
                         && o.UnitId == g.UnitId && g.To != null && (o.EndDate == null || o.EndDate > g.To)
                         && o.Systems.Any(s => s.SystemId == g.SystemId && s.LevelId == g.LevelId))
                     .OrderByDescending(o => o.Id).Select(o => o.EndDate).FirstOrDefault(),
-                ContinuedCase = db.Grants
-                    .Where(n => n.EmployeeId == g.EmployeeId && n.UnitId == g.UnitId && n.SystemId == g.SystemId
-                        && n.LevelId == g.LevelId && n.Id != g.Id && n.EndedByOrderId == null && g.To != null
-                        && n.From > g.From && (n.To == null || n.To > g.To))
-                    .OrderByDescending(n => n.Id).Select(n => n.SourceCaseNumber).FirstOrDefault(),
-                ContinuedTo = db.Grants
-                    .Where(n => n.EmployeeId == g.EmployeeId && n.UnitId == g.UnitId && n.SystemId == g.SystemId
-                        && n.LevelId == g.LevelId && n.Id != g.Id && n.EndedByOrderId == null && g.To != null
-                        && n.From > g.From && (n.To == null || n.To > g.To))
-                    .OrderByDescending(n => n.Id).Select(n => n.To).FirstOrDefault(),
             })
             .ToListAsync(ct);
+
+        // A grant that another continues (the rule the follow-up job uses) shows as extended, by the latest such grant.
+        var grants = await db.Grants.AsNoTracking().Where(g => grantIds.Contains(g.Id)).ToListAsync(ct);
+        var employeeIds = grants.Select(g => g.EmployeeId).Distinct().ToList();
+        var theirs = await db.Grants.AsNoTracking().Where(n => employeeIds.Contains(n.EmployeeId)).ToListAsync(ct);
+        var continuedBy = grants.ToDictionary(g => g.Id, g => theirs.Where(n => GrantRules.Continues(n, g)).MaxBy(n => n.Id));
+
         return rows.ToDictionary(r => r.Id, r => new GrantRequests(
             ends.TryGetValue(r.Id, out var end) ? new UnitGrantRequest(UnitGrantRequestKind.End, end.CaseNumber, null) : null,
-            r.ContinuedCase is { } continued ? new UnitGrantRequest(UnitGrantRequestKind.Extended, continued, r.ContinuedTo)
+            continuedBy[r.Id] is { } continued ? new UnitGrantRequest(UnitGrantRequestKind.Extended, continued.SourceCaseNumber, continued.To)
                 : r.ExtensionCase is { } extension ? new UnitGrantRequest(UnitGrantRequestKind.Extension, extension, r.ExtensionUntil)
                 : null));
     }
