@@ -104,7 +104,7 @@ public static class OrderRules
     private static (DateOnly? Start, DateOnly? End) CheckDates(
         OrderType type, DateOnly? start, DateOnly? end, DateOnly today, Errors errors)
     {
-        if (type is OrderType.Terminate or OrderType.EndTemporary)
+        if (OrderDays.IsEnd(type))
         {
             if (end is not { } lastDay)
             {

@@ -29,7 +29,7 @@ public sealed class CaseList(IDbContextFactory<SocItDbContext> factory, CurrentU
         {
             CaseSort.ReceivedOldest => orders.OrderBy(o => o.ReceivedAt),
             CaseSort.StartDate => orders
-                .OrderBy(o => o.Type == OrderType.Terminate || o.Type == OrderType.EndTemporary ? o.EndDate : o.StartDate)
+                .OrderBy(OrderDays.Day)
                 .ThenBy(o => o.ReceivedAt),
             CaseSort.CaseNumber => orders.OrderByDescending(o => o.CaseNumber),
             _ => orders.OrderByDescending(o => o.ReceivedAt),

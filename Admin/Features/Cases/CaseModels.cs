@@ -80,10 +80,10 @@ public sealed record CaseRow(
     string? AssignedToName)
 {
     /// <summary>An end order is about its last day, not a start.</summary>
-    public bool IsEndOrder => Type is OrderType.Terminate or OrderType.EndTemporary;
+    public bool IsEndOrder => OrderDays.IsEnd(Type);
 
     /// <summary>The day the case is about: its start date, or an end order's last day.</summary>
-    public DateOnly? Day => IsEndOrder ? EndDate : StartDate;
+    public DateOnly? Day => OrderDays.DayOf(Type, StartDate, EndDate);
 }
 
 public enum CaseSort

@@ -139,7 +139,7 @@ public sealed class CaseWork(
     internal static string CompletionMessage(Order order, GrantChanges changes)
     {
         var notApplicable = changes.NotApplicable.Count;
-        var counts = order.Type is OrderType.Terminate or OrderType.EndTemporary
+        var counts = OrderDays.IsEnd(order.Type)
             ? SwedishCount.Of(changes.Ended.Count, "behörighet avslutad", "behörigheter avslutade")
                 + (notApplicable == 0 ? string.Empty
                     : ", " + SwedishCount.Of(notApplicable, "behörighet avslutas inte (ej aktuell)", "behörigheter avslutas inte (ej aktuella)"))

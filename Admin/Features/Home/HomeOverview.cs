@@ -63,21 +63,21 @@ public sealed class HomeOverview(IDbContextFactory<SocItDbContext> factory, Curr
         var due = db.Orders.AsNoTracking()
             .Where(o => o.Status == OrderStatus.Received || o.Status == OrderStatus.InProgress)
             .Where(o => o.AssignedToId == null || o.AssignedToId == actor.Id)
+            .Where(OrderDays.OnOrBefore(dueBy));
+        var total = await due.CountAsync(ct);
+        var rows = await due
+            .OrderBy(OrderDays.Day)
+            .ThenBy(o => o.ReceivedAt)
+            .Take(Math.Clamp(take, 1, 100))
             .Select(o => new
             {
-                Order = o,
-                Due = o.Type == OrderType.Terminate || o.Type == OrderType.EndTemporary ? o.EndDate : o.StartDate,
+                o.Id, o.CaseNumber, o.Type, o.Status, o.EmployeeName, UnitName = o.TargetUnitName ?? o.UnitName,
+                o.StartDate, o.EndDate, o.AssignedToName,
             })
-            .Where(c => c.Due != null && c.Due <= dueBy);
-        var total = await due.CountAsync(ct);
-        var cases = await due
-            .OrderBy(c => c.Due)
-            .ThenBy(c => c.Order.ReceivedAt)
-            .Take(Math.Clamp(take, 1, 100))
-            .Select(c => new DueCase(
-                c.Order.Id, c.Order.CaseNumber, c.Order.Type, c.Order.Status, c.Order.EmployeeName,
-                c.Order.TargetUnitName ?? c.Order.UnitName, c.Due!.Value, c.Order.AssignedToName))
             .ToListAsync(ct);
+        var cases = rows.ConvertAll(c => new DueCase(
+            c.Id, c.CaseNumber, c.Type, c.Status, c.EmployeeName, c.UnitName,
+            OrderDays.DayOf(c.Type, c.StartDate, c.EndDate)!.Value, c.AssignedToName));
         return new TodaysWork(today, dueBy, cases, total);
     }
 }

@@ -204,9 +204,9 @@ public partial class CasePage
     }
 
     /// <summary>What "Ej aktuell" does to the grants when the case is completed, said before the operator confirms it.</summary>
-    private string NotApplicableMeans(ChecklistItemKind kind) => (kind, _case?.Type) switch
+    private string NotApplicableMeans(ChecklistItemKind kind) => (kind, _case is { } c && OrderDays.IsEnd(c.Type)) switch
     {
-        (ChecklistItemKind.System, OrderType.Terminate or OrderType.EndTemporary) =>
+        (ChecklistItemKind.System, true) =>
             "Behörigheten avslutas då inte utan finns kvar. Är den redan borttagen i systemet, markera punkten Klar i stället. ",
         (ChecklistItemKind.System, _) => "Systemet ges då inte: ingen behörighet registreras för det. ",
         _ => string.Empty,

@@ -29,10 +29,10 @@ public partial class MyOrdersPage
         }
     }
 
-    private static string Period(MyOrderRow row) => (row.Type, row.StartDate, row.EndDate) switch
+    private static string Period(MyOrderRow row) => (OrderDays.IsEnd(row.Type), row.StartDate, row.EndDate) switch
     {
         // An end order has no start: its date is the last working day, or the last day of the grant it ends.
-        (OrderType.Terminate or OrderType.EndTemporary, _, { } lastDay) => $"Sista dag {Dates.Iso(lastDay)}",
+        (true, _, { } lastDay) => OrderDays.LastDayText(lastDay),
         (_, { } start, { } end) => $"{Dates.Iso(start)} – {Dates.Iso(end)}",
         (_, { } start, null) => $"Från {Dates.Iso(start)}",
         _ => "–",
