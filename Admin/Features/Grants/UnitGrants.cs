@@ -336,35 +336,36 @@ public sealed class UnitGrants(
 
         var open = GrantOrders.OpenStatuses;
         var ends = await GrantOrders.OpenEndsAsync(db, grantIds, ct);
-        var rows = await db.Grants.AsNoTracking()
-            .Where(g => grantIds.Contains(g.Id))
-            .Select(g => new
+
+        // One read: every grant of the people on the page, theirs among them; and their open extension orders.
+        var employees = db.Grants.Where(g => grantIds.Contains(g.Id)).Select(g => g.EmployeeId);
+        var theirs = await db.Grants.AsNoTracking().Where(n => employees.Contains(n.EmployeeId)).ToListAsync(ct);
+        var extensions = await db.Orders.AsNoTracking()
+            .Where(o => employees.Contains(o.EmployeeId) && open.Contains(o.Status) && o.Type == OrderType.Extend)
+            .OrderByDescending(o => o.Id)
+            .Select(o => new
             {
-                g.Id,
-                ExtensionCase = db.Orders
-                    .Where(o => o.EmployeeId == g.EmployeeId && open.Contains(o.Status) && o.Type == OrderType.Extend
-                        && o.UnitId == g.UnitId && g.To != null && (o.EndDate == null || o.EndDate > g.To)
-                        && o.Systems.Any(s => s.SystemId == g.SystemId && s.LevelId == g.LevelId))
-                    .OrderByDescending(o => o.Id).Select(o => o.CaseNumber).FirstOrDefault(),
-                ExtensionUntil = db.Orders
-                    .Where(o => o.EmployeeId == g.EmployeeId && open.Contains(o.Status) && o.Type == OrderType.Extend
-                        && o.UnitId == g.UnitId && g.To != null && (o.EndDate == null || o.EndDate > g.To)
-                        && o.Systems.Any(s => s.SystemId == g.SystemId && s.LevelId == g.LevelId))
-                    .OrderByDescending(o => o.Id).Select(o => o.EndDate).FirstOrDefault(),
+                o.EmployeeId, o.UnitId, o.EndDate, o.CaseNumber,
+                Systems = o.Systems.Select(s => new { s.SystemId, s.LevelId }).ToList(),
             })
             .ToListAsync(ct);
 
-        // A grant that another continues (the rule the follow-up job uses) shows as extended, by the latest such grant.
-        var grants = await db.Grants.AsNoTracking().Where(g => grantIds.Contains(g.Id)).ToListAsync(ct);
-        var employeeIds = grants.Select(g => g.EmployeeId).Distinct().ToList();
-        var theirs = await db.Grants.AsNoTracking().Where(n => employeeIds.Contains(n.EmployeeId)).ToListAsync(ct);
-        var continuedBy = grants.ToDictionary(g => g.Id, g => theirs.Where(n => GrantRules.Continues(n, g)).MaxBy(n => n.Id));
-
-        return rows.ToDictionary(r => r.Id, r => new GrantRequests(
-            ends.TryGetValue(r.Id, out var end) ? new UnitGrantRequest(UnitGrantRequestKind.End, end.CaseNumber, null) : null,
-            continuedBy[r.Id] is { } continued ? new UnitGrantRequest(UnitGrantRequestKind.Extended, continued.SourceCaseNumber, continued.To)
-                : r.ExtensionCase is { } extension ? new UnitGrantRequest(UnitGrantRequestKind.Extension, extension, r.ExtensionUntil)
-                : null));
+        return theirs.Where(g => grantIds.Contains(g.Id)).ToDictionary(g => g.Id, g =>
+        {
+            // A grant that another continues (the rule the follow-up job uses) shows as extended, by the latest such
+            // grant; otherwise the latest open extension order that would take it further.
+            var continued = theirs.Where(n => GrantRules.Continues(n, g)).MaxBy(n => n.Id);
+            var extension = g.To is { } to
+                ? extensions.FirstOrDefault(o => o.EmployeeId == g.EmployeeId && o.UnitId == g.UnitId
+                    && (o.EndDate == null || o.EndDate > to)
+                    && o.Systems.Any(s => s.SystemId == g.SystemId && s.LevelId == g.LevelId))
+                : null;
+            return new GrantRequests(
+                ends.TryGetValue(g.Id, out var end) ? new UnitGrantRequest(UnitGrantRequestKind.End, end.CaseNumber, null) : null,
+                continued is not null ? new UnitGrantRequest(UnitGrantRequestKind.Extended, continued.SourceCaseNumber, continued.To)
+                    : extension is not null ? new UnitGrantRequest(UnitGrantRequestKind.Extension, extension.CaseNumber, extension.EndDate)
+                    : null);
+        });
     }
 
     private static async Task<Dictionary<int, string>> UnitNamesAsync(SocItDbContext db, CancellationToken ct) =>
