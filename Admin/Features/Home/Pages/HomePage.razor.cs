@@ -37,8 +37,7 @@ public partial class HomePage
     {
         get
         {
-            var text = TimeZoneInfo.ConvertTime(Clock.GetUtcNow(), AdminTimeZone.Stockholm)
-                .ToString("dddd d MMMM yyyy", AdminLocalization.Swedish);
+            var text = AdminTimeZone.Today(Clock).ToString("dddd d MMMM yyyy", AdminLocalization.Swedish);
             return char.ToUpper(text[0], AdminLocalization.Swedish) + text[1..];
         }
     }
