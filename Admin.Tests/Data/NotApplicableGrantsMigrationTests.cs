@@ -124,7 +124,7 @@ public sealed class NotApplicableGrantsMigrationTests : IAsyncLifetime
         var s = order.Systems.Single(x => x.SystemName == system);
         var wrong = new Grant(
             order.EmployeeId, s.SystemId, s.SystemName, s.LevelId, s.LevelName, order.UnitId, order.UnitName,
-            order.StartDate!.Value, order.EndDate, order.Id, order.CaseNumber);
+            order.StartDate!.Value, order.EndDate, order.Id, order.CaseNumber, new GrantOwner(order.EmploymentId!.Value));
         db.Grants.Add(wrong);
         await db.SaveChangesAsync(Ct);
         return (orderId, wrong.Id);

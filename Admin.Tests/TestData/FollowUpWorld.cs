@@ -111,7 +111,8 @@ public sealed class FollowUpWorld : IDisposable
         var line = order.Systems.Single();
         var grant = new Grant(
             order.EmployeeId, line.SystemId, line.SystemName, line.LevelId, line.LevelName, order.UnitId, order.UnitName,
-            from ?? lastDay.AddDays(-60), permanent ? null : lastDay, order.Id, order.CaseNumber);
+            from ?? lastDay.AddDays(-60), permanent ? null : lastDay, order.Id, order.CaseNumber,
+            await TestEmployments.OwnerAsync(db, order.EmployeeId, order.UnitId, order.UnitName, from ?? lastDay.AddDays(-60), order.Id, ct));
         db.Grants.Add(grant);
         await db.SaveChangesAsync(ct);
         return grant.Id;
@@ -131,7 +132,7 @@ public sealed class FollowUpWorld : IDisposable
         var first = await db.Grants.AsNoTracking().SingleAsync(g => g.Id == _firstGrantId, ct);
         var grant = new Grant(
             first.EmployeeId, systemId, $"System {systemId}", levelId, $"Nivå {levelId}", first.UnitId, first.UnitName,
-            from, to, first.SourceOrderId, first.SourceCaseNumber);
+            from, to, first.SourceOrderId, first.SourceCaseNumber, new GrantOwner(first.EmploymentId, first.AssignmentId));
         db.Grants.Add(grant);
         await db.SaveChangesAsync(ct);
         if (endedByOrderId is { } orderId)

@@ -151,7 +151,8 @@ public sealed class GrantWorld : IDisposable
         var found = await db.ItSystems.Where(s => s.Name == system)
             .Select(s => new { s.Id, LevelId = s.Levels.Where(l => l.Name == level).Select(l => l.Id).Single() })
             .SingleAsync(ct);
-        var grant = new Grant(order.EmployeeId, found.Id, system, found.LevelId, level, unitId, unit, from, to, order.Id, order.CaseNumber);
+        var owner = await TestEmployments.OwnerAsync(db, order.EmployeeId, unitId, unit, from, order.Id, ct);
+        var grant = new Grant(order.EmployeeId, found.Id, system, found.LevelId, level, unitId, unit, from, to, order.Id, order.CaseNumber, owner);
         db.Grants.Add(grant);
         await db.SaveChangesAsync(ct);
         return grant.Id;

@@ -63,7 +63,8 @@ public static class ReviewTaskData
         var line = order.Systems.Single();
         var grant = new Grant(
             order.EmployeeId, line.SystemId, line.SystemName, line.LevelId, line.LevelName, unitId, unit,
-            today.AddDays(-30), endsIn is { } days ? today.AddDays(days) : null, order.Id, order.CaseNumber);
+            today.AddDays(-30), endsIn is { } days ? today.AddDays(days) : null, order.Id, order.CaseNumber,
+            await TestEmployments.OwnerAsync(context, order.EmployeeId, unitId, unit, today.AddDays(-30), order.Id, Ct));
         context.Grants.Add(grant);
         await context.SaveChangesAsync(Ct);
         return grant.Id;

@@ -40,6 +40,10 @@ public sealed class SocItDbContext(DbContextOptions<SocItDbContext> options) : D
 
     public DbSet<Employee> Employees => Set<Employee>();
 
+    public DbSet<Employment> Employments => Set<Employment>();
+
+    public DbSet<TemporaryAssignment> TemporaryAssignments => Set<TemporaryAssignment>();
+
     public DbSet<Order> Orders => Set<Order>();
 
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();

@@ -72,7 +72,10 @@ public static class GrantRules
     /// The checklist decides: a system item marked "Ej aktuell" gives no grant, and on an end order it ends none — the
     /// operator did not provision or remove that access, so the record must not say otherwise.
     /// </summary>
-    public static GrantChanges Materialize(Order order, IReadOnlyCollection<Grant> employeeGrants)
+    /// <param name="order">The completed order.</param>
+    /// <param name="employeeGrants">The person's grants so far; those ended are changed in place.</param>
+    /// <param name="owner">What the added grants belong to (<see cref="People.EmploymentRules.Place"/>); needed by an order that gives access.</param>
+    public static GrantChanges Materialize(Order order, IReadOnlyCollection<Grant> employeeGrants, GrantOwner? owner = null)
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(employeeGrants);
@@ -109,6 +112,7 @@ public static class GrantRules
         }
 
         var start = order.StartDate ?? throw new InvalidOperationException("The order has a start date.");
+        var belongsTo = owner ?? throw new InvalidOperationException("An order that gives access needs the employment its grants belong to.");
         var (unitId, unitName) = order.Type == OrderType.TemporaryUnit
             ? (order.TargetUnitId ?? order.UnitId, order.TargetUnitName ?? order.UnitName)
             : (order.UnitId, order.UnitName);
@@ -118,7 +122,7 @@ public static class GrantRules
                 && (order.EndDate is null ? g.To is null : g.To is null || g.To >= order.EndDate)))
             .Select(s => new Grant(
                 order.EmployeeId, s.SystemId, s.SystemName, s.LevelId, s.LevelName, unitId, unitName,
-                start, order.EndDate, order.Id, order.CaseNumber))
+                start, order.EndDate, order.Id, order.CaseNumber, belongsTo))
             .ToList();
         return new GrantChanges(added, [], notApplicable);
     }

@@ -37,6 +37,7 @@ public sealed class Order
         TitleName = order.Title?.Name;
         UnitId = order.Unit.Id;
         UnitName = order.Unit.Name;
+        EmploymentId = order.EmploymentId;
         TargetUnitId = order.TargetUnit?.Id;
         TargetUnitName = order.TargetUnit?.Name;
         StartDate = order.StartDate;
@@ -76,6 +77,12 @@ public sealed class Order
     public int UnitId { get; private set; }
 
     public string UnitName { get; private set; }
+
+    /// <summary>
+    /// The employment the order is about: the one it changes or ends, or the one its access belongs to. A new access
+    /// order gets the employment it started when the case is completed (<see cref="AttachEmployment"/>).
+    /// </summary>
+    public int? EmploymentId { get; private set; }
 
     public int? TargetUnitId { get; private set; }
 
@@ -205,6 +212,9 @@ public sealed class Order
         _comments.Add(new CaseComment(by, at, text));
         Touch();
     }
+
+    /// <summary>Completing the case placed its access in <paramref name="employmentId"/> (a new one, or the one it is about).</summary>
+    public void AttachEmployment(int employmentId) => EmploymentId = employmentId;
 
     private void Touch() => Version++;
 

@@ -20,6 +20,12 @@ public enum OrderType
     /// follow-up of a temporary grant, from the access view, or as a "Tas bort" in an access review.
     /// </summary>
     EndTemporary,
+
+    /// <summary>
+    /// Byte av titel eller verksamhet: one employment gets a new title and/or unit from an effective date; what the old
+    /// title × unit gave and the new one does not ends the day before, what is new is added, what continues is kept.
+    /// </summary>
+    Change,
 }
 
 /// <summary>How the order reached Soc-IT.</summary>
@@ -58,6 +64,7 @@ public static class OrderTexts
         OrderType.TemporaryUnit => "Tillfällig behörighet till annan verksamhet",
         OrderType.Terminate => "Avsluta behörighet",
         OrderType.EndTemporary => "Avsluta enskild behörighet",
+        OrderType.Change => "Byte av titel eller verksamhet",
         _ => type.ToString(),
     };
 
@@ -69,6 +76,7 @@ public static class OrderTexts
         OrderType.TemporaryUnit => "Annan verksamhet",
         OrderType.Terminate => "Avslut",
         OrderType.EndTemporary => "Avslut enskild",
+        OrderType.Change => "Byte",
         _ => type.ToString(),
     };
 

@@ -14,6 +14,9 @@ public sealed record OrderInput : IOrderContacts
 
     public string? Personnummer { get; init; }
 
+    /// <summary>The person's employment the order changes or ends (a change of title or unit, an end of employment).</summary>
+    public int? EmploymentId { get; init; }
+
     public int? TitleId { get; init; }
 
     public int? UnitId { get; init; }

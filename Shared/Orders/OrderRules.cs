@@ -98,7 +98,7 @@ public static class OrderRules
             ? null
             : new ValidOrder(
                 type, employeeName, personnummer.Value, title, unit, targetUnit, startDate, endDate, systems, keyKind, keyNumber,
-                orderer, manager, string.IsNullOrEmpty(note) ? null : note));
+                orderer, manager, string.IsNullOrEmpty(note) ? null : note, input.EmploymentId));
     }
 
     private static (DateOnly? Start, DateOnly? End) CheckDates(

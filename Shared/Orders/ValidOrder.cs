@@ -19,7 +19,8 @@ public sealed record ValidOrder(
     KeyNumber? KeyNumber,
     Contact Orderer,
     Contact Manager,
-    string? Note)
+    string? Note,
+    int? EmploymentId = null)
 {
     /// <summary>The unit whose systems and keys the order is about: the other unit for temporary access.</summary>
     public ReferenceUnit GrantUnit => TargetUnit ?? Unit;

@@ -402,7 +402,8 @@ public class FollowUpRobustnessTests(FollowUpRobustnessTests.TemplateFixture fix
                 var from = (to ?? Start).AddDays(-random.Next(30, 120));
                 var grant = new Grant(
                     person.EmployeeId, systemId, systemName, levelId, levelName, person.UnitId, person.UnitName,
-                    from, to, person.OrderId, person.CaseNumber);
+                    from, to, person.OrderId, person.CaseNumber,
+                    await TestEmployments.OwnerAsync(db, person.EmployeeId, person.UnitId, person.UnitName, from, person.OrderId, ct));
                 if (kind == 2)
                 {
                     grant.Close(Start.AddDays(-random.Next(0, 30)), person.OrderId);
@@ -425,7 +426,7 @@ public class FollowUpRobustnessTests(FollowUpRobustnessTests.TemplateFixture fix
                         grant.EmployeeId, grant.SystemId, grant.SystemName, grant.LevelId, grant.LevelName, grant.UnitId, grant.UnitName,
                         grant.To!.Value.AddDays(random.Next(2) == 0 ? 1 : -random.Next(0, 5)),
                         random.Next(3) == 0 ? null : grant.To!.Value.AddDays(random.Next(20, 60)),
-                        person.OrderId, person.CaseNumber);
+                        person.OrderId, person.CaseNumber, new GrantOwner(grant.EmploymentId));
                     db.Grants.Add(next);
                     await db.SaveChangesAsync(ct);
                     continuedBy = next.Id;

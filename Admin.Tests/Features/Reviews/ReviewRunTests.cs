@@ -444,7 +444,7 @@ public class ReviewRunTests
         var receipt = Assert.IsType<PlaceOrderResult.Created>(placed).Receipt;
         await using var db = world.Database.CreateDbContext();
         var order = await db.Orders.SingleAsync(o => o.Id == receipt.Id, Ct);
-        db.Grants.AddRange(GrantRules.Materialize(order, []).Added);
+        db.Grants.AddRange(GrantRules.Materialize(order, [], await TestEmployments.OwnerAsync(db, order.EmployeeId, order.UnitId, order.UnitName, order.StartDate!.Value, order.Id, Ct)).Added);
         await db.SaveChangesAsync(Ct);
     }
 

@@ -17,14 +17,14 @@ public class GrantRulesTests
     {
         var order = PlacedOrders.Place(PlacedOrders.Request(OrderType.New), 1, Lifecare, Swedlock);
 
-        var changes = GrantRules.Materialize(order, []);
+        var changes = GrantRules.Materialize(order, [], new GrantOwner(1));
 
         Assert.Empty(changes.Ended);
         Assert.Equal(2, changes.Added.Count);
         Assert.All(changes.Added, g =>
         {
-            Assert.Equal((5, 10, "Hemtjänst Centrum", new DateOnly(2026, 12, 7), (DateOnly?)null, 1, "SOC-2026-00001"),
-                (g.EmployeeId, g.UnitId, g.UnitName, g.From, g.To, g.SourceOrderId, g.SourceCaseNumber));
+            Assert.Equal((5, 10, "Hemtjänst Centrum", new DateOnly(2026, 12, 7), (DateOnly?)null, 1, "SOC-2026-00001", 1),
+                (g.EmployeeId, g.UnitId, g.UnitName, g.From, g.To, g.SourceOrderId, g.SourceCaseNumber, g.EmploymentId));
         });
     }
 
@@ -33,7 +33,7 @@ public class GrantRulesTests
     {
         var order = PlacedOrders.Place(PlacedOrders.Request(OrderType.Extend), 2, new OrderSystem(6, "Lifecare", 61, "Handläggare"));
 
-        var grant = Assert.Single(GrantRules.Materialize(order, []).Added);
+        var grant = Assert.Single(GrantRules.Materialize(order, [], new GrantOwner(1)).Added);
 
         Assert.Equal(("Handläggare", new DateOnly(2026, 12, 7), (DateOnly?)new DateOnly(2027, 3, 31)), (grant.LevelName, grant.From, grant.To));
         Assert.True(grant.IsTemporary);
@@ -44,7 +44,7 @@ public class GrantRulesTests
     {
         var order = PlacedOrders.Place(PlacedOrders.Request(OrderType.TemporaryUnit), 3, Lifecare);
 
-        var grant = Assert.Single(GrantRules.Materialize(order, []).Added);
+        var grant = Assert.Single(GrantRules.Materialize(order, [], new GrantOwner(1)).Added);
 
         Assert.Equal((11, "Tallgårdens vård- och omsorgsboende", (DateOnly?)new DateOnly(2027, 1, 31)), (grant.UnitId, grant.UnitName, grant.To));
     }
@@ -53,9 +53,9 @@ public class GrantRulesTests
     public void AGrantAlreadyActive_IsNotAddedTwice()
     {
         var order = PlacedOrders.Place(PlacedOrders.Request(OrderType.New), 4, Lifecare, Swedlock);
-        var existing = new Grant(5, 6, "Lifecare", 60, "Utförare", 10, "Hemtjänst Centrum", new DateOnly(2025, 1, 1), null, 99, "SOC-2025-00099");
+        var existing = new Grant(5, 6, "Lifecare", 60, "Utförare", 10, "Hemtjänst Centrum", new DateOnly(2025, 1, 1), null, 99, "SOC-2025-00099", new GrantOwner(1));
 
-        var added = GrantRules.Materialize(order, [existing]).Added;
+        var added = GrantRules.Materialize(order, [existing], new GrantOwner(1)).Added;
 
         Assert.Equal(["Swedlock"], added.Select(g => g.SystemName));
     }
@@ -69,7 +69,7 @@ public class GrantRulesTests
         var ended = Grant(new DateOnly(2025, 1, 1), null);
         ended.EndOn(new DateOnly(2027, 3, 31), endedByOrderId: 3);
 
-        var added = Assert.Single(GrantRules.Materialize(order, [ended]).Added);
+        var added = Assert.Single(GrantRules.Materialize(order, [ended], new GrantOwner(1)).Added);
 
         Assert.Equal(("Lifecare", new DateOnly(2026, 12, 7)), (added.SystemName, added.From));
     }
@@ -84,7 +84,7 @@ public class GrantRulesTests
         var endedBefore = Grant(new DateOnly(2023, 1, 1), new DateOnly(2024, 1, 31));
         var notYetStarted = Grant(new DateOnly(2027, 2, 1), null);
 
-        var changes = GrantRules.Materialize(order, [running, temporaryLater, endedBefore, notYetStarted]);
+        var changes = GrantRules.Materialize(order, [running, temporaryLater, endedBefore, notYetStarted], new GrantOwner(1));
 
         Assert.Empty(changes.Added);
         Assert.Equal(3, changes.Ended.Count);
@@ -175,7 +175,7 @@ public class GrantRulesTests
         var order = PlacedOrders.Place(PlacedOrders.Request(type), 8, Lifecare, Qlikview);
         PlacedOrders.TakeAndMark(order, [], label => label.StartsWith("Qlikview", StringComparison.Ordinal), "Använder inte Qlikview");
 
-        var changes = GrantRules.Materialize(order, []);
+        var changes = GrantRules.Materialize(order, [], new GrantOwner(1));
 
         Assert.Equal(["Lifecare"], changes.Added.Select(g => g.SystemName));
         Assert.Empty(changes.Ended);
@@ -188,10 +188,10 @@ public class GrantRulesTests
     {
         var order = PlacedOrders.Place(PlacedOrders.Request(OrderType.Terminate), 7);
         var home = Grant(new DateOnly(2024, 3, 1), null);
-        var elsewhere = new Grant(5, 6, "Lifecare", 60, "Utförare", 11, "Tallgårdens vård- och omsorgsboende", new DateOnly(2025, 1, 1), null, 2, "SOC-2025-00002");
+        var elsewhere = new Grant(5, 6, "Lifecare", 60, "Utförare", 11, "Tallgårdens vård- och omsorgsboende", new DateOnly(2025, 1, 1), null, 2, "SOC-2025-00002", new GrantOwner(1));
         PlacedOrders.TakeAndMark(order, [home, elsewhere], label => label == "Avsluta Lifecare (Utförare) i Tallgårdens vård- och omsorgsboende", "Hör till anställningen på Tallgården");
 
-        var changes = GrantRules.Materialize(order, [home, elsewhere]);
+        var changes = GrantRules.Materialize(order, [home, elsewhere], new GrantOwner(1));
 
         Assert.Same(home, Assert.Single(changes.Ended));
         Assert.Equal((new DateOnly(2026, 12, 31), (int?)7), (home.To, home.EndedByOrderId));
@@ -203,11 +203,11 @@ public class GrantRulesTests
     public void EndOfASingleGrant_MarkedNotApplicable_LeavesItRunning()
     {
         var order = PlacedOrders.Place(PlacedOrders.Request(OrderType.EndTemporary), 9, new OrderSystem(6, "Lifecare", 61, "Handläggare"), Qlikview);
-        var lifecare = new Grant(5, 6, "Lifecare", 61, "Handläggare", 10, "Hemtjänst Centrum", new DateOnly(2026, 6, 1), new DateOnly(2027, 3, 31), 2, "SOC-2026-00002");
-        var qlikview = new Grant(5, 10, "Qlikview", 100, "Standard", 10, "Hemtjänst Centrum", new DateOnly(2026, 6, 1), new DateOnly(2027, 3, 31), 2, "SOC-2026-00002");
+        var lifecare = new Grant(5, 6, "Lifecare", 61, "Handläggare", 10, "Hemtjänst Centrum", new DateOnly(2026, 6, 1), new DateOnly(2027, 3, 31), 2, "SOC-2026-00002", new GrantOwner(1));
+        var qlikview = new Grant(5, 10, "Qlikview", 100, "Standard", 10, "Hemtjänst Centrum", new DateOnly(2026, 6, 1), new DateOnly(2027, 3, 31), 2, "SOC-2026-00002", new GrantOwner(1));
         PlacedOrders.TakeAndMark(order, [lifecare, qlikview], label => label.Contains("Qlikview", StringComparison.Ordinal), "Behövs till mars enligt chefen");
 
-        var changes = GrantRules.Materialize(order, [lifecare, qlikview]);
+        var changes = GrantRules.Materialize(order, [lifecare, qlikview], new GrantOwner(1));
 
         Assert.Same(lifecare, Assert.Single(changes.Ended));
         Assert.Equal((new DateOnly(2026, 12, 31), (int?)9), (lifecare.To, lifecare.EndedByOrderId));
@@ -222,7 +222,7 @@ public class GrantRulesTests
         var running = Grant(new DateOnly(2024, 3, 1), null);
         PlacedOrders.TakeAndMark(order, [running], label => label.StartsWith("Falkenbergskort", StringComparison.Ordinal), "Hade inget kort");
 
-        var changes = GrantRules.Materialize(order, [running]);
+        var changes = GrantRules.Materialize(order, [running], new GrantOwner(1));
 
         Assert.Same(running, Assert.Single(changes.Ended));
         Assert.Empty(changes.NotApplicable);
@@ -291,7 +291,7 @@ public class GrantRulesTests
 
     private static Grant Other(int systemId, int levelId, int unitId, string from, string? to, int? endedBy = null)
     {
-        var grant = new Grant(5, systemId, "System", levelId, "Nivå", unitId, "Verksamhet", Day(from), endedBy is null && to is not null ? Day(to) : null, 2, "SOC-2026-00002");
+        var grant = new Grant(5, systemId, "System", levelId, "Nivå", unitId, "Verksamhet", Day(from), endedBy is null && to is not null ? Day(to) : null, 2, "SOC-2026-00002", new GrantOwner(1));
         if (endedBy is { } orderId)
         {
             grant.Close(to is null ? DateOnly.MaxValue : Day(to), orderId);
@@ -301,5 +301,5 @@ public class GrantRulesTests
     }
 
     private static Grant Grant(DateOnly from, DateOnly? to) =>
-        new(5, 6, "Lifecare", 60, "Utförare", 10, "Hemtjänst Centrum", from, to, 1, "SOC-2026-00001");
+        new(5, 6, "Lifecare", 60, "Utförare", 10, "Hemtjänst Centrum", from, to, 1, "SOC-2026-00001", new GrantOwner(1));
 }

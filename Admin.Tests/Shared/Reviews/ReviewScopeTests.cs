@@ -76,7 +76,7 @@ public class ReviewScopeTests
     [Fact]
     public void Snapshot_Of_CopiesTheGrant()
     {
-        var grant = new Grant(100, 5, "Lifecare", 6, "Utförare", Solgarden, "Solgården", Day("2026-01-01"), Day("2026-12-31"), 9, "ÄR-2026-0009");
+        var grant = new Grant(100, 5, "Lifecare", 6, "Utförare", Solgarden, "Solgården", Day("2026-01-01"), Day("2026-12-31"), 9, "ÄR-2026-0009", new GrantOwner(1));
 
         var snapshot = ReviewGrantSnapshot.Of(grant, "Eva Ek", Centrum);
 

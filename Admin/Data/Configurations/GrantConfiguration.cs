@@ -19,6 +19,10 @@ internal sealed class GrantConfiguration : IEntityTypeConfiguration<Grant>
         builder.Ignore(g => g.IsTemporary);
         builder.HasOne<Employee>().WithMany().HasForeignKey(g => g.EmployeeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Order>().WithMany().HasForeignKey(g => g.SourceOrderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Employment>().WithMany().HasForeignKey(g => g.EmploymentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<TemporaryAssignment>().WithMany().HasForeignKey(g => g.AssignmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(g => new { g.EmploymentId, g.To });
+        builder.HasIndex(g => g.AssignmentId);
         builder.HasIndex(g => new { g.EmployeeId, g.To });
         builder.HasIndex(g => new { g.UnitId, g.To });
         builder.HasIndex(g => g.To);

@@ -34,6 +34,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
 
         builder.HasOne(o => o.Employee).WithMany().HasForeignKey(o => o.EmployeeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Unit>().WithMany().HasForeignKey(o => o.UnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Employment>().WithMany().HasForeignKey(o => o.EmploymentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Unit>().WithMany().HasForeignKey(o => o.TargetUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<JobTitle>().WithMany().HasForeignKey(o => o.TitleId).OnDelete(DeleteBehavior.Restrict);
 

@@ -71,7 +71,52 @@ namespace SocItConsole.Admin.Data.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
-            modelBuilder.Entity("SocItConsole.Shared.Expiry.FollowUp", b =>
+            modelBuilder.Entity("SocItConsole.Shared.Cases.CaseNumberCounter", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastNumber")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("CaseNumberCounters");
+                });
+
+            modelBuilder.Entity("SocItConsole.Shared.Common.JobRunState", b =>
+                {
+                    b.Property<string>("JobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastSucceededAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastSummary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaseHolder")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("JobId");
+
+                    b.ToTable("JobRuns");
+                });
+
+            modelBuilder.Entity("SocItConsole.Shared.FollowUps.FollowUp", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -179,38 +224,7 @@ namespace SocItConsole.Admin.Data.Migrations
                     b.ToTable("FollowUps");
                 });
 
-            modelBuilder.Entity("SocItConsole.Shared.Expiry.JobRunState", b =>
-                {
-                    b.Property<string>("JobId")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("LastStartedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LastSucceededAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LastSummary")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("LeaseClaimedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LeaseExpiresAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LeaseHolder")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("JobId");
-
-                    b.ToTable("JobRuns");
-                });
-
-            modelBuilder.Entity("SocItConsole.Shared.Expiry.ReminderMessage", b =>
+            modelBuilder.Entity("SocItConsole.Shared.FollowUps.ReminderMessage", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -276,7 +290,13 @@ namespace SocItConsole.Admin.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AssignmentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmploymentId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("EndedByOrderId")
@@ -322,11 +342,15 @@ namespace SocItConsole.Admin.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AssignmentId");
+
                     b.HasIndex("SourceOrderId");
 
                     b.HasIndex("To");
 
                     b.HasIndex("EmployeeId", "To");
+
+                    b.HasIndex("EmploymentId", "To");
 
                     b.HasIndex("EndedByOrderId", "To");
 
@@ -566,250 +590,7 @@ namespace SocItConsole.Admin.Data.Migrations
                     b.ToTable("PoolMembership");
                 });
 
-            modelBuilder.Entity("SocItConsole.Shared.Matrix.MatrixChangeSet", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Comment")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("SavedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SavedById")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SavedByName")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SavedAt");
-
-                    b.HasIndex("Version")
-                        .IsUnique();
-
-                    b.ToTable("MatrixChangeSets");
-                });
-
-            modelBuilder.Entity("SocItConsole.Shared.Matrix.MatrixEntry", b =>
-                {
-                    b.Property<int>("JobTitleId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ItSystemId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SystemLevelId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("JobTitleId", "ItSystemId");
-
-                    b.HasIndex("ItSystemId");
-
-                    b.HasIndex("SystemLevelId");
-
-                    b.ToTable("MatrixEntries", (string)null);
-                });
-
-            modelBuilder.Entity("SocItConsole.Shared.Matrix.MatrixState", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("MatrixState", (string)null);
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            Version = 0
-                        });
-                });
-
-            modelBuilder.Entity("SocItConsole.Shared.Orders.CaseNumberCounter", b =>
-                {
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("LastNumber")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Year");
-
-                    b.ToTable("CaseNumberCounters");
-                });
-
-            modelBuilder.Entity("SocItConsole.Shared.Orders.Order", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AssignedToId")
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AssignedToName")
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CaseNumber")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("CompletedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("EmployeeId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("EmployeeName")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("EndDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("IdempotencyKey")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("KeyKind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("KeyNumber")
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PlacedById")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PlacedByName")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ReceivedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RejectionReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RequestHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("StartDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("TakenAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("TargetUnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("TargetUnitName")
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("TitleId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("TitleName")
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("UnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UnitName")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AssignedToId");
-
-                    b.HasIndex("CaseNumber")
-                        .IsUnique();
-
-                    b.HasIndex("EmployeeId");
-
-                    b.HasIndex("IdempotencyKey")
-                        .IsUnique();
-
-                    b.HasIndex("ReceivedAt");
-
-                    b.HasIndex("Status");
-
-                    b.HasIndex("TargetUnitId");
-
-                    b.HasIndex("TitleId");
-
-                    b.HasIndex("UnitId");
-
-                    b.HasIndex("PlacedById", "ReceivedAt");
-
-                    b.HasIndex("Status", "ReceivedAt");
-
-                    b.ToTable("Orders");
-                });
-
-            modelBuilder.Entity("SocItConsole.Shared.Organisation.ItSystem", b =>
+            modelBuilder.Entity("SocItConsole.Shared.MasterData.ItSystem", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -917,7 +698,7 @@ namespace SocItConsole.Admin.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("SocItConsole.Shared.Organisation.JobTitle", b =>
+            modelBuilder.Entity("SocItConsole.Shared.MasterData.JobTitle", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -939,7 +720,7 @@ namespace SocItConsole.Admin.Data.Migrations
                     b.ToTable("JobTitles");
                 });
 
-            modelBuilder.Entity("SocItConsole.Shared.Organisation.SystemLevel", b =>
+            modelBuilder.Entity("SocItConsole.Shared.MasterData.SystemLevel", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1036,7 +817,7 @@ namespace SocItConsole.Admin.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("SocItConsole.Shared.Organisation.Unit", b =>
+            modelBuilder.Entity("SocItConsole.Shared.MasterData.Unit", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1071,6 +852,240 @@ namespace SocItConsole.Admin.Data.Migrations
                     b.ToTable("Units");
                 });
 
+            modelBuilder.Entity("SocItConsole.Shared.Matrix.MatrixChangeSet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SavedById")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SavedAt");
+
+                    b.HasIndex("Version")
+                        .IsUnique();
+
+                    b.ToTable("MatrixChangeSets");
+                });
+
+            modelBuilder.Entity("SocItConsole.Shared.Matrix.MatrixEntry", b =>
+                {
+                    b.Property<int>("JobTitleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItSystemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SystemLevelId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("JobTitleId", "ItSystemId");
+
+                    b.HasIndex("ItSystemId");
+
+                    b.HasIndex("SystemLevelId");
+
+                    b.ToTable("MatrixEntries", (string)null);
+                });
+
+            modelBuilder.Entity("SocItConsole.Shared.Matrix.MatrixState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("MatrixState", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0
+                        });
+                });
+
+            modelBuilder.Entity("SocItConsole.Shared.Orders.Order", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignedToId")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedToName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmployeeName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EmploymentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyNumber")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlacedById")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlacedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TakenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TargetUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TargetUnitName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TitleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TitleName")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignedToId");
+
+                    b.HasIndex("CaseNumber")
+                        .IsUnique();
+
+                    b.HasIndex("EmployeeId");
+
+                    b.HasIndex("EmploymentId");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("TargetUnitId");
+
+                    b.HasIndex("TitleId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("PlacedById", "ReceivedAt");
+
+                    b.HasIndex("Status", "ReceivedAt");
+
+                    b.ToTable("Orders");
+                });
+
             modelBuilder.Entity("SocItConsole.Shared.People.Employee", b =>
                 {
                     b.Property<int>("Id")
@@ -1093,6 +1108,109 @@ namespace SocItConsole.Admin.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Employees");
+                });
+
+            modelBuilder.Entity("SocItConsole.Shared.People.Employment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EndedByOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReplacedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StartedByOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TitleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TitleName")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReplacedById");
+
+                    b.HasIndex("StartedByOrderId");
+
+                    b.HasIndex("TitleId");
+
+                    b.HasIndex("EmployeeId", "UnitId");
+
+                    b.HasIndex("EndedByOrderId", "To");
+
+                    b.HasIndex("UnitId", "To");
+
+                    b.ToTable("Employments");
+                });
+
+            modelBuilder.Entity("SocItConsole.Shared.People.TemporaryAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmploymentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EndedByOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmploymentId");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("EmployeeId", "To");
+
+                    b.HasIndex("EndedByOrderId", "To");
+
+                    b.ToTable("TemporaryAssignments");
                 });
 
             modelBuilder.Entity("SocItConsole.Shared.Reviews.ReviewLine", b =>
@@ -1340,7 +1458,7 @@ namespace SocItConsole.Admin.Data.Migrations
                     b.ToTable("UnitSystems");
                 });
 
-            modelBuilder.Entity("SocItConsole.Shared.Expiry.FollowUp", b =>
+            modelBuilder.Entity("SocItConsole.Shared.FollowUps.FollowUp", b =>
                 {
                     b.HasOne("SocItConsole.Shared.People.Employee", null)
                         .WithMany()
@@ -1355,9 +1473,9 @@ namespace SocItConsole.Admin.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("SocItConsole.Shared.Expiry.ReminderMessage", b =>
+            modelBuilder.Entity("SocItConsole.Shared.FollowUps.ReminderMessage", b =>
                 {
-                    b.OwnsMany("SocItConsole.Shared.Expiry.ReminderItem", "Items", b1 =>
+                    b.OwnsMany("SocItConsole.Shared.FollowUps.ReminderItem", "Items", b1 =>
                         {
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
@@ -1377,7 +1495,7 @@ namespace SocItConsole.Admin.Data.Migrations
 
                             b1.ToTable("ReminderItems", (string)null);
 
-                            b1.HasOne("SocItConsole.Shared.Expiry.FollowUp", null)
+                            b1.HasOne("SocItConsole.Shared.FollowUps.FollowUp", null)
                                 .WithMany()
                                 .HasForeignKey("FollowUpId")
                                 .OnDelete(DeleteBehavior.Restrict)
@@ -1392,9 +1510,20 @@ namespace SocItConsole.Admin.Data.Migrations
 
             modelBuilder.Entity("SocItConsole.Shared.Grants.Grant", b =>
                 {
+                    b.HasOne("SocItConsole.Shared.People.TemporaryAssignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SocItConsole.Shared.People.Employee", null)
                         .WithMany()
                         .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SocItConsole.Shared.People.Employment", null)
+                        .WithMany()
+                        .HasForeignKey("EmploymentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
@@ -1417,7 +1546,7 @@ namespace SocItConsole.Admin.Data.Migrations
                         .HasForeignKey("PoolId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("SocItConsole.Shared.Organisation.Unit", null)
+                    b.HasOne("SocItConsole.Shared.MasterData.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1473,7 +1602,7 @@ namespace SocItConsole.Admin.Data.Migrations
 
             modelBuilder.Entity("SocItConsole.Shared.Keys.KeyPool", b =>
                 {
-                    b.HasOne("SocItConsole.Shared.Organisation.Unit", null)
+                    b.HasOne("SocItConsole.Shared.MasterData.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1497,7 +1626,7 @@ namespace SocItConsole.Admin.Data.Migrations
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("SocItConsole.Shared.Organisation.Unit", null)
+                    b.HasOne("SocItConsole.Shared.MasterData.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1563,6 +1692,77 @@ namespace SocItConsole.Admin.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("SocItConsole.Shared.MasterData.SystemLevel", b =>
+                {
+                    b.HasOne("SocItConsole.Shared.MasterData.ItSystem", null)
+                        .WithMany("Levels")
+                        .HasForeignKey("ItSystemId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("SocItConsole.Shared.MasterData.Unit", b =>
+                {
+                    b.OwnsOne("SocItConsole.Shared.MasterData.Contact", "MobileRepresentative", b1 =>
+                        {
+                            b1.Property<int>("UnitId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Email")
+                                .IsRequired()
+                                .HasMaxLength(254)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("MobileRepresentativeEmail");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("MobileRepresentativeName");
+
+                            b1.HasKey("UnitId");
+
+                            b1.ToTable("Units");
+
+                            b1.WithOwner()
+                                .HasForeignKey("UnitId");
+                        });
+
+                    b.OwnsMany("SocItConsole.Shared.MasterData.UnitManager", "Managers", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Email")
+                                .IsRequired()
+                                .HasMaxLength(254)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("UnitId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("Email");
+
+                            b1.HasIndex("UnitId");
+
+                            b1.ToTable("UnitManagers", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("UnitId");
+                        });
+
+                    b.Navigation("Managers");
+
+                    b.Navigation("MobileRepresentative");
+                });
+
             modelBuilder.Entity("SocItConsole.Shared.Matrix.MatrixChangeSet", b =>
                 {
                     b.OwnsMany("SocItConsole.Shared.Matrix.MatrixCellChange", "Changes", b1 =>
@@ -1621,19 +1821,19 @@ namespace SocItConsole.Admin.Data.Migrations
 
             modelBuilder.Entity("SocItConsole.Shared.Matrix.MatrixEntry", b =>
                 {
-                    b.HasOne("SocItConsole.Shared.Organisation.ItSystem", null)
+                    b.HasOne("SocItConsole.Shared.MasterData.ItSystem", null)
                         .WithMany()
                         .HasForeignKey("ItSystemId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("SocItConsole.Shared.Organisation.JobTitle", null)
+                    b.HasOne("SocItConsole.Shared.MasterData.JobTitle", null)
                         .WithMany()
                         .HasForeignKey("JobTitleId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("SocItConsole.Shared.Organisation.SystemLevel", null)
+                    b.HasOne("SocItConsole.Shared.MasterData.SystemLevel", null)
                         .WithMany()
                         .HasForeignKey("SystemLevelId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1648,55 +1848,28 @@ namespace SocItConsole.Admin.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("SocItConsole.Shared.Organisation.Unit", null)
+                    b.HasOne("SocItConsole.Shared.People.Employment", null)
+                        .WithMany()
+                        .HasForeignKey("EmploymentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SocItConsole.Shared.MasterData.Unit", null)
                         .WithMany()
                         .HasForeignKey("TargetUnitId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("SocItConsole.Shared.Organisation.JobTitle", null)
+                    b.HasOne("SocItConsole.Shared.MasterData.JobTitle", null)
                         .WithMany()
                         .HasForeignKey("TitleId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("SocItConsole.Shared.Organisation.Unit", null)
+                    b.HasOne("SocItConsole.Shared.MasterData.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.OwnsMany("SocItConsole.Shared.Orders.CaseComment", "Comments", b1 =>
-                        {
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<long>("At")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<string>("ByName")
-                                .IsRequired()
-                                .HasMaxLength(120)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<int>("OrderId")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<string>("Text")
-                                .IsRequired()
-                                .HasMaxLength(2000)
-                                .HasColumnType("TEXT");
-
-                            b1.HasKey("Id");
-
-                            b1.HasIndex("OrderId");
-
-                            b1.ToTable("CaseComments", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("OrderId");
-                        });
-
-                    b.OwnsMany("SocItConsole.Shared.Orders.ChecklistItem", "Checklist", b1 =>
+                    b.OwnsMany("SocItConsole.Shared.Cases.ChecklistItem", "Checklist", b1 =>
                         {
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
@@ -1744,7 +1917,39 @@ namespace SocItConsole.Admin.Data.Migrations
                                 .HasForeignKey("OrderId");
                         });
 
-                    b.OwnsOne("SocItConsole.Shared.Organisation.Contact", "Manager", b1 =>
+                    b.OwnsMany("SocItConsole.Shared.Orders.CaseComment", "Comments", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("At")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ByName")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("OrderId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("OrderId");
+
+                            b1.ToTable("CaseComments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrderId");
+                        });
+
+                    b.OwnsOne("SocItConsole.Shared.MasterData.Contact", "Manager", b1 =>
                         {
                             b1.Property<int>("OrderId")
                                 .HasColumnType("INTEGER");
@@ -1769,7 +1974,7 @@ namespace SocItConsole.Admin.Data.Migrations
                                 .HasForeignKey("OrderId");
                         });
 
-                    b.OwnsOne("SocItConsole.Shared.Organisation.Contact", "Orderer", b1 =>
+                    b.OwnsOne("SocItConsole.Shared.MasterData.Contact", "Orderer", b1 =>
                         {
                             b1.Property<int>("OrderId")
                                 .HasColumnType("INTEGER");
@@ -1846,75 +2051,71 @@ namespace SocItConsole.Admin.Data.Migrations
                     b.Navigation("Systems");
                 });
 
-            modelBuilder.Entity("SocItConsole.Shared.Organisation.SystemLevel", b =>
+            modelBuilder.Entity("SocItConsole.Shared.People.Employment", b =>
                 {
-                    b.HasOne("SocItConsole.Shared.Organisation.ItSystem", null)
-                        .WithMany("Levels")
-                        .HasForeignKey("ItSystemId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                    b.HasOne("SocItConsole.Shared.People.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SocItConsole.Shared.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("EndedByOrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SocItConsole.Shared.People.Employment", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SocItConsole.Shared.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("StartedByOrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SocItConsole.Shared.MasterData.JobTitle", null)
+                        .WithMany()
+                        .HasForeignKey("TitleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SocItConsole.Shared.MasterData.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
-            modelBuilder.Entity("SocItConsole.Shared.Organisation.Unit", b =>
+            modelBuilder.Entity("SocItConsole.Shared.People.TemporaryAssignment", b =>
                 {
-                    b.OwnsOne("SocItConsole.Shared.Organisation.Contact", "MobileRepresentative", b1 =>
-                        {
-                            b1.Property<int>("UnitId")
-                                .HasColumnType("INTEGER");
+                    b.HasOne("SocItConsole.Shared.People.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
 
-                            b1.Property<string>("Email")
-                                .IsRequired()
-                                .HasMaxLength(254)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("MobileRepresentativeEmail");
+                    b.HasOne("SocItConsole.Shared.People.Employment", null)
+                        .WithMany()
+                        .HasForeignKey("EmploymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
 
-                            b1.Property<string>("Name")
-                                .IsRequired()
-                                .HasMaxLength(100)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("MobileRepresentativeName");
+                    b.HasOne("SocItConsole.Shared.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("EndedByOrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
-                            b1.HasKey("UnitId");
+                    b.HasOne("SocItConsole.Shared.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
 
-                            b1.ToTable("Units");
-
-                            b1.WithOwner()
-                                .HasForeignKey("UnitId");
-                        });
-
-                    b.OwnsMany("SocItConsole.Shared.Organisation.UnitManager", "Managers", b1 =>
-                        {
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<string>("Email")
-                                .IsRequired()
-                                .HasMaxLength(254)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Name")
-                                .IsRequired()
-                                .HasMaxLength(100)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<int>("UnitId")
-                                .HasColumnType("INTEGER");
-
-                            b1.HasKey("Id");
-
-                            b1.HasIndex("Email");
-
-                            b1.HasIndex("UnitId");
-
-                            b1.ToTable("UnitManagers", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("UnitId");
-                        });
-
-                    b.Navigation("Managers");
-
-                    b.Navigation("MobileRepresentative");
+                    b.HasOne("SocItConsole.Shared.MasterData.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SocItConsole.Shared.Reviews.ReviewLine", b =>
@@ -1942,7 +2143,7 @@ namespace SocItConsole.Admin.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("SocItConsole.Shared.Organisation.Unit", null)
+                    b.HasOne("SocItConsole.Shared.MasterData.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2033,7 +2234,7 @@ namespace SocItConsole.Admin.Data.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("RoundId");
 
-                            b1.HasOne("SocItConsole.Shared.Organisation.Unit", null)
+                            b1.HasOne("SocItConsole.Shared.MasterData.Unit", null)
                                 .WithMany()
                                 .HasForeignKey("UnitId")
                                 .OnDelete(DeleteBehavior.Restrict)
@@ -2045,13 +2246,13 @@ namespace SocItConsole.Admin.Data.Migrations
 
             modelBuilder.Entity("UnitSystems", b =>
                 {
-                    b.HasOne("SocItConsole.Shared.Organisation.ItSystem", null)
+                    b.HasOne("SocItConsole.Shared.MasterData.ItSystem", null)
                         .WithMany()
                         .HasForeignKey("ItSystemId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("SocItConsole.Shared.Organisation.Unit", null)
+                    b.HasOne("SocItConsole.Shared.MasterData.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2063,7 +2264,7 @@ namespace SocItConsole.Admin.Data.Migrations
                     b.Navigation("Members");
                 });
 
-            modelBuilder.Entity("SocItConsole.Shared.Organisation.ItSystem", b =>
+            modelBuilder.Entity("SocItConsole.Shared.MasterData.ItSystem", b =>
                 {
                     b.Navigation("Levels");
                 });

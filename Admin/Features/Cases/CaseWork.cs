@@ -26,9 +26,13 @@ public sealed class CaseWork(
     private const string ConflictMessage =
         "Ärendet har ändrats av någon annan sedan du öppnade det. Inget sparades; ladda om ärendet och försök igen.";
 
-    // A new key number another case registered at the same moment is a conflict too.
+    // A new key number another case registered at the same moment is a conflict too. Completing saves a new employment
+    // before the grants that name it, so a refusal after that must undo it: one transaction.
     private static readonly ChangeRules<CaseResult> Rules = new(
-        Policies.Operator, ConflictMessage, m => new CaseResult.Refused(m), m => new CaseResult.Conflict(m));
+        Policies.Operator, ConflictMessage, m => new CaseResult.Refused(m), m => new CaseResult.Conflict(m))
+    {
+        InTransaction = true,
+    };
 
     public async Task<CaseDetails?> GetAsync(int orderId, CancellationToken ct = default)
     {
@@ -84,9 +88,7 @@ public sealed class CaseWork(
                 return OrderTexts.MovedTo(order.CaseNumber, to);
             }
 
-            var grants = await db.Grants.Where(g => g.EmployeeId == order.EmployeeId).ToListAsync(ct);
-            var changes = GrantRules.Materialize(order, grants);
-            db.Grants.AddRange(changes.Added);
+            var changes = await CaseGrants.ApplyAsync(db, order, ct);
             var keys = await KeyCaseSteps.ApplyOnCompletionAsync(db, order, actor, now, AdminTimeZone.Today(clock), ct);
             return $"{CompletionMessage(order, changes)}{(keys is null ? string.Empty : " " + keys)}";
         }, ct);

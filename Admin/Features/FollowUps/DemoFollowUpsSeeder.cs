@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
+using SocItConsole.Admin.Features.Cases;
 using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Audit;
 using SocItConsole.Shared.Cases;
-using SocItConsole.Shared.Grants;
 using SocItConsole.Shared.Orders;
 
 namespace SocItConsole.Admin.Features.FollowUps;
@@ -63,6 +63,7 @@ internal sealed partial class DemoFollowUpsSeeder(IServiceScopeFactory scopes, T
             }
 
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var order = await db.Orders.AsSplitQuery().SingleAsync(o => o.Id == created.Receipt.Id, cancellationToken);
             var now = clock.GetUtcNow();
             // An extension makes no key choice, so whether a personal code exists does not matter.
@@ -73,9 +74,9 @@ internal sealed partial class DemoFollowUpsSeeder(IServiceScopeFactory scopes, T
             }
 
             order.MoveTo(OrderStatus.Completed, Demo, now);
-            var grants = await db.Grants.Where(g => g.EmployeeId == order.EmployeeId).ToListAsync(cancellationToken);
-            db.Grants.AddRange(GrantRules.Materialize(order, grants).Added);
+            await CaseGrants.ApplyAsync(db, order, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             added++;
         }
 

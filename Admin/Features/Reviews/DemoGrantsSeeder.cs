@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
+using SocItConsole.Admin.Features.Cases;
 using SocItConsole.Admin.Data.Demo;
 using SocItConsole.Admin.Features.Keys;
 using SocItConsole.Admin.Features.Orders;
@@ -7,7 +8,6 @@ using SocItConsole.Admin.Infrastructure.Audit;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Audit;
 using SocItConsole.Shared.Cases;
-using SocItConsole.Shared.Grants;
 using SocItConsole.Shared.Orders;
 
 namespace SocItConsole.Admin.Features.Reviews;
@@ -132,8 +132,7 @@ internal sealed partial class DemoGrantsSeeder(IServiceScopeFactory scopes, Time
         }
 
         order.MoveTo(OrderStatus.Completed, Demo, now);
-        var added = GrantRules.Materialize(order, grants).Added;
-        db.Grants.AddRange(added);
+        var added = (await CaseGrants.ApplyAsync(db, order, ct)).Added;
         var keys = await KeyCaseSteps.ApplyOnCompletionAsync(db, order, Demo, now, today, ct);
         audit.Record(db, Demo, "Case.Completed", "Order", order.CaseNumber,
             $"{order.CaseNumber} är klart (demodata): {added.Count} behörigheter tillagda.{(keys is null ? string.Empty : " " + keys)}",

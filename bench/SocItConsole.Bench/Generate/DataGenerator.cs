@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Infrastructure.Localization;
 using Spectre.Console;
@@ -15,7 +17,7 @@ namespace SocItConsole.Bench.Generate;
 internal static class DataGenerator
 {
     /// <summary>Raise when the generated data changes, so that files made by an older generator are not reused.</summary>
-    public const int GeneratorVersion = 1;
+    public const int GeneratorVersion = 2;
 
     public static async Task<GenerationSidecar> GenerateAsync(
         Scale scale, string path, bool force, bool progress, CancellationToken ct, DateOnly? today = null)
@@ -87,7 +89,9 @@ internal static class DataGenerator
         await using (var db = new SocItDbContext(new DbContextOptionsBuilder<SocItDbContext>()
             .UseSqlite($"Data Source={file};Pooling=False").Options))
         {
-            await db.Database.MigrateAsync(ct);
+            // The data is written as the app stood before employments were recorded, and the app's own migration then
+            // gives every grant its employment: each generated file proves that migration on data of its scale.
+            await db.GetService<IMigrator>().MigrateAsync(BeforeEmployments(db), cancellationToken: ct);
         }
 
         using var sql = new SqlSession(file);
@@ -123,6 +127,12 @@ internal static class DataGenerator
             new("Nycklar", _ => bulk!.WriteKeys()),
             new("Checklistor", report => bulk!.WriteChecklists(report)),
             new("Granskningslogg", report => bulk!.WriteAudit(report)),
+            new("Anställningar (appens migrering)", _ =>
+            {
+                using var db = new SocItDbContext(new DbContextOptionsBuilder<SocItDbContext>()
+                    .UseSqlite($"Data Source={file};Pooling=False").Options);
+                db.Database.Migrate();
+            }),
             new("Statistik, WAL och kontroll", _ =>
             {
                 // The app refreshes the planner's statistics nightly (PRAGMA optimize); a file in use has them.
@@ -199,6 +209,10 @@ internal static class DataGenerator
         Expect("orders", scale.Orders, sql.Scalar("SELECT count(*) FROM Orders"));
         Expect("grants", scale.Grants, sql.Scalar("SELECT count(*) FROM Grants"));
         Expect("keys", scale.Keys, sql.Scalar("SELECT count(*) FROM Keys"));
+        Expect("grants without an employment", 0, sql.Scalar(
+            "SELECT count(*) FROM Grants g WHERE NOT EXISTS (SELECT 1 FROM Employments e WHERE e.Id = g.EmploymentId AND e.EmployeeId = g.EmployeeId)"));
+        Expect("temporary-access grants without their assignment", 0, sql.Scalar(
+            "SELECT count(*) FROM Grants g JOIN Orders o ON o.Id = g.SourceOrderId WHERE o.Type = 'TemporaryUnit' AND g.AssignmentId IS NULL"));
         Expect("foreign key violations", 0, sql.Scalar("SELECT count(*) FROM pragma_foreign_key_check"));
         if (failures.Count > 0)
         {
@@ -212,9 +226,15 @@ internal static class DataGenerator
         [
             "ItSystems", "SystemLevels", "JobTitles", "Units", "UnitManagers", "UnitSystems", "MatrixEntries",
             "MatrixCellChanges", "Employees", "Orders", "OrderSystems", "ChecklistItems", "Grants", "KeyPools", "Keys",
-            "KeyEvents", "PoolMembership", "KeyPurchases", "AuditEntries",
+            "KeyEvents", "PoolMembership", "KeyPurchases", "AuditEntries", "Employments", "TemporaryAssignments",
         ];
         var counts = tables.ToDictionary(t => t, t => sql.Scalar($"SELECT count(*) FROM \"{t}\""), StringComparer.Ordinal);
+        counts["EndedEmployments"] = sql.Scalar("SELECT count(*) FROM Employments WHERE EndedByOrderId IS NOT NULL");
+        counts["FixedTermEmployments"] = sql.Scalar("SELECT count(*) FROM Employments WHERE EndedByOrderId IS NULL AND \"To\" IS NOT NULL");
+        counts["EmploymentsWithoutTitle"] = sql.Scalar("SELECT count(*) FROM Employments WHERE TitleId IS NULL");
+        counts["PeopleWithSeveralCurrentEmployments"] = sql.Scalar(
+            "SELECT count(*) FROM (SELECT EmployeeId FROM Employments WHERE \"To\" IS NULL OR \"To\" >= @today GROUP BY EmployeeId HAVING count(*) > 1)",
+            ("@today", timeline.TodayText));
         counts["OpenOrders"] = sql.Scalar("SELECT count(*) FROM Orders WHERE Status IN ('Received', 'InProgress', 'WaitingForOrderer')");
         counts["ExpiredTemporaryGrants"] = sql.Scalar(
             "SELECT count(*) FROM Grants WHERE EndedByOrderId IS NULL AND \"To\" < @today", ("@today", timeline.TodayText));
@@ -225,6 +245,14 @@ internal static class DataGenerator
         }
 
         return counts;
+    }
+
+    /// <summary>The migration before the one that records employments: the schema the generator writes.</summary>
+    private static string BeforeEmployments(SocItDbContext db)
+    {
+        var migrations = db.Database.GetMigrations().ToList();
+        var employments = migrations.FindIndex(m => m.EndsWith("_Employments", StringComparison.Ordinal));
+        return migrations[employments - 1];
     }
 
     private static void DeleteDatabase(string file)
