@@ -8,7 +8,9 @@ using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Admin.Tests.TestData;
 using SocItConsole.Shared.Audit;
 using SocItConsole.Shared.Cases;
+using SocItConsole.Shared.Grants;
 using SocItConsole.Shared.Orders;
+using SocItConsole.Shared.People;
 using TestContext = Xunit.TestContext;
 
 namespace SocItConsole.Admin.Tests.Features.People;
@@ -78,6 +80,50 @@ public class EmployeePageTests : ComponentTestBase, IAsyncLifetime
         Assert.Contains("tills vidare", lifecare.TextContent, StringComparison.Ordinal);
         Assert.Contains("2026-12-07", lifecare.TextContent, StringComparison.Ordinal);
         Assert.Equal($"/cases/{_orderId}", lifecare.QuerySelector("a")!.GetAttribute("href"));
-        Assert.Single(cut.FindAll("[data-testid=past-grants-empty]"));
+        var employment = Assert.Single(cut.FindAll("[data-testid=employment]"));
+        Assert.Equal("Undersköterska i Hemtjänst Centrum", employment.QuerySelector("[data-testid=employment-title]")!.TextContent.Trim());
+        Assert.Equal("Börjar 2026-12-07", employment.QuerySelector("[data-testid=employment-state]")!.TextContent.Trim());
+        Assert.Contains("SOC-2026-00001", employment.QuerySelector("[data-testid=employment-cases]")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=toggle-past]"));
+    }
+
+    [Fact]
+    public async Task Timeline_ShowsAnEmploymentReplacedByAChange_EndedTheDayBefore_WithItsPastGrantsOnRequest()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using (var db = Database.CreateDbContext())
+        {
+            var order = await db.Orders.SingleAsync(o => o.Id == _orderId, ct);
+            var centrum = await db.Units.SingleAsync(u => u.Name == "Hemtjänst Centrum", ct);
+            var tallgarden = await db.Units.SingleAsync(u => u.Name == "Tallgårdens vård- och omsorgsboende", ct);
+            var old = new Employment(order.EmployeeId, centrum.Id, centrum.Name, order.TitleId, "Undersköterska", new DateOnly(2025, 3, 1), null, _orderId);
+            var next = new Employment(order.EmployeeId, tallgarden.Id, tallgarden.Name, order.TitleId, "Undersköterska", new DateOnly(2026, 11, 1), null, _orderId);
+            db.Employments.AddRange(old, next);
+            await db.SaveChangesAsync(ct);
+            old.ReplaceWith(next, new DateOnly(2026, 10, 31), _orderId);
+            var line = order.Systems[0];
+            db.Grants.Add(new Grant(order.EmployeeId, line.SystemId, line.SystemName, line.LevelId, line.LevelName, centrum.Id, centrum.Name,
+                new DateOnly(2025, 3, 1), new DateOnly(2026, 10, 31), _orderId, order.CaseNumber, new GrantOwner(old.Id)));
+            db.Grants.Add(new Grant(order.EmployeeId, line.SystemId, line.SystemName, line.LevelId, line.LevelName, tallgarden.Id, tallgarden.Name,
+                new DateOnly(2026, 11, 1), null, _orderId, order.CaseNumber, new GrantOwner(next.Id)));
+            await db.SaveChangesAsync(ct);
+        }
+
+        var cut = Render<EmployeePage>(p => p.Add(x => x.Id, 1));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=employment]").Count));
+        var (current, ended) = (cut.FindAll("[data-testid=employment]")[0], cut.FindAll("[data-testid=employment]")[1]);
+        Assert.Equal("Undersköterska i Tallgårdens vård- och omsorgsboende", current.QuerySelector("[data-testid=employment-title]")!.TextContent.Trim());
+        Assert.Equal("Pågående", current.QuerySelector("[data-testid=employment-state]")!.TextContent.Trim());
+        Assert.Single(current.QuerySelectorAll("[data-testid=current-grants] [data-testid=grant]"));
+        Assert.Equal("Avslutad", ended.QuerySelector("[data-testid=employment-state]")!.TextContent.Trim());
+        Assert.Equal("2025-03-01 – 2026-10-31", ended.QuerySelector("[data-testid=employment-period]")!.TextContent.Trim());
+        Assert.Contains("Ersattes av Undersköterska i Tallgårdens vård- och omsorgsboende från 2026-11-01", ended.TextContent, StringComparison.Ordinal);
+        Assert.Empty(ended.QuerySelectorAll("[data-testid=current-grants]"));
+
+        cut.Find("[data-testid=employment]:nth-child(2) [data-testid=toggle-past]").Click();
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=past-grants] [data-testid=grant]")));
+        Assert.Contains("Dölj 1 avslutad behörighet", cut.Find("[data-testid=toggle-past]").TextContent, StringComparison.Ordinal);
     }
 }

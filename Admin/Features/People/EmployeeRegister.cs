@@ -4,6 +4,8 @@ using SocItConsole.Admin.Features.Cases;
 using SocItConsole.Admin.Infrastructure.Audit;
 using SocItConsole.Admin.Infrastructure.Authentication;
 using SocItConsole.Admin.Infrastructure.Localization;
+using SocItConsole.Shared.Common;
+using SocItConsole.Shared.People;
 
 namespace SocItConsole.Admin.Features.People;
 
@@ -27,12 +29,17 @@ public sealed class EmployeeRegister(
         var today = AdminTimeZone.Today(clock);
         var grants = await db.Grants.AsNoTracking().Where(g => g.EmployeeId == employeeId)
             .Select(g => new GrantRow(g.Id, g.SystemName, g.LevelName, g.UnitName, g.From, g.To, g.SourceCaseNumber, g.SourceOrderId,
-                g.EndedByOrderId == null ? null : db.Orders.Where(o => o.Id == g.EndedByOrderId).Select(o => o.CaseNumber).FirstOrDefault()))
+                g.EndedByOrderId == null ? null : db.Orders.Where(o => o.Id == g.EndedByOrderId).Select(o => o.CaseNumber).FirstOrDefault(),
+                g.EmploymentId, g.AssignmentId))
             .ToListAsync(ct);
         var cases = await db.Orders.AsNoTracking().Where(o => o.EmployeeId == employeeId)
             .OrderByDescending(o => o.ReceivedAt)
             .Select(o => new CaseRow(o.Id, o.CaseNumber, o.Type, o.Status, o.EmployeeName, o.TargetUnitName ?? o.UnitName, o.StartDate, o.EndDate, o.ReceivedAt, o.AssignedToName))
             .ToListAsync(ct);
+        var employments = await db.Employments.AsNoTracking().Where(e => e.EmployeeId == employeeId).ToListAsync(ct);
+        var assignments = await db.TemporaryAssignments.AsNoTracking().Where(a => a.EmployeeId == employeeId).ToListAsync(ct);
+        var caseEmployments = await db.Orders.AsNoTracking().Where(o => o.EmployeeId == employeeId && o.EmploymentId != null)
+            .Select(o => new { o.Id, o.EmploymentId }).ToListAsync(ct);
         var swedish = AdminLocalization.SwedishOrder;
         return new EmployeeDetails(
             employee.Id,
@@ -40,8 +47,60 @@ public sealed class EmployeeRegister(
             employee.Personnummer.Masked,
             [.. grants.Where(g => g.To is null || g.To >= today).OrderBy(g => g.SystemName, swedish)],
             [.. grants.Where(g => g.To < today).OrderByDescending(g => g.To)],
-            cases);
+            cases)
+        {
+            Employments = Timeline(employments, assignments, grants, cases, caseEmployments.ToDictionary(o => o.Id, o => o.EmploymentId!.Value), today),
+        };
     }
+
+    /// <summary>
+    /// The employments as the page shows them: current and upcoming first (latest start first), then ended ones (latest
+    /// end first); each with the cases behind it (those that name it, started it or ended it), its temporary placements
+    /// and its grants, current and past.
+    /// </summary>
+    internal static IReadOnlyList<EmploymentEntry> Timeline(
+        IReadOnlyList<Employment> employments,
+        IReadOnlyList<TemporaryAssignment> assignments,
+        IReadOnlyList<GrantRow> grants,
+        IReadOnlyList<CaseRow> cases,
+        IReadOnlyDictionary<int, int> caseEmployment,
+        DateOnly today)
+    {
+        var swedish = AdminLocalization.SwedishOrder;
+        var byId = employments.ToDictionary(e => e.Id);
+        return
+        [
+            .. employments
+                .Select(e => new EmploymentEntry(
+                    e.Id,
+                    e.UnitName,
+                    e.TitleName,
+                    e.From,
+                    e.To,
+                    StateOf(e, today),
+                    e.ReplacedById is { } next && byId.TryGetValue(next, out var replacement)
+                        ? $"{replacement.TitleName ?? "okänd titel"} i {replacement.UnitName} från {Dates.Iso(replacement.From)}"
+                        : null,
+                    [.. cases
+                        .Where(c => c.Id == e.StartedByOrderId || c.Id == e.EndedByOrderId
+                            || (caseEmployment.TryGetValue(c.Id, out var id) && id == e.Id))
+                        .OrderBy(c => c.ReceivedAt)
+                        .Select(c => new EmploymentCase(c.Id, c.CaseNumber, c.Type, c.Status))],
+                    [.. assignments.Where(a => a.EmploymentId == e.Id).OrderByDescending(a => a.From)
+                        .Select(a => new AssignmentEntry(a.Id, a.UnitName, a.From, a.To, a.EndedByOrderId is not null, a.IsActiveOn(today)))],
+                    [.. grants.Where(g => g.EmploymentId == e.Id && (g.To is null || g.To >= today)).OrderBy(g => g.SystemName, swedish)],
+                    [.. grants.Where(g => g.EmploymentId == e.Id && g.To < today).OrderByDescending(g => g.To)]))
+                .OrderBy(e => e.State == EmploymentState.Ended)
+                .ThenByDescending(e => e.State == EmploymentState.Ended ? e.To : e.From),
+        ];
+    }
+
+    private static EmploymentState StateOf(Employment employment, DateOnly today) =>
+        employment.To < today ? EmploymentState.Ended
+        : employment.From > today ? EmploymentState.Upcoming
+        : employment.IsEnded ? EmploymentState.Ending
+        : employment.IsFixedTerm ? EmploymentState.FixedTerm
+        : EmploymentState.Current;
 
     /// <summary>The full personnummer, for an operator who needs it; who saw it and when goes to the audit trail.</summary>
     public async Task<string?> RevealPersonnummerAsync(int employeeId, CancellationToken ct = default)
