@@ -71,7 +71,52 @@ namespace SocItConsole.Admin.Data.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
-            modelBuilder.Entity("SocItConsole.Shared.Expiry.FollowUp", b =>
+            modelBuilder.Entity("SocItConsole.Shared.Cases.CaseNumberCounter", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastNumber")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("CaseNumberCounters");
+                });
+
+            modelBuilder.Entity("SocItConsole.Shared.Common.JobRunState", b =>
+                {
+                    b.Property<string>("JobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastSucceededAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastSummary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaseHolder")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("JobId");
+
+                    b.ToTable("JobRuns");
+                });
+
+            modelBuilder.Entity("SocItConsole.Shared.FollowUps.FollowUp", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -179,38 +224,7 @@ namespace SocItConsole.Admin.Data.Migrations
                     b.ToTable("FollowUps");
                 });
 
-            modelBuilder.Entity("SocItConsole.Shared.Expiry.JobRunState", b =>
-                {
-                    b.Property<string>("JobId")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("LastStartedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LastSucceededAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LastSummary")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("LeaseClaimedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LeaseExpiresAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LeaseHolder")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("JobId");
-
-                    b.ToTable("JobRuns");
-                });
-
-            modelBuilder.Entity("SocItConsole.Shared.Expiry.ReminderMessage", b =>
+            modelBuilder.Entity("SocItConsole.Shared.FollowUps.ReminderMessage", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -566,6 +580,268 @@ namespace SocItConsole.Admin.Data.Migrations
                     b.ToTable("PoolMembership");
                 });
 
+            modelBuilder.Entity("SocItConsole.Shared.MasterData.ItSystem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequiresDigitalKeys")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ItSystems");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            IsActive = true,
+                            Name = "Combine",
+                            RequiresDigitalKeys = false
+                        },
+                        new
+                        {
+                            Id = 2,
+                            IsActive = true,
+                            Name = "IntraPhone",
+                            RequiresDigitalKeys = false
+                        },
+                        new
+                        {
+                            Id = 3,
+                            IsActive = true,
+                            Name = "Appva",
+                            RequiresDigitalKeys = false
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Description = "Digital nyckel: personlig nyckel eller nyckelpool, med personlig kod.",
+                            IsActive = true,
+                            Name = "Swedlock",
+                            RequiresDigitalKeys = true
+                        },
+                        new
+                        {
+                            Id = 5,
+                            IsActive = true,
+                            Name = "DF",
+                            RequiresDigitalKeys = false
+                        },
+                        new
+                        {
+                            Id = 6,
+                            IsActive = true,
+                            Name = "Lifecare",
+                            RequiresDigitalKeys = false
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Description = "Citrix-behörighet.",
+                            IsActive = true,
+                            Name = "Citrix",
+                            RequiresDigitalKeys = false
+                        },
+                        new
+                        {
+                            Id = 8,
+                            IsActive = true,
+                            Name = "KOBE",
+                            RequiresDigitalKeys = false
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Description = "Falkenbergskort/SITHS-kort.",
+                            IsActive = true,
+                            Name = "Smartkort (SITHS)",
+                            RequiresDigitalKeys = false
+                        },
+                        new
+                        {
+                            Id = 10,
+                            IsActive = true,
+                            Name = "Qlikview",
+                            RequiresDigitalKeys = false
+                        });
+                });
+
+            modelBuilder.Entity("SocItConsole.Shared.MasterData.JobTitle", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("JobTitles");
+                });
+
+            modelBuilder.Entity("SocItConsole.Shared.MasterData.SystemLevel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ItSystemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItSystemId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SystemLevels");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ItSystemId = 1,
+                            Name = "Standard",
+                            Position = 0
+                        },
+                        new
+                        {
+                            Id = 2,
+                            ItSystemId = 2,
+                            Name = "Standard",
+                            Position = 0
+                        },
+                        new
+                        {
+                            Id = 3,
+                            ItSystemId = 3,
+                            Name = "Standard",
+                            Position = 0
+                        },
+                        new
+                        {
+                            Id = 4,
+                            ItSystemId = 4,
+                            Name = "Standard",
+                            Position = 0
+                        },
+                        new
+                        {
+                            Id = 5,
+                            ItSystemId = 5,
+                            Name = "Standard",
+                            Position = 0
+                        },
+                        new
+                        {
+                            Id = 6,
+                            ItSystemId = 6,
+                            Name = "Standard",
+                            Position = 0
+                        },
+                        new
+                        {
+                            Id = 7,
+                            ItSystemId = 7,
+                            Name = "Standard",
+                            Position = 0
+                        },
+                        new
+                        {
+                            Id = 8,
+                            ItSystemId = 8,
+                            Name = "Standard",
+                            Position = 0
+                        },
+                        new
+                        {
+                            Id = 9,
+                            ItSystemId = 9,
+                            Name = "Standard",
+                            Position = 0
+                        },
+                        new
+                        {
+                            Id = 10,
+                            ItSystemId = 10,
+                            Name = "Standard",
+                            Position = 0
+                        });
+                });
+
+            modelBuilder.Entity("SocItConsole.Shared.MasterData.Unit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CostCentre")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("UsesDigitalKeys")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Units");
+                });
+
             modelBuilder.Entity("SocItConsole.Shared.Matrix.MatrixChangeSet", b =>
                 {
                     b.Property<int>("Id")
@@ -646,20 +922,6 @@ namespace SocItConsole.Admin.Data.Migrations
                             Id = 1,
                             Version = 0
                         });
-                });
-
-            modelBuilder.Entity("SocItConsole.Shared.Orders.CaseNumberCounter", b =>
-                {
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("LastNumber")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Year");
-
-                    b.ToTable("CaseNumberCounters");
                 });
 
             modelBuilder.Entity("SocItConsole.Shared.Orders.Order", b =>
@@ -809,268 +1071,6 @@ namespace SocItConsole.Admin.Data.Migrations
                     b.ToTable("Orders");
                 });
 
-            modelBuilder.Entity("SocItConsole.Shared.Organisation.ItSystem", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Contact")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("RequiresDigitalKeys")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Name")
-                        .IsUnique();
-
-                    b.ToTable("ItSystems");
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            IsActive = true,
-                            Name = "Combine",
-                            RequiresDigitalKeys = false
-                        },
-                        new
-                        {
-                            Id = 2,
-                            IsActive = true,
-                            Name = "IntraPhone",
-                            RequiresDigitalKeys = false
-                        },
-                        new
-                        {
-                            Id = 3,
-                            IsActive = true,
-                            Name = "Appva",
-                            RequiresDigitalKeys = false
-                        },
-                        new
-                        {
-                            Id = 4,
-                            Description = "Digital nyckel: personlig nyckel eller nyckelpool, med personlig kod.",
-                            IsActive = true,
-                            Name = "Swedlock",
-                            RequiresDigitalKeys = true
-                        },
-                        new
-                        {
-                            Id = 5,
-                            IsActive = true,
-                            Name = "DF",
-                            RequiresDigitalKeys = false
-                        },
-                        new
-                        {
-                            Id = 6,
-                            IsActive = true,
-                            Name = "Lifecare",
-                            RequiresDigitalKeys = false
-                        },
-                        new
-                        {
-                            Id = 7,
-                            Description = "Citrix-behörighet.",
-                            IsActive = true,
-                            Name = "Citrix",
-                            RequiresDigitalKeys = false
-                        },
-                        new
-                        {
-                            Id = 8,
-                            IsActive = true,
-                            Name = "KOBE",
-                            RequiresDigitalKeys = false
-                        },
-                        new
-                        {
-                            Id = 9,
-                            Description = "Falkenbergskort/SITHS-kort.",
-                            IsActive = true,
-                            Name = "Smartkort (SITHS)",
-                            RequiresDigitalKeys = false
-                        },
-                        new
-                        {
-                            Id = 10,
-                            IsActive = true,
-                            Name = "Qlikview",
-                            RequiresDigitalKeys = false
-                        });
-                });
-
-            modelBuilder.Entity("SocItConsole.Shared.Organisation.JobTitle", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Name")
-                        .IsUnique();
-
-                    b.ToTable("JobTitles");
-                });
-
-            modelBuilder.Entity("SocItConsole.Shared.Organisation.SystemLevel", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ItSystemId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ItSystemId", "Name")
-                        .IsUnique();
-
-                    b.ToTable("SystemLevels");
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            ItSystemId = 1,
-                            Name = "Standard",
-                            Position = 0
-                        },
-                        new
-                        {
-                            Id = 2,
-                            ItSystemId = 2,
-                            Name = "Standard",
-                            Position = 0
-                        },
-                        new
-                        {
-                            Id = 3,
-                            ItSystemId = 3,
-                            Name = "Standard",
-                            Position = 0
-                        },
-                        new
-                        {
-                            Id = 4,
-                            ItSystemId = 4,
-                            Name = "Standard",
-                            Position = 0
-                        },
-                        new
-                        {
-                            Id = 5,
-                            ItSystemId = 5,
-                            Name = "Standard",
-                            Position = 0
-                        },
-                        new
-                        {
-                            Id = 6,
-                            ItSystemId = 6,
-                            Name = "Standard",
-                            Position = 0
-                        },
-                        new
-                        {
-                            Id = 7,
-                            ItSystemId = 7,
-                            Name = "Standard",
-                            Position = 0
-                        },
-                        new
-                        {
-                            Id = 8,
-                            ItSystemId = 8,
-                            Name = "Standard",
-                            Position = 0
-                        },
-                        new
-                        {
-                            Id = 9,
-                            ItSystemId = 9,
-                            Name = "Standard",
-                            Position = 0
-                        },
-                        new
-                        {
-                            Id = 10,
-                            ItSystemId = 10,
-                            Name = "Standard",
-                            Position = 0
-                        });
-                });
-
-            modelBuilder.Entity("SocItConsole.Shared.Organisation.Unit", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Area")
-                        .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CostCentre")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("UsesDigitalKeys")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Name")
-                        .IsUnique();
-
-                    b.ToTable("Units");
-                });
-
             modelBuilder.Entity("SocItConsole.Shared.People.Employee", b =>
                 {
                     b.Property<int>("Id")
@@ -1082,9 +1082,16 @@ namespace SocItConsole.Admin.Data.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsProtected")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Personnummer")
                         .IsRequired()
                         .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectionReason")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1340,7 +1347,7 @@ namespace SocItConsole.Admin.Data.Migrations
                     b.ToTable("UnitSystems");
                 });
 
-            modelBuilder.Entity("SocItConsole.Shared.Expiry.FollowUp", b =>
+            modelBuilder.Entity("SocItConsole.Shared.FollowUps.FollowUp", b =>
                 {
                     b.HasOne("SocItConsole.Shared.People.Employee", null)
                         .WithMany()
@@ -1355,9 +1362,9 @@ namespace SocItConsole.Admin.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("SocItConsole.Shared.Expiry.ReminderMessage", b =>
+            modelBuilder.Entity("SocItConsole.Shared.FollowUps.ReminderMessage", b =>
                 {
-                    b.OwnsMany("SocItConsole.Shared.Expiry.ReminderItem", "Items", b1 =>
+                    b.OwnsMany("SocItConsole.Shared.FollowUps.ReminderItem", "Items", b1 =>
                         {
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
@@ -1377,7 +1384,7 @@ namespace SocItConsole.Admin.Data.Migrations
 
                             b1.ToTable("ReminderItems", (string)null);
 
-                            b1.HasOne("SocItConsole.Shared.Expiry.FollowUp", null)
+                            b1.HasOne("SocItConsole.Shared.FollowUps.FollowUp", null)
                                 .WithMany()
                                 .HasForeignKey("FollowUpId")
                                 .OnDelete(DeleteBehavior.Restrict)
@@ -1417,7 +1424,7 @@ namespace SocItConsole.Admin.Data.Migrations
                         .HasForeignKey("PoolId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("SocItConsole.Shared.Organisation.Unit", null)
+                    b.HasOne("SocItConsole.Shared.MasterData.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1473,7 +1480,7 @@ namespace SocItConsole.Admin.Data.Migrations
 
             modelBuilder.Entity("SocItConsole.Shared.Keys.KeyPool", b =>
                 {
-                    b.HasOne("SocItConsole.Shared.Organisation.Unit", null)
+                    b.HasOne("SocItConsole.Shared.MasterData.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1497,7 +1504,7 @@ namespace SocItConsole.Admin.Data.Migrations
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("SocItConsole.Shared.Organisation.Unit", null)
+                    b.HasOne("SocItConsole.Shared.MasterData.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1563,6 +1570,77 @@ namespace SocItConsole.Admin.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("SocItConsole.Shared.MasterData.SystemLevel", b =>
+                {
+                    b.HasOne("SocItConsole.Shared.MasterData.ItSystem", null)
+                        .WithMany("Levels")
+                        .HasForeignKey("ItSystemId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("SocItConsole.Shared.MasterData.Unit", b =>
+                {
+                    b.OwnsOne("SocItConsole.Shared.MasterData.Contact", "MobileRepresentative", b1 =>
+                        {
+                            b1.Property<int>("UnitId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Email")
+                                .IsRequired()
+                                .HasMaxLength(254)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("MobileRepresentativeEmail");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("MobileRepresentativeName");
+
+                            b1.HasKey("UnitId");
+
+                            b1.ToTable("Units");
+
+                            b1.WithOwner()
+                                .HasForeignKey("UnitId");
+                        });
+
+                    b.OwnsMany("SocItConsole.Shared.MasterData.UnitManager", "Managers", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Email")
+                                .IsRequired()
+                                .HasMaxLength(254)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("UnitId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("Email");
+
+                            b1.HasIndex("UnitId");
+
+                            b1.ToTable("UnitManagers", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("UnitId");
+                        });
+
+                    b.Navigation("Managers");
+
+                    b.Navigation("MobileRepresentative");
+                });
+
             modelBuilder.Entity("SocItConsole.Shared.Matrix.MatrixChangeSet", b =>
                 {
                     b.OwnsMany("SocItConsole.Shared.Matrix.MatrixCellChange", "Changes", b1 =>
@@ -1621,19 +1699,19 @@ namespace SocItConsole.Admin.Data.Migrations
 
             modelBuilder.Entity("SocItConsole.Shared.Matrix.MatrixEntry", b =>
                 {
-                    b.HasOne("SocItConsole.Shared.Organisation.ItSystem", null)
+                    b.HasOne("SocItConsole.Shared.MasterData.ItSystem", null)
                         .WithMany()
                         .HasForeignKey("ItSystemId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("SocItConsole.Shared.Organisation.JobTitle", null)
+                    b.HasOne("SocItConsole.Shared.MasterData.JobTitle", null)
                         .WithMany()
                         .HasForeignKey("JobTitleId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("SocItConsole.Shared.Organisation.SystemLevel", null)
+                    b.HasOne("SocItConsole.Shared.MasterData.SystemLevel", null)
                         .WithMany()
                         .HasForeignKey("SystemLevelId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1648,55 +1726,23 @@ namespace SocItConsole.Admin.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("SocItConsole.Shared.Organisation.Unit", null)
+                    b.HasOne("SocItConsole.Shared.MasterData.Unit", null)
                         .WithMany()
                         .HasForeignKey("TargetUnitId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("SocItConsole.Shared.Organisation.JobTitle", null)
+                    b.HasOne("SocItConsole.Shared.MasterData.JobTitle", null)
                         .WithMany()
                         .HasForeignKey("TitleId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("SocItConsole.Shared.Organisation.Unit", null)
+                    b.HasOne("SocItConsole.Shared.MasterData.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.OwnsMany("SocItConsole.Shared.Orders.CaseComment", "Comments", b1 =>
-                        {
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<long>("At")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<string>("ByName")
-                                .IsRequired()
-                                .HasMaxLength(120)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<int>("OrderId")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<string>("Text")
-                                .IsRequired()
-                                .HasMaxLength(2000)
-                                .HasColumnType("TEXT");
-
-                            b1.HasKey("Id");
-
-                            b1.HasIndex("OrderId");
-
-                            b1.ToTable("CaseComments", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("OrderId");
-                        });
-
-                    b.OwnsMany("SocItConsole.Shared.Orders.ChecklistItem", "Checklist", b1 =>
+                    b.OwnsMany("SocItConsole.Shared.Cases.ChecklistItem", "Checklist", b1 =>
                         {
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
@@ -1744,7 +1790,39 @@ namespace SocItConsole.Admin.Data.Migrations
                                 .HasForeignKey("OrderId");
                         });
 
-                    b.OwnsOne("SocItConsole.Shared.Organisation.Contact", "Manager", b1 =>
+                    b.OwnsMany("SocItConsole.Shared.Orders.CaseComment", "Comments", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("At")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ByName")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("OrderId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("OrderId");
+
+                            b1.ToTable("CaseComments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrderId");
+                        });
+
+                    b.OwnsOne("SocItConsole.Shared.MasterData.Contact", "Manager", b1 =>
                         {
                             b1.Property<int>("OrderId")
                                 .HasColumnType("INTEGER");
@@ -1769,7 +1847,7 @@ namespace SocItConsole.Admin.Data.Migrations
                                 .HasForeignKey("OrderId");
                         });
 
-                    b.OwnsOne("SocItConsole.Shared.Organisation.Contact", "Orderer", b1 =>
+                    b.OwnsOne("SocItConsole.Shared.MasterData.Contact", "Orderer", b1 =>
                         {
                             b1.Property<int>("OrderId")
                                 .HasColumnType("INTEGER");
@@ -1846,77 +1924,6 @@ namespace SocItConsole.Admin.Data.Migrations
                     b.Navigation("Systems");
                 });
 
-            modelBuilder.Entity("SocItConsole.Shared.Organisation.SystemLevel", b =>
-                {
-                    b.HasOne("SocItConsole.Shared.Organisation.ItSystem", null)
-                        .WithMany("Levels")
-                        .HasForeignKey("ItSystemId")
-                        .OnDelete(DeleteBehavior.Cascade);
-                });
-
-            modelBuilder.Entity("SocItConsole.Shared.Organisation.Unit", b =>
-                {
-                    b.OwnsOne("SocItConsole.Shared.Organisation.Contact", "MobileRepresentative", b1 =>
-                        {
-                            b1.Property<int>("UnitId")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<string>("Email")
-                                .IsRequired()
-                                .HasMaxLength(254)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("MobileRepresentativeEmail");
-
-                            b1.Property<string>("Name")
-                                .IsRequired()
-                                .HasMaxLength(100)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("MobileRepresentativeName");
-
-                            b1.HasKey("UnitId");
-
-                            b1.ToTable("Units");
-
-                            b1.WithOwner()
-                                .HasForeignKey("UnitId");
-                        });
-
-                    b.OwnsMany("SocItConsole.Shared.Organisation.UnitManager", "Managers", b1 =>
-                        {
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<string>("Email")
-                                .IsRequired()
-                                .HasMaxLength(254)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Name")
-                                .IsRequired()
-                                .HasMaxLength(100)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<int>("UnitId")
-                                .HasColumnType("INTEGER");
-
-                            b1.HasKey("Id");
-
-                            b1.HasIndex("Email");
-
-                            b1.HasIndex("UnitId");
-
-                            b1.ToTable("UnitManagers", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("UnitId");
-                        });
-
-                    b.Navigation("Managers");
-
-                    b.Navigation("MobileRepresentative");
-                });
-
             modelBuilder.Entity("SocItConsole.Shared.Reviews.ReviewLine", b =>
                 {
                     b.HasOne("SocItConsole.Shared.People.Employee", null)
@@ -1942,7 +1949,7 @@ namespace SocItConsole.Admin.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("SocItConsole.Shared.Organisation.Unit", null)
+                    b.HasOne("SocItConsole.Shared.MasterData.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2033,7 +2040,7 @@ namespace SocItConsole.Admin.Data.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("RoundId");
 
-                            b1.HasOne("SocItConsole.Shared.Organisation.Unit", null)
+                            b1.HasOne("SocItConsole.Shared.MasterData.Unit", null)
                                 .WithMany()
                                 .HasForeignKey("UnitId")
                                 .OnDelete(DeleteBehavior.Restrict)
@@ -2045,13 +2052,13 @@ namespace SocItConsole.Admin.Data.Migrations
 
             modelBuilder.Entity("UnitSystems", b =>
                 {
-                    b.HasOne("SocItConsole.Shared.Organisation.ItSystem", null)
+                    b.HasOne("SocItConsole.Shared.MasterData.ItSystem", null)
                         .WithMany()
                         .HasForeignKey("ItSystemId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("SocItConsole.Shared.Organisation.Unit", null)
+                    b.HasOne("SocItConsole.Shared.MasterData.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2063,7 +2070,7 @@ namespace SocItConsole.Admin.Data.Migrations
                     b.Navigation("Members");
                 });
 
-            modelBuilder.Entity("SocItConsole.Shared.Organisation.ItSystem", b =>
+            modelBuilder.Entity("SocItConsole.Shared.MasterData.ItSystem", b =>
                 {
                     b.Navigation("Levels");
                 });
