@@ -13,9 +13,6 @@ public static class PersonName
     /// <summary>The name as it may be shown: the name itself, or <see cref="Protected"/> for a protected person.</summary>
     public static string Shown(string name, bool isProtected) => isProtected ? Protected : name;
 
-    /// <summary>The same for a name that may be missing (a key without a holder, a purchase for the unit).</summary>
-    public static string? ShownOrNull(string? name, bool isProtected) => name is null ? null : Shown(name, isProtected);
-
     /// <summary>
     /// A text composed before the person was protected (a stored reminder body) with each protected name replaced,
     /// longest first so that a name contained in another is not half-replaced.

@@ -15,13 +15,6 @@ public class PersonNameTests
         Assert.Equal(expected, PersonName.Shown(name, isProtected));
 
     [Fact]
-    public void ShownOrNull_KeepsAMissingName_Missing()
-    {
-        Assert.Null(PersonName.ShownOrNull(null, isProtected: true));
-        Assert.Equal("Skyddad person", PersonName.ShownOrNull("Lisa Andersson", isProtected: true));
-    }
-
-    [Fact]
     public void MaskIn_ReplacesEveryProtectedName_LongestFirst()
     {
         var text = "- Lisa Andersson: Lifecare\n- Lisa Andersson Berg: Appva\n- Per Ek: DF";
