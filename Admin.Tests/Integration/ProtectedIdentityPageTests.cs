@@ -7,35 +7,44 @@ using SocItConsole.Shared.People;
 namespace SocItConsole.Admin.Tests.Integration;
 
 /// <summary>
-/// The demo's protected person (Linnea Dahl, Tallgården) in the real app as `dotnet run` seeds it: her employee page and
-/// her case, as an operator opens them, say "Skyddad person" and nowhere her name.
+/// Skyddad identitet end to end in the real app: Lisa Andersson has a follow-up with chef1 (and the reminder sent
+/// before she was marked). Once an operator has marked her, chef1's follow-up page and the operator's employee page and
+/// case say "Skyddad person" and nowhere her name; only the employee page offers "Visa namn".
 /// </summary>
 public sealed class ProtectedIdentityPageTests
 {
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     [Fact]
-    public async Task DemoProtectedPerson_EmployeePageAndCase_ShowSkyddadPerson_AndNotTheName()
+    public async Task AfterTheMark_TheManagersFollowUp_AndTheOperatorsEmployeePageAndCase_ShowSkyddadPerson()
     {
-        var ct = TestContext.Current.CancellationToken;
-        await using var app = AdminAppFactory.Development().WithSetting("Reviews:SeedDemoAccess", "true");
-        using var client = app.CreateTestClient("operator");
+        using var mail = new TempFolder();
+        await using var app = AdminAppFactory.EntraId().WithSetting("Email:PickupDirectory", mail.Path);
+        var followUpId = await FollowUpAuthorizationTests.FollowUpForChef1Async(app.Services);
         int employeeId;
         int orderId;
-        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<SocItDbContext>>().CreateDbContextAsync(ct))
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<SocItDbContext>>().CreateDbContextAsync(Ct))
         {
-            var linnea = await db.Employees.SingleAsync(e => e.FullName == "Linnea Dahl", ct);
-            Assert.True(linnea.IsProtected);
-            employeeId = linnea.Id;
-            orderId = await db.Orders.Where(o => o.EmployeeId == employeeId).Select(o => o.Id).SingleAsync(ct);
-            Assert.True(await db.Grants.AnyAsync(g => g.EmployeeId == employeeId, ct));
+            var followUp = await db.FollowUps.SingleAsync(f => f.Id == followUpId, Ct);
+            employeeId = followUp.EmployeeId;
+            orderId = await db.Grants.Where(g => g.Id == followUp.GrantId).Select(g => g.SourceOrderId).SingleAsync(Ct);
+            var lisa = await db.Employees.SingleAsync(e => e.Id == employeeId, Ct);
+            lisa.Protect("Sekretessmarkering");
+            await db.SaveChangesAsync(Ct);
         }
 
-        var employeePage = await client.GetStringAsync($"/employees/{employeeId}", ct);
-        var casePage = await client.GetStringAsync($"/cases/{orderId}", ct);
+        using var chef1 = app.CreateTestClient("chef1");
+        using var operatorClient = app.CreateTestClient("operator");
+        var followUpPage = await chef1.GetStringAsync($"/follow-ups/{followUpId}", Ct);
+        var employeePage = await operatorClient.GetStringAsync($"/employees/{employeeId}", Ct);
+        var casePage = await operatorClient.GetStringAsync($"/cases/{orderId}", Ct);
 
-        Assert.Contains(PersonName.Protected, employeePage, StringComparison.Ordinal);
+        Assert.All([followUpPage, employeePage, casePage], html =>
+        {
+            Assert.Contains(PersonName.Protected, html, StringComparison.Ordinal);
+            Assert.DoesNotContain("Lisa Andersson", html, StringComparison.Ordinal);
+        });
         Assert.Contains("Visa namn", employeePage, StringComparison.Ordinal);
-        Assert.DoesNotContain("Linnea", employeePage, StringComparison.Ordinal);
-        Assert.Contains(PersonName.Protected, casePage, StringComparison.Ordinal);
-        Assert.DoesNotContain("Linnea", casePage, StringComparison.Ordinal);
+        Assert.Contains("Utgången sedan 5 dagar", followUpPage, StringComparison.Ordinal);
     }
 }
