@@ -142,6 +142,19 @@ public sealed class ProtectedIdentityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StartPage_TodaysCases_ShowSkyddadPerson()
+    {
+        await ProtectLisaAsync();
+        var home = new SocItConsole.Admin.Features.Home.HomeOverview(World.Database, AppServices.CurrentUser("operator"), World.Clock);
+
+        var today = await home.TodaysCasesAsync(50, Ct);
+
+        Assert.Equal(2, today.Cases.Count(c => c.EmployeeName == PersonName.Protected));
+        Assert.Contains(today.Cases, c => c.EmployeeName == Jonas);
+        Assert.DoesNotContain(today.Cases, c => c.EmployeeName == Lisa);
+    }
+
+    [Fact]
     public async Task MyOrders_ShowTheManagerSkyddadPerson_AndTheirNameSearchFindsNothing()
     {
         await ProtectLisaAsync();
