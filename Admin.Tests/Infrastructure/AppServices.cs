@@ -97,7 +97,7 @@ public static class AppServices
     public static SocItConsole.Admin.Features.People.EmployeeRegister EmployeeRegister(TestDatabase database, string userName, TimeProvider? clock = null)
     {
         var time = clock ?? Clock();
-        return new(database, CurrentUser(userName), new AuditTrail(time), time);
+        return new(database, CurrentUser(userName), new AuditTrail(time), AuditedChange(database, userName, time), time);
     }
 
     public static IServiceCollection AddMatrixServices(this IServiceCollection services, TestDatabase database, TimeProvider clock)

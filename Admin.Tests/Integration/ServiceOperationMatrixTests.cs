@@ -369,6 +369,9 @@ public sealed partial class ServiceOperationMatrixTests(ServiceOperationWorld wo
             "CaseWork.MoveAsync" => await S<CaseWork>().MoveAsync(
                 ids.TakenOrder, ids.TakenOrderVersion, OrderStatus.WaitingForOrderer, "Väntar på svar om titel.", ct),
             "EmployeeRegister.RevealPersonnummerAsync" => await S<EmployeeRegister>().RevealPersonnummerAsync(ids.TakenOrderEmployee, ct),
+            "EmployeeRegister.RevealNameAsync" => await S<EmployeeRegister>().RevealNameAsync(ids.TakenOrderEmployee, ct),
+            "EmployeeRegister.SetProtectionAsync" => await S<EmployeeRegister>().SetProtectionAsync(
+                ids.TakenOrderEmployee, isProtected: true, "Skyddad folkbokföring.", ct),
             "KeyRegister.RegisterAsync" => await S<KeyRegister>().RegisterAsync(ids.Centrum, KeyKind.Personal, null, "7654321", ct),
             "KeyRegister.AssignAsync" => await S<KeyRegister>().AssignAsync(ids.InStockKey.Id, ids.InStockKey.Version, ids.Employees[3], ct),
             "KeyRegister.MarkToBeReturnedAsync" => await S<KeyRegister>().MarkToBeReturnedAsync(ids.IssuedKey.Id, ids.IssuedKey.Version, ct),

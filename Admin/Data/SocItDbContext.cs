@@ -88,8 +88,11 @@ public sealed class SocItDbContext(DbContextOptions<SocItDbContext> options) : D
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SocItDbContext).Assembly);
+        PersonNameSql.Map(modelBuilder);
+    }
 
     private void GuardAuditTrail()
     {

@@ -9,6 +9,7 @@ namespace SocItConsole.Shared.People;
 public sealed class Employee
 {
     public const int FullNameMaxLength = 120;
+    public const int ProtectionReasonMaxLength = 500;
 
     private Employee()
     {
@@ -26,6 +27,44 @@ public sealed class Employee
     public string FullName { get; private set; }
 
     public Personnummer Personnummer { get; private set; }
+
+    /// <summary>
+    /// Protected personal data (skyddad identitet: sekretessmarkering or skyddad folkbokföring): the name is shown as
+    /// <see cref="PersonName.Protected"/> everywhere but the person's own employee and case pages.
+    /// </summary>
+    public bool IsProtected { get; private set; }
+
+    /// <summary>Why the person is protected (or, after clearing, why the protection was removed).</summary>
+    public string? ProtectionReason { get; private set; }
+
+    /// <summary>The name as lists, e-mails and exports may show it.</summary>
+    public string ShownName => PersonName.Shown(FullName, IsProtected);
+
+    /// <summary>Marks the person as protected; the reason (e.g. the tax agency's decision) is required.</summary>
+    public void Protect(string reason)
+    {
+        var why = Text.Required(reason, ProtectionReasonMaxLength, "Skälet");
+        if (IsProtected)
+        {
+            throw new DomainException("Personen är redan markerad med skyddad identitet.");
+        }
+
+        IsProtected = true;
+        ProtectionReason = why;
+    }
+
+    /// <summary>Clears the protection; also needs a reason, which replaces the one given when it was set.</summary>
+    public void Unprotect(string reason)
+    {
+        var why = Text.Required(reason, ProtectionReasonMaxLength, "Skälet");
+        if (!IsProtected)
+        {
+            throw new DomainException("Personen är inte markerad med skyddad identitet.");
+        }
+
+        IsProtected = false;
+        ProtectionReason = why;
+    }
 
     /// <summary>A newer order may spell the name differently (a marriage, a typo corrected): the latest wins.</summary>
     public void Rename(string fullName) => FullName = Text.Required(fullName, FullNameMaxLength, "Namnet");

@@ -153,6 +153,23 @@ public class CasePageTests : ComponentTestBase, IAsyncLifetime
     }
 
     [Fact]
+    public async Task AProtectedPersonsCase_ShowsSkyddadPerson_UntilVisaNamn_WhichIsAudited()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await AppServices.EmployeeRegister(Database, "operator", _clock).SetProtectionAsync(1, isProtected: true, "Sekretessmarkering", ct);
+
+        var cut = RenderCase();
+
+        Assert.Equal("Skyddad person", cut.Find("[data-testid=employee-link]").TextContent.Trim());
+        Assert.DoesNotContain("Lisa Andersson", cut.Markup, StringComparison.Ordinal);
+        cut.Find("[data-testid=reveal-name]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("Lisa Andersson", cut.Find("[data-testid=employee-link]").TextContent.Trim()));
+        Assert.Empty(cut.FindAll("[data-testid=reveal-name]"));
+        await using var db = Database.CreateDbContext();
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "Employee.NameViewed" && a.EntityId == "1", ct));
+    }
+
+    [Fact]
     public void NotApplicable_AsksForANote_AndShowsIt()
     {
         var cut = RenderCase();

@@ -1,4 +1,5 @@
 using Bunit;
+using MudBlazor;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using SocItConsole.Admin.Features.Cases;
@@ -125,5 +126,57 @@ public class EmployeePageTests : ComponentTestBase, IAsyncLifetime
 
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=past-grants] [data-testid=grant]")));
         Assert.Contains("Dölj 1 avslutad behörighet", cut.Find("[data-testid=toggle-past]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MarkingSkyddadIdentitet_AsksForAReason_HidesTheName_AndVisaNamnRevealsIt_Audited()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        Render<MudPopoverProvider>();
+        var dialogs = Render<MudDialogProvider>();
+        Render<MudSnackbarProvider>();
+        var cut = Render<EmployeePage>(p => p.Add(x => x.Id, 1));
+        cut.WaitForAssertion(() => Assert.Equal("Lisa Andersson", cut.Find("[data-testid=employee-name]").TextContent.Trim()));
+        Assert.Empty(cut.FindAll("[data-testid=protected-chip]"));
+
+        cut.Find("[data-testid=protect]").Click();
+        dialogs.WaitForAssertion(() => Assert.True(dialogs.Find("[data-testid=reason-confirm]").HasAttribute("disabled")));
+        Assert.Contains("sekretessmarkering eller skyddad folkbokföring", dialogs.Markup, StringComparison.Ordinal);
+        dialogs.Find("textarea[data-testid=reason-text]").Input("Skyddad folkbokföring enligt Skatteverket");
+        dialogs.Find("[data-testid=reason-confirm]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Skyddad person", cut.Find("[data-testid=employee-name]").TextContent.Trim()));
+        Assert.Single(cut.FindAll("[data-testid=protected-chip]"));
+        Assert.Contains("Skyddad folkbokföring enligt Skatteverket", cut.Find("[data-testid=protection-note]").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lisa Andersson", cut.Markup, StringComparison.Ordinal);
+        Assert.Single(cut.FindAll("[data-testid=unprotect]"));
+
+        cut.Find("[data-testid=reveal-name]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Lisa Andersson", cut.Find("[data-testid=employee-name]").TextContent.Trim()));
+        Assert.Empty(cut.FindAll("[data-testid=reveal-name]"));
+        await using var db = Database.CreateDbContext();
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "Employee.Protected", ct));
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "Employee.NameViewed", ct));
+    }
+
+    [Fact]
+    public async Task CancellingTheMarkDialog_ChangesNothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        Render<MudPopoverProvider>();
+        var dialogs = Render<MudDialogProvider>();
+        Render<MudSnackbarProvider>();
+        var cut = Render<EmployeePage>(p => p.Add(x => x.Id, 1));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=protect]"));
+
+        cut.Find("[data-testid=protect]").Click();
+        dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=reason-confirm]"));
+        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Avbryt").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[data-testid=reason-confirm]")));
+        Assert.Equal("Lisa Andersson", cut.Find("[data-testid=employee-name]").TextContent.Trim());
+        await using var db = Database.CreateDbContext();
+        Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == "Employee.Protected", ct));
     }
 }

@@ -62,6 +62,26 @@ public class DemoGrantsSeederTests
         Assert.True(choices.Single(c => c.Name == ReviewWorld.Centrum).ActiveGrants > 20);
     }
 
+    [Fact]
+    public async Task Seed_IncludesOneProtectedPerson_WithACompletedCaseAndGrants_MarkedOnceOnTheAuditTrail()
+    {
+        using var database = await TestDatabase.CreateMigratedAsync();
+        var clock = AppServices.Clock();
+        await database.SeedDemoDataAsync(clock);
+        await using var services = new ServiceCollection().AddOrderServices(database, clock).BuildServiceProvider();
+        var seeder = new DemoGrantsSeeder(services.GetRequiredService<IServiceScopeFactory>(), clock, NullLogger<DemoGrantsSeeder>.Instance);
+
+        await seeder.StartAsync(Ct);
+        await seeder.StartAsync(Ct);
+
+        await using var db = database.CreateDbContext();
+        var protectedPerson = await db.Employees.SingleAsync(e => e.IsProtected, Ct);
+        Assert.False(string.IsNullOrWhiteSpace(protectedPerson.ProtectionReason));
+        Assert.Equal(OrderStatus.Completed, await db.Orders.Where(o => o.EmployeeId == protectedPerson.Id).Select(o => o.Status).SingleAsync(Ct));
+        Assert.True(await db.Grants.CountAsync(g => g.EmployeeId == protectedPerson.Id, Ct) > 3);
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "Employee.Protected", Ct));
+    }
+
     private static async Task<(int Orders, int Grants, int Employees, int Audit, int PoolMembers)> CountsAsync(TestDatabase database)
     {
         await using var db = database.CreateDbContext();

@@ -14,5 +14,6 @@ internal sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
             .HasMaxLength(Personnummer.Length)
             .IsRequired();
         builder.HasIndex(e => e.Personnummer).IsUnique();
+        builder.Property(e => e.ProtectionReason).HasMaxLength(Employee.ProtectionReasonMaxLength);
     }
 }

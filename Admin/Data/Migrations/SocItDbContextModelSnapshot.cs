@@ -1097,9 +1097,16 @@ namespace SocItConsole.Admin.Data.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsProtected")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Personnummer")
                         .IsRequired()
                         .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectionReason")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

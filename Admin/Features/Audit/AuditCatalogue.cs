@@ -21,6 +21,9 @@ public static class AuditCatalogue
         ["Case.StatusChanged"] = "Ärendestatus ändrad",
         ["Case.Completed"] = "Ärende klart",
         ["Employee.PersonnummerViewed"] = "Personnummer visat",
+        ["Employee.NameViewed"] = "Namn på skyddad person visat",
+        ["Employee.Protected"] = "Skyddad identitet markerad",
+        ["Employee.Unprotected"] = "Skyddad identitet borttagen",
 
         // Keys, pools, personal codes and key purchases
         ["Key.Registered"] = "Nycklar registrerade",

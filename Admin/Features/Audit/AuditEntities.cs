@@ -5,6 +5,7 @@ using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Features.FollowUps;
 using SocItConsole.Admin.Features.Reviews;
 using SocItConsole.Admin.Infrastructure.Localization;
+using SocItConsole.Shared.People;
 using SocItConsole.Shared.Reviews;
 
 namespace SocItConsole.Admin.Features.Audit;
@@ -70,7 +71,7 @@ internal static class AuditEntities
             var found = group.Key switch
             {
                 AuditReferenceKind.Employee => await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id))
-                    .Select(e => new { e.Id, Name = e.FullName }).ToListAsync(ct),
+                    .Select(e => new { e.Id, Name = PersonName.Shown(e.FullName, e.IsProtected) }).ToListAsync(ct),
                 AuditReferenceKind.Unit => await db.Units.AsNoTracking().Where(u => ids.Contains(u.Id))
                     .Select(u => new { u.Id, u.Name }).ToListAsync(ct),
                 AuditReferenceKind.KeyPool => await db.KeyPools.AsNoTracking().Where(p => ids.Contains(p.Id))
@@ -140,7 +141,7 @@ internal static class AuditEntities
         var found = entityType switch
         {
             "Employee" => await db.Employees.AsNoTracking().Where(e => numbers.Contains(e.Id))
-                .Select(e => new { e.Id, Name = e.FullName }).ToListAsync(ct),
+                .Select(e => new { e.Id, Name = PersonName.Shown(e.FullName, e.IsProtected) }).ToListAsync(ct),
             "Unit" => await db.Units.AsNoTracking().Where(u => numbers.Contains(u.Id))
                 .Select(u => new { u.Id, u.Name }).ToListAsync(ct),
             "ItSystem" => await db.ItSystems.AsNoTracking().Where(s => numbers.Contains(s.Id))
@@ -150,12 +151,16 @@ internal static class AuditEntities
             "ReviewRound" => await db.ReviewRounds.AsNoTracking().Where(r => numbers.Contains(r.Id))
                 .Select(r => new { r.Id, Name = "Granskning " + r.Name }).ToListAsync(ct),
             "ReviewLine" => await db.ReviewLines.AsNoTracking().Where(l => numbers.Contains(l.Id))
-                .Select(l => new { l.Id, Name = l.EmployeeName + ": " + l.SystemName }).ToListAsync(ct),
+                .Select(l => new
+                {
+                    l.Id,
+                    Name = PersonName.Shown(l.EmployeeName, db.Employees.Any(e => e.Id == l.EmployeeId && e.IsProtected)) + ": " + l.SystemName,
+                }).ToListAsync(ct),
             "Grant" => await (
                     from g in db.Grants.AsNoTracking()
                     join e in db.Employees.AsNoTracking() on g.EmployeeId equals e.Id
                     where numbers.Contains(g.Id)
-                    select new { g.Id, Name = e.FullName + ": " + g.SystemName })
+                    select new { g.Id, Name = PersonName.Shown(e.FullName, e.IsProtected) + ": " + g.SystemName })
                 .ToListAsync(ct),
             _ => [],
         };
@@ -186,7 +191,12 @@ internal static class AuditEntities
         if (numbers.Count > 0)
         {
             var found = await db.FollowUps.AsNoTracking().Where(f => numbers.Contains(f.Id))
-                .Select(f => new { f.Id, f.EmployeeName, f.SystemName }).ToListAsync(ct);
+                .Select(f => new
+                {
+                    f.Id,
+                    EmployeeName = PersonName.Shown(f.EmployeeName, db.Employees.Any(e => e.Id == f.EmployeeId && e.IsProtected)),
+                    f.SystemName,
+                }).ToListAsync(ct);
             names.AddRange(found.Select(f => (Id(f.Id), $"{f.EmployeeName}: {f.SystemName}")));
         }
 

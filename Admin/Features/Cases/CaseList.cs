@@ -155,7 +155,8 @@ public sealed class CaseList(IDbContextFactory<SocItDbContext> factory, CurrentU
             else
             {
                 var upper = search.ToUpperInvariant();
-                orders = orders.Where(o => o.CaseNumber.StartsWith(upper) || o.EmployeeName.Contains(search));
+                // A protected person is found by personnummer or case number, never by name.
+                orders = orders.Where(o => o.CaseNumber.StartsWith(upper) || PersonName.Shown(o.EmployeeName, o.Employee!.IsProtected).Contains(search));
             }
         }
 
@@ -165,7 +166,8 @@ public sealed class CaseList(IDbContextFactory<SocItDbContext> factory, CurrentU
     private static readonly OrderStatus[] OpenStatuses = [OrderStatus.Received, OrderStatus.InProgress, OrderStatus.WaitingForOrderer];
 
     private static readonly System.Linq.Expressions.Expression<Func<Order, CaseRow>> Row = o => new CaseRow(
-        o.Id, o.CaseNumber, o.Type, o.Status, o.EmployeeName, o.TargetUnitName ?? o.UnitName, o.StartDate, o.EndDate, o.ReceivedAt, o.AssignedToName);
+        o.Id, o.CaseNumber, o.Type, o.Status, PersonName.Shown(o.EmployeeName, o.Employee!.IsProtected), o.TargetUnitName ?? o.UnitName,
+        o.StartDate, o.EndDate, o.ReceivedAt, o.AssignedToName);
 }
 
 internal sealed class AssigneeRow

@@ -37,6 +37,7 @@ public sealed record CaseDetails(
     DateTimeOffset ReceivedAt,
     int EmployeeId,
     string EmployeeName,
+    bool EmployeeIsProtected,
     string MaskedPersonnummer,
     string? TitleName,
     string UnitName,

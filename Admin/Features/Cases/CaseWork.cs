@@ -9,6 +9,7 @@ using SocItConsole.Shared.Audit;
 using SocItConsole.Shared.Cases;
 using SocItConsole.Shared.Grants;
 using SocItConsole.Shared.Orders;
+using SocItConsole.Shared.People;
 
 namespace SocItConsole.Admin.Features.Cases;
 
@@ -162,7 +163,8 @@ public sealed class CaseWork(
             order.Version,
             order.ReceivedAt,
             order.EmployeeId,
-            order.EmployeeName,
+            PersonName.Shown(order.EmployeeName, order.Employee?.IsProtected ?? false),
+            order.Employee?.IsProtected ?? false,
             order.Employee?.Personnummer.Masked ?? string.Empty,
             order.TitleName,
             order.UnitName,

@@ -10,6 +10,7 @@ using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Audit;
 using SocItConsole.Shared.Common;
 using SocItConsole.Shared.FollowUps;
+using SocItConsole.Shared.People;
 
 namespace SocItConsole.Admin.Features.FollowUps;
 
@@ -310,7 +311,8 @@ public sealed partial class FollowUpRun(
             // follow-ups instead of finding this manager's through (ManagerEmail, Status).
             var open = (await db.FollowUps.Where(f => f.ManagerEmail == manager && f.Status == FollowUpStatus.Open)
                     .Select(f => new OpenFollowUp(
-                        f.Id, f.EmployeeName, f.SystemName, f.LevelName, f.UnitName, f.ManagerName,
+                        f.Id, PersonName.Shown(f.EmployeeName, db.Employees.Any(e => e.Id == f.EmployeeId && e.IsProtected)),
+                        f.SystemName, f.LevelName, f.UnitName, f.ManagerName,
                         new FollowUpState(f.Status, f.EndDate, f.HeadsUpSentOn, f.OverdueReminders, f.LastRemindedOn)))
                     .ToListAsync(ct))
                 .OrderBy(f => f.State.EndDate).ThenBy(f => f.Id).ToList();

@@ -8,6 +8,7 @@ using SocItConsole.Admin.Infrastructure.Authentication;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Common;
 using SocItConsole.Shared.FollowUps;
+using SocItConsole.Shared.People;
 
 namespace SocItConsole.Admin.Features.FollowUps;
 
@@ -49,7 +50,8 @@ public sealed class FollowUpService(
         {
             var pattern = SqlLike.Containing(search.Trim());
             query = query.Where(f =>
-                EF.Functions.Like(f.EmployeeName, pattern, SqlLike.Escape) || EF.Functions.Like(f.SystemName, pattern, SqlLike.Escape)
+                EF.Functions.Like(PersonName.Shown(f.EmployeeName, db.Employees.Any(e => e.Id == f.EmployeeId && e.IsProtected)), pattern, SqlLike.Escape)
+                || EF.Functions.Like(f.SystemName, pattern, SqlLike.Escape)
                 || EF.Functions.Like(f.UnitName, pattern, SqlLike.Escape) || EF.Functions.Like(f.ManagerName, pattern, SqlLike.Escape));
         }
 
@@ -60,7 +62,7 @@ public sealed class FollowUpService(
             .ThenBy(f => f.Id)
             .Skip(page * pageSize)
             .Take(pageSize)
-            .Select(Row)
+            .Select(Row(db))
             .ToListAsync(ct);
         return new FollowUpPage(rows, total, AdminTimeZone.Today(clock));
     }
@@ -71,7 +73,7 @@ public sealed class FollowUpService(
         await currentUser.RequireAsync(Policies.FollowUps);
         var user = await currentUser.GetPrincipalAsync();
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await Visible(db, user).Where(f => f.Id == id).Select(Row).SingleOrDefaultAsync(ct);
+        return await Visible(db, user).Where(f => f.Id == id).Select(Row(db)).SingleOrDefaultAsync(ct);
     }
 
     public async Task<FollowUpCounts> CountsAsync(CancellationToken ct = default)
@@ -149,9 +151,10 @@ public sealed class FollowUpService(
             return new FollowUpResult.Refused(e.Message);
         }
 
+        var name = await db.ShownNameAsync(followUp.EmployeeId, followUp.EmployeeName, ct);
         var message = extendTo is { } until
-            ? $"Förlängning av {followUp.EmployeeName}s {followUp.SystemName} till {Dates.Iso(until)} är beställd: ärende {receipt.CaseNumber}."
-            : $"Avslut av {followUp.EmployeeName}s {followUp.SystemName} är beställt: ärende {receipt.CaseNumber}.";
+            ? $"Förlängning av {name}s {followUp.SystemName} till {Dates.Iso(until)} är beställd: ärende {receipt.CaseNumber}."
+            : $"Avslut av {name}s {followUp.SystemName} är beställt: ärende {receipt.CaseNumber}.";
         audit.Record(db, actor, extendTo is null ? "FollowUp.Ended" : "FollowUp.Extended", "FollowUp",
             followUp.Id.ToString(CultureInfo.InvariantCulture), message, before, Snapshot(followUp));
         try
@@ -184,8 +187,8 @@ public sealed class FollowUpService(
         return all.Where(f => f.ManagerEmail == email || myUnits.Contains(f.HomeUnitId));
     }
 
-    private static readonly System.Linq.Expressions.Expression<Func<FollowUp, FollowUpRow>> Row = f => new FollowUpRow(
-        f.Id, f.Version, f.EmployeeName, f.SystemName, f.LevelName, f.UnitName, f.EndDate, f.Status, f.ManagerName,
+    private static System.Linq.Expressions.Expression<Func<FollowUp, FollowUpRow>> Row(SocItDbContext db) => f => new FollowUpRow(
+        f.Id, f.Version, PersonName.Shown(f.EmployeeName, db.Employees.Any(e => e.Id == f.EmployeeId && e.IsProtected)), f.SystemName, f.LevelName, f.UnitName, f.EndDate, f.Status, f.ManagerName,
         f.OverdueReminders, f.LastRemindedOn, f.DecisionCaseNumber, f.DecisionOrderId, f.ExtendedTo, f.DecidedByName);
 
     private static object Snapshot(FollowUp f) => new

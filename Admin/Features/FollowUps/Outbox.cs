@@ -3,6 +3,7 @@ using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Infrastructure.Audit;
 using SocItConsole.Admin.Infrastructure.Authentication;
 using SocItConsole.Admin.Infrastructure.Jobs;
+using SocItConsole.Shared.People;
 using SocItConsole.Shared.Reviews;
 
 namespace SocItConsole.Admin.Features.FollowUps;
@@ -64,7 +65,21 @@ public sealed class Outbox(
         await using var db = await factory.CreateDbContextAsync(ct);
         if (kind == OutboxKind.FollowUpReminder)
         {
-            return await db.ReminderMessages.AsNoTracking().Where(m => m.Id == id).Select(m => m.Body).SingleOrDefaultAsync(ct);
+            var body = await db.ReminderMessages.AsNoTracking().Where(m => m.Id == id).Select(m => m.Body).SingleOrDefaultAsync(ct);
+            if (body is null)
+            {
+                return null;
+            }
+
+            // A reminder composed before its person was protected names them: shown masked, as it would be composed now
+            // (by the name it was written with and the name on record today).
+            var names = await (
+                    from f in db.ReminderMessages.Where(m => m.Id == id).SelectMany(m => m.Items).Join(db.FollowUps, i => i.FollowUpId, f => f.Id, (_, f) => f)
+                    join e in db.Employees on f.EmployeeId equals e.Id
+                    where e.IsProtected
+                    select new { f.EmployeeName, e.FullName })
+                .ToListAsync(ct);
+            return PersonName.MaskIn(body, names.SelectMany(n => new[] { n.EmployeeName, n.FullName }));
         }
 
         var reviewKind = kind == OutboxKind.ReviewInvitation ? ReviewMessageKind.Invitation : ReviewMessageKind.Reminder;

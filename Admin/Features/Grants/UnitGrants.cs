@@ -12,6 +12,7 @@ using SocItConsole.Shared.Common;
 using SocItConsole.Shared.Grants;
 using SocItConsole.Shared.MasterData;
 using SocItConsole.Shared.Orders;
+using SocItConsole.Shared.People;
 
 namespace SocItConsole.Admin.Features.Grants;
 
@@ -225,7 +226,7 @@ public sealed class UnitGrants(
             .Where(GrantRules.ActiveOn(today))
             .Where(g => g.Id == grantId && managed.Contains(g.UnitId))
             .Join(db.Employees, g => g.EmployeeId, e => e.Id, (g, e) => new ManagedGrant(
-                g.Id, e.FullName, g.UnitId, g.SystemName, g.LevelName, g.From, g.To, g.SourceCaseNumber))
+                g.Id, PersonName.Shown(e.FullName, e.IsProtected), g.UnitId, g.SystemName, g.LevelName, g.From, g.To, g.SourceCaseNumber))
             .SingleOrDefaultAsync(ct);
     }
 
@@ -265,7 +266,7 @@ public sealed class UnitGrants(
         {
             GrantId = g.Id,
             EmployeeId = g.EmployeeId,
-            EmployeeName = e.FullName,
+            EmployeeName = PersonName.Shown(e.FullName, e.IsProtected),
             HomeUnitId = db.Orders
                 .Where(o => o.EmployeeId == g.EmployeeId && o.Type == OrderType.New && o.Status == OrderStatus.Completed)
                 .OrderByDescending(o => o.Id)

@@ -3,6 +3,7 @@ using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Infrastructure.Authentication;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Orders;
+using SocItConsole.Shared.People;
 
 namespace SocItConsole.Admin.Features.Home;
 
@@ -71,12 +72,12 @@ public sealed class HomeOverview(IDbContextFactory<SocItDbContext> factory, Curr
             .Take(Math.Clamp(take, 1, 100))
             .Select(o => new
             {
-                o.Id, o.CaseNumber, o.Type, o.Status, o.EmployeeName, UnitName = o.TargetUnitName ?? o.UnitName,
+                o.Id, o.CaseNumber, o.Type, o.Status, o.EmployeeName, o.Employee!.IsProtected, UnitName = o.TargetUnitName ?? o.UnitName,
                 o.StartDate, o.EndDate, o.AssignedToName,
             })
             .ToListAsync(ct);
         var cases = rows.ConvertAll(c => new DueCase(
-            c.Id, c.CaseNumber, c.Type, c.Status, c.EmployeeName, c.UnitName,
+            c.Id, c.CaseNumber, c.Type, c.Status, PersonName.Shown(c.EmployeeName, c.IsProtected), c.UnitName,
             OrderDays.DayOf(c.Type, c.StartDate, c.EndDate)!.Value, c.AssignedToName));
         return new TodaysWork(today, dueBy, cases, total);
     }

@@ -5,6 +5,7 @@ using SocItConsole.Shared.Cases;
 using SocItConsole.Shared.Common;
 using SocItConsole.Shared.Keys;
 using SocItConsole.Shared.Orders;
+using SocItConsole.Shared.People;
 
 namespace SocItConsole.Admin.Features.Keys;
 
@@ -77,7 +78,7 @@ internal static class KeyCaseSteps
         if (order.KeyKind != KeyChoiceKind.BuyNewKey)
         {
             return order.KeyKind == KeyChoiceKind.Pool
-                ? $"Swedlock ej aktuellt: {order.EmployeeName} lades inte till i nyckelpoolen."
+                ? $"Swedlock ej aktuellt: {ShownName(order)} lades inte till i nyckelpoolen."
                 : "Swedlock ej aktuellt: ingen nyckel lämnades ut.";
         }
 
@@ -111,11 +112,11 @@ internal static class KeyCaseSteps
         }
         else if (key.HolderEmployeeId == order.EmployeeId && key.Status == KeyStatus.Issued)
         {
-            return $"Nyckeln {number} var redan utlämnad till {order.EmployeeName}.";
+            return $"Nyckeln {number} var redan utlämnad till {ShownName(order)}.";
         }
 
         key.AssignTo(order.EmployeeId, actor, now);
-        return $"Nyckeln {number} lämnades ut till {order.EmployeeName}.";
+        return $"Nyckeln {number} lämnades ut till {ShownName(order)}.";
     }
 
     private static async Task<string> JoinPoolAsync(
@@ -125,7 +126,7 @@ internal static class KeyCaseSteps
         var from = order.StartDate is { } start && start > today ? start : today;
         if (pools.FirstOrDefault(p => p.Members.Any(m => m.EmployeeId == order.EmployeeId && (m.To is null || m.To >= from))) is { } member)
         {
-            return $"{order.EmployeeName} är redan med i nyckelpoolen {member.Name}.";
+            return $"{ShownName(order)} är redan med i nyckelpoolen {member.Name}.";
         }
 
         var pool = pools switch
@@ -134,7 +135,7 @@ internal static class KeyCaseSteps
                 $"{unitName} har ingen nyckelpool. Skapa den under Nycklar → Nyckelpooler innan ärendet avslutas."),
             [var only] => only,
             _ => throw new DomainException(
-                $"{unitName} har flera nyckelpooler. Lägg till {order.EmployeeName} i rätt pool under Nycklar innan ärendet avslutas."),
+                $"{unitName} har flera nyckelpooler. Lägg till {ShownName(order)} i rätt pool under Nycklar innan ärendet avslutas."),
         };
         pool.AddMember(order.EmployeeId, from);
         if (order.EndDate is { } end)
@@ -142,7 +143,7 @@ internal static class KeyCaseSteps
             pool.EndMembership(order.EmployeeId, end);
         }
 
-        return $"{order.EmployeeName} är med i nyckelpoolen {pool.Name} från {from:yyyy-MM-dd}.";
+        return $"{ShownName(order)} är med i nyckelpoolen {pool.Name} från {from:yyyy-MM-dd}.";
     }
 
     private static async Task<string?> EndAsync(
@@ -178,4 +179,7 @@ internal static class KeyCaseSteps
 
         return parts.Count == 0 ? null : string.Join(" ", parts);
     }
+
+    /// <summary>The person as a step's message (a snackbar, the audit trail) may name them.</summary>
+    private static string ShownName(Order order) => PersonName.Shown(order.EmployeeName, order.Employee?.IsProtected ?? false);
 }

@@ -9,6 +9,7 @@ using SocItConsole.Shared.Audit;
 using SocItConsole.Shared.Common;
 using SocItConsole.Shared.Keys;
 using SocItConsole.Shared.Orders;
+using SocItConsole.Shared.People;
 
 namespace SocItConsole.Admin.Features.Keys;
 
@@ -79,7 +80,7 @@ public sealed class KeyPurchases(
             if (purchase.EmployeeId is { } employeeId)
             {
                 key.AssignTo(employeeId, c.Actor, c.Now);
-                var name = await c.Db.Employees.Where(e => e.Id == employeeId).Select(e => e.FullName).SingleAsync(ct);
+                var name = await c.Db.Employees.Where(e => e.Id == employeeId).Select(e => PersonName.Shown(e.FullName, e.IsProtected)).SingleAsync(ct);
                 handedTo = $" och lämnades ut till {name}";
             }
 
@@ -128,7 +129,7 @@ public sealed class KeyPurchases(
             .Skip(Math.Max(page, 0) * size).Take(size)
             .Select(p => new PurchaseRow(
                 p.Id, p.UnitId, p.UnitName, p.CostCentre, p.CaseNumber, p.OrderId, p.EmployeeId,
-                db.Employees.Where(e => e.Id == p.EmployeeId).Select(e => e.FullName).FirstOrDefault(),
+                db.Employees.Where(e => e.Id == p.EmployeeId).Select(e => PersonName.Shown(e.FullName, e.IsProtected)).FirstOrDefault(),
                 p.OrderedAt, p.OrderedByName, p.Status, p.KeyNumber, p.Price, p.ReceivedAt, p.CancelReason ?? p.Note, p.Version))
             .ToListAsync(ct);
         return new PagedResult<PurchaseRow>(rows, total);
@@ -162,7 +163,7 @@ public sealed class KeyPurchases(
                 p.CostCentre,
                 p.KeyNumber,
                 p.CaseNumber,
-                Employee = db.Employees.Where(e => e.Id == p.EmployeeId).Select(e => e.FullName).FirstOrDefault(),
+                Employee = db.Employees.Where(e => e.Id == p.EmployeeId).Select(e => PersonName.Shown(e.FullName, e.IsProtected)).FirstOrDefault(),
                 p.Price,
             })
             .ToListAsync(ct);

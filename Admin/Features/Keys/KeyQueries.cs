@@ -71,7 +71,7 @@ public sealed class KeyQueries(IDbContextFactory<SocItDbContext> factory, Curren
         var key = await db.Keys.AsNoTracking().Include(k => k.History).SingleAsync(k => k.Id == keyId, ct);
         var holderIds = key.History.Where(e => e.HolderEmployeeId != null).Select(e => e.HolderEmployeeId!.Value).Distinct().ToList();
         var names = await db.Employees.AsNoTracking().Where(e => holderIds.Contains(e.Id))
-            .ToDictionaryAsync(e => e.Id, e => e.FullName, ct);
+            .ToDictionaryAsync(e => e.Id, e => e.ShownName, ct);
         var costCentre = await db.Units.Where(u => u.Id == key.UnitId).Select(u => u.CostCentre).SingleAsync(ct);
         var purchaseId = await db.KeyPurchases.Where(p => p.KeyId == keyId).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
         var history = key.History.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
@@ -99,7 +99,7 @@ public sealed class KeyQueries(IDbContextFactory<SocItDbContext> factory, Curren
             Unit = db.Units.Where(u => u.Id == p.UnitId).Select(u => u.Name).First(),
             p.Name,
             Members = p.Members.Where(m => m.To == null || m.To >= today)
-                .Select(m => new { m.EmployeeId, Name = db.Employees.Where(e => e.Id == m.EmployeeId).Select(e => e.FullName).First(), m.From, m.To })
+                .Select(m => new { m.EmployeeId, Name = db.Employees.Where(e => e.Id == m.EmployeeId).Select(e => PersonName.Shown(e.FullName, e.IsProtected)).First(), m.From, m.To })
                 .ToList(),
             Keys = db.Keys.Where(k => k.PoolId == p.Id && k.Status != KeyStatus.Retired).Select(k => k.Number).ToList(),
         }).ToListAsync(ct);
@@ -153,9 +153,9 @@ public sealed class KeyQueries(IDbContextFactory<SocItDbContext> factory, Curren
         var employees = db.Employees.AsNoTracking();
         employees = Personnummer.TryParse(term, AdminTimeZone.Today(clock), out var pnr, out _)
             ? employees.Where(e => e.Personnummer == pnr)
-            : employees.Where(e => EF.Functions.Like(e.FullName, $"%{Escape(term)}%", "\\"));
-        var rows = await employees.OrderBy(e => e.FullName).Take(20).ToListAsync(ct);
-        return [.. rows.Select(e => new EmployeeOption(e.Id, e.FullName, e.Personnummer.Masked))];
+            : employees.Where(e => EF.Functions.Like(PersonName.Shown(e.FullName, e.IsProtected), $"%{Escape(term)}%", "\\"));
+        var rows = await employees.OrderBy(e => PersonName.Shown(e.FullName, e.IsProtected)).Take(20).ToListAsync(ct);
+        return [.. rows.Select(e => new EmployeeOption(e.Id, e.ShownName, e.Personnummer.Masked))];
     }
 
     /// <summary>Personal keys of the unit that nobody holds and that can be handed out now.</summary>
@@ -200,7 +200,8 @@ public sealed class KeyQueries(IDbContextFactory<SocItDbContext> factory, Curren
             else
             {
                 var pattern = $"%{Escape(term)}%";
-                keys = keys.Where(k => db.Employees.Any(e => e.Id == k.HolderEmployeeId && EF.Functions.Like(e.FullName, pattern, "\\")));
+                keys = keys.Where(k => db.Employees.Any(e =>
+                    e.Id == k.HolderEmployeeId && EF.Functions.Like(PersonName.Shown(e.FullName, e.IsProtected), pattern, "\\")));
             }
         }
 
@@ -217,7 +218,7 @@ public sealed class KeyQueries(IDbContextFactory<SocItDbContext> factory, Curren
             db.KeyPools.Where(p => p.Id == k.PoolId).Select(p => p.Name).FirstOrDefault(),
             k.Status,
             k.HolderEmployeeId,
-            db.Employees.Where(e => e.Id == k.HolderEmployeeId).Select(e => e.FullName).FirstOrDefault(),
+            db.Employees.Where(e => e.Id == k.HolderEmployeeId).Select(e => PersonName.Shown(e.FullName, e.IsProtected)).FirstOrDefault(),
             k.Version));
 
     private static string Escape(string term) =>

@@ -72,7 +72,7 @@ public sealed class KeyRegister(KeyChanges changes)
             var employee = await c.Db.Employees.AsNoTracking().SingleOrDefaultAsync(e => e.Id == employeeId, ct)
                 ?? throw new DomainException("Välj den medarbetare som ska ha nyckeln.");
             key.AssignTo(employee.Id, c.Actor, c.Now);
-            return $"Nyckeln {key.Number} lämnades ut till {employee.FullName}.";
+            return $"Nyckeln {key.Number} lämnades ut till {employee.ShownName}.";
         }, ct);
 
     public Task<KeyResult> MarkToBeReturnedAsync(int keyId, int expectedVersion, CancellationToken ct = default) =>

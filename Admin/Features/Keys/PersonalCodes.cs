@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Infrastructure.Changes;
 using SocItConsole.Shared.Common;
 using SocItConsole.Shared.Keys;
+using SocItConsole.Shared.People;
 
 namespace SocItConsole.Admin.Features.Keys;
 
@@ -16,7 +17,7 @@ public sealed class PersonalCodes(KeyChanges changes)
         string? issued = null;
         return changes.RunAsync(async c =>
         {
-            var name = await c.Db.Employees.Where(e => e.Id == employeeId).Select(e => e.FullName).SingleOrDefaultAsync(ct)
+            var name = await c.Db.Employees.Where(e => e.Id == employeeId).Select(e => PersonName.Shown(e.FullName, e.IsProtected)).SingleOrDefaultAsync(ct)
                 ?? throw new DomainException("Medarbetaren finns inte.");
             if (await c.Db.PersonalCodes.AnyAsync(p => p.EmployeeId == employeeId, ct))
             {
@@ -46,7 +47,7 @@ public sealed class PersonalCodes(KeyChanges changes)
         string? issued = null;
         return changes.RunAsync(async c =>
         {
-            var name = await c.Db.Employees.Where(e => e.Id == employeeId).Select(e => e.FullName).SingleOrDefaultAsync(ct)
+            var name = await c.Db.Employees.Where(e => e.Id == employeeId).Select(e => PersonName.Shown(e.FullName, e.IsProtected)).SingleOrDefaultAsync(ct)
                 ?? throw new DomainException("Medarbetaren finns inte.");
             var code = await c.Db.PersonalCodes.SingleOrDefaultAsync(p => p.EmployeeId == employeeId, ct)
                 ?? throw new DomainException($"{name} har ingen personlig kod att byta. Ge en ny kod i stället.");

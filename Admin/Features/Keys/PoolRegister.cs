@@ -4,6 +4,7 @@ using SocItConsole.Admin.Infrastructure.Changes;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Common;
 using SocItConsole.Shared.Keys;
+using SocItConsole.Shared.People;
 
 namespace SocItConsole.Admin.Features.Keys;
 
@@ -38,7 +39,7 @@ public sealed class PoolRegister(KeyChanges changes)
                 ?? throw new DomainException("Välj den medarbetare som ska med i poolen.");
             pool.AddMember(employee.Id, from);
             return Audit("KeyPool.MemberAdded", pool, unitName,
-                $"{employee.FullName} är med i nyckelpoolen {pool.Name} ({unitName}) från {from:yyyy-MM-dd}.",
+                $"{employee.ShownName} är med i nyckelpoolen {pool.Name} ({unitName}) från {from:yyyy-MM-dd}.",
                 new { Employee = employee.Id, From = from });
         }, ct);
 
@@ -118,7 +119,7 @@ public sealed class PoolRegister(KeyChanges changes)
     }
 
     private static async Task<string> EmployeeNameAsync(ChangeContext c, int employeeId, CancellationToken ct) =>
-        await c.Db.Employees.Where(e => e.Id == employeeId).Select(e => e.FullName).SingleOrDefaultAsync(ct)
+        await c.Db.Employees.Where(e => e.Id == employeeId).Select(e => PersonName.Shown(e.FullName, e.IsProtected)).SingleOrDefaultAsync(ct)
         ?? throw new DomainException("Medarbetaren finns inte.");
 
     private static KeyAudit Audit(string action, KeyPool pool, string unitName, string message, object after) =>

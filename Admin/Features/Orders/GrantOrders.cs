@@ -198,7 +198,7 @@ public sealed class GrantOrders(IDbContextFactory<SocItDbContext> factory, Order
         db.Grants.AsNoTracking()
             .Where(g => g.Id == grantId)
             .Join(db.Employees, g => g.EmployeeId, e => e.Id, (g, e) => new GrantFacts(
-                g.Id, e.FullName, e.Personnummer, g.UnitId,
+                g.Id, e.FullName, e.IsProtected, e.Personnummer, g.UnitId,
                 db.Units.Where(u => u.Id == g.UnitId).Select(u => u.Name).FirstOrDefault() ?? g.UnitName,
                 g.SystemId,
                 db.ItSystems.Where(s => s.Id == g.SystemId).Select(s => s.Name).FirstOrDefault() ?? g.SystemName,
@@ -208,13 +208,13 @@ public sealed class GrantOrders(IDbContextFactory<SocItDbContext> factory, Order
             .SingleOrDefaultAsync(ct);
 
     private sealed record GrantFacts(
-        int Id, string EmployeeName, Personnummer Personnummer, int UnitId, string UnitName, int SystemId, string SystemName,
+        int Id, string EmployeeName, bool IsProtected, Personnummer Personnummer, int UnitId, string UnitName, int SystemId, string SystemName,
         int LevelId, string LevelName, DateOnly? To, int? EndedByOrderId, string SourceCaseNumber)
     {
         public string Names => $"{SystemName} ({LevelName}) i {UnitName}";
 
         public GrantOrderResult.Ordered Ordered(
             int orderId, string caseNumber, GrantOrderOutcome outcome, OrderType type, DateOnly? start, DateOnly end) =>
-            new(orderId, caseNumber, outcome, type, start, end, EmployeeName, UnitName, SystemName, LevelName);
+            new(orderId, caseNumber, outcome, type, start, end, PersonName.Shown(EmployeeName, IsProtected), UnitName, SystemName, LevelName);
     }
 }

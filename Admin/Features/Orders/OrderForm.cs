@@ -4,6 +4,7 @@ using SocItConsole.Admin.Infrastructure.Authentication;
 using SocItConsole.Admin.Infrastructure.Common;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Orders;
+using SocItConsole.Shared.People;
 
 namespace SocItConsole.Admin.Features.Orders;
 
@@ -122,7 +123,8 @@ public sealed class OrderForm(IDbContextFactory<SocItDbContext> factory, OrderIn
         {
             var pattern = SqlLike.Containing(search.Trim());
             orders = orders.Where(o =>
-                EF.Functions.Like(o.CaseNumber, pattern, SqlLike.Escape) || EF.Functions.Like(o.EmployeeName, pattern, SqlLike.Escape));
+                EF.Functions.Like(o.CaseNumber, pattern, SqlLike.Escape)
+                || EF.Functions.Like(PersonName.Shown(o.EmployeeName, o.Employee!.IsProtected), pattern, SqlLike.Escape));
         }
 
         var total = await orders.CountAsync(ct);
@@ -132,7 +134,8 @@ public sealed class OrderForm(IDbContextFactory<SocItDbContext> factory, OrderIn
             .Skip(page * pageSize)
             .Take(pageSize)
             .Select(o => new MyOrderRow(
-                o.Id, o.CaseNumber, o.Type, o.Status, o.EmployeeName, o.TargetUnitName ?? o.UnitName, o.StartDate, o.EndDate, o.ReceivedAt))
+                o.Id, o.CaseNumber, o.Type, o.Status, PersonName.Shown(o.EmployeeName, o.Employee!.IsProtected), o.TargetUnitName ?? o.UnitName,
+                o.StartDate, o.EndDate, o.ReceivedAt))
             .ToListAsync(ct);
         return new PagedResult<MyOrderRow>(rows, total);
     }

@@ -11,10 +11,13 @@ public sealed record GrantRow(
     public bool IsTemporary => To is not null && EndedByCaseNumber is null;
 }
 
+/// <summary>An employee's page; <paramref name="ShownName"/> is "Skyddad person" for a protected person until the name is asked for.</summary>
 public sealed record EmployeeDetails(
     int Id,
-    string FullName,
+    string ShownName,
     string MaskedPersonnummer,
+    bool IsProtected,
+    string? ProtectionReason,
     IReadOnlyList<GrantRow> CurrentGrants,
     IReadOnlyList<GrantRow> PastGrants,
     IReadOnlyList<CaseRow> Cases)
@@ -54,3 +57,11 @@ public sealed record EmploymentEntry(
     IReadOnlyList<AssignmentEntry> Assignments,
     IReadOnlyList<GrantRow> CurrentGrants,
     IReadOnlyList<GrantRow> PastGrants);
+
+/// <summary>What a change to an employee's record came to.</summary>
+public abstract record EmployeeResult
+{
+    public sealed record Done(string Message) : EmployeeResult;
+
+    public sealed record Refused(string Message) : EmployeeResult;
+}

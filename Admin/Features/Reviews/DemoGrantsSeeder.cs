@@ -14,7 +14,8 @@ namespace SocItConsole.Admin.Features.Reviews;
 
 /// <summary>
 /// Development only, when <c>Reviews:SeedDemoAccess</c> is set (the http launch profile sets it): staff in chef1's
-/// and chef2's units with the grants a completed "Ny behörighet" case leaves — one of them a fixed-term employment —
+/// and chef2's units with the grants a completed "Ny behörighet" case leaves — one of them a fixed-term employment, one
+/// a person with protected identity (skyddad identitet) —
 /// and one person from another unit with temporary access to Hemtjänst Centrum, so that the access view and the
 /// review rounds have people to show. Each order is placed through the intake with its own Idempotency-Key and
 /// completed as an operator would; running it again adds nothing, and finishes an order a crash left uncompleted.
@@ -42,6 +43,8 @@ internal sealed partial class DemoGrantsSeeder(IServiceScopeFactory scopes, Time
         new("demo-access-11", "Daniel Sandberg", "19980121-2953", "Stödassistent", "Solgläntans korttidsboende"),
         new("demo-access-12", "Ingrid Axelsson", "19660413-5209", "Undersköterska", "Hemtjänst Ätradalen",
             TemporaryIn: "Hemtjänst Centrum", EndsIn: 60),
+        new("demo-access-13", "Linnea Dahl", "19890315-2380", "Undersköterska", "Tallgårdens vård- och omsorgsboende",
+            ProtectedBecause: "Skyddad folkbokföring enligt beslut från Skatteverket (demodata)."),
     ];
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -70,6 +73,11 @@ internal sealed partial class DemoGrantsSeeder(IServiceScopeFactory scopes, Time
             if (await CompleteAsync(factory, audit, receipt.Id, today, cancellationToken))
             {
                 completed++;
+            }
+
+            if (demo.ProtectedBecause is { } reason)
+            {
+                await ProtectAsync(factory, audit, receipt.Id, reason, cancellationToken);
             }
         }
 
@@ -142,6 +150,23 @@ internal sealed partial class DemoGrantsSeeder(IServiceScopeFactory scopes, Time
         return true;
     }
 
+    /// <summary>Marks the order's person as having protected identity, as an operator would; once.</summary>
+    private static async Task ProtectAsync(IDbContextFactory<SocItDbContext> factory, AuditTrail audit, int orderId, string reason, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var employee = await db.Orders.Where(o => o.Id == orderId).Select(o => o.Employee!).SingleAsync(ct);
+        if (employee.IsProtected)
+        {
+            return;
+        }
+
+        employee.Protect(reason);
+        audit.Record(db, Demo, "Employee.Protected", "Employee", employee.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"{Demo.Name} markerade {employee.Personnummer.Masked} med skyddad identitet.",
+            before: new { IsProtected = false, ProtectionReason = (string?)null }, after: new { employee.IsProtected, employee.ProtectionReason });
+        await db.SaveChangesAsync(ct);
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data: {Count} completed case(s) with grants for the access view and the review")]
     private static partial void LogSeeded(ILogger logger, int count);
 
@@ -151,7 +176,9 @@ internal sealed partial class DemoGrantsSeeder(IServiceScopeFactory scopes, Time
 
 /// <summary>
 /// One demo employee: their New order's Idempotency-Key, name, personnummer, title and unit; or, with
-/// <paramref name="TemporaryIn"/>, temporary access from their unit to another.
+/// <paramref name="TemporaryIn"/>, temporary access from their unit to another; with <paramref name="ProtectedBecause"/>,
+/// marked as having protected identity for that reason.
 /// </summary>
 internal sealed record DemoStaff(
-    string Key, string Name, string Personnummer, string Title, string Unit, string? TemporaryIn = null, int? EndsIn = null);
+    string Key, string Name, string Personnummer, string Title, string Unit, string? TemporaryIn = null, int? EndsIn = null,
+    string? ProtectedBecause = null);

@@ -6,6 +6,7 @@ using SocItConsole.Admin.Infrastructure.Authentication;
 using SocItConsole.Admin.Infrastructure.Changes;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Common;
+using SocItConsole.Shared.People;
 using SocItConsole.Shared.Reviews;
 
 namespace SocItConsole.Admin.Features.Reviews;
@@ -171,8 +172,9 @@ public sealed class ReviewRounds(
                 from o in removal.DefaultIfEmpty()
                 select new
                 {
-                    l.Id, l.UnitId, l.UnitName, l.EmployeeName, l.SystemName, l.LevelName, l.From, l.To, l.IsTemporary,
-                    l.IsFromOtherUnit, l.Answer, l.Comment, l.AnsweredByName, l.AnsweredAt, Answers = l.History.Count,
+                    l.Id, l.UnitId, l.UnitName,
+                    EmployeeName = PersonName.Shown(l.EmployeeName, db.Employees.Any(e => e.Id == l.EmployeeId && e.IsProtected)),
+                    l.SystemName, l.LevelName, l.From, l.To, l.IsTemporary, l.IsFromOtherUnit, l.Answer, l.Comment, l.AnsweredByName, l.AnsweredAt, Answers = l.History.Count,
                     CaseNumber = o == null ? null : o.CaseNumber,
                     Status = o == null ? (Shared.Orders.OrderStatus?)null : o.Status,
                 })

@@ -6,6 +6,7 @@ using SocItConsole.Admin.Infrastructure.Audit;
 using SocItConsole.Admin.Infrastructure.Authentication;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Common;
+using SocItConsole.Shared.People;
 using SocItConsole.Shared.Reviews;
 
 namespace SocItConsole.Admin.Features.Reviews;
@@ -93,7 +94,9 @@ public sealed class ReviewTasks(
         if (!string.IsNullOrWhiteSpace(search))
         {
             var pattern = SqlLike.Containing(search.Trim());
-            query = query.Where(l => EF.Functions.Like(l.EmployeeName, pattern, SqlLike.Escape) || EF.Functions.Like(l.SystemName, pattern, SqlLike.Escape));
+            query = query.Where(l =>
+                EF.Functions.Like(PersonName.Shown(l.EmployeeName, db.Employees.Any(e => e.Id == l.EmployeeId && e.IsProtected)), pattern, SqlLike.Escape)
+                || EF.Functions.Like(l.SystemName, pattern, SqlLike.Escape));
         }
 
         var total = await query.CountAsync(ct);
@@ -134,6 +137,7 @@ public sealed class ReviewTasks(
         }
 
         ReviewLine line;
+        string name;
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -144,6 +148,7 @@ public sealed class ReviewTasks(
 
             var round = await db.ReviewRounds.AsSplitQuery().Include(r => r.Lines.Where(l => l.Id == lineId)).SingleAsync(r => r.Id == roundId, ct);
             line = round.Lines.Single();
+            name = await db.ShownNameAsync(line.EmployeeId, line.EmployeeName, ct);
             var before = Snapshot(line);
             try
             {
@@ -153,7 +158,7 @@ public sealed class ReviewTasks(
                 {
                     round.Answer(line.GrantId, answer, comment, actor, clock.GetUtcNow());
                     audit.Record(db, actor, "Review.Answered", "ReviewLine", ReviewRounds.Id(line.Id),
-                        $"{line.EmployeeName}: {line.SystemName} ({line.LevelName}) i {line.UnitName} besvarades \"{ReviewTexts.AnswerName(answer)}\" i granskningen \"{round.Name}\".",
+                        $"{name}: {line.SystemName} ({line.LevelName}) i {line.UnitName} besvarades \"{ReviewTexts.AnswerName(answer)}\" i granskningen \"{round.Name}\".",
                         before, Snapshot(line));
                     await db.SaveChangesAsync(ct);
                     await transaction.CommitAsync(ct);
@@ -166,7 +171,7 @@ public sealed class ReviewTasks(
         }
 
         return answer == ReviewAnswer.Keep
-            ? new ReviewResult.Done($"{line.EmployeeName}: {line.SystemName} behålls.", line.Id)
+            ? new ReviewResult.Done($"{name}: {line.SystemName} behålls.", line.Id)
             : await OrderRemovalAsync(roundId, line.Id, actor, user, ct);
     }
 
@@ -217,7 +222,7 @@ public sealed class ReviewTasks(
             return new ReviewResult.Refused(e.Message);
         }
 
-        var name = round.Lines[0].EmployeeName;
+        var name = await db.ShownNameAsync(employeeId, round.Lines[0].EmployeeName, ct);
         var unitName = round.Lines[0].UnitName;
         if (count == 0)
         {
@@ -235,24 +240,26 @@ public sealed class ReviewTasks(
     private async Task<ReviewResult> OrderRemovalAsync(int roundId, int lineId, Shared.Audit.Actor actor, ClaimsPrincipal user, CancellationToken ct)
     {
         ReviewLine line;
+        string name;
         string roundName;
         string? caseNumber;
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
             line = await db.ReviewLines.AsNoTracking().SingleAsync(l => l.Id == lineId && l.RoundId == roundId, ct);
+            name = await db.ShownNameAsync(line.EmployeeId, line.EmployeeName, ct);
             roundName = await db.ReviewRounds.Where(r => r.Id == roundId).Select(r => r.Name).SingleAsync(ct);
             caseNumber = await db.Orders.Where(o => o.Id == line.RemovalOrderId).Select(o => o.CaseNumber).SingleOrDefaultAsync(ct);
         }
 
         if (line.Answer != ReviewAnswer.Remove)
         {
-            return new ReviewResult.Refused($"{line.EmployeeName}: {line.SystemName} är inte besvarad med \"Tas bort\", så inget avslut ska beställas.");
+            return new ReviewResult.Refused($"{name}: {line.SystemName} är inte besvarad med \"Tas bort\", så inget avslut ska beställas.");
         }
 
         if (!line.NeedsRemovalOrder)
         {
             return new ReviewResult.Done(
-                $"{line.EmployeeName}: {line.SystemName} tas bort. Avslut beställt hos Soc-IT: ärende {caseNumber}.", line.Id);
+                $"{name}: {line.SystemName} tas bort. Avslut beställt hos Soc-IT: ärende {caseNumber}.", line.Id);
         }
 
         // An end Soc-IT already has for this grant (a follow-up's or the access view's "Avsluta", or the end of the
@@ -286,7 +293,7 @@ public sealed class ReviewTasks(
                 }
 
                 audit.Record(db, actor, "Review.RemovalOrdered", "ReviewLine", ReviewRounds.Id(lineId),
-                    $"Avslut av {tracked.EmployeeName}s {tracked.SystemName} ({tracked.LevelName}) i {tracked.UnitName} beställdes från granskningen \"{round.Name}\": ärende {receipt.CaseNumber}.",
+                    $"Avslut av {name}s {tracked.SystemName} ({tracked.LevelName}) i {tracked.UnitName} beställdes från granskningen \"{round.Name}\": ärende {receipt.CaseNumber}.",
                     before: null, after: new { RemovalOrderId = receipt.OrderId, receipt.CaseNumber });
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
@@ -294,7 +301,7 @@ public sealed class ReviewTasks(
         }
 
         return new ReviewResult.Done(
-            $"{line.EmployeeName}: {line.SystemName} tas bort. Avslut beställt hos Soc-IT: ärende {receipt.CaseNumber}.", line.Id);
+            $"{name}: {line.SystemName} tas bort. Avslut beställt hos Soc-IT: ärende {receipt.CaseNumber}.", line.Id);
     }
 
     /// <summary>
@@ -307,7 +314,8 @@ public sealed class ReviewTasks(
         from o in removal.DefaultIfEmpty()
         orderby l.Id
         select new ReviewTaskLine(
-            l.Id, l.EmployeeId, l.EmployeeName, l.SystemName, l.LevelName, l.UnitId, l.UnitName, l.From, l.To, l.IsTemporary,
+            l.Id, l.EmployeeId, PersonName.Shown(l.EmployeeName, db.Employees.Any(e => e.Id == l.EmployeeId && e.IsProtected)),
+            l.SystemName, l.LevelName, l.UnitId, l.UnitName, l.From, l.To, l.IsTemporary,
             l.IsFromOtherUnit, l.Answer, l.Comment, l.AnsweredByName, l.AnsweredAt, l.RemovalOrderId,
             o == null ? null : o.CaseNumber);
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using SocItConsole.Admin.Features.Cases.Components;
+using SocItConsole.Admin.Features.People;
 using SocItConsole.Admin.Infrastructure.Authentication;
 using SocItConsole.Shared.Cases;
 using SocItConsole.Shared.Orders;
@@ -26,6 +27,7 @@ public partial class CasePage
     private bool _busy;
     private string? _comment;
     private string? _myName;
+    private string? _employeeName;
     private CaseFeedback? _feedback;
     private Snackbar? _lastSnackbar;
 
@@ -38,6 +40,11 @@ public partial class CasePage
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     [Inject] private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject] private EmployeeRegister Employees { get; set; } = default!;
+
+    /// <summary>The name as the case may show it: "Skyddad person" for a protected person until revealed (logged).</summary>
+    private string EmployeeName => _employeeName ?? _case?.EmployeeName ?? string.Empty;
 
     private string EmployeeHref => $"/employees/{_case!.EmployeeId}";
 
@@ -64,8 +71,11 @@ public partial class CasePage
         }
 
         _feedback = null;
+        _employeeName = null;
         await LoadAsync();
     }
+
+    private async Task RevealNameAsync() => _employeeName = await Employees.RevealNameAsync(_case!.EmployeeId);
 
     private async Task LoadAsync()
     {
