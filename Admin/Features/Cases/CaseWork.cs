@@ -43,7 +43,7 @@ public sealed class CaseWork(
         {
             var grants = await db.Grants.AsNoTracking().Where(g => g.EmployeeId == order.EmployeeId).ToListAsync(ct);
             var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == order.UnitId, ct);
-            var hasPersonalCode = await db.PersonalCodes.AnyAsync(p => p.EmployeeId == order.EmployeeId, ct);
+            var hasPersonalCode = await KeyCaseSteps.HasPersonalCodeAsync(db, order.EmployeeId, ct);
             order.Take(actor, now, CaseChecklist.For(order, grants, unit?.MobileRepresentative, hasPersonalCode));
             return $"{actor.Name} tog ärendet {order.CaseNumber}.";
         }, ct);
