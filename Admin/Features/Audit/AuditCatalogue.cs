@@ -21,6 +21,7 @@ public static class AuditCatalogue
         ["Case.StatusChanged"] = "Ärendestatus ändrad",
         ["Case.Completed"] = "Ärende klart",
         ["Employee.PersonnummerViewed"] = "Personnummer visat",
+        ["Employee.Renamed"] = "Medarbetarens namn ändrat",
 
         // Keys, pools, personal codes and key purchases
         ["Key.Registered"] = "Nycklar registrerade",

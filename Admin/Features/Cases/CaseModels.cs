@@ -1,6 +1,7 @@
 using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Shared.Cases;
 using SocItConsole.Shared.Orders;
+using SocItConsole.Shared.People;
 
 namespace SocItConsole.Admin.Features.Cases;
 
@@ -55,7 +56,14 @@ public sealed record CaseDetails(
     IReadOnlyList<OrderSystemLine> Systems,
     IReadOnlyList<ChecklistRow> Checklist,
     IReadOnlyList<NotApplicableRow> NotApplicableSystems,
-    IReadOnlyList<CommentRow> Comments);
+    IReadOnlyList<CommentRow> Comments)
+{
+    /// <summary>The name registered for the person now; the order's own is <see cref="EmployeeName"/>.</summary>
+    public string? RegisteredName { get; init; }
+
+    /// <summary>The order's name where it differs from the registered one, or null.</summary>
+    public NameChange? NameDifference => RegisteredName is null ? null : NameChange.Between(RegisteredName, EmployeeName);
+}
 
 public sealed record CaseQuery(
     OrderStatus? Status = null,

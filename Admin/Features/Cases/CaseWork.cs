@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Features.Keys;
 using SocItConsole.Admin.Features.Orders;
+using SocItConsole.Admin.Infrastructure.Audit;
 using SocItConsole.Admin.Infrastructure.Authentication;
 using SocItConsole.Admin.Infrastructure.Changes;
 using SocItConsole.Admin.Infrastructure.Localization;
@@ -9,6 +10,7 @@ using SocItConsole.Shared.Audit;
 using SocItConsole.Shared.Cases;
 using SocItConsole.Shared.Grants;
 using SocItConsole.Shared.Orders;
+using SocItConsole.Shared.People;
 
 namespace SocItConsole.Admin.Features.Cases;
 
@@ -21,6 +23,7 @@ public sealed class CaseWork(
     IDbContextFactory<SocItDbContext> factory,
     CurrentUser currentUser,
     AuditedChange changes,
+    AuditTrail audit,
     TimeProvider clock)
 {
     private const string ConflictMessage =
@@ -88,8 +91,36 @@ public sealed class CaseWork(
             var changes = GrantRules.Materialize(order, grants);
             db.Grants.AddRange(changes.Added);
             var keys = await KeyCaseSteps.ApplyOnCompletionAsync(db, order, actor, now, AdminTimeZone.Today(clock), ct);
-            return $"{CompletionMessage(order, changes)}{(keys is null ? string.Empty : " " + keys)}";
+            var renamed = ApplyNameOnCompletion(db, order, actor);
+            return $"{CompletionMessage(order, changes)}{(keys is null ? string.Empty : " " + keys)}{(renamed is null ? string.Empty : " " + renamed)}";
         }, ct);
+
+    /// <summary>
+    /// Completing an order that spells the person's name differently applies that name (never an end order's, see
+    /// <see cref="NameChange"/>), audited as its own event with the name before and after, saved with the completion.
+    /// Returns a sentence for the case's message, or null.
+    /// </summary>
+    private string? ApplyNameOnCompletion(SocItDbContext db, Order order, Actor actor)
+    {
+        var employee = order.Employee ?? throw new InvalidOperationException("The case's employee is not loaded.");
+        if (NameChange.OnCompletion(order.Type, employee.FullName, order.EmployeeName) is not { } change)
+        {
+            return null;
+        }
+
+        employee.Rename(change.Ordered);
+        var sentence = $"Namnet ändrades från {change.Registered} till {change.Ordered}.";
+        audit.Record(
+            db,
+            actor,
+            "Employee.Renamed",
+            "Employee",
+            employee.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"{order.CaseNumber}: {sentence}",
+            new { Name = change.Registered },
+            new { Name = change.Ordered });
+        return sentence;
+    }
 
     private Task<CaseResult> ChangeAsync(
         int orderId,
@@ -180,5 +211,8 @@ public sealed class CaseWork(
             [.. order.Checklist.Select(i => new ChecklistRow(i.Id, i.Kind, i.Label, i.State, i.MarkedByName, i.MarkedAt, i.Note))],
             [.. CaseChecklist.NotApplicableSystems(order).Select(i =>
                 new NotApplicableRow(CaseChecklist.Subject(i), i.Note ?? string.Empty, i.MarkedByName, i.MarkedAt))],
-            [.. order.Comments.OrderBy(c => c.At).Select(c => new CommentRow(c.ByName, c.At, c.Text))]);
+            [.. order.Comments.OrderBy(c => c.At).Select(c => new CommentRow(c.ByName, c.At, c.Text))])
+        {
+            RegisteredName = order.Employee?.FullName,
+        };
 }
