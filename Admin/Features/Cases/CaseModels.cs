@@ -73,7 +73,8 @@ public sealed record CaseQuery(
     bool OnlyOpen = false,
     DateOnly? From = null,
     DateOnly? To = null,
-    string? Search = null);
+    string? Search = null,
+    bool Today = false);
 
 public sealed record CaseRow(
     int Id,
@@ -92,7 +93,13 @@ public sealed record CaseRow(
 
     /// <summary>The day the case is about: its start date, or an end order's last day.</summary>
     public DateOnly? Day => OrderDays.DayOf(Type, StartDate, EndDate);
+
+    /// <summary>An open end order whose last day has passed (see <see cref="OrderDays.IsOverdue"/>).</summary>
+    public bool IsOverdue { get; init; }
 }
+
+/// <summary>The queue's view "Idag": its date, how many cases it holds and how many of them are overdue.</summary>
+public sealed record CaseDay(DateOnly Today, int Total, int Overdue);
 
 public enum CaseSort
 {
