@@ -69,7 +69,8 @@ public sealed class CaseWork(
 
     /// <summary>
     /// Moves the case; completing it writes the employee's grants in the same transaction, as the checklist says (a
-    /// system marked "Ej aktuell" is neither given nor ended), and says how many were really added or ended.
+    /// system marked "Ej aktuell" is neither given nor ended), and says how many were really added or ended. It also
+    /// applies a different name on the order to the person, audited on its own (never from an end order).
     /// </summary>
     public Task<CaseResult> MoveAsync(
         int orderId, int expectedVersion, OrderStatus to, string? reason, CancellationToken ct = default) =>
