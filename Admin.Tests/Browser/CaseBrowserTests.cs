@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Admin.Tests.TestData;
 using SocItConsole.Shared.Audit;
@@ -46,9 +48,14 @@ public class CaseBrowserTests
         await WorkThroughAsync(session, "case-new-before-end");
 
         var lastDay = today.AddDays(60);
-        var endId = await PlaceAsync(session, OrderRequests.Terminate() with { EndDate = lastDay });
+        // The end order spells the name differently: the case says so, and completing it does not rename her.
+        var endId = await PlaceAsync(session, OrderRequests.Terminate() with { EndDate = lastDay, EmployeeName = "Lisa Berg" });
         await session.OpenAsync($"/cases/{endId}");
         await Expect(session.Page.Locator("[data-testid='case-type']")).ToHaveTextAsync("Avsluta behörighet");
+        await Expect(session.Page.Locator("[data-testid='name-difference']")).ToContainTextAsync(
+            "Namnet i beställningen, Lisa Berg, skiljer sig från registrerat namn Lisa Andersson.");
+        await Expect(session.Page.Locator("[data-testid='name-difference-outcome']")).ToHaveTextAsync(
+            "En avslutsbeställning ändrar inte namnet: det registrerade namnet står kvar.");
         await WorkThroughAsync(session, "case-end");
 
         await session.Page.Locator("[data-testid='completed-employee-link']").ClickAsync();
@@ -64,6 +71,53 @@ public class CaseBrowserTests
 
         await Expect(session.Page.Locator("[data-testid='employee-cases'] [data-testid='case-link']")).ToHaveCountAsync(2);
         await ScreenshotFromTopAsync(session, "employee-after-end");
+    }
+
+    [Fact]
+    public async Task Operator_SeesTheDay_WithTheOverdueEndFirst_InRedAndInWords()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        var today = StockholmToday();
+        var passed = today.AddDays(-2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await PlaceAsync(session, OrderRequests.NewUndersköterska() with { StartDate = today });
+        await PlaceAsync(session, OrderRequests.Terminate(OrderRequests.Pnr1985) with { EmployeeName = "Erik Berg", EndDate = today.AddDays(-2) });
+        await PlaceAsync(session, OrderRequests.NewUndersköterska(KeyRegisterData.PersonnummerFor(1)) with
+        {
+            EmployeeName = "Maja Ek", StartDate = today.AddDays(5),
+        });
+        var page = session.Page;
+
+        await SignInAsOperatorAsync(session, "/cases");
+        await page.Locator("[data-testid='filter-status']").ClickAsync();
+        await page.Locator(".mud-popover-open").GetByRole(AriaRole.Option, new() { Name = "Idag", Exact = true }).ClickAsync();
+
+        await Expect(page.Locator("[data-testid='today-count']")).ToContainTextAsync("försenat");
+        var rows = page.Locator("[data-testid='cases'] tbody tr:has([data-testid='row-case'])");
+        await Expect(rows.Filter(new() { HasText = "Maja Ek" })).ToHaveCountAsync(0);
+        var erik = rows.Filter(new() { HasText = "Erik Berg" });
+        await Expect(erik).ToHaveClassAsync(new Regex(@"\bcase-overdue\b"));
+        var overdue = erik.Locator("[data-testid='overdue']");
+        await Expect(overdue).ToHaveTextAsync($"Försenad: sista dag {passed}");
+        // Red as the theme's error colour, in words as well.
+        var colours = await overdue.EvaluateAsync<string[]>(
+            """
+            el => {
+                const probe = document.createElement('span');
+                probe.style.color = 'var(--mud-palette-error)';
+                document.body.appendChild(probe);
+                const error = getComputedStyle(probe).color;
+                probe.remove();
+                return [getComputedStyle(el).color, error];
+            }
+            """);
+        Assert.Equal(colours[1], colours[0]);
+        await Expect(rows.Filter(new() { HasText = "Lisa Andersson" })).Not.ToHaveClassAsync(new Regex(@"\bcase-overdue\b"));
+        // The overdue come first: no overdue row after one that is not.
+        var classes = await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.className)");
+        var firstOnTime = Array.FindIndex(classes, c => !c.Contains("case-overdue", StringComparison.Ordinal));
+        Assert.True(firstOnTime > 0, string.Join(" | ", classes));
+        Assert.DoesNotContain(classes.Skip(firstOnTime), c => c.Contains("case-overdue", StringComparison.Ordinal));
+        await ScreenshotFromTopAsync(session, "cases-today");
     }
 
     private static async Task<int> PlaceAsync(BrowserSession session, OrderRequest request)

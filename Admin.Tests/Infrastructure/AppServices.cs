@@ -88,7 +88,7 @@ public static class AppServices
     public static SocItConsole.Admin.Features.Cases.CaseWork CaseWork(TestDatabase database, string userName, TimeProvider? clock = null)
     {
         var time = clock ?? Clock();
-        return new(database, CurrentUser(userName), AuditedChange(database, userName, time), time);
+        return new(database, CurrentUser(userName), AuditedChange(database, userName, time), new AuditTrail(time), time);
     }
 
     public static SocItConsole.Admin.Features.Cases.CaseList CaseList(TestDatabase database, string userName, TimeProvider? clock = null) =>

@@ -56,6 +56,17 @@ public sealed class PersonalCode
 
     public IReadOnlyList<PersonalCodeEvent> History => _history;
 
+    /// <summary>When the code was revoked, or null while the person keeps it.</summary>
+    public DateTimeOffset? RevokedAt { get; private set; }
+
+    public string? RevokedByName { get; private set; }
+
+    /// <summary>
+    /// A revoked code opens nothing: the person no longer "has a personal code", and one who comes back is given a new
+    /// one (<see cref="Reissue"/>). A kept code survives a rehire, as it survives moves between a key and a pool.
+    /// </summary>
+    public bool IsRevoked => RevokedAt is not null;
+
     /// <summary>Issues the employee's first code; <paramref name="code"/> is the only copy of it in plain text.</summary>
     public static PersonalCode Issue(int employeeId, Actor by, DateTimeOffset at, out string code)
     {
@@ -77,13 +88,48 @@ public sealed class PersonalCode
             throw new DomainException("Ange varför koden byts: glömt eller fungerar inte.");
         }
 
+        if (IsRevoked)
+        {
+            throw new DomainException("Den personliga koden är återkallad. Ge en ny kod i stället.");
+        }
+
         code = Replace(by, at, reason);
     }
 
-    /// <summary>True when <paramref name="code"/> is the current code. Compares in constant time.</summary>
+    /// <summary>Revokes the code, when the person's last employment ends; it opens nothing until it is reissued.</summary>
+    public void Revoke(Actor by, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        if (IsRevoked)
+        {
+            throw new DomainException("Den personliga koden är redan återkallad.");
+        }
+
+        RevokedAt = at.ToUniversalTime();
+        RevokedByName = by.Name;
+    }
+
+    /// <summary>
+    /// Gives a person whose code was revoked a new one (the next version, kept again); <paramref name="code"/> is the
+    /// only copy of it in plain text. A kept code is never reissued: it is reset, with a reason.
+    /// </summary>
+    public void Reissue(Actor by, DateTimeOffset at, out string code)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        if (!IsRevoked)
+        {
+            throw new DomainException("Personen har redan en personlig kod. Byt den med ett skäl om den är glömd eller inte fungerar.");
+        }
+
+        RevokedAt = null;
+        RevokedByName = null;
+        code = Replace(by, at, null);
+    }
+
+    /// <summary>True when <paramref name="code"/> is the current code and not revoked. Compares in constant time.</summary>
     public bool Verify(string? code)
     {
-        if (string.IsNullOrEmpty(code) || string.IsNullOrEmpty(Hash) || string.IsNullOrEmpty(Salt))
+        if (IsRevoked || string.IsNullOrEmpty(code) || string.IsNullOrEmpty(Hash) || string.IsNullOrEmpty(Salt))
         {
             return false;
         }

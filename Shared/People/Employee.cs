@@ -66,6 +66,9 @@ public sealed class Employee
         ProtectionReason = why;
     }
 
-    /// <summary>A newer order may spell the name differently (a marriage, a typo corrected): the latest wins.</summary>
+    /// <summary>
+    /// A newer order may spell the name differently (a marriage, a typo corrected). Applied only when that order's case
+    /// is completed, never at intake and never from an end order (see <see cref="NameChange"/>).
+    /// </summary>
     public void Rename(string fullName) => FullName = Text.Required(fullName, FullNameMaxLength, "Namnet");
 }

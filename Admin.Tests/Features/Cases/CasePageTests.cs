@@ -279,4 +279,45 @@ public class CasePageTests : ComponentTestBase, IAsyncLifetime
 
         Assert.Contains("Ärendet finns inte.", cut.Find("[data-testid=case-missing]").TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AnOrderWithTheRegisteredName_ShowsNoNameNotice()
+    {
+        var cut = RenderCase();
+
+        Assert.Empty(cut.FindAll("[data-testid=name-difference]"));
+    }
+
+    [Theory]
+    [InlineData(OrderType.Extend, "Det ändras när ärendet slutförs.")]
+    [InlineData(OrderType.Terminate, "En avslutsbeställning ändrar inte namnet: det registrerade namnet står kvar.")]
+    public async Task AnotherNameOnTheOrder_IsShown_WithWhatCompletingDoesWithIt(OrderType type, string outcome)
+    {
+        var request = type == OrderType.Extend ? OrderRequests.Extend() : OrderRequests.Terminate();
+        var placed = await AppServices.OrderIntake(Database, _clock).PlaceAsync(
+            request with { EmployeeName = "Lisa Berg" }, OrderChannel.Console, new Actor("chef1-oid", "Anna Lindqvist"), ct: TestContext.Current.CancellationToken);
+
+        var cut = RenderCase(((PlaceOrderResult.Created)placed).Receipt.Id);
+
+        var notice = cut.Find("[data-testid=name-difference]");
+        Assert.Equal(
+            $"Namnet i beställningen, Lisa Berg, skiljer sig från registrerat namn Lisa Andersson. {outcome}",
+            string.Join(' ', notice.TextContent.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    [Fact]
+    public async Task TheNameNotice_IsGone_OnceTheCaseIsRejected()
+    {
+        var placed = await AppServices.OrderIntake(Database, _clock).PlaceAsync(
+            OrderRequests.Extend() with { EmployeeName = "Lisa Berg" }, OrderChannel.Console, new Actor("chef1-oid", "Anna Lindqvist"),
+            ct: TestContext.Current.CancellationToken);
+        var orderId = ((PlaceOrderResult.Created)placed).Receipt.Id;
+        var work = AppServices.CaseWork(Database, "operator", _clock);
+        var taken = Assert.IsType<CaseResult.Done>(await work.TakeAsync(orderId, 0, TestContext.Current.CancellationToken));
+        Assert.IsType<CaseResult.Done>(await work.MoveAsync(orderId, taken.Version, OrderStatus.Rejected, "Fel person", TestContext.Current.CancellationToken));
+
+        var cut = RenderCase(orderId);
+
+        Assert.Empty(cut.FindAll("[data-testid=name-difference]"));
+    }
 }

@@ -78,8 +78,11 @@ public class OrderIntakeTests
 
         await using var db = database.CreateDbContext();
         var employee = await db.Employees.SingleAsync(ct);
-        Assert.Equal("Lisa Berg", employee.FullName);
+        // The intake never renames: the other name stays on the order until its case is completed (and an end order
+        // never renames at all).
+        Assert.Equal("Lisa Andersson", employee.FullName);
         Assert.Equal(2, await db.Orders.CountAsync(o => o.EmployeeId == employee.Id, ct));
+        Assert.Equal("Lisa Berg", (await db.Orders.OrderBy(o => o.Id).LastAsync(ct)).EmployeeName);
     }
 
     [Fact]

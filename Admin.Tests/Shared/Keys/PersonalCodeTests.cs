@@ -162,4 +162,46 @@ public class PersonalCodeTests
         Assert.Equal(at, e.At);
         Assert.Equal(TimeSpan.Zero, e.At.Offset);
     }
+
+    [Fact]
+    public void ARevokedCode_OpensNothing_AndCannotBeReset()
+    {
+        var personal = PersonalCode.Issue(EmployeeId, Operator, T0, out var code);
+
+        personal.Revoke(Second, T0.AddDays(30));
+
+        Assert.True(personal.IsRevoked);
+        Assert.Equal(("Stina Sköterska", T0.AddDays(30)), (personal.RevokedByName, personal.RevokedAt!.Value));
+        Assert.False(personal.Verify(code));
+        var reset = Assert.Throws<DomainException>(() => personal.Reset(Operator, T0.AddDays(31), PersonalCodeResetReason.Forgotten, out _));
+        Assert.Equal("Den personliga koden är återkallad. Ge en ny kod i stället.", reset.Message);
+        Assert.Throws<DomainException>(() => personal.Revoke(Operator, T0.AddDays(31)));
+    }
+
+    [Fact]
+    public void ARevokedCode_IsReissued_AsItsNextVersion_KeptAgain()
+    {
+        var personal = PersonalCode.Issue(EmployeeId, Operator, T0, out var first);
+        personal.Revoke(Second, T0.AddDays(30));
+
+        personal.Reissue(Operator, T0.AddDays(90), out var second);
+
+        Assert.False(personal.IsRevoked);
+        Assert.Null(personal.RevokedByName);
+        Assert.Equal(2, personal.Version);
+        Assert.True(personal.Verify(second));
+        Assert.True(first == second || !personal.Verify(first));
+        Assert.Equal([(1, (PersonalCodeResetReason?)null), (2, null)], personal.History.Select(h => (h.Version, h.Reason)));
+    }
+
+    [Fact]
+    public void AKeptCode_IsNeverReissued_OnlyReset()
+    {
+        var personal = PersonalCode.Issue(EmployeeId, Operator, T0, out var code);
+
+        Assert.Throws<DomainException>(() => personal.Reissue(Operator, T0.AddDays(1), out _));
+
+        Assert.Equal(1, personal.Version);
+        Assert.True(personal.Verify(code));
+    }
 }

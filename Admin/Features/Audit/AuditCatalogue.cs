@@ -24,6 +24,7 @@ public static class AuditCatalogue
         ["Employee.NameViewed"] = "Namn på skyddad person visat",
         ["Employee.Protected"] = "Skyddad identitet markerad",
         ["Employee.Unprotected"] = "Skyddad identitet borttagen",
+        ["Employee.Renamed"] = "Medarbetarens namn ändrat",
 
         // Keys, pools, personal codes and key purchases
         ["Key.Registered"] = "Nycklar registrerade",

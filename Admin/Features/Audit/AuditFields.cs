@@ -71,6 +71,7 @@ public static class AuditFields
         ["LastDay"] = "Sista dag",
         ["Version"] = "Version",
         ["Reason"] = "Skäl",
+        ["Revoked"] = "Återkallad",
         ["CostCentre"] = "Kostnadsställe",
         ["Purchase"] = "Inköp nr",
         ["Price"] = "Pris",

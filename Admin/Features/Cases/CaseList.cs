@@ -4,6 +4,7 @@ using SocItConsole.Admin.Features.MasterData;
 using SocItConsole.Admin.Infrastructure.Authentication;
 using SocItConsole.Admin.Infrastructure.Common;
 using SocItConsole.Admin.Infrastructure.Localization;
+using SocItConsole.Shared.Cases;
 using SocItConsole.Shared.Orders;
 using SocItConsole.Shared.People;
 
@@ -23,9 +24,51 @@ public sealed class CaseList(IDbContextFactory<SocItDbContext> factory, CurrentU
         ArgumentNullException.ThrowIfNull(query);
         await currentUser.RequireAsync(Policies.Operator);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var orders = Filter(db, query);
+        var today = AdminTimeZone.Today(clock);
+        var orders = Filter(db, query, today);
         var total = await orders.CountAsync(ct);
-        orders = sort switch
+        var size = Math.Clamp(pageSize, 1, MaxPageSize);
+        var rows = await Sorted(orders, sort, query.Today).Skip(Math.Max(page, 0) * size).Take(size).Select(Row).ToListAsync(ct);
+        return new PagedResult<CaseRow>(
+            rows.ConvertAll(r => r with { IsOverdue = CaseStatusRules.IsOpen(r.Status) && OrderDays.IsOverdue(r.Type, r.Day, today) }),
+            total);
+    }
+
+    /// <summary>
+    /// The figures of the queue's view "Idag" under the same filters: the date, the cases in the view and how many of
+    /// them are overdue.
+    /// </summary>
+    public async Task<CaseDay> TodayAsync(CaseQuery query, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await currentUser.RequireAsync(Policies.Operator);
+        var today = AdminTimeZone.Today(clock);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var cases = Filter(db, query with { Today = true }, today);
+        var total = await cases.CountAsync(ct);
+        // In the view, a case whose day has passed is an end order past its last day: the overdue ones.
+        var overdue = total == 0 ? 0 : await cases.Where(OrderDays.OnOrBefore(today.AddDays(-1))).CountAsync(ct);
+        return new CaseDay(today, total, overdue);
+    }
+
+    /// <summary>
+    /// The queue in the chosen order. In the view "Idag" the overdue cases come first (the longest overdue first),
+    /// then today's, each in the chosen order.
+    /// </summary>
+    private static IQueryable<Order> Sorted(IQueryable<Order> orders, CaseSort sort, bool overdueFirst)
+    {
+        if (overdueFirst)
+        {
+            var byDay = orders.OrderBy(OrderDays.Day);
+            return sort switch
+            {
+                CaseSort.ReceivedOldest or CaseSort.StartDate => byDay.ThenBy(o => o.ReceivedAt),
+                CaseSort.CaseNumber => byDay.ThenByDescending(o => o.CaseNumber),
+                _ => byDay.ThenByDescending(o => o.ReceivedAt),
+            };
+        }
+
+        return sort switch
         {
             CaseSort.ReceivedOldest => orders.OrderBy(o => o.ReceivedAt),
             CaseSort.StartDate => orders
@@ -34,9 +77,6 @@ public sealed class CaseList(IDbContextFactory<SocItDbContext> factory, CurrentU
             CaseSort.CaseNumber => orders.OrderByDescending(o => o.CaseNumber),
             _ => orders.OrderByDescending(o => o.ReceivedAt),
         };
-        var size = Math.Clamp(pageSize, 1, MaxPageSize);
-        var rows = await orders.Skip(Math.Max(page, 0) * size).Take(size).Select(Row).ToListAsync(ct);
-        return new PagedResult<CaseRow>(rows, total);
     }
 
     /// <summary>The operators who have taken cases, for the queue's "Handläggare" filter.</summary>
@@ -103,10 +143,15 @@ public sealed class CaseList(IDbContextFactory<SocItDbContext> factory, CurrentU
             [.. byUnit.Select(u => new CountRow(u.Unit, u.Count))]);
     }
 
-    private IQueryable<Order> Filter(SocItDbContext db, CaseQuery query)
+    private static IQueryable<Order> Filter(SocItDbContext db, CaseQuery query, DateOnly today)
     {
         var orders = db.Orders.AsNoTracking();
-        if (query.Status is { } status)
+        if (query.Today)
+        {
+            orders = orders.Where(o => o.Status == OrderStatus.Received || o.Status == OrderStatus.InProgress
+                || o.Status == OrderStatus.WaitingForOrderer).Where(OrderDays.TodayOrOverdue(today));
+        }
+        else if (query.Status is { } status)
         {
             orders = orders.Where(o => o.Status == status);
         }
@@ -146,7 +191,6 @@ public sealed class CaseList(IDbContextFactory<SocItDbContext> factory, CurrentU
         var search = query.Search?.Trim();
         if (!string.IsNullOrEmpty(search))
         {
-            var today = AdminTimeZone.Today(clock);
             if (Personnummer.TryParse(search, today, out var personnummer, out _))
             {
                 // A personnummer is only ever matched exactly, never by part.

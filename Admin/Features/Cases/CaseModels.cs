@@ -1,6 +1,7 @@
 using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Shared.Cases;
 using SocItConsole.Shared.Orders;
+using SocItConsole.Shared.People;
 
 namespace SocItConsole.Admin.Features.Cases;
 
@@ -56,7 +57,14 @@ public sealed record CaseDetails(
     IReadOnlyList<OrderSystemLine> Systems,
     IReadOnlyList<ChecklistRow> Checklist,
     IReadOnlyList<NotApplicableRow> NotApplicableSystems,
-    IReadOnlyList<CommentRow> Comments);
+    IReadOnlyList<CommentRow> Comments)
+{
+    /// <summary>The name registered for the person now; the order's own is <see cref="EmployeeName"/>.</summary>
+    public string? RegisteredName { get; init; }
+
+    /// <summary>The order's name where it differs from the registered one, or null.</summary>
+    public NameChange? NameDifference => RegisteredName is null ? null : NameChange.Between(RegisteredName, EmployeeName);
+}
 
 public sealed record CaseQuery(
     OrderStatus? Status = null,
@@ -66,7 +74,8 @@ public sealed record CaseQuery(
     bool OnlyOpen = false,
     DateOnly? From = null,
     DateOnly? To = null,
-    string? Search = null);
+    string? Search = null,
+    bool Today = false);
 
 public sealed record CaseRow(
     int Id,
@@ -85,7 +94,13 @@ public sealed record CaseRow(
 
     /// <summary>The day the case is about: its start date, or an end order's last day.</summary>
     public DateOnly? Day => OrderDays.DayOf(Type, StartDate, EndDate);
+
+    /// <summary>An open end order whose last day has passed (see <see cref="OrderDays.IsOverdue"/>).</summary>
+    public bool IsOverdue { get; init; }
 }
+
+/// <summary>The queue's view "Idag": its date, how many cases it holds and how many of them are overdue.</summary>
+public sealed record CaseDay(DateOnly Today, int Total, int Overdue);
 
 public enum CaseSort
 {

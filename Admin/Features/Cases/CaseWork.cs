@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Features.Keys;
 using SocItConsole.Admin.Features.Orders;
+using SocItConsole.Admin.Infrastructure.Audit;
 using SocItConsole.Admin.Infrastructure.Authentication;
 using SocItConsole.Admin.Infrastructure.Changes;
 using SocItConsole.Admin.Infrastructure.Localization;
@@ -22,6 +23,7 @@ public sealed class CaseWork(
     IDbContextFactory<SocItDbContext> factory,
     CurrentUser currentUser,
     AuditedChange changes,
+    AuditTrail audit,
     TimeProvider clock)
 {
     private const string ConflictMessage =
@@ -48,7 +50,7 @@ public sealed class CaseWork(
         {
             var grants = await db.Grants.AsNoTracking().Where(g => g.EmployeeId == order.EmployeeId).ToListAsync(ct);
             var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == order.UnitId, ct);
-            var hasPersonalCode = await db.PersonalCodes.AnyAsync(p => p.EmployeeId == order.EmployeeId, ct);
+            var hasPersonalCode = await KeyCaseSteps.HasPersonalCodeAsync(db, order.EmployeeId, ct);
             order.Take(actor, now, CaseChecklist.For(order, grants, unit?.MobileRepresentative, hasPersonalCode));
             return $"{actor.Name} tog ärendet {order.CaseNumber}.";
         }, ct);
@@ -71,7 +73,8 @@ public sealed class CaseWork(
 
     /// <summary>
     /// Moves the case; completing it writes the employee's grants in the same transaction, as the checklist says (a
-    /// system marked "Ej aktuell" is neither given nor ended), and says how many were really added or ended.
+    /// system marked "Ej aktuell" is neither given nor ended), and says how many were really added or ended. It also
+    /// applies a different name on the order to the person, audited on its own (never from an end order).
     /// </summary>
     public Task<CaseResult> MoveAsync(
         int orderId, int expectedVersion, OrderStatus to, string? reason, CancellationToken ct = default) =>
@@ -91,8 +94,36 @@ public sealed class CaseWork(
 
             var changes = await CaseGrants.ApplyAsync(db, order, ct);
             var keys = await KeyCaseSteps.ApplyOnCompletionAsync(db, order, actor, now, AdminTimeZone.Today(clock), ct);
-            return $"{CompletionMessage(order, changes)}{(keys is null ? string.Empty : " " + keys)}";
+            var renamed = ApplyNameOnCompletion(db, order, actor);
+            return $"{CompletionMessage(order, changes)}{(keys is null ? string.Empty : " " + keys)}{(renamed is null ? string.Empty : " " + renamed)}";
         }, ct);
+
+    /// <summary>
+    /// Completing an order that spells the person's name differently applies that name (never an end order's, see
+    /// <see cref="NameChange"/>), audited as its own event with the name before and after, saved with the completion.
+    /// Returns a sentence for the case's message, or null.
+    /// </summary>
+    private string? ApplyNameOnCompletion(SocItDbContext db, Order order, Actor actor)
+    {
+        var employee = order.Employee ?? throw new InvalidOperationException("The case's employee is not loaded.");
+        if (NameChange.OnCompletion(order.Type, employee.FullName, order.EmployeeName) is not { } change)
+        {
+            return null;
+        }
+
+        employee.Rename(change.Ordered);
+        var sentence = $"Namnet ändrades från {change.Registered} till {change.Ordered}.";
+        audit.Record(
+            db,
+            actor,
+            "Employee.Renamed",
+            "Employee",
+            employee.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"{order.CaseNumber}: {sentence}",
+            new { Name = change.Registered },
+            new { Name = change.Ordered });
+        return sentence;
+    }
 
     private Task<CaseResult> ChangeAsync(
         int orderId,
@@ -184,5 +215,8 @@ public sealed class CaseWork(
             [.. order.Checklist.Select(i => new ChecklistRow(i.Id, i.Kind, i.Label, i.State, i.MarkedByName, i.MarkedAt, i.Note))],
             [.. CaseChecklist.NotApplicableSystems(order).Select(i =>
                 new NotApplicableRow(CaseChecklist.Subject(i), i.Note ?? string.Empty, i.MarkedByName, i.MarkedAt))],
-            [.. order.Comments.OrderBy(c => c.At).Select(c => new CommentRow(c.ByName, c.At, c.Text))]);
+            [.. order.Comments.OrderBy(c => c.At).Select(c => new CommentRow(c.ByName, c.At, c.Text))])
+        {
+            RegisteredName = order.Employee?.FullName,
+        };
 }

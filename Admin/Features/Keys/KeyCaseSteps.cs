@@ -58,6 +58,13 @@ internal static class KeyCaseSteps
         }
     }
 
+    /// <summary>
+    /// Whether the person has a personal code the key step can rely on ("har redan personlig kod"): a kept one does,
+    /// also after a rehire; a revoked one does not, and the step asks for a new code.
+    /// </summary>
+    public static Task<bool> HasPersonalCodeAsync(SocItDbContext db, int employeeId, CancellationToken ct) =>
+        db.PersonalCodes.AnyAsync(p => p.EmployeeId == employeeId && p.RevokedAt == null, ct);
+
     /// <summary>A rejected order buys nothing: a purchase that is still only ordered is cancelled.</summary>
     public static async Task<string?> ApplyOnRejectionAsync(
         SocItDbContext db, Order order, Actor actor, DateTimeOffset now, CancellationToken ct)

@@ -80,7 +80,13 @@ public sealed record PoolRow(
 
 public sealed record EmployeeOption(int Id, string FullName, string MaskedPersonnummer);
 
-public sealed record PersonalCodeStatus(int Version, DateTimeOffset IssuedAt, string IssuedByName, IReadOnlyList<PersonalCodeEventRow> History);
+public sealed record PersonalCodeStatus(int Version, DateTimeOffset IssuedAt, string IssuedByName, IReadOnlyList<PersonalCodeEventRow> History)
+{
+    /// <summary>When the code was revoked, or null while the person keeps it.</summary>
+    public DateTimeOffset? RevokedAt { get; init; }
+
+    public string? RevokedByName { get; init; }
+}
 
 public sealed record PersonalCodeEventRow(int Version, PersonalCodeResetReason? Reason, string ByName, DateTimeOffset At);
 

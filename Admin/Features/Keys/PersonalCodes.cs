@@ -19,7 +19,8 @@ public sealed class PersonalCodes(KeyChanges changes)
         {
             var name = await c.Db.Employees.Where(e => e.Id == employeeId).Select(e => PersonName.Shown(e.FullName, e.IsProtected)).SingleOrDefaultAsync(ct)
                 ?? throw new DomainException("Medarbetaren finns inte.");
-            if (await c.Db.PersonalCodes.AnyAsync(p => p.EmployeeId == employeeId, ct))
+            var existing = await c.Db.PersonalCodes.SingleOrDefaultAsync(p => p.EmployeeId == employeeId, ct);
+            if (existing is { IsRevoked: false })
             {
                 throw new DomainException(
                     $"{name} har redan en personlig kod. Byt den med ett skäl om den är glömd eller inte fungerar.");
@@ -32,6 +33,15 @@ public sealed class PersonalCodes(KeyChanges changes)
             {
                 throw new DomainException(
                     $"{name} har ingen personlig nyckel och är inte med i någon nyckelpool. Koden ges när personen får en nyckel eller poolbehörighet.");
+            }
+
+            if (existing is not null)
+            {
+                // Someone who comes back after their code was revoked gets a new one: the next version of the same record.
+                var before = new { existing.Version, Revoked = true };
+                existing.Reissue(c.Actor, c.Now, out issued);
+                return new KeyAudit("PersonalCode.Issued", "Employee", PoolRegister.Id(employeeId),
+                    $"Ny personlig kod gavs till {name} (den förra var återkallad).", before, new { existing.Version, Revoked = false });
             }
 
             var code = PersonalCode.Issue(employeeId, c.Actor, c.Now, out issued);

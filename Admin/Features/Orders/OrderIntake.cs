@@ -152,15 +152,13 @@ public sealed partial class OrderIntake(
             return earlier;
         }
 
+        // A known person keeps their registered name: a different name on the order is shown on the case and applied
+        // only when the case is completed (NameChange), never silently here.
         var employee = await db.Employees.SingleOrDefaultAsync(e => e.Personnummer == order.Personnummer, ct);
         if (employee is null)
         {
             employee = new Employee(order.EmployeeName, order.Personnummer);
             db.Employees.Add(employee);
-        }
-        else if (employee.FullName != order.EmployeeName)
-        {
-            employee.Rename(order.EmployeeName);
         }
 
         var now = clock.GetUtcNow();

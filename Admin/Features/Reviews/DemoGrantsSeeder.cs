@@ -129,7 +129,7 @@ internal sealed partial class DemoGrantsSeeder(IServiceScopeFactory scopes, Time
 
         var now = clock.GetUtcNow();
         var grants = await db.Grants.Where(g => g.EmployeeId == order.EmployeeId).ToListAsync(ct);
-        var hasPersonalCode = await db.PersonalCodes.AnyAsync(p => p.EmployeeId == order.EmployeeId, ct);
+        var hasPersonalCode = await KeyCaseSteps.HasPersonalCodeAsync(db, order.EmployeeId, ct);
         order.Take(Demo, now, CaseChecklist.For(order, grants, null, hasPersonalCode));
 
         // The checklist items get their ids when saved; they are ticked by id.

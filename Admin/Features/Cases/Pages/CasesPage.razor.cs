@@ -14,6 +14,7 @@ public partial class CasesPage
 {
     private const string OpenFilter = "open";
     private const string AllFilter = "all";
+    private const string TodayFilter = "today";
     private const string SortCase = "case";
     private const string SortStart = "start";
     private const string SortReceived = "received";
@@ -31,6 +32,7 @@ public partial class CasesPage
     private IReadOnlyList<(string Id, string Name)> _assignees = [];
     private string? _actorId;
     private bool _taking;
+    private CaseDay? _day;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -61,7 +63,8 @@ public partial class CasesPage
         OnlyOpen: _status == OpenFilter,
         From: _from is { } from ? DateOnly.FromDateTime(from) : null,
         To: _to is { } to ? DateOnly.FromDateTime(to) : null,
-        Search: _search);
+        Search: _search,
+        Today: _status == TodayFilter);
 
     private static CaseSort Sort(TableState state) => (state.SortLabel, state.SortDirection) switch
     {
@@ -157,11 +160,19 @@ public partial class CasesPage
 
     private async Task ReloadAsync()
     {
+        _day = _status == TodayFilter ? await Cases.TodayAsync(Query()) : null;
         if (_table is not null)
         {
             await _table.ReloadServerData();
         }
     }
+
+    /// <summary>"4 ärenden, varav 1 försenat."</summary>
+    private static string DayCount(CaseDay day) =>
+        SwedishCount.Of(day.Total, "ärende", "ärenden")
+        + (day.Overdue == 0 ? "." : $", varav {SwedishCount.Of(day.Overdue, "försenat", "försenade")}.");
+
+    private static string RowClass(CaseRow row, int index) => row.IsOverdue ? "case-overdue" : string.Empty;
 
     private static bool IsOpen(OrderStatus status) =>
         status is OrderStatus.Received or OrderStatus.InProgress or OrderStatus.WaitingForOrderer;
@@ -169,6 +180,7 @@ public partial class CasesPage
     private static string StatusFilterName(string? value) => value switch
     {
         OpenFilter or null => "Öppna",
+        TodayFilter => "Idag",
         AllFilter => "Alla",
         _ => Enum.TryParse<OrderStatus>(value, out var status) ? OrderTexts.StatusName(status) : value,
     };
