@@ -22,8 +22,9 @@ public static class KeyServices
     public static KeyPurchases Purchases(TestDatabase database, string userName, TimeProvider? clock = null) =>
         new(Changes(database, userName, clock), database, AppServices.CurrentUser(userName));
 
-    public static KeyQueries Queries(TestDatabase database, string userName, TimeProvider? clock = null) =>
-        new(database, AppServices.CurrentUser(userName), clock ?? AppServices.Clock());
+    public static KeyQueries Queries(TestDatabase database, string userName, TimeProvider? clock = null, KeyOptions? options = null) =>
+        new(database, AppServices.CurrentUser(userName), clock ?? AppServices.Clock(),
+            Microsoft.Extensions.Options.Options.Create(options ?? new KeyOptions()));
 
     /// <summary>Registers the key register's services for a bunit test (the test registers TimeProvider and the user).</summary>
     public static IServiceCollection AddKeyServices(this IServiceCollection services)
@@ -35,6 +36,7 @@ public static class KeyServices
         services.AddScoped<PersonalCodes>();
         services.AddScoped<KeyPurchases>();
         services.AddScoped<KeyQueries>();
+        services.AddOptions<KeyOptions>();
         return services;
     }
 }

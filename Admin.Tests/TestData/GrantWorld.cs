@@ -108,7 +108,7 @@ public sealed class GrantWorld : IDisposable
         var order = await db.Orders.SingleAsync(o => o.Id == orderId, ct);
         var op = new Actor("op", "Sara Nilsson");
         var now = Clock.GetUtcNow();
-        order.Take(op, now, CaseChecklist.For(order, [], null, hasPersonalCode: false));
+        order.Take(op, now, CaseChecklist.For(order, [], null, hasPersonalCode: false, keysToReturn: []));
         await db.SaveChangesAsync(ct);
         foreach (var item in order.Checklist)
         {

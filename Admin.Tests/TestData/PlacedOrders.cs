@@ -57,7 +57,7 @@ public static class PlacedOrders
     /// </summary>
     public static void TakeAndMark(Order order, IReadOnlyCollection<Grant> employeeGrants, Func<string, bool> notApplicable, string note = "Inte aktuellt här")
     {
-        order.Take(Operator, DateTimeOffset.UtcNow, CaseChecklist.For(order, employeeGrants, null, hasPersonalCode: false));
+        order.Take(Operator, DateTimeOffset.UtcNow, CaseChecklist.For(order, employeeGrants, null, hasPersonalCode: false, keysToReturn: []));
         NumberChecklist(order);
         foreach (var item in order.Checklist)
         {

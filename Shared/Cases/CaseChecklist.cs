@@ -1,4 +1,5 @@
 using SocItConsole.Shared.Grants;
+using SocItConsole.Shared.Keys;
 using SocItConsole.Shared.MasterData;
 using SocItConsole.Shared.Orders;
 
@@ -8,15 +9,21 @@ namespace SocItConsole.Shared.Cases;
 public static class CaseChecklist
 {
     private const string EndVerb = "Avsluta ";
+    private const string KeyReturnPrefix = "Digital nyckel (Swedlock) ";
 
     /// <summary>
     /// One item per system the order concerns; the Swedlock step when the order makes a key choice; for an end order,
-    /// one item per grant still running and the three returns the routine names (phone — factory reset by the unit's
-    /// mobile representative —, digital key, Falkenbergskort/SITHS card). <paramref name="hasPersonalCode"/> says
-    /// whether the employee already has a personal code (see <see cref="KeyLabel"/>).
+    /// one item per grant still running and the returns the routine names (phone — factory reset by the unit's mobile
+    /// representative —, each personal key in <paramref name="keysToReturn"/> (see <see cref="KeyReturns"/>),
+    /// Falkenbergskort/SITHS card). <paramref name="hasPersonalCode"/> says whether the employee already has a
+    /// personal code (see <see cref="KeyLabel"/>).
     /// </summary>
     public static IReadOnlyList<ChecklistItem> For(
-        Order order, IReadOnlyCollection<Grant> employeeGrants, Contact? mobileRepresentative, bool hasPersonalCode)
+        Order order,
+        IReadOnlyCollection<Grant> employeeGrants,
+        Contact? mobileRepresentative,
+        bool hasPersonalCode,
+        IReadOnlyCollection<KeyToReturn> keysToReturn)
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(employeeGrants);
@@ -30,7 +37,7 @@ public static class CaseChecklist
                 .Select(g => new ChecklistItem(ChecklistItemKind.System, EndLabel(g.SystemName, g.LevelName, g.UnitName), g.SystemId)));
             var resetBy = mobileRepresentative is null ? "verksamhetens mobilombud" : $"mobilombud {mobileRepresentative.Name}";
             items.Add(new ChecklistItem(ChecklistItemKind.Return, $"Telefonen återlämnad och fabriksåterställd av {resetBy}"));
-            items.Add(new ChecklistItem(ChecklistItemKind.Return, "Digital nyckel (Swedlock) återlämnad"));
+            items.AddRange(KeyReturns(keysToReturn));
             items.Add(new ChecklistItem(ChecklistItemKind.Return, "Falkenbergskort/SITHS-kort återlämnat"));
             return items;
         }
@@ -49,6 +56,34 @@ public static class CaseChecklist
         }
 
         return items;
+    }
+
+    /// <summary>
+    /// One return item per personal key the employee is to hand back, by key number, naming the unit that owns it:
+    /// "Digital nyckel (Swedlock) 4110003 från Hemtjänst Centrum återlämnad". Nobody is asked for a key the register
+    /// does not say they hold, so a person without one gets no item. Ticking the item returns the key in the register
+    /// (<see cref="KeyNumberOf"/> reads the number back).
+    /// </summary>
+    public static IReadOnlyList<ChecklistItem> KeyReturns(IEnumerable<KeyToReturn> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        return [.. keys
+            .OrderBy(k => k.Number.Value, StringComparer.Ordinal)
+            .Select(k => new ChecklistItem(ChecklistItemKind.KeyReturn, $"{KeyReturnPrefix}{k.Number} från {k.UnitName} återlämnad"))];
+    }
+
+    /// <summary>The key number a key return item names, or null for any other item.</summary>
+    public static KeyNumber? KeyNumberOf(ChecklistItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (item.Kind != ChecklistItemKind.KeyReturn || !item.Label.StartsWith(KeyReturnPrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var rest = item.Label[KeyReturnPrefix.Length..];
+        var end = rest.IndexOf(' ', StringComparison.Ordinal);
+        return KeyNumber.TryParse(end < 0 ? rest : rest[..end], out var number, out _) ? number : null;
     }
 
     /// <summary>

@@ -13,6 +13,9 @@ public enum ChecklistItemKind
 
     /// <summary>End of employment: something the employee hands back.</summary>
     Return,
+
+    /// <summary>End of employment: a personal key the employee hands back; ticking it returns the key in the register.</summary>
+    KeyReturn,
 }
 
 public enum ChecklistState

@@ -41,6 +41,12 @@ public sealed class Key
 
     public int? HolderEmployeeId { get; private set; }
 
+    /// <summary>
+    /// While the key is to be returned: the day it is due (an end order's last working day). Null in every other
+    /// status; see <see cref="KeyReturnRules"/> for when it counts as overdue.
+    /// </summary>
+    public DateOnly? ReturnDueOn { get; private set; }
+
     /// <summary>One more for every change: two operators acting on the same key at once cannot both succeed.</summary>
     public int Version { get; private set; }
 
@@ -94,8 +100,11 @@ public sealed class Key
         Move(KeyStatus.Issued, by, at, null, employeeId);
     }
 
-    /// <summary>The holder is to hand the key back, for instance because the employment ends.</summary>
-    public void MarkToBeReturned(Actor by, DateTimeOffset at)
+    /// <summary>
+    /// The holder is to hand the key back by <paramref name="dueOn"/>, for instance the last working day of an
+    /// employment that ends.
+    /// </summary>
+    public void MarkToBeReturned(Actor by, DateTimeOffset at, DateOnly dueOn)
     {
         ArgumentNullException.ThrowIfNull(by);
         if (Status != KeyStatus.Issued)
@@ -104,10 +113,14 @@ public sealed class Key
         }
 
         Move(KeyStatus.ToBeReturned, by, at, null, HolderEmployeeId);
+        ReturnDueOn = dueOn;
     }
 
-    /// <summary>The holder handed the key back; it can be assigned again or put back in stock.</summary>
-    public void Return(Actor by, DateTimeOffset at)
+    /// <summary>
+    /// The holder handed the key back; it can be assigned again or put back in stock. The note says where, for
+    /// instance the case whose checklist recorded it.
+    /// </summary>
+    public void Return(Actor by, DateTimeOffset at, string? note = null)
     {
         ArgumentNullException.ThrowIfNull(by);
         if (Status is not (KeyStatus.Issued or KeyStatus.ToBeReturned))
@@ -115,7 +128,7 @@ public sealed class Key
             throw Refused("återlämnas");
         }
 
-        Move(KeyStatus.Returned, by, at, null, null);
+        Move(KeyStatus.Returned, by, at, Text.Optional(note, NoteMaxLength, "Anteckningen"), null);
     }
 
     /// <summary>Puts a returned key back in stock.</summary>
@@ -188,6 +201,7 @@ public sealed class Key
         _history.Add(new KeyEvent(Status, to, by.Name, at, note, eventHolder));
         Status = to;
         HolderEmployeeId = newHolder;
+        ReturnDueOn = null;
         Version++;
     }
 

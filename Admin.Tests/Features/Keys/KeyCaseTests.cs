@@ -329,11 +329,11 @@ public class KeyCaseTests
         Assert.IsType<KeyResult.Done>(await KeyServices.Pools(database, "operator", clock).AddMemberAsync(pool, employee, Today, ct));
         var endId = await PlaceAsync(database, clock, OrderRequests.Terminate(), ct);
 
-        var result = await CompleteAsync(database, clock, endId, ct);
+        var result = await CompleteAsync(database, clock, endId, ct, keyReturnedLater: true);
 
         Assert.EndsWith("Nyckeln 4110003 ska återlämnas. Sista dag i Personalpool är 2026-12-31.", Assert.IsType<CaseResult.Done>(result).Message, StringComparison.Ordinal);
         var key = await KeyAsync(database, "4110003", ct);
-        Assert.Equal((KeyStatus.ToBeReturned, (int?)employee), (key.Status, key.HolderEmployeeId));
+        Assert.Equal((KeyStatus.ToBeReturned, (int?)employee, (DateOnly?)new DateOnly(2026, 12, 31)), (key.Status, key.HolderEmployeeId, key.ReturnDueOn));
         var keys = await KeyServices.Queries(database, "operator", clock).ForEmployeeAsync(employee, ct);
         Assert.Equal(new DateOnly(2026, 12, 31), Assert.Single(keys.Memberships).To);
         Assert.Equal(["4110003"], (await KeyServices.Queries(database, "operator", clock).SearchAsync(new KeyQuery(View: KeyView.ToBeReturned), 0, 10, ct)).Items.Select(k => k.Number));
@@ -359,18 +359,17 @@ public class KeyCaseTests
         Assert.All(memberships, m => Assert.Equal(new DateOnly(2026, 12, 31), m.To));
     }
 
-    private static OrderRequest PersonalKey(string number) =>
+    internal static OrderRequest PersonalKey(string number) =>
         OrderRequests.NewUndersköterska() with { KeyKind = KeyChoiceKind.PersonalKey, KeyNumber = number };
 
     private static OrderRequest BuyNewKey() => OrderRequests.NewUndersköterska() with { KeyKind = KeyChoiceKind.BuyNewKey };
 
-    private static async Task<int> PlaceAsync(TestDatabase database, TimeProvider clock, OrderRequest request, CancellationToken ct)
+    internal static async Task<int> PlaceAsync(TestDatabase database, TimeProvider clock, OrderRequest request, CancellationToken ct)
     {
         var placed = await AppServices.OrderIntake(database, clock).PlaceAsync(request, OrderChannel.Console, Chef, ct: ct);
         return Assert.IsType<PlaceOrderResult.Created>(placed).Receipt.Id;
     }
 
-    /// <summary>Takes the case (unless taken), ticks every checklist item and asks to complete it.</summary>
     [Fact]
     public async Task Completing_WithTheKeyStepNotApplicable_HandsOutNoPersonalKey()
     {
@@ -434,8 +433,13 @@ public class KeyCaseTests
             (purchase.Status, purchase.CancelReason));
     }
 
-    private static async Task<CaseResult> CompleteAsync(
-        TestDatabase database, TimeProvider clock, int orderId, CancellationToken ct, bool keyStepNotApplicable = false)
+    /// <summary>
+    /// Takes the case (unless taken), ticks every checklist item and asks to complete it. With
+    /// <paramref name="keyReturnedLater"/> a key return item is marked "Ej aktuell" instead: the key comes back later.
+    /// </summary>
+    internal static async Task<CaseResult> CompleteAsync(
+        TestDatabase database, TimeProvider clock, int orderId, CancellationToken ct, bool keyStepNotApplicable = false,
+        bool keyReturnedLater = false)
     {
         var work = AppServices.CaseWork(database, "operator", clock);
         var details = (await work.GetAsync(orderId, ct))!;
@@ -444,8 +448,11 @@ public class KeyCaseTests
             : details.Version;
         foreach (var item in (await work.GetAsync(orderId, ct))!.Checklist.Where(i => i.State == ChecklistState.Todo))
         {
-            var (state, note) = keyStepNotApplicable && item.Kind == ChecklistItemKind.Key
-                ? (ChecklistState.NotApplicable, "Har redan en nyckel från sin förra verksamhet")
+            var (state, note) = (keyStepNotApplicable && item.Kind == ChecklistItemKind.Key)
+                    || (keyReturnedLater && item.Kind == ChecklistItemKind.KeyReturn)
+                ? (ChecklistState.NotApplicable, item.Kind == ChecklistItemKind.Key
+                    ? "Har redan en nyckel från sin förra verksamhet"
+                    : "Lämnas efter sista arbetsdagen")
                 : (ChecklistState.Done, (string?)null);
             version = Assert.IsType<CaseResult.Done>(await work.MarkItemAsync(orderId, version, item.Id, state, note, ct)).Version;
         }
@@ -461,7 +468,7 @@ public class KeyCaseTests
         Assert.Equal(grantsExpected, await db.Grants.CountAsync(g => g.EmployeeId == order.EmployeeId, ct));
     }
 
-    private static async Task<int> EmployeeOfAsync(TestDatabase database, int orderId, CancellationToken ct)
+    internal static async Task<int> EmployeeOfAsync(TestDatabase database, int orderId, CancellationToken ct)
     {
         await using var db = database.CreateDbContext();
         return await db.Orders.Where(o => o.Id == orderId).Select(o => o.EmployeeId).SingleAsync(ct);

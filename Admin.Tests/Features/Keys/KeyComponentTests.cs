@@ -61,6 +61,17 @@ public class KeyComponentTests : ComponentTestBase, IAsyncLifetime
         Render<MudSnackbarProvider>();
     }
 
+    /// <summary>Hands <paramref name="number"/> to the test's employee and marks it to be returned, due today.</summary>
+    private async Task KeyToBeReturnedAsync(string number)
+    {
+        var register = KeyServices.Register(Database, "operator", _clock);
+        var id = await KeyIdAsync(number);
+        Assert.IsType<KeyResult.Done>(await register.AssignAsync(id, 1, _employeeId, Ct));
+        Assert.IsType<KeyResult.Done>(await register.MarkToBeReturnedAsync(id, 2, Ct));
+    }
+
+    private void SetToday(DateOnly day) => _clock.SetUtcNow(new DateTimeOffset(day, new TimeOnly(11, 0), TimeSpan.Zero));
+
     private async Task<int> KeyIdAsync(string number)
     {
         await using var db = Database.CreateDbContext();
@@ -94,6 +105,43 @@ public class KeyComponentTests : ComponentTestBase, IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Equal(["4120003"], cut.FindAll("[data-testid=row-key]").Select(r => r.TextContent.Trim())));
         cut.Find("[data-testid=stat-ToBeReturned]").Click();
         cut.WaitForAssertion(() => Assert.Equal("Inga nycklar matchar filtret.", cut.Find("[data-testid=keys-empty]").TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task KeysPage_CountsKeysNotReturnedMoreThan14Days_AndThatFigureListsThem()
+    {
+        await KeyToBeReturnedAsync("4110002");
+        _clock.Advance(TimeSpan.FromDays(1));
+        await KeyToBeReturnedAsync("4110004");
+        SetToday(KeyRegisterData.Today.AddDays(15));
+        RenderProviders();
+        var cut = Render<KeysPage>();
+        cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("[data-testid=stat-OverdueReturn] .stat-value").TextContent.Trim()));
+        Assert.Equal("Ej återlämnade (mer än 14 dagar)", cut.Find("[data-testid=stat-OverdueReturn] .stat-label").TextContent.Trim());
+        Assert.Equal("2", cut.Find("[data-testid=stat-ToBeReturned] .stat-value").TextContent.Trim());
+
+        cut.Find("[data-testid=stat-OverdueReturn]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(["4110002"], cut.FindAll("[data-testid=row-key]").Select(r => r.TextContent.Trim())));
+        Assert.Equal("senast 2026-11-27", cut.Find("[data-testid=row-due]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task KeysPage_OpensTheKeysNotReturned_FromTheDashboardsLink()
+    {
+        await KeyToBeReturnedAsync("4110002");
+        SetToday(KeyRegisterData.Today.AddDays(15));
+        RenderProviders();
+        var card = Render<KeyReturnsCard>();
+        card.WaitForAssertion(() => Assert.Equal("1", card.Find("[data-testid=key-returns-overdue]").TextContent.Trim()));
+        var href = card.Find("[data-testid=key-returns-link]").GetAttribute("href");
+        Assert.Equal("/keys?visa=ej-aterlamnade", href);
+
+        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo(href!);
+        var cut = Render<KeysPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal(["4110002"], cut.FindAll("[data-testid=row-key]").Select(r => r.TextContent.Trim())));
+        Assert.Contains("stat-selected", cut.Find("[data-testid=stat-OverdueReturn]").ClassName, StringComparison.Ordinal);
     }
 
     [Fact]

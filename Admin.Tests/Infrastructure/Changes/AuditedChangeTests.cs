@@ -48,6 +48,36 @@ public sealed class AuditedChangeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_SavesTheEntriesOfRelatedRecords_AfterTheChangesOwn()
+    {
+        await Runner("admin").RunAsync(Rules, c =>
+        {
+            c.Db.JobTitles.Add(new JobTitle("Fotvårdare"));
+            c.AuditRelated("JobTitle.Updated", "JobTitle", "2", "Titeln Fotterapeut ändrades med den.", null, new { Name = "Fotterapeut" });
+            c.Audit("JobTitle.Created", "JobTitle", "1", "Titeln Fotvårdare lades till.", null, new { Name = "Fotvårdare" });
+            return Task.FromResult(new Outcome("done", "Sparat."));
+        }, Ct);
+
+        await using var db = _database.CreateDbContext();
+        var entries = await db.AuditEntries.OrderBy(e => e.Id).ToListAsync(Ct);
+        Assert.Equal([("JobTitle.Created", "1"), ("JobTitle.Updated", "2")], entries.Select(e => (e.Action, e.EntityId)));
+        Assert.All(entries, e => Assert.Equal(DevUsers.Find("admin")!.DisplayName, e.ActorName));
+    }
+
+    [Fact]
+    public async Task Run_WithOnlyARelatedEntry_SavesNothing()
+    {
+        await Runner("admin").RunAsync(Rules, c =>
+        {
+            c.Db.JobTitles.Add(new JobTitle("Fotvårdare"));
+            c.AuditRelated("JobTitle.Updated", "JobTitle", "2", "Titeln Fotterapeut ändrades med den.", null, null);
+            return Task.FromResult(new Outcome("done", "Sparat."));
+        }, Ct);
+
+        await AssertNothingSavedAsync();
+    }
+
+    [Fact]
     public async Task Run_RefusedByThePolicy_RunsNothing_SavesNothing_AndLogsTheSecurityEvent()
     {
         using var logs = new LogSink();

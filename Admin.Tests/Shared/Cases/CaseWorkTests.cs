@@ -205,7 +205,7 @@ public class CaseWorkTests
     private static Order TakenCase()
     {
         var order = NewCase();
-        order.Take(PlacedOrders.Operator, Now, CaseChecklist.For(order, [], null, hasPersonalCode: false));
+        order.Take(PlacedOrders.Operator, Now, CaseChecklist.For(order, [], null, hasPersonalCode: false, keysToReturn: []));
         PlacedOrders.NumberChecklist(order);
         return order;
     }

@@ -1,6 +1,7 @@
 using SocItConsole.Admin.Tests.TestData;
 using SocItConsole.Shared.Cases;
 using SocItConsole.Shared.Grants;
+using SocItConsole.Shared.Keys;
 using SocItConsole.Shared.MasterData;
 using SocItConsole.Shared.Orders;
 
@@ -138,22 +139,42 @@ public class GrantRulesTests
             .IsActiveOn(DateOnly.Parse(on, System.Globalization.CultureInfo.InvariantCulture)));
 
     [Fact]
-    public void Checklist_ForAnEndOrder_ListsRunningGrantsAndTheThreeReturns()
+    public void Checklist_ForAnEndOrder_ListsRunningGrantsAndTheReturns_WithEachPersonalKeyByNumberAndUnit()
     {
         var order = PlacedOrders.Place(PlacedOrders.Request(OrderType.Terminate), 7);
         var rep = new Contact("Petra Olsson", SocItConsole.Shared.Common.EmailAddress.Parse("petra.olsson@kommun.example"));
+        KeyToReturn[] keys = [new(KeyNumber.Parse("4120002"), 2, "Hemtjänst Skrea"), new(KeyNumber.Parse("4110003"), 1, "Hemtjänst Centrum")];
 
-        var items = CaseChecklist.For(order, [Grant(new DateOnly(2024, 3, 1), null), Grant(new DateOnly(2020, 1, 1), new DateOnly(2021, 1, 1))], rep, hasPersonalCode: false);
+        var items = CaseChecklist.For(
+            order, [Grant(new DateOnly(2024, 3, 1), null), Grant(new DateOnly(2020, 1, 1), new DateOnly(2021, 1, 1))], rep,
+            hasPersonalCode: false, keys);
 
         Assert.Equal(
             [
                 "Avsluta Lifecare (Utförare) i Hemtjänst Centrum",
                 "Telefonen återlämnad och fabriksåterställd av mobilombud Petra Olsson",
-                "Digital nyckel (Swedlock) återlämnad",
+                "Digital nyckel (Swedlock) 4110003 från Hemtjänst Centrum återlämnad",
+                "Digital nyckel (Swedlock) 4120002 från Hemtjänst Skrea återlämnad",
                 "Falkenbergskort/SITHS-kort återlämnat",
             ],
             items.Select(i => i.Label));
-        Assert.Equal([ChecklistItemKind.System, ChecklistItemKind.Return, ChecklistItemKind.Return, ChecklistItemKind.Return], items.Select(i => i.Kind));
+        Assert.Equal(
+            [ChecklistItemKind.System, ChecklistItemKind.Return, ChecklistItemKind.KeyReturn, ChecklistItemKind.KeyReturn, ChecklistItemKind.Return],
+            items.Select(i => i.Kind));
+        Assert.Equal(["4110003", "4120002"], items.Select(CaseChecklist.KeyNumberOf).OfType<KeyNumber>().Select(n => n.Value));
+    }
+
+    [Fact]
+    public void Checklist_ForAnEndOrder_AsksForNoKey_WhenThePersonHoldsNone()
+    {
+        var order = PlacedOrders.Place(PlacedOrders.Request(OrderType.Terminate), 7);
+
+        var items = CaseChecklist.For(order, [], null, hasPersonalCode: true, keysToReturn: []);
+
+        Assert.Equal(
+            ["Telefonen återlämnad och fabriksåterställd av verksamhetens mobilombud", "Falkenbergskort/SITHS-kort återlämnat"],
+            items.Select(i => i.Label));
+        Assert.All(items, i => Assert.Null(CaseChecklist.KeyNumberOf(i)));
     }
 
     [Fact]
@@ -161,7 +182,7 @@ public class GrantRulesTests
     {
         var order = PlacedOrders.Place(PlacedOrders.Request(OrderType.New), 1, Lifecare, Swedlock);
 
-        var items = CaseChecklist.For(order, [], null, hasPersonalCode: false);
+        var items = CaseChecklist.For(order, [], null, hasPersonalCode: false, keysToReturn: []);
 
         Assert.Equal(["Lifecare: Utförare", "Swedlock: Standard", "Swedlock: lägg till i verksamhetens nyckelpool och ge personlig kod"], items.Select(i => i.Label));
     }
@@ -240,7 +261,7 @@ public class GrantRulesTests
         var request = PlacedOrders.Request(OrderType.New) with { KeyKind = kind, KeyNumber = kind == KeyChoiceKind.PersonalKey ? "1234567" : null };
         var order = PlacedOrders.Place(request, 1, Lifecare);
 
-        var items = CaseChecklist.For(order, [], null, hasPersonalCode);
+        var items = CaseChecklist.For(order, [], null, hasPersonalCode, keysToReturn: []);
 
         Assert.Equal(["Lifecare: Utförare", expected], items.Select(i => i.Label));
         Assert.Equal(ChecklistItemKind.Key, items[^1].Kind);

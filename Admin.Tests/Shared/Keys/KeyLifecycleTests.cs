@@ -16,6 +16,7 @@ public class KeyLifecycleTests
     private static readonly DateTimeOffset T0 = new(2025, 3, 1, 8, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Later = new(2025, 3, 2, 10, 30, 0, TimeSpan.FromHours(1));
     private static readonly KeyNumber Number = KeyNumber.Parse("0012345");
+    private static readonly DateOnly Due = new(2025, 3, 31);
 
     public enum Action
     {
@@ -43,6 +44,35 @@ public class KeyLifecycleTests
         Assert.Equal(KeyStatus.InStock, registered.To);
         Assert.Equal("Olle Operatör", registered.ByName);
         Assert.Equal(T0, registered.At);
+    }
+
+    [Theory]
+    [InlineData(Action.Return)]
+    [InlineData(Action.MarkLost)]
+    [InlineData(Action.Retire)]
+    public void MarkToBeReturned_RecordsTheDueDay_AndTheNextMoveClearsIt(Action next)
+    {
+        var key = Key.Register(Number, UnitId, KeyKind.Personal, null, Operator, T0);
+        key.AssignTo(Holder, Operator, T0);
+
+        key.MarkToBeReturned(Operator, T0, Due);
+        Assert.Equal(Due, key.ReturnDueOn);
+        Do(key, next, Holder);
+
+        Assert.Null(key.ReturnDueOn);
+    }
+
+    [Fact]
+    public void Return_KeepsItsNote_InTheHistory()
+    {
+        var key = Key.Register(Number, UnitId, KeyKind.Personal, null, Operator, T0);
+        key.AssignTo(Holder, Operator, T0);
+
+        key.Return(Second, Later, "Återlämnad enligt ärendet SOC-2026-00042.");
+
+        Assert.Equal(
+            (KeyStatus.Returned, "Återlämnad enligt ärendet SOC-2026-00042.", (int?)Holder),
+            (key.History[^1].To, key.History[^1].Note, key.History[^1].HolderEmployeeId));
     }
 
     [Fact]
@@ -228,7 +258,7 @@ public class KeyLifecycleTests
     {
         var key = Key.Register(Number, UnitId, KeyKind.Personal, null, Operator, T0);
         key.AssignTo(Holder, Operator, T0.AddHours(1));
-        key.MarkToBeReturned(Second, T0.AddDays(30));
+        key.MarkToBeReturned(Second, T0.AddDays(30), Due);
         key.Return(Second, T0.AddDays(31));
         key.AssignTo(Other, Operator, T0.AddDays(32));
         key.MarkLost(Operator, T0.AddDays(40), "Tappad på bussen.");
@@ -332,7 +362,7 @@ public class KeyLifecycleTests
                 break;
             case KeyStatus.ToBeReturned:
                 key.AssignTo(Holder, Operator, T0);
-                key.MarkToBeReturned(Operator, T0);
+                key.MarkToBeReturned(Operator, T0, Due);
                 break;
             case KeyStatus.Returned:
                 key.AssignTo(Holder, Operator, T0);
@@ -358,7 +388,7 @@ public class KeyLifecycleTests
                 key.AssignTo(employeeId, Second, Later);
                 break;
             case Action.MarkToBeReturned:
-                key.MarkToBeReturned(Second, Later);
+                key.MarkToBeReturned(Second, Later, Due);
                 break;
             case Action.Return:
                 key.Return(Second, Later);

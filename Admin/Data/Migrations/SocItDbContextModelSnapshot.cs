@@ -381,6 +381,9 @@ namespace SocItConsole.Admin.Data.Migrations
                     b.Property<int?>("PoolId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ReturnDueOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -67,6 +67,7 @@ public static class AuditFields
         ["HolderEmployeeId"] = "Innehavare",
         ["Numbers"] = "Nyckelnummer",
         ["KeysToBeReturned"] = "Nycklar att återlämna",
+        ["ReturnDueOn"] = "Återlämnas senast",
         ["LeftPools"] = "Lämnade nyckelpooler",
         ["LastDay"] = "Sista dag",
         ["Version"] = "Version",

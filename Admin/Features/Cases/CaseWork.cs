@@ -51,17 +51,26 @@ public sealed class CaseWork(
             var grants = await db.Grants.AsNoTracking().Where(g => g.EmployeeId == order.EmployeeId).ToListAsync(ct);
             var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == order.UnitId, ct);
             var hasPersonalCode = await KeyCaseSteps.HasPersonalCodeAsync(db, order.EmployeeId, ct);
-            order.Take(actor, now, CaseChecklist.For(order, grants, unit?.MobileRepresentative, hasPersonalCode));
+            var keysToReturn = order.Type == OrderType.Terminate && order.Checklist.Count == 0
+                ? await KeyCaseSteps.KeysToReturnAsync(db, order.EmployeeId, ct)
+                : [];
+            order.Take(actor, now, CaseChecklist.For(order, grants, unit?.MobileRepresentative, hasPersonalCode, keysToReturn));
             return $"{actor.Name} tog ärendet {order.CaseNumber}.";
         }, ct);
 
+    /// <summary>
+    /// Marks one checklist item. A key return item ticked "Klar" returns the key in the register in the same
+    /// transaction, or is refused with the register's disagreement (see <see cref="KeyCaseSteps.ApplyOnItemMarkedAsync"/>).
+    /// </summary>
     public Task<CaseResult> MarkItemAsync(
         int orderId, int expectedVersion, int itemId, ChecklistState state, string? note, CancellationToken ct = default) =>
-        ChangeAsync(orderId, expectedVersion, "Case.ChecklistMarked", (_, order, actor, now) =>
+        ChangeAsync(orderId, expectedVersion, "Case.ChecklistMarked", async (c, order) =>
         {
-            order.MarkItem(itemId, state, actor, now, note);
+            var from = order.Checklist.FirstOrDefault(i => i.Id == itemId)?.State;
+            order.MarkItem(itemId, state, c.Actor, c.Now, note);
             var item = order.Checklist.Single(i => i.Id == itemId);
-            return Task.FromResult($"{order.CaseNumber}: \"{item.Label}\" är {StateText(state)}.");
+            var key = await KeyCaseSteps.ApplyOnItemMarkedAsync(c, order, item, from!.Value, ct);
+            return $"{order.CaseNumber}: \"{item.Label}\" är {StateText(state)}.{(key is null ? string.Empty : " " + key)}";
         }, ct);
 
     public Task<CaseResult> CommentAsync(int orderId, int expectedVersion, string text, CancellationToken ct = default) =>
@@ -131,6 +140,14 @@ public sealed class CaseWork(
         string action,
         Func<SocItDbContext, Order, Actor, DateTimeOffset, Task<string>> change,
         CancellationToken ct) =>
+        ChangeAsync(orderId, expectedVersion, action, (c, order) => change(c.Db, order, c.Actor, c.Now), ct);
+
+    private Task<CaseResult> ChangeAsync(
+        int orderId,
+        int expectedVersion,
+        string action,
+        Func<ChangeContext, Order, Task<string>> change,
+        CancellationToken ct) =>
         changes.RunAsync(Rules, async c =>
         {
             var order = await c.Db.Orders.AsSplitQuery().Include(o => o.Employee).SingleOrDefaultAsync(o => o.Id == orderId, ct);
@@ -145,7 +162,7 @@ public sealed class CaseWork(
             }
 
             var before = Snapshot(order);
-            var message = await change(c.Db, order, c.Actor, c.Now);
+            var message = await change(c, order);
             c.Audit(action, "Order", order.CaseNumber, message, before, Snapshot(order));
             return new CaseResult.Done(order.Version, message);
         }, ct);

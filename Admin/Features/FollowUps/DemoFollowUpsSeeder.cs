@@ -67,7 +67,7 @@ internal sealed partial class DemoFollowUpsSeeder(IServiceScopeFactory scopes, T
             var order = await db.Orders.AsSplitQuery().SingleAsync(o => o.Id == created.Receipt.Id, cancellationToken);
             var now = clock.GetUtcNow();
             // An extension makes no key choice, so whether a personal code exists does not matter.
-            order.Take(Demo, now, CaseChecklist.For(order, [], null, hasPersonalCode: false));
+            order.Take(Demo, now, CaseChecklist.For(order, [], null, hasPersonalCode: false, keysToReturn: []));
             foreach (var item in order.Checklist)
             {
                 order.MarkItem(item.Id, ChecklistState.Done, Demo, now, null);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
+using SocItConsole.Admin.Infrastructure.Changes;
 using SocItConsole.Shared.Audit;
 using SocItConsole.Shared.Cases;
 using SocItConsole.Shared.Common;
@@ -64,6 +65,59 @@ internal static class KeyCaseSteps
     /// </summary>
     public static Task<bool> HasPersonalCodeAsync(SocItDbContext db, int employeeId, CancellationToken ct) =>
         db.PersonalCodes.AnyAsync(p => p.EmployeeId == employeeId && p.RevokedAt == null, ct);
+
+    /// <summary>
+    /// The personal keys the employee holds (handed out, or already to be returned), for the return items of an end
+    /// order's checklist (<see cref="CaseChecklist.KeyReturns"/>).
+    /// </summary>
+    public static async Task<IReadOnlyList<KeyToReturn>> KeysToReturnAsync(SocItDbContext db, int employeeId, CancellationToken ct) =>
+        await (
+                from k in db.Keys.AsNoTracking()
+                join u in db.Units on k.UnitId equals u.Id
+                where k.HolderEmployeeId == employeeId && k.Kind == KeyKind.Personal
+                    && (k.Status == KeyStatus.Issued || k.Status == KeyStatus.ToBeReturned)
+                select new KeyToReturn(k.Number, u.Id, u.Name))
+            .ToListAsync(ct);
+
+    /// <summary>
+    /// What marking a key return item does to the register, in the case's own transaction. Ticking it "Klar" returns
+    /// the key (a key change of its own in the audit trail), or refuses when the register disagrees; un-ticking it is
+    /// refused unless the register shows the key in the person's hands again; "Ej aktuell" from the open state leaves
+    /// the register alone. Returns a sentence for the case's message, or null.
+    /// </summary>
+    public static async Task<string?> ApplyOnItemMarkedAsync(
+        ChangeContext c, Order order, ChecklistItem item, ChecklistState from, CancellationToken ct)
+    {
+        if (CaseChecklist.KeyNumberOf(item) is not { } number || from == item.State
+            || (from != ChecklistState.Done && item.State != ChecklistState.Done))
+        {
+            return null;
+        }
+
+        var key = await c.Db.Keys.SingleOrDefaultAsync(k => k.Number == number, ct);
+        if (from == ChecklistState.Done)
+        {
+            return KeyReturnRules.UndoRefusal(number, key, order.EmployeeId, order.EmployeeName) is { } undoRefused
+                ? throw new DomainException(undoRefused)
+                : null;
+        }
+
+        var held = await c.Db.Keys
+            .Where(k => k.HolderEmployeeId == order.EmployeeId && (k.Status == KeyStatus.Issued || k.Status == KeyStatus.ToBeReturned))
+            .Select(k => k.Number)
+            .ToListAsync(ct);
+        if (KeyReturnRules.ReturnRefusal(number, key, order.EmployeeId, order.EmployeeName, held) is { } refused)
+        {
+            throw new DomainException(refused);
+        }
+
+        var before = KeyRegister.Snapshot(key!);
+        key!.Return(c.Actor, c.Now, $"Återlämnad enligt ärendet {order.CaseNumber}.");
+        var message = $"Nyckeln {number} återlämnades i nyckelregistret.";
+        c.AuditRelated("Key.Returned", "Key", number.Value, $"Nyckeln {number} återlämnades (ärendet {order.CaseNumber}).",
+            before, KeyRegister.Snapshot(key));
+        return message;
+    }
 
     /// <summary>A rejected order buys nothing: a purchase that is still only ordered is cancelled.</summary>
     public static async Task<string?> ApplyOnRejectionAsync(
@@ -162,7 +216,7 @@ internal static class KeyCaseSteps
             .ToListAsync(ct);
         foreach (var key in keys)
         {
-            key.MarkToBeReturned(actor, now);
+            key.MarkToBeReturned(actor, now, lastDay);
         }
 
         var pools = await db.KeyPools.Include(p => p.Members)

@@ -48,6 +48,9 @@ public enum KeyView
     /// <summary>To be returned after an end of employment.</summary>
     ToBeReturned,
 
+    /// <summary>Ej återlämnade: to be returned, and more than <see cref="KeyOptions.ReturnOverdueAfterDays"/> past the due day.</summary>
+    OverdueReturn,
+
     Lost,
 }
 
@@ -61,7 +64,8 @@ public sealed record KeyRow(
     KeyStatus Status,
     int? HolderId,
     string? HolderName,
-    int Version);
+    int Version,
+    DateOnly? ReturnDueOn);
 
 public sealed record KeyEventRow(KeyStatus? From, KeyStatus To, string ByName, DateTimeOffset At, string? Note, string? HolderName);
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Infrastructure.Authentication;
 using SocItConsole.Admin.Infrastructure.Common;
@@ -12,9 +13,13 @@ namespace SocItConsole.Admin.Features.Keys;
 /// What the key register shows: keys per unit, free, held, lost; pools and their members; one employee's keys and
 /// code. Queries filter and page in the database and return projections; a personal code's hash never leaves it.
 /// </summary>
-public sealed class KeyQueries(IDbContextFactory<SocItDbContext> factory, CurrentUser currentUser, TimeProvider clock)
+public sealed class KeyQueries(
+    IDbContextFactory<SocItDbContext> factory, CurrentUser currentUser, TimeProvider clock, IOptions<KeyOptions> options)
 {
     public const int MaxPageSize = 100;
+
+    /// <summary>Days after its due day that a key still to be returned counts as not returned (the setting).</summary>
+    public int ReturnOverdueAfterDays => options.Value.ReturnOverdueAfterDays;
 
     public async Task<IReadOnlyList<UnitOption>> UnitsAsync(CancellationToken ct = default)
     {
@@ -30,25 +35,34 @@ public sealed class KeyQueries(IDbContextFactory<SocItDbContext> factory, Curren
         ArgumentNullException.ThrowIfNull(query);
         await currentUser.RequireAsync(Policies.Operator);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var keys = Filter(db, query);
+        var keys = Filter(db, query, OverdueIfDueBefore());
         var total = await keys.CountAsync(ct);
         var size = Math.Clamp(pageSize, 1, MaxPageSize);
         var rows = await Rows(db, keys.OrderBy(k => k.Number).Skip(Math.Max(page, 0) * size).Take(size)).ToListAsync(ct);
         return new PagedResult<KeyRow>(rows, total);
     }
 
-    /// <summary>Counts for the register's header: free, held, to be returned, lost, and purchases waiting.</summary>
+    /// <summary>Counts for the register's header: free, held, to be returned, not returned in time, lost.</summary>
     public async Task<IReadOnlyDictionary<KeyView, int>> CountsAsync(int? unitId, CancellationToken ct = default)
     {
         await currentUser.RequireAsync(Policies.Operator);
         await using var db = await factory.CreateDbContextAsync(ct);
+        var cutoff = OverdueIfDueBefore();
         var result = new Dictionary<KeyView, int>();
         foreach (var view in Enum.GetValues<KeyView>())
         {
-            result[view] = await Filter(db, new KeyQuery(UnitId: unitId, View: view)).CountAsync(ct);
+            result[view] = await Filter(db, new KeyQuery(UnitId: unitId, View: view), cutoff).CountAsync(ct);
         }
 
         return result;
+    }
+
+    /// <summary>For the operators' dashboard: how many keys are not returned more than the set days after their due day.</summary>
+    public async Task<int> OverdueReturnsAsync(CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(Policies.Operator);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await Filter(db, new KeyQuery(View: KeyView.OverdueReturn), OverdueIfDueBefore()).CountAsync(ct);
     }
 
     public async Task<int> WaitingPurchasesAsync(CancellationToken ct = default)
@@ -166,7 +180,10 @@ public sealed class KeyQueries(IDbContextFactory<SocItDbContext> factory, Curren
     public async Task<IReadOnlyList<KeyRow>> FreeKeysAsync(int unitId, CancellationToken ct = default) =>
         (await SearchAsync(new KeyQuery(UnitId: unitId, View: KeyView.Free), 0, MaxPageSize, ct)).Items;
 
-    private static IQueryable<Key> Filter(SocItDbContext db, KeyQuery query)
+    private DateOnly OverdueIfDueBefore() =>
+        KeyReturnRules.OverdueIfDueBefore(AdminTimeZone.Today(clock), options.Value.ReturnOverdueAfterDays);
+
+    private static IQueryable<Key> Filter(SocItDbContext db, KeyQuery query, DateOnly overdueIfDueBefore)
     {
         var keys = db.Keys.AsNoTracking();
         if (query.UnitId is { } unitId)
@@ -190,6 +207,7 @@ public sealed class KeyQueries(IDbContextFactory<SocItDbContext> factory, Curren
                 && (k.Status == KeyStatus.InStock || k.Status == KeyStatus.Returned)),
             KeyView.Held => keys.Where(k => k.Status == KeyStatus.Issued || k.Status == KeyStatus.ToBeReturned),
             KeyView.ToBeReturned => keys.Where(k => k.Status == KeyStatus.ToBeReturned),
+            KeyView.OverdueReturn => keys.Where(k => k.Status == KeyStatus.ToBeReturned && k.ReturnDueOn < overdueIfDueBefore),
             KeyView.Lost => keys.Where(k => k.Status == KeyStatus.Lost),
             _ => keys,
         };
@@ -223,7 +241,8 @@ public sealed class KeyQueries(IDbContextFactory<SocItDbContext> factory, Curren
             k.Status,
             k.HolderEmployeeId,
             db.Employees.Where(e => e.Id == k.HolderEmployeeId).Select(e => PersonName.Shown(e.FullName, e.IsProtected)).FirstOrDefault(),
-            k.Version));
+            k.Version,
+            k.ReturnDueOn));
 
     private static string Escape(string term) =>
         term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);

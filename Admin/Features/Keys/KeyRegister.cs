@@ -78,7 +78,7 @@ public sealed class KeyRegister(KeyChanges changes)
     public Task<KeyResult> MarkToBeReturnedAsync(int keyId, int expectedVersion, CancellationToken ct = default) =>
         ChangeKeyAsync(keyId, expectedVersion, "Key.ToBeReturned", (c, key) =>
         {
-            key.MarkToBeReturned(c.Actor, c.Now);
+            key.MarkToBeReturned(c.Actor, c.Now, c.Today);
             return Task.FromResult($"Nyckeln {key.Number} ska återlämnas.");
         }, ct);
 
@@ -203,5 +203,6 @@ public sealed class KeyRegister(KeyChanges changes)
         key.PoolId,
         key.HolderEmployeeId,
         key.UnitId,
+        key.ReturnDueOn,
     };
 }

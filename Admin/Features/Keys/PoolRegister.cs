@@ -69,7 +69,7 @@ public sealed class PoolRegister(KeyChanges changes)
                 .ToListAsync(ct);
             foreach (var key in keys)
             {
-                key.MarkToBeReturned(c.Actor, c.Now);
+                key.MarkToBeReturned(c.Actor, c.Now, c.Today);
             }
 
             var returned = keys.Count == 0 ? string.Empty

@@ -130,7 +130,7 @@ internal sealed partial class DemoGrantsSeeder(IServiceScopeFactory scopes, Time
         var now = clock.GetUtcNow();
         var grants = await db.Grants.Where(g => g.EmployeeId == order.EmployeeId).ToListAsync(ct);
         var hasPersonalCode = await KeyCaseSteps.HasPersonalCodeAsync(db, order.EmployeeId, ct);
-        order.Take(Demo, now, CaseChecklist.For(order, grants, null, hasPersonalCode));
+        order.Take(Demo, now, CaseChecklist.For(order, grants, null, hasPersonalCode, keysToReturn: []));
 
         // The checklist items get their ids when saved; they are ticked by id.
         await db.SaveChangesAsync(ct);

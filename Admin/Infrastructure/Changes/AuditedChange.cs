@@ -41,6 +41,11 @@ public sealed partial class AuditedChange(
             }
 
             audit.Record(db, actor, note.Action, note.EntityType, note.EntityId, note.Message, note.Before, note.After);
+            foreach (var related in context.Related)
+            {
+                audit.Record(db, actor, related.Action, related.EntityType, related.EntityId, related.Message, related.Before, related.After);
+            }
+
             await db.SaveChangesAsync(ct);
             if (transaction is not null)
             {

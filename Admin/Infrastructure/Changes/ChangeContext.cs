@@ -6,6 +6,8 @@ namespace SocItConsole.Admin.Infrastructure.Changes;
 /// <summary>What a change is made in and by: one context, the signed-in person, the moment and the Swedish date.</summary>
 public sealed class ChangeContext(SocItDbContext db, Actor actor, DateTimeOffset now, DateOnly today)
 {
+    private readonly List<AuditNote> _related = [];
+
     public SocItDbContext Db => db;
 
     public Actor Actor => actor;
@@ -26,6 +28,16 @@ public sealed class ChangeContext(SocItDbContext db, Actor actor, DateTimeOffset
 
         Note = new AuditNote(action, entityType, entityId, message, before, after);
     }
+
+    internal IReadOnlyList<AuditNote> Related => _related;
+
+    /// <summary>
+    /// An entry for another record the same change moved (a key returned by ticking a case's checklist), saved with
+    /// the change's own entry: that record's trail shows the change as if it had been made on its own page. It is
+    /// saved only together with the change's one <see cref="Audit"/> entry.
+    /// </summary>
+    public void AuditRelated(string action, string entityType, string entityId, string message, object? before, object? after) =>
+        _related.Add(new AuditNote(action, entityType, entityId, message, before, after));
 }
 
 /// <summary>What a change writes to the audit trail.</summary>

@@ -219,6 +219,8 @@ public partial class CasePage
         (ChecklistItemKind.System, true) =>
             "Behörigheten avslutas då inte utan finns kvar. Är den redan borttagen i systemet, markera punkten Klar i stället. ",
         (ChecklistItemKind.System, _) => "Systemet ges då inte: ingen behörighet registreras för det. ",
+        (ChecklistItemKind.KeyReturn, _) =>
+            "Nyckeln återlämnas då inte i nyckelregistret; när ärendet är klart ska den återlämnas senast sista arbetsdagen. ",
         _ => string.Empty,
     };
 

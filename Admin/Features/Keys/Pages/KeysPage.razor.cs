@@ -9,7 +9,11 @@ namespace SocItConsole.Admin.Features.Keys.Pages;
 /// <summary>The key register: figures that double as filters, the register itself, pools and purchases.</summary>
 public partial class KeysPage
 {
-    private static readonly KeyView[] StatViews = [KeyView.Free, KeyView.Held, KeyView.ToBeReturned, KeyView.Lost];
+    private static readonly KeyView[] StatViews =
+        [KeyView.Free, KeyView.Held, KeyView.ToBeReturned, KeyView.OverdueReturn, KeyView.Lost];
+
+    /// <summary>The value of <c>?visa=</c> that opens the keys not returned in time (the dashboard links to it).</summary>
+    public const string OverdueReturnsQuery = "ej-aterlamnade";
 
     private KeyListPanel? _list;
     private IReadOnlyList<UnitOption> _units = [];
@@ -21,6 +25,9 @@ public partial class KeysPage
 
     /// <summary>Opens a tab directly: <c>?flik=pooler</c> or <c>?flik=inkop</c> (the dashboard links to purchases).</summary>
     [SupplyParameterFromQuery(Name = "flik")] public string? Tab { get; set; }
+
+    /// <summary>Opens a view directly: <c>?visa=ej-aterlamnade</c>, the keys not returned in time.</summary>
+    [SupplyParameterFromQuery(Name = "visa")] public string? ViewQuery { get; set; }
 
     [Inject] private KeyQueries Queries { get; set; } = default!;
 
@@ -36,6 +43,11 @@ public partial class KeysPage
             "inkop" => 2,
             _ => 0,
         };
+        if (ViewQuery == OverdueReturnsQuery)
+        {
+            _view = KeyView.OverdueReturn;
+        }
+
         _units = await Queries.UnitsAsync();
         await RefreshCountsAsync();
     }
@@ -89,6 +101,7 @@ public partial class KeysPage
         KeyView.Free => Icons.Material.Outlined.Inventory2,
         KeyView.Held => Icons.Material.Outlined.Badge,
         KeyView.ToBeReturned => Icons.Material.Outlined.AssignmentReturn,
+        KeyView.OverdueReturn => Icons.Material.Outlined.AssignmentLate,
         _ => Icons.Material.Outlined.ReportProblem,
     };
 }
