@@ -1,6 +1,7 @@
 using SocItConsole.Shared.Grants;
 using SocItConsole.Shared.MasterData;
 using SocItConsole.Shared.Orders;
+using SocItConsole.Shared.People;
 
 namespace SocItConsole.Shared.Cases;
 
@@ -9,30 +10,26 @@ public static class CaseChecklist
 {
     private const string EndVerb = "Avsluta ";
 
+    /// <summary>The return item of the last employment's end: the person's personal code is revoked in Swedlock.</summary>
+    public const string RevokeCodeLabel = "Personlig kod (Swedlock) spärrad";
+
     /// <summary>
     /// One item per system the order concerns; the Swedlock step when the order makes a key choice; for an end order,
-    /// one item per grant still running and the three returns the routine names (phone — factory reset by the unit's
-    /// mobile representative —, digital key, Falkenbergskort/SITHS card). <paramref name="hasPersonalCode"/> says
-    /// whether the employee already has a personal code (see <see cref="KeyLabel"/>).
+    /// one item per grant still running and the returns the routine names (see <see cref="EndItems"/>).
+    /// <paramref name="hasPersonalCode"/> says whether the employee already has a personal code (see <see cref="KeyLabel"/>).
+    /// <paramref name="ending"/> is what an end-of-employment order ends (<see cref="EmploymentEnd.Of"/>); without it
+    /// the end order is taken to end everything.
     /// </summary>
     public static IReadOnlyList<ChecklistItem> For(
-        Order order, IReadOnlyCollection<Grant> employeeGrants, Contact? mobileRepresentative, bool hasPersonalCode)
+        Order order, IReadOnlyCollection<Grant> employeeGrants, Contact? mobileRepresentative, bool hasPersonalCode,
+        EmploymentEnd? ending = null)
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(employeeGrants);
         var items = new List<ChecklistItem>();
         if (order.Type == OrderType.Terminate)
         {
-            var lastDay = order.EndDate ?? DateOnly.MaxValue;
-            items.AddRange(employeeGrants
-                .Where(g => g.To is null || g.To > lastDay)
-                .OrderBy(g => g.SystemName, StringComparer.Ordinal)
-                .Select(g => new ChecklistItem(ChecklistItemKind.System, EndLabel(g.SystemName, g.LevelName, g.UnitName), g.SystemId)));
-            var resetBy = mobileRepresentative is null ? "verksamhetens mobilombud" : $"mobilombud {mobileRepresentative.Name}";
-            items.Add(new ChecklistItem(ChecklistItemKind.Return, $"Telefonen återlämnad och fabriksåterställd av {resetBy}"));
-            items.Add(new ChecklistItem(ChecklistItemKind.Return, "Digital nyckel (Swedlock) återlämnad"));
-            items.Add(new ChecklistItem(ChecklistItemKind.Return, "Falkenbergskort/SITHS-kort återlämnat"));
-            return items;
+            return EndItems(order, employeeGrants, mobileRepresentative, hasPersonalCode, ending);
         }
 
         if (order.Type == OrderType.EndTemporary)
@@ -49,6 +46,56 @@ public static class CaseChecklist
         }
 
         return items;
+    }
+
+    /// <summary>
+    /// An end of employment's checklist: one item per grant of the ended employment (and of its temporary assignments)
+    /// still running after the last working day — not the person's other grants —; then the returns of the unit left,
+    /// per employment: the phone, factory reset by that unit's mobile representative, and the digital key of that unit
+    /// (none when the person stays in the unit in another employment); and only when the last employment ends the
+    /// whole-person items: the Falkenbergskort/SITHS card, and the personal code revoked (when the person has one).
+    /// Without <paramref name="ending"/> every grant and every return is listed, as for an order naming no employment.
+    /// </summary>
+    public static IReadOnlyList<ChecklistItem> EndItems(
+        Order order, IReadOnlyCollection<Grant> employeeGrants, Contact? mobileRepresentative, bool hasPersonalCode,
+        EmploymentEnd? ending)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(employeeGrants);
+        var lastDay = order.EndDate ?? DateOnly.MaxValue;
+        var items = new List<ChecklistItem>();
+        items.AddRange(employeeGrants
+            .Where(g => (ending is null || ending.Covers(g)) && (g.To is null || g.To > lastDay))
+            .OrderBy(g => g.SystemName, StringComparer.Ordinal)
+            .Select(g => new ChecklistItem(ChecklistItemKind.System, EndLabel(g.SystemName, g.LevelName, g.UnitName), g.SystemId)));
+        if (ending is null || ending.ReturnsPhoneAndKey)
+        {
+            var resetBy = mobileRepresentative is null ? "verksamhetens mobilombud" : $"mobilombud {mobileRepresentative.Name}";
+            items.Add(new ChecklistItem(ChecklistItemKind.Return, $"Telefonen återlämnad och fabriksåterställd av {resetBy}"));
+            items.Add(new ChecklistItem(ChecklistItemKind.Return, "Digital nyckel (Swedlock) återlämnad"));
+        }
+
+        if (ending is null || ending.IsLast)
+        {
+            items.Add(new ChecklistItem(ChecklistItemKind.Return, "Falkenbergskort/SITHS-kort återlämnat"));
+            if (hasPersonalCode)
+            {
+                items.Add(new ChecklistItem(ChecklistItemKind.Return, RevokeCodeLabel));
+            }
+        }
+
+        return items;
+    }
+
+    /// <summary>
+    /// True when the operator marked the personal code's revocation "Ej aktuell" on an end case: completing it then
+    /// leaves the code as it is, as a system item marked so ends no grant.
+    /// </summary>
+    public static bool IsCodeRevocationNotApplicable(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return order.Checklist.Any(i =>
+            i.Kind == ChecklistItemKind.Return && i.Label == RevokeCodeLabel && i.State == ChecklistState.NotApplicable);
     }
 
     /// <summary>

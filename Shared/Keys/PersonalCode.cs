@@ -56,6 +56,13 @@ public sealed class PersonalCode
 
     public IReadOnlyList<PersonalCodeEvent> History => _history;
 
+    /// <summary>When the code was revoked (spärrad): the person's last employment ended. Null while it is valid.</summary>
+    public DateTimeOffset? RevokedAt { get; private set; }
+
+    public string? RevokedByName { get; private set; }
+
+    public bool IsRevoked => RevokedAt is not null;
+
     /// <summary>Issues the employee's first code; <paramref name="code"/> is the only copy of it in plain text.</summary>
     public static PersonalCode Issue(int employeeId, Actor by, DateTimeOffset at, out string code)
     {
@@ -77,7 +84,43 @@ public sealed class PersonalCode
             throw new DomainException("Ange varför koden byts: glömt eller fungerar inte.");
         }
 
+        if (IsRevoked)
+        {
+            throw new DomainException("Koden är spärrad eftersom anställningen upphörde. Ge en ny kod i stället.");
+        }
+
         code = Replace(by, at, reason);
+    }
+
+    /// <summary>
+    /// Revokes the code when the person's last employment ends: its hash is dropped, so no code verifies any more, and
+    /// a later employment gets a new code through <see cref="Reissue"/>. Revoking a revoked code changes nothing.
+    /// </summary>
+    public void Revoke(Actor by, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        if (IsRevoked)
+        {
+            return;
+        }
+
+        Hash = Salt = string.Empty;
+        RevokedAt = at.ToUniversalTime();
+        RevokedByName = by.Name;
+    }
+
+    /// <summary>Gives a person whose code was revoked a new one (a new version); <paramref name="code"/> is the only copy.</summary>
+    public void Reissue(Actor by, DateTimeOffset at, out string code)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        if (!IsRevoked)
+        {
+            throw new DomainException("Koden är inte spärrad. Byt den med ett skäl om den är glömd eller inte fungerar.");
+        }
+
+        RevokedAt = null;
+        RevokedByName = null;
+        code = Replace(by, at, null);
     }
 
     /// <summary>True when <paramref name="code"/> is the current code. Compares in constant time.</summary>

@@ -12,6 +12,8 @@ internal sealed class PersonalCodeConfiguration : IEntityTypeConfiguration<Perso
         builder.Property(c => c.Hash).HasMaxLength(64).IsRequired();
         builder.Property(c => c.Salt).HasMaxLength(32).IsRequired();
         builder.Property(c => c.IssuedByName).HasMaxLength(120).IsRequired();
+        builder.Property(c => c.RevokedByName).HasMaxLength(120);
+        builder.Ignore(c => c.IsRevoked);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasIndex(c => c.EmployeeId).IsUnique();
         builder.HasOne<Employee>().WithMany().HasForeignKey(c => c.EmployeeId).OnDelete(DeleteBehavior.Restrict);

@@ -47,8 +47,9 @@ public sealed class CaseWork(
         {
             var grants = await db.Grants.AsNoTracking().Where(g => g.EmployeeId == order.EmployeeId).ToListAsync(ct);
             var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == order.UnitId, ct);
-            var hasPersonalCode = await db.PersonalCodes.AnyAsync(p => p.EmployeeId == order.EmployeeId, ct);
-            order.Take(actor, now, CaseChecklist.For(order, grants, unit?.MobileRepresentative, hasPersonalCode));
+            var hasPersonalCode = await db.PersonalCodes.AnyAsync(p => p.EmployeeId == order.EmployeeId && p.RevokedAt == null, ct);
+            var ending = order.Type == OrderType.Terminate ? await CaseGrants.EndingAsync(db, order, ct) : null;
+            order.Take(actor, now, CaseChecklist.For(order, grants, unit?.MobileRepresentative, hasPersonalCode, ending));
             return $"{actor.Name} tog ärendet {order.CaseNumber}.";
         }, ct);
 

@@ -18,7 +18,8 @@ public sealed class PersonalCodes(KeyChanges changes)
         {
             var name = await c.Db.Employees.Where(e => e.Id == employeeId).Select(e => e.FullName).SingleOrDefaultAsync(ct)
                 ?? throw new DomainException("Medarbetaren finns inte.");
-            if (await c.Db.PersonalCodes.AnyAsync(p => p.EmployeeId == employeeId, ct))
+            var existing = await c.Db.PersonalCodes.SingleOrDefaultAsync(p => p.EmployeeId == employeeId, ct);
+            if (existing is { IsRevoked: false })
             {
                 throw new DomainException(
                     $"{name} har redan en personlig kod. Byt den med ett skäl om den är glömd eller inte fungerar.");
@@ -33,8 +34,18 @@ public sealed class PersonalCodes(KeyChanges changes)
                     $"{name} har ingen personlig nyckel och är inte med i någon nyckelpool. Koden ges när personen får en nyckel eller poolbehörighet.");
             }
 
-            var code = PersonalCode.Issue(employeeId, c.Actor, c.Now, out issued);
-            c.Db.PersonalCodes.Add(code);
+            // A code revoked when the last employment ended is given anew, as a new version of the same code.
+            var code = existing;
+            if (code is null)
+            {
+                code = PersonalCode.Issue(employeeId, c.Actor, c.Now, out issued);
+                c.Db.PersonalCodes.Add(code);
+            }
+            else
+            {
+                code.Reissue(c.Actor, c.Now, out issued);
+            }
+
             return new KeyAudit("PersonalCode.Issued", "Employee", PoolRegister.Id(employeeId),
                 $"Personlig kod gavs till {name}.", null, new { code.Version });
         }, ct, onSaved: entry => new KeyResult.CodeIssued(entry.Message, new OneTimeCode(issued!)));
