@@ -42,6 +42,18 @@ public sealed class CaseWork(
         return order is null ? null : ToDetails(order);
     }
 
+    /// <summary>
+    /// For an end of employment: which employment it ends and which remain (<see cref="SocItConsole.Shared.People.EmploymentEnd"/>); null for
+    /// any other order.
+    /// </summary>
+    public async Task<EmploymentEndView?> EndingAsync(int orderId, CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(Policies.Operator);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId && o.Type == OrderType.Terminate, ct);
+        return order is null ? null : EmploymentEndView.Of(await CaseGrants.EndingAsync(db, order, ct), order.EmploymentId is not null);
+    }
+
     public Task<CaseResult> TakeAsync(int orderId, int expectedVersion, CancellationToken ct = default) =>
         ChangeAsync(orderId, expectedVersion, "Case.Taken", async (db, order, actor, now) =>
         {

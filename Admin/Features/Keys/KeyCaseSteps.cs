@@ -6,7 +6,6 @@ using SocItConsole.Shared.Cases;
 using SocItConsole.Shared.Common;
 using SocItConsole.Shared.Keys;
 using SocItConsole.Shared.Orders;
-using SocItConsole.Shared.People;
 
 namespace SocItConsole.Admin.Features.Keys;
 
@@ -20,8 +19,8 @@ internal static class KeyCaseSteps
     /// A new or temporary access order: the personal key is handed out (registered first if it is new to the register),
     /// the bought key must have arrived, the pool membership is added. An end order: personal keys are to be returned
     /// and pool memberships end on the last working day — those of the units the person leaves, all of them and the
-    /// personal code (revoked) when the last employment ends (<see cref="EmploymentEnd"/>). A Swedlock step marked "Ej aktuell" does none of the giving:
-    /// no key is handed out, a purchase not yet received is cancelled, no pool membership is added. Returns a sentence
+    /// personal code (revoked) when the last employment ends (<see cref="SocItConsole.Shared.People.EmploymentEnd"/>).
+    /// A Swedlock step marked "Ej aktuell" does none of the giving: no key is handed out, a purchase not yet received is cancelled, no pool membership is added. Returns a sentence
     /// for the case's message, or null.
     /// </summary>
     public static async Task<string?> ApplyOnCompletionAsync(

@@ -80,7 +80,9 @@ public sealed record PoolRow(
 
 public sealed record EmployeeOption(int Id, string FullName, string MaskedPersonnummer);
 
-public sealed record PersonalCodeStatus(int Version, DateTimeOffset IssuedAt, string IssuedByName, IReadOnlyList<PersonalCodeEventRow> History);
+/// <summary>The person's code; <paramref name="RevokedAt"/> when it was revoked as the last employment ended.</summary>
+public sealed record PersonalCodeStatus(
+    int Version, DateTimeOffset IssuedAt, string IssuedByName, IReadOnlyList<PersonalCodeEventRow> History, DateTimeOffset? RevokedAt = null);
 
 public sealed record PersonalCodeEventRow(int Version, PersonalCodeResetReason? Reason, string ByName, DateTimeOffset At);
 

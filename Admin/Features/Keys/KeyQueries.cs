@@ -130,7 +130,8 @@ public sealed class KeyQueries(IDbContextFactory<SocItDbContext> factory, Curren
         var code = await db.PersonalCodes.AsNoTracking().Include(c => c.History)
             .Where(c => c.EmployeeId == employeeId)
             .Select(c => new PersonalCodeStatus(c.Version, c.IssuedAt, c.IssuedByName,
-                c.History.OrderByDescending(h => h.Version).Select(h => new PersonalCodeEventRow(h.Version, h.Reason, h.ByName, h.At)).ToList()))
+                c.History.OrderByDescending(h => h.Version).Select(h => new PersonalCodeEventRow(h.Version, h.Reason, h.ByName, h.At)).ToList(),
+                c.RevokedAt))
             .SingleOrDefaultAsync(ct);
         return new EmployeeKeys(
             [.. keys.OrderBy(k => k.Number, StringComparer.Ordinal)],
