@@ -67,6 +67,7 @@ public class EndOfEmploymentFormTests : ComponentTestBase, IAsyncLifetime
         var cut = RenderTermination("Hemtjänst Centrum");
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=employment-choice]")));
         Assert.Empty(cut.FindAll("[data-testid=employment-ended]"));
+        Assert.Empty(cut.FindAll("[data-testid=title]"));
 
         cut.Find($"[data-testid=employment-{nurse}]").Click();
 
