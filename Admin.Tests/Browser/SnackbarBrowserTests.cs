@@ -31,6 +31,8 @@ public class SnackbarBrowserTests
     {
         await using var session = await BrowserSession.StartAsync();
         var first = await PlaceAsync(session, OrderRequests.NewUndersköterska());
+        await TestEmployments.EmployAsync(
+            session.Services.GetRequiredService<IDbContextFactory<SocItDbContext>>(), OrderRequests.Pnr1985, "Erik Berg");
         var second = await PlaceAsync(session, OrderRequests.Terminate(OrderRequests.Pnr1985) with { EmployeeName = "Erik Berg" });
         var page = session.Page;
         await page.GotoAsync("/account/dev-sign-in?userName=operator&returnUrl=/cases");

@@ -2,6 +2,7 @@ using SocItConsole.Shared.Grants;
 using SocItConsole.Shared.Keys;
 using SocItConsole.Shared.MasterData;
 using SocItConsole.Shared.Orders;
+using SocItConsole.Shared.People;
 
 namespace SocItConsole.Shared.Cases;
 
@@ -11,35 +12,31 @@ public static class CaseChecklist
     private const string EndVerb = "Avsluta ";
     private const string KeyReturnPrefix = "Digital nyckel (Swedlock) ";
 
+    /// <summary>The return item of the last employment's end: the person's personal code is revoked in Swedlock.</summary>
+    public const string RevokeCodeLabel = "Personlig kod (Swedlock) spärrad";
+
     /// <summary>
     /// One item per system the order concerns; the Swedlock step when the order makes a key choice; for an end order,
-    /// one item per grant still running and the returns the routine names (phone — factory reset by the unit's mobile
-    /// representative —, each personal key in <paramref name="keysToReturn"/> (see <see cref="KeyReturns"/>),
-    /// Falkenbergskort/SITHS card). <paramref name="hasPersonalCode"/> says whether the employee already has a
-    /// personal code (see <see cref="KeyLabel"/>).
+    /// one item per grant still running and the returns the routine names (see <see cref="EndItems"/>).
+    /// <paramref name="hasPersonalCode"/> says whether the employee already has a personal code (see <see cref="KeyLabel"/>).
+    /// <paramref name="keysToReturn"/> are the personal keys the register says the person holds (see <see cref="KeyReturns"/>);
+    /// null when unknown, which asks for "the digital key" without a number. <paramref name="ending"/> is what an
+    /// end-of-employment order ends (<see cref="EmploymentEnd.Of"/>); without it the end order is taken to end everything.
     /// </summary>
     public static IReadOnlyList<ChecklistItem> For(
         Order order,
         IReadOnlyCollection<Grant> employeeGrants,
         Contact? mobileRepresentative,
         bool hasPersonalCode,
-        IReadOnlyCollection<KeyToReturn> keysToReturn)
+        IReadOnlyCollection<KeyToReturn>? keysToReturn,
+        EmploymentEnd? ending = null)
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(employeeGrants);
         var items = new List<ChecklistItem>();
         if (order.Type == OrderType.Terminate)
         {
-            var lastDay = order.EndDate ?? DateOnly.MaxValue;
-            items.AddRange(employeeGrants
-                .Where(g => g.To is null || g.To > lastDay)
-                .OrderBy(g => g.SystemName, StringComparer.Ordinal)
-                .Select(g => new ChecklistItem(ChecklistItemKind.System, EndLabel(g.SystemName, g.LevelName, g.UnitName), g.SystemId)));
-            var resetBy = mobileRepresentative is null ? "verksamhetens mobilombud" : $"mobilombud {mobileRepresentative.Name}";
-            items.Add(new ChecklistItem(ChecklistItemKind.Return, $"Telefonen återlämnad och fabriksåterställd av {resetBy}"));
-            items.AddRange(KeyReturns(keysToReturn));
-            items.Add(new ChecklistItem(ChecklistItemKind.Return, "Falkenbergskort/SITHS-kort återlämnat"));
-            return items;
+            return EndItems(order, employeeGrants, mobileRepresentative, hasPersonalCode, keysToReturn, ending);
         }
 
         if (order.Type == OrderType.EndTemporary)
@@ -84,6 +81,58 @@ public static class CaseChecklist
         var rest = item.Label[KeyReturnPrefix.Length..];
         var end = rest.IndexOf(' ', StringComparison.Ordinal);
         return KeyNumber.TryParse(end < 0 ? rest : rest[..end], out var number, out _) ? number : null;
+    }
+
+    /// <summary>
+    /// An end of employment's checklist: one item per grant of the ended employment (and of its temporary assignments)
+    /// still running after the last working day — not the person's other grants —; then the returns of the unit left,
+    /// per employment: the phone, factory reset by that unit's mobile representative, and the digital key of that unit
+    /// (each personal key of that unit by its number, <see cref="KeyReturns"/>; none when the person stays in the unit in another employment); and only when the last employment ends the
+    /// whole-person items: the Falkenbergskort/SITHS card, and the personal code revoked (when the person has one).
+    /// Without <paramref name="ending"/> every grant and every return is listed, as for an order naming no employment.
+    /// </summary>
+    public static IReadOnlyList<ChecklistItem> EndItems(
+        Order order, IReadOnlyCollection<Grant> employeeGrants, Contact? mobileRepresentative, bool hasPersonalCode,
+        IReadOnlyCollection<KeyToReturn>? keysToReturn, EmploymentEnd? ending)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(employeeGrants);
+        var lastDay = order.EndDate ?? DateOnly.MaxValue;
+        var items = new List<ChecklistItem>();
+        items.AddRange(employeeGrants
+            .Where(g => (ending is null || ending.Covers(g)) && (g.To is null || g.To > lastDay))
+            .OrderBy(g => g.SystemName, StringComparer.Ordinal)
+            .Select(g => new ChecklistItem(ChecklistItemKind.System, EndLabel(g.SystemName, g.LevelName, g.UnitName), g.SystemId)));
+        if (ending is null || ending.ReturnsPhoneAndKey)
+        {
+            var resetBy = mobileRepresentative is null ? "verksamhetens mobilombud" : $"mobilombud {mobileRepresentative.Name}";
+            items.Add(new ChecklistItem(ChecklistItemKind.Return, $"Telefonen återlämnad och fabriksåterställd av {resetBy}"));
+            items.AddRange(keysToReturn is null
+                ? [new ChecklistItem(ChecklistItemKind.Return, "Digital nyckel (Swedlock) återlämnad")]
+                : KeyReturns(keysToReturn.Where(k => ending is null || ending.ReturnsKeysOf(k.UnitId))));
+        }
+
+        if (ending is null || ending.IsLast)
+        {
+            items.Add(new ChecklistItem(ChecklistItemKind.Return, "Falkenbergskort/SITHS-kort återlämnat"));
+            if (hasPersonalCode)
+            {
+                items.Add(new ChecklistItem(ChecklistItemKind.Return, RevokeCodeLabel));
+            }
+        }
+
+        return items;
+    }
+
+    /// <summary>
+    /// True when the operator marked the personal code's revocation "Ej aktuell" on an end case: completing it then
+    /// leaves the code as it is, as a system item marked so ends no grant.
+    /// </summary>
+    public static bool IsCodeRevocationNotApplicable(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return order.Checklist.Any(i =>
+            i.Kind == ChecklistItemKind.Return && i.Label == RevokeCodeLabel && i.State == ChecklistState.NotApplicable);
     }
 
     /// <summary>

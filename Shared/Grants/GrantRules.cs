@@ -63,8 +63,10 @@ public static class GrantRules
     /// <item>new: each derived system in the unit from the start date (to the end date of a fixed-term employment);</item>
     /// <item>extend: each requested system and level in the unit, from the start date, to the end date if temporary;</item>
     /// <item>temporary access to another unit: each derived system in the other unit until the end date;</item>
-    /// <item>end of employment: every grant still running after the last working day ends on that day; one that had
-    /// not yet started ends on its first day.</item>
+    /// <item>end of employment: every grant of the employment it names (and of the temporary assignments hanging off
+    /// it, which belong to it too) still running after the last working day ends on that day; one that had not yet
+    /// started ends on its first day. The person's other employments keep theirs. An order that names no employment
+    /// (placed before employments were recorded) ends every grant, as it did then.</item>
     /// <item>end of a temporary grant: the employee's grants of that system and level in that unit that no order has
     /// ended yet end on the given last day (earlier, if they already ended earlier), and are marked as ended.</item>
     /// </list>
@@ -85,7 +87,8 @@ public static class GrantRules
         {
             var lastDay = order.EndDate ?? throw new InvalidOperationException("An end order has a last working day.");
             var ended = employeeGrants
-                .Where(g => (g.To is null || g.To > lastDay) && !CaseChecklist.IsNotApplicable(order, g))
+                .Where(g => (order.EmploymentId is not { } employment || g.EmploymentId == employment)
+                    && (g.To is null || g.To > lastDay) && !CaseChecklist.IsNotApplicable(order, g))
                 .ToList();
             foreach (var grant in ended)
             {

@@ -56,7 +56,7 @@ public sealed class PersonalCode
 
     public IReadOnlyList<PersonalCodeEvent> History => _history;
 
-    /// <summary>When the code was revoked, or null while the person keeps it.</summary>
+    /// <summary>When the code was revoked (spärrad): the person's last employment ended. Null while it is valid.</summary>
     public DateTimeOffset? RevokedAt { get; private set; }
 
     public string? RevokedByName { get; private set; }
@@ -90,35 +90,36 @@ public sealed class PersonalCode
 
         if (IsRevoked)
         {
-            throw new DomainException("Den personliga koden är återkallad. Ge en ny kod i stället.");
+            throw new DomainException("Koden är spärrad eftersom anställningen upphörde. Ge en ny kod i stället.");
         }
 
         code = Replace(by, at, reason);
     }
 
-    /// <summary>Revokes the code, when the person's last employment ends; it opens nothing until it is reissued.</summary>
+    /// <summary>
+    /// Revokes the code when the person's last employment ends: its hash is dropped, so no code verifies any more, and
+    /// a later employment gets a new code through <see cref="Reissue"/>. Revoking a revoked code changes nothing.
+    /// </summary>
     public void Revoke(Actor by, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(by);
         if (IsRevoked)
         {
-            throw new DomainException("Den personliga koden är redan återkallad.");
+            return;
         }
 
+        Hash = Salt = string.Empty;
         RevokedAt = at.ToUniversalTime();
         RevokedByName = by.Name;
     }
 
-    /// <summary>
-    /// Gives a person whose code was revoked a new one (the next version, kept again); <paramref name="code"/> is the
-    /// only copy of it in plain text. A kept code is never reissued: it is reset, with a reason.
-    /// </summary>
+    /// <summary>Gives a person whose code was revoked a new one (a new version); <paramref name="code"/> is the only copy.</summary>
     public void Reissue(Actor by, DateTimeOffset at, out string code)
     {
         ArgumentNullException.ThrowIfNull(by);
         if (!IsRevoked)
         {
-            throw new DomainException("Personen har redan en personlig kod. Byt den med ett skäl om den är glömd eller inte fungerar.");
+            throw new DomainException("Koden är inte spärrad. Byt den med ett skäl om den är glömd eller inte fungerar.");
         }
 
         RevokedAt = null;
@@ -126,7 +127,7 @@ public sealed class PersonalCode
         code = Replace(by, at, null);
     }
 
-    /// <summary>True when <paramref name="code"/> is the current code and not revoked. Compares in constant time.</summary>
+    /// <summary>True when <paramref name="code"/> is the current code. Compares in constant time.</summary>
     public bool Verify(string? code)
     {
         if (IsRevoked || string.IsNullOrEmpty(code) || string.IsNullOrEmpty(Hash) || string.IsNullOrEmpty(Salt))

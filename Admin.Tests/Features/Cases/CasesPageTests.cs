@@ -27,6 +27,7 @@ public class CasesPageTests : ComponentTestBase, IAsyncLifetime
         await _database.SeedDemoDataAsync(_clock);
         // Three orders an hour apart: a new employee, a termination, an extension (newest).
         await PlaceAsync(OrderRequests.NewUndersköterska());
+        await TestEmployments.EmployAsync(_database, OrderRequests.Pnr1985, "Erik Berg");
         await PlaceAsync(OrderRequests.Terminate(OrderRequests.Pnr1985) with { EmployeeName = "Erik Berg" });
         await PlaceAsync(OrderRequests.Extend());
         Services.AddCaseServices(_database, _clock);

@@ -60,6 +60,7 @@ public sealed class HomeOverviewTests : IAsyncLifetime
     {
         var operatorId = (await AppServices.CurrentUser("operator").RequireAsync("Operator")).Id;
         var soon = await PlaceAsync(Starting(30, "Lisa Andersson"));
+        await TestEmployments.EmployAsync(Database, OrderRequests.Pnr1985, "Erik Berg");
         var overdueEnd = await PlaceAsync(OrderRequests.Terminate(OrderRequests.Pnr1985) with
         {
             EmployeeName = "Erik Berg",

@@ -27,6 +27,7 @@ public class HomePageTests : ComponentTestBase, IAsyncLifetime
         await _database.SeedDemoDataAsync(_clock);
         // Due tomorrow, so today's work; and one that starts in ten days, so only in the queue's figures.
         await PlaceAsync(OrderRequests.NewUndersköterska() with { StartDate = new DateOnly(2026, 11, 28) });
+        await TestEmployments.EmployAsync(_database, OrderRequests.Pnr1985, "Erik Berg");
         await PlaceAsync(OrderRequests.Terminate(OrderRequests.Pnr1985) with { EmployeeName = "Erik Berg" });
         Services.AddCaseServices(_database, _clock);
         Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new ReviewOptions()));

@@ -49,6 +49,7 @@ public class MyOrdersPageTests : ComponentTestBase, IAsyncLifetime
             Systems = [new RequestedSystemInput("Lifecare", "Handläggare")],
         };
         await AppServices.OrderForm(Database, "chef1").SubmitAsync(await endOne.ByIdAsync(Database), OrderChannel.Console, TestContext.Current.CancellationToken);
+        await TestEmployments.EmployAsync(Database, OrderRequests.Pnr1985, "Lisa Andersson");
         await AppServices.OrderForm(Database, "chef1").SubmitAsync(
             await OrderRequests.Terminate(OrderRequests.Pnr1985).ByIdAsync(Database), OrderChannel.Console, TestContext.Current.CancellationToken);
 
@@ -65,6 +66,7 @@ public class MyOrdersPageTests : ComponentTestBase, IAsyncLifetime
     public async Task ListsTheManagersOrders_WithSwedishTexts_AndStockholmTime()
     {
         await AppServices.OrderForm(Database, "chef1").SubmitAsync(await OrderRequests.NewUndersköterska().ByIdAsync(Database), OrderChannel.Console, TestContext.Current.CancellationToken);
+        await TestEmployments.EmployAsync(Database, OrderRequests.Pnr1985, "Lisa Andersson");
         await AppServices.OrderForm(Database, "chef2").SubmitAsync(
             await (OrderRequests.Terminate(OrderRequests.Pnr1985) with { OrdererEmail = "erik.johansson@kommun.example" }).ByIdAsync(Database),
             OrderChannel.Console, TestContext.Current.CancellationToken);

@@ -268,6 +268,7 @@ public sealed class OrderFormTests : IAsyncLifetime
         var first = await PlaceAsync("chef1", OrderRequests.NewUndersköterska());
         var othersOrder = await PlaceAsync("chef2", OrderedBy("Erik Johansson", "erik.johansson@kommun.example", "Erik Johansson", "erik.johansson@kommun.example"));
         _clock.Advance(TimeSpan.FromMinutes(5));
+        await TestEmployments.EmployAsync(Database, OrderRequests.Pnr1985, "Olle Berg");
         var viaEService = Assert.IsType<PlaceOrderResult.Created>(await AppServices.OrderIntake(Database, _clock).PlaceAsync(
             OrderRequests.Terminate(OrderRequests.Pnr1985) with { EmployeeName = "Olle Berg", OrdererEmail = "Anna.Lindqvist@Kommun.example" },
             OrderChannel.EService, new Actor("e-service", "E-tjänsten"), ct: Ct)).Receipt.CaseNumber;

@@ -74,6 +74,7 @@ public class OrderIntakeTests
         var ct = TestContext.Current.CancellationToken;
 
         await intake.PlaceAsync(OrderRequests.NewUndersköterska("199001011239"), OrderChannel.Console, Chef, ct: ct);
+        await TestEmployments.EmployAsync(database, OrderRequests.Pnr1990, "Lisa Andersson");
         await intake.PlaceAsync(OrderRequests.Terminate("900101-1239") with { EmployeeName = "Lisa Berg" }, OrderChannel.Console, Chef, ct: ct);
 
         await using var db = database.CreateDbContext();

@@ -15,6 +15,20 @@ namespace SocItConsole.Admin.Features.Cases;
 /// </summary>
 internal static class CaseGrants
 {
+    /// <summary>
+    /// What end-of-employment order <paramref name="order"/> ends and what the person keeps, from the person's
+    /// employments and assignments as they stand (<see cref="EmploymentEnd.Of"/>): the checklist, the key register's
+    /// steps and the case page all read it from here.
+    /// </summary>
+    public static async Task<EmploymentEnd> EndingAsync(SocItDbContext db, Order order, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(order);
+        var employments = await db.Employments.AsNoTracking().Where(e => e.EmployeeId == order.EmployeeId).ToListAsync(ct);
+        var assignments = await db.TemporaryAssignments.AsNoTracking().Where(a => a.EmployeeId == order.EmployeeId).ToListAsync(ct);
+        return EmploymentEnd.Of(order, employments, assignments);
+    }
+
     public static async Task<GrantChanges> ApplyAsync(SocItDbContext db, Order order, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);

@@ -45,16 +45,29 @@ public sealed class CaseWork(
         return order is null ? null : ToDetails(order);
     }
 
+    /// <summary>
+    /// For an end of employment: which employment it ends and which remain (<see cref="SocItConsole.Shared.People.EmploymentEnd"/>); null for
+    /// any other order.
+    /// </summary>
+    public async Task<EmploymentEndView?> EndingAsync(int orderId, CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(Policies.Operator);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId && o.Type == OrderType.Terminate, ct);
+        return order is null ? null : EmploymentEndView.Of(await CaseGrants.EndingAsync(db, order, ct), order.EmploymentId is not null);
+    }
+
     public Task<CaseResult> TakeAsync(int orderId, int expectedVersion, CancellationToken ct = default) =>
         ChangeAsync(orderId, expectedVersion, "Case.Taken", async (db, order, actor, now) =>
         {
             var grants = await db.Grants.AsNoTracking().Where(g => g.EmployeeId == order.EmployeeId).ToListAsync(ct);
             var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == order.UnitId, ct);
             var hasPersonalCode = await KeyCaseSteps.HasPersonalCodeAsync(db, order.EmployeeId, ct);
+            var ending = order.Type == OrderType.Terminate ? await CaseGrants.EndingAsync(db, order, ct) : null;
             var keysToReturn = order.Type == OrderType.Terminate && order.Checklist.Count == 0
                 ? await KeyCaseSteps.KeysToReturnAsync(db, order.EmployeeId, ct)
                 : [];
-            order.Take(actor, now, CaseChecklist.For(order, grants, unit?.MobileRepresentative, hasPersonalCode, keysToReturn));
+            order.Take(actor, now, CaseChecklist.For(order, grants, unit?.MobileRepresentative, hasPersonalCode, keysToReturn, ending));
             return $"{actor.Name} tog ärendet {order.CaseNumber}.";
         }, ct);
 

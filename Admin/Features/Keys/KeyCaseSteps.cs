@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
+using SocItConsole.Admin.Features.Cases;
 using SocItConsole.Admin.Infrastructure.Changes;
 using SocItConsole.Shared.Audit;
 using SocItConsole.Shared.Cases;
@@ -19,8 +20,9 @@ internal static class KeyCaseSteps
     /// <summary>
     /// A new or temporary access order: the personal key is handed out (registered first if it is new to the register),
     /// the bought key must have arrived, the pool membership is added. An end order: personal keys are to be returned
-    /// and pool memberships end on the last working day. A Swedlock step marked "Ej aktuell" does none of the giving:
-    /// no key is handed out, a purchase not yet received is cancelled, no pool membership is added. Returns a sentence
+    /// and pool memberships end on the last working day — those of the units the person leaves, all of them and the
+    /// personal code (revoked) when the last employment ends (<see cref="SocItConsole.Shared.People.EmploymentEnd"/>).
+    /// A Swedlock step marked "Ej aktuell" does none of the giving: no key is handed out, a purchase not yet received is cancelled, no pool membership is added. Returns a sentence
     /// for the case's message, or null.
     /// </summary>
     public static async Task<string?> ApplyOnCompletionAsync(
@@ -211,21 +213,32 @@ internal static class KeyCaseSteps
         SocItDbContext db, Order order, Actor actor, DateTimeOffset now, DateOnly today, CancellationToken ct)
     {
         var lastDay = order.EndDate ?? today;
-        var keys = await db.Keys
+        var ending = await CaseGrants.EndingAsync(db, order, ct);
+        var keys = (await db.Keys
             .Where(k => k.HolderEmployeeId == order.EmployeeId && k.Status == KeyStatus.Issued)
-            .ToListAsync(ct);
+            .ToListAsync(ct))
+            .Where(k => ending.ReturnsKeysOf(k.UnitId))
+            .ToList();
         foreach (var key in keys)
         {
             key.MarkToBeReturned(actor, now, lastDay);
         }
 
-        var pools = await db.KeyPools.Include(p => p.Members)
+        var pools = (await db.KeyPools.Include(p => p.Members)
             .Where(p => p.Members.Any(m => m.EmployeeId == order.EmployeeId && (m.To == null || m.To > lastDay)))
-            .ToListAsync(ct);
+            .ToListAsync(ct))
+            .Where(p => ending.ReturnsKeysOf(p.UnitId))
+            .ToList();
         foreach (var pool in pools)
         {
             pool.EndEmployment(order.EmployeeId, lastDay);
         }
+
+        // The personal code belongs to the person, not to an employment: it goes only with the last one.
+        var code = ending.IsLast && !CaseChecklist.IsCodeRevocationNotApplicable(order)
+            ? await db.PersonalCodes.SingleOrDefaultAsync(c => c.EmployeeId == order.EmployeeId && c.RevokedAt == null, ct)
+            : null;
+        code?.Revoke(actor, now);
 
         var parts = new List<string>();
         if (keys.Count > 0)
@@ -236,6 +249,11 @@ internal static class KeyCaseSteps
         if (pools.Count > 0)
         {
             parts.Add($"Sista dag i {string.Join(", ", pools.Select(p => p.Name))} är {lastDay:yyyy-MM-dd}.");
+        }
+
+        if (code is not null)
+        {
+            parts.Add("Den personliga koden är spärrad.");
         }
 
         return parts.Count == 0 ? null : string.Join(" ", parts);

@@ -41,7 +41,7 @@ public sealed class PersonalCodes(KeyChanges changes)
                 var before = new { existing.Version, Revoked = true };
                 existing.Reissue(c.Actor, c.Now, out issued);
                 return new KeyAudit("PersonalCode.Issued", "Employee", PoolRegister.Id(employeeId),
-                    $"Ny personlig kod gavs till {name} (den förra var återkallad).", before, new { existing.Version, Revoked = false });
+                    $"Ny personlig kod gavs till {name} (den förra var spärrad).", before, new { existing.Version, Revoked = false });
             }
 
             var code = PersonalCode.Issue(employeeId, c.Actor, c.Now, out issued);

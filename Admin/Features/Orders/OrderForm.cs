@@ -69,6 +69,38 @@ public sealed class OrderForm(IDbContextFactory<SocItDbContext> factory, OrderIn
     }
 
     /// <summary>
+    /// For an end of employment: the person's current employments in <paramref name="unitId"/> on the last working day
+    /// (the form lets the orderer choose when there are several) and those elsewhere that continue after it. Nothing
+    /// when the personnummer is not valid or the person has no current employment in that unit.
+    /// </summary>
+    public async Task<EmploymentChoices> EmploymentsAsync(
+        string? personnummer, int? unitId, DateOnly? lastDay, CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(Policies.OrderIntake);
+        var today = AdminTimeZone.Today(clock);
+        if (unitId is not { } unit || !Personnummer.TryParse(personnummer, today, out var pnr, out _))
+        {
+            return EmploymentChoices.None;
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var employments = await db.Employments.AsNoTracking()
+            .Where(e => e.EndedByOrderId == null && db.Employees.Any(p => p.Id == e.EmployeeId && p.Personnummer == pnr))
+            .OrderBy(e => e.From)
+            .ToListAsync(ct);
+        var day = lastDay ?? today;
+        var inUnit = employments.Where(e => e.UnitId == unit && e.IsCurrentOn(day)).ToList();
+        if (inUnit.Count == 0)
+        {
+            return EmploymentChoices.None;
+        }
+
+        return new EmploymentChoices(
+            [.. inUnit.Select(EmploymentLine.Of)],
+            [.. employments.Where(e => e.UnitId != unit && e.IsCurrentOn(day.AddDays(1))).Select(EmploymentLine.Of)]);
+    }
+
+    /// <summary>
     /// Places the order as the signed-in user. A manager's order always comes through the console; an operator says
     /// how it reached Soc-IT (secure message, phone or the console). One that came by secure message or phone is
     /// registered for its sender (<see cref="SenderRules"/>): the operator is recorded as who registered it, never as

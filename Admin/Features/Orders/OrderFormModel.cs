@@ -44,6 +44,12 @@ public sealed class OrderFormModel
 
     public int? TargetUnitId { get; set; }
 
+    /// <summary>For an end of employment: the employment chosen when the person has several in the unit.</summary>
+    public int? EmploymentId { get; set; }
+
+    /// <summary>The form asks which employment ends: the person has several current ones in the unit.</summary>
+    public bool ChoosesEmployment { get; set; }
+
     public DateTime? StartDate { get; set; }
 
     /// <summary>The end of a temporary grant; for an end order, the last working day.</summary>
@@ -141,7 +147,7 @@ public sealed class OrderFormModel
     /// </summary>
     public bool Shows(OrderFieldKey field) => field.Field switch
     {
-        OrderField.Title => NeedsTitle,
+        OrderField.Title => NeedsTitle || (Type == OrderType.Terminate && ChoosesEmployment),
         OrderField.TargetUnit => NeedsTargetUnit,
         OrderField.StartDate => NeedsStartDate,
         OrderField.Systems => NeedsSystems,
@@ -158,6 +164,7 @@ public sealed class OrderFormModel
         EmployeeName = EmployeeName,
         Personnummer = Personnummer,
         TitleId = NeedsTitle ? TitleId : null,
+        EmploymentId = Type == OrderType.Terminate ? EmploymentId : null,
         UnitId = UnitId,
         TargetUnitId = NeedsTargetUnit ? TargetUnitId : null,
         StartDate = NeedsStartDate ? ToDate(StartDate) : null,

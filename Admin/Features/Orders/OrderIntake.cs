@@ -107,6 +107,22 @@ public sealed partial class OrderIntake(
             return new PlaceOrderResult.Invalid(validation.Errors);
         }
 
+        if (order.Type == OrderType.Terminate)
+        {
+            switch (await EmploymentToEndAsync(order, reference, ct))
+            {
+                case { Error: { } error, Field: { } field }:
+                    return new PlaceOrderResult.Invalid(new Dictionary<OrderFieldKey, string[]> { [field] = [error] });
+                case { Employment: { } employment }:
+                    order = order with
+                    {
+                        EmploymentId = employment.Id,
+                        Title = reference.Titles.FirstOrDefault(t => t.Id == employment.TitleId) ?? order.Title,
+                    };
+                    break;
+            }
+        }
+
         var systems = await SystemsForAsync(order, ct);
         for (var attempt = 1; ; attempt++)
         {
@@ -208,6 +224,22 @@ public sealed partial class OrderIntake(
         await transaction.CommitAsync(ct);
         LogPlaced(logger, placed.Id, order.Type, channel);
         return new PlaceOrderResult.Created(ToReceipt(placed, order.Personnummer));
+    }
+
+    /// <summary>
+    /// The employment an end-of-employment order ends: the person's current one in the order's unit, the one the form
+    /// chose or the title named when there are several (<see cref="EmploymentEnd.Choose"/>).
+    /// </summary>
+    private async Task<EmploymentChoice> EmploymentToEndAsync(ValidOrder order, OrderReference reference, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var employments = await db.Employments.AsNoTracking()
+            .Where(e => db.Employees.Any(p => p.Id == e.EmployeeId && p.Personnummer == order.Personnummer))
+            .ToListAsync(ct);
+        var title = order.Title is { } named ? reference.Titles.FirstOrDefault(t => t.Id == named.Id) : null;
+        return EmploymentEnd.Choose(
+            employments, order.EmployeeName, order.Unit.Id, order.Unit.Name, order.EmploymentId, title?.Id, title?.Name,
+            order.EndDate!.Value);
     }
 
     private async Task<IReadOnlyList<OrderSystem>> SystemsForAsync(ValidOrder order, CancellationToken ct)

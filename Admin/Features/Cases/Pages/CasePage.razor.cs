@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using SocItConsole.Admin.Features.Cases.Components;
 using SocItConsole.Admin.Features.People;
+using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Admin.Infrastructure.Authentication;
 using SocItConsole.Shared.Cases;
 using SocItConsole.Shared.Orders;
@@ -23,6 +24,7 @@ public partial class CasePage
     private static readonly ChecklistState[] States = [ChecklistState.Todo, ChecklistState.Done, ChecklistState.NotApplicable];
 
     private CaseDetails? _case;
+    private EmploymentEndView? _ending;
     private bool _loaded;
     private bool _busy;
     private string? _comment;
@@ -80,6 +82,7 @@ public partial class CasePage
     private async Task LoadAsync()
     {
         _case = await Work.GetAsync(Id);
+        _ending = _case?.Type == OrderType.Terminate ? await Work.EndingAsync(Id) : null;
         _loaded = true;
     }
 

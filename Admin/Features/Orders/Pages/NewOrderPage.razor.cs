@@ -14,7 +14,7 @@ public partial class NewOrderPage
         (OrderType.New, "En nyanställd medarbetare. Systemen följer av titel och verksamhet."),
         (OrderType.Extend, "Fler system eller en högre nivå i ett system, tills vidare eller till ett slutdatum."),
         (OrderType.TemporaryUnit, "Tillgång till en annan verksamhet under en period, till ett slutdatum."),
-        (OrderType.Terminate, "Anställningen upphör: alla behörigheter avslutas den sista arbetsdagen."),
+        (OrderType.Terminate, "En anställning upphör: dess behörigheter avslutas den sista arbetsdagen."),
     ];
 
     private static readonly IReadOnlyList<(KeyChoiceKind Kind, string Hint)> KeyOptions =
@@ -33,6 +33,8 @@ public partial class NewOrderPage
     private bool _submitting;
     private string? _formError;
     private OrderReceipt? _receipt;
+    private EmploymentChoices _employments = EmploymentChoices.None;
+    private int _employmentsVersion;
 
     [Inject] private OrderForm Orders { get; set; } = default!;
 
@@ -68,6 +70,7 @@ public partial class NewOrderPage
         _formError = null;
         _preview = [];
         _receipt = null;
+        _employments = EmploymentChoices.None;
     }
 
     private bool HasError(OrderFieldKey field) => _errors.ContainsKey(field);
@@ -97,10 +100,54 @@ public partial class NewOrderPage
         ClearErrors(OrderField.OrdererName, OrderField.OrdererEmail, OrderField.ManagerName, OrderField.ManagerEmail);
     }
 
-    private Task TypeChangedAsync(OrderType? type)
+    private async Task TypeChangedAsync(OrderType? type)
     {
         Update(OrderField.Type, () => _model!.Type = type);
-        return RefreshPreviewAsync();
+        await RefreshPreviewAsync();
+        await RefreshEmploymentsAsync();
+    }
+
+    private Task PersonnummerChangedAsync(string? value)
+    {
+        Update(OrderField.Personnummer, () => _model!.Personnummer = value);
+        return RefreshEmploymentsAsync();
+    }
+
+    private Task EndDateChangedAsync(DateTime? date)
+    {
+        Update(OrderField.EndDate, () => _model!.EndDate = date);
+        return RefreshEmploymentsAsync();
+    }
+
+    private void EmploymentChanged(int? id) => Update(OrderField.Title, () => _model!.EmploymentId = id);
+
+    /// <summary>
+    /// For an end of employment: the person's employments in the chosen unit and elsewhere, so that the form shows
+    /// which one ends and which remain, and asks which when there are several.
+    /// </summary>
+    private async Task RefreshEmploymentsAsync()
+    {
+        var version = ++_employmentsVersion;
+        if (_model is not { Type: OrderType.Terminate })
+        {
+            _employments = EmploymentChoices.None;
+            return;
+        }
+
+        var lastDay = _model.EndDate is { } date ? DateOnly.FromDateTime(date) : (DateOnly?)null;
+        var choices = await Orders.EmploymentsAsync(_model.Personnummer, _model.UnitId, lastDay);
+        // A slower answer to an earlier choice must not overwrite the answer to the latest one.
+        if (version != _employmentsVersion)
+        {
+            return;
+        }
+
+        _employments = choices;
+        _model.ChoosesEmployment = choices.InUnit.Count > 1;
+        if (choices.InUnit.All(e => e.Id != _model.EmploymentId))
+        {
+            _model.EmploymentId = null;
+        }
     }
 
     private Task TitleChangedAsync(int? id)
@@ -109,10 +156,11 @@ public partial class NewOrderPage
         return RefreshPreviewAsync();
     }
 
-    private Task UnitChangedAsync(int? id)
+    private async Task UnitChangedAsync(int? id)
     {
         Update(OrderField.Unit, () => _model!.UnitId = id);
-        return RefreshPreviewAsync();
+        await RefreshPreviewAsync();
+        await RefreshEmploymentsAsync();
     }
 
     private Task TargetUnitChangedAsync(int? id)
