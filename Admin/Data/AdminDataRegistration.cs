@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using SocItConsole.Admin.Infrastructure.Jobs;
 
 namespace SocItConsole.Admin.Data;
@@ -9,7 +10,13 @@ public static class AdminDataRegistration
     public const string ConnectionStringName = "SocIt";
     private const string DefaultConnectionString = "Data Source=App_Data/socit.db";
 
-    /// <summary>Registers the DbContext factory on the configured SQLite file (created with its folder if missing).</summary>
+    /// <summary>
+    /// Registers the DbContext factory on the configured SQLite file (created with its folder if missing). The SQLite
+    /// provider rebuilds a table for a changed column or a new foreign key and brackets the rebuild with its own
+    /// <c>PRAGMA foreign_keys</c>, outside the migration's transaction; EF Core reports its own statement as a
+    /// non-transactional operation (dotnet/efcore#35871). Our migrations write no such statement, so the report is
+    /// logged as information, not as a warning at every first start (decision 0034).
+    /// </summary>
     public static WebApplicationBuilder AddAdminData(this WebApplicationBuilder builder)
     {
         var connectionString = ResolveConnectionString(
@@ -17,7 +24,10 @@ public static class AdminDataRegistration
             builder.Environment.ContentRootPath);
 
         builder.Services.AddDbContextFactory<SocItDbContext>(options =>
-            options.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionPragmas()));
+            options.UseSqlite(connectionString)
+                .AddInterceptors(new SqliteConnectionPragmas())
+                .ConfigureWarnings(warnings => warnings.Log(
+                    (RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information))));
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddScoped<DemoDataSeeder>();
         builder.Services.AddRecurringJob<DatabaseMaintenanceJob>(DatabaseMaintenanceJob.Id, DatabaseMaintenanceJob.DefaultCron);

@@ -80,7 +80,7 @@ public class EmploymentEndTests
         var (order, employments, assignments, grants) = World(named, other);
         var ending = EmploymentEnd.Of(order, employments, assignments);
 
-        var items = CaseChecklist.For(order, grants, null, hasPersonalCode: true, ending);
+        var items = CaseChecklist.For(order, grants, null, hasPersonalCode: true, keysToReturn: null, ending);
 
         Assert.True(systems.SequenceEqual(items.Where(i => i.Kind == ChecklistItemKind.System).Select(i => i.Label)), situation);
         Assert.True(returns.SequenceEqual(items.Where(i => i.Kind == ChecklistItemKind.Return).Select(i => i.Label)), situation);
@@ -114,7 +114,7 @@ public class EmploymentEndTests
     {
         var (order, employments, assignments, grants) = World(1, "");
 
-        var items = CaseChecklist.For(order, grants, null, hasPersonalCode: false, EmploymentEnd.Of(order, employments, assignments));
+        var items = CaseChecklist.For(order, grants, null, hasPersonalCode: false, keysToReturn: null, EmploymentEnd.Of(order, employments, assignments));
 
         Assert.Equal([Phone, Key, Siths], items.Where(i => i.Kind == ChecklistItemKind.Return).Select(i => i.Label));
     }
@@ -124,7 +124,7 @@ public class EmploymentEndTests
     {
         var (order, employments, assignments, grants) = World(1, "");
         order.Take(PlacedOrders.Operator, DateTimeOffset.UtcNow,
-            CaseChecklist.For(order, grants, null, hasPersonalCode: true, EmploymentEnd.Of(order, employments, assignments)));
+            CaseChecklist.For(order, grants, null, hasPersonalCode: true, keysToReturn: null, EmploymentEnd.Of(order, employments, assignments)));
         PlacedOrders.NumberChecklist(order);
         Assert.False(CaseChecklist.IsCodeRevocationNotApplicable(order));
 
