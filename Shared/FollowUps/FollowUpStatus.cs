@@ -39,13 +39,19 @@ public static class FollowUpTexts
     /// What a follow-up is about, in a sentence's middle: "Lifecare (Utförare) i Hemtjänst Centrum",
     /// "visstidsanställning som undersköterska i Hemtjänst Centrum" or "tillfällig placering i Tallgården".
     /// </summary>
-    public static string Subject(FollowUpKind kind, string systemName, string levelName, string unitName, string? titleName) => kind switch
+    public static string Subject(FollowUpKind kind, string systemName, string levelName, string unitName, string? titleName) =>
+        kind == FollowUpKind.Grant
+            ? $"{systemName} ({levelName}) i {unitName}"
+            : $"{char.ToLowerInvariant(Heading(kind, titleName)[0])}{Heading(kind, titleName)[1..]} i {unitName}";
+
+    /// <summary>"Visstidsanställning som undersköterska", "Visstidsanställning", "Tillfällig placering".</summary>
+    public static string Heading(FollowUpKind kind, string? titleName) => kind switch
     {
         FollowUpKind.FixedTermEmployment when !string.IsNullOrEmpty(titleName) =>
-            $"visstidsanställning som {char.ToLowerInvariant(titleName[0])}{titleName[1..]} i {unitName}",
-        FollowUpKind.FixedTermEmployment => $"visstidsanställning i {unitName}",
-        FollowUpKind.Placement => $"tillfällig placering i {unitName}",
-        _ => $"{systemName} ({levelName}) i {unitName}",
+            $"Visstidsanställning som {char.ToLowerInvariant(titleName[0])}{titleName[1..]}",
+        FollowUpKind.FixedTermEmployment => "Visstidsanställning",
+        FollowUpKind.Placement => "Tillfällig placering",
+        _ => "Tillfällig behörighet",
     };
 
     /// <summary>"1 behörighet", "6 behörigheter".</summary>
