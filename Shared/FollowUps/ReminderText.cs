@@ -26,9 +26,10 @@ public static class ReminderText
         var ending = lines.Where(l => l.EndDate >= today).OrderBy(l => l.EndDate).ThenBy(l => l.EmployeeName, StringComparer.Ordinal).ToList();
 
         var onlyGrants = lines.All(l => l.Kind == FollowUpKind.Grant);
+        var what = onlyGrants ? "att följa upp" : "väntar på ditt beslut";
         var subject = expired.Count > 0
-            ? $"Påminnelse: {Count(expired.Count + ending.Count, onlyGrants)} att följa upp"
-            : $"Snart slut: {Count(ending.Count, onlyGrants)} att följa upp";
+            ? $"Påminnelse: {Count(expired.Count + ending.Count, onlyGrants)} {what}"
+            : $"Snart slut: {Count(ending.Count, onlyGrants)} {what}";
 
         var body = new StringBuilder();
         body.Append("Hej ").Append(managerName).AppendLine("!").AppendLine();
