@@ -30,6 +30,10 @@ namespace SocItConsole.Admin.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // First: it reads only columns that exist before, and SQL after the table rebuild below would run while the
+            // rebuild is pending.
+            migrationBuilder.Sql(ReplaceCoveredGrantFollowUps);
+
             migrationBuilder.AlterColumn<int>(
                 name: "GrantId",
                 table: "FollowUps",
@@ -84,8 +88,6 @@ namespace SocItConsole.Admin.Data.Migrations
                 principalTable: "TemporaryAssignments",
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
-
-            migrationBuilder.Sql(ReplaceCoveredGrantFollowUps);
         }
 
         /// <inheritdoc />

@@ -96,7 +96,13 @@ internal sealed partial class DemoFollowUpsSeeder(IServiceScopeFactory scopes, T
             added++;
         }
 
+        if (added > 0)
+        {
+            LogSeeded(logger, added);
+        }
+
         var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
+        var ends = 0;
         foreach (var demo in Ends)
         {
             var placed = await intake.PlaceAsync(
@@ -109,18 +115,21 @@ internal sealed partial class DemoFollowUpsSeeder(IServiceScopeFactory scopes, T
             };
             if (receipt is not null && await DemoGrantsSeeder.CompleteAsync(factory, audit, clock, receipt.Id, today, cancellationToken))
             {
-                added++;
+                ends++;
             }
         }
 
-        if (added > 0)
+        if (ends > 0)
         {
-            LogSeeded(logger, added);
+            LogSeededEnds(logger, ends);
         }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data: {Count} completed case(s) for the follow-ups")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data: {Count} temporary grant(s) for the follow-ups")]
     private static partial void LogSeeded(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data: {Count} completed case(s) for a fixed-term employment's and a placement's follow-ups")]
+    private static partial void LogSeededEnds(ILogger logger, int count);
 }
