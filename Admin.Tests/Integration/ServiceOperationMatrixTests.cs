@@ -409,6 +409,8 @@ public sealed partial class ServiceOperationMatrixTests(ServiceOperationWorld wo
             "MasterDataService.DeleteUnitAsync" => await S<MasterDataService>().DeleteUnitAsync(ids.Unit, ct),
             "FollowUpService.EndAsync" => await S<FollowUpService>().EndAsync(ids.FollowUp, ids.FollowUpVersion, ct),
             "FollowUpService.ExtendAsync" => await S<FollowUpService>().ExtendAsync(ids.FollowUp, ids.FollowUpVersion, today.AddDays(60), ct),
+            "FollowUpService.EndGrantAsync" => await S<FollowUpService>().EndGrantAsync(ids.EndFollowUp, ids.EndFollowUpGrant, ct),
+            "FollowUpService.ExtendGrantAsync" => await S<FollowUpService>().ExtendGrantAsync(ids.EndFollowUp, ids.EndFollowUpGrant, today.AddDays(60), ct),
             "Outbox.RunNowAsync" => await S<Outbox>().RunNowAsync(dryRun: false, ct),
             "UnitGrants.RequestEndAsync" => await S<UnitGrants>().RequestEndAsync(ids.PermanentGrant, ct),
             "UnitGrants.RequestExtensionAsync" => await S<UnitGrants>().RequestExtensionAsync(ids.TemporaryGrant, today.AddDays(60), ct),

@@ -12,6 +12,7 @@ using SocItConsole.Admin.Features.MasterData;
 using SocItConsole.Admin.Features.Matrix;
 using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Admin.Features.Reviews;
+using SocItConsole.Admin.Infrastructure.Audit;
 using SocItConsole.Admin.Infrastructure.Email;
 using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Admin.Tests.TestData;
@@ -158,9 +159,20 @@ public sealed class ServiceOperationWorld : IAsyncLifetime
         var preview = await AppServices.MatrixImport(database, "admin", clock).DryRunAsync(csv, ct);
         Assert.True(preview.IsValid && preview.Changes.Count > 0);
 
+        // A fixed-term employment ending in three days: one follow-up for it and its grants (decision 0039).
+        var fixedTerm = await intake.PlaceAsync(
+            DemoGrantsSeeder.Request(new DemoStaff("world-fixed-term", "Moa Lindström", "19971105-4560", "Undersköterska", "Hemtjänst Centrum", EndsIn: 3), Today),
+            OrderChannel.Console, new Actor("test", "Anna Lindqvist"), "world-fixed-term", "world-fixed-term", ct);
+        Assert.True(await DemoGrantsSeeder.CompleteAsync(
+            database, new AuditTrail(clock), clock, Assert.IsType<PlaceOrderResult.Created>(fixedTerm).Receipt.Id, Today, ct));
+        await AppServices.FollowUpRun(database, new RecordingMailSender(), clock).RunAsync(Today, dryRun: false, ct);
+
         await using (var db = database.CreateDbContext())
         {
-            var followUp = await db.FollowUps.AsNoTracking().SingleAsync(ct);
+            var followUp = await db.FollowUps.AsNoTracking().SingleAsync(f => f.GrantId != null, ct);
+            var endFollowUp = await db.FollowUps.AsNoTracking().SingleAsync(f => f.EmploymentId != null, ct);
+            var endFollowUpGrant = await db.Grants.AsNoTracking().Where(g => g.EmploymentId == endFollowUp.EmploymentId)
+                .OrderBy(g => g.Id).Select(g => g.Id).FirstAsync(ct);
             var lines = await db.ReviewLines.AsNoTracking().Where(l => l.RoundId == roundId).ToListAsync(ct);
             var takenOrder = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == taken, ct);
             var purchase = await db.KeyPurchases.AsNoTracking().SingleAsync(ct);
@@ -182,6 +194,8 @@ public sealed class ServiceOperationWorld : IAsyncLifetime
                 TemporaryGrant: temporary,
                 FollowUp: followUp.Id,
                 FollowUpVersion: followUp.Version,
+                EndFollowUp: endFollowUp.Id,
+                EndFollowUpGrant: endFollowUpGrant,
                 Round: roundId,
                 RoundVersion: round.Version,
                 KeptLine: lines.Single(l => l.GrantId == permanent).Id,
@@ -246,6 +260,8 @@ public sealed record WorldIds(
     int TemporaryGrant,
     int FollowUp,
     int FollowUpVersion,
+    int EndFollowUp,
+    int EndFollowUpGrant,
     int Round,
     int RoundVersion,
     int KeptLine,

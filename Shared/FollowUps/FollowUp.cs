@@ -6,8 +6,9 @@ namespace SocItConsole.Shared.FollowUps;
 
 /// <summary>
 /// A temporary grant past or near its last day that a manager must decide on (uppföljning): end it or extend it.
-/// One per grant. It keeps the names as they were, so reminders and the page read true without joins, and the
-/// reminder history the nightly rule judges by.
+/// One per grant — or, for the end of a fixed-term employment or of a placement in another unit, one for all the
+/// access that ends with it (<see cref="Kind"/>, decision 0039). It keeps the names as they were, so reminders and the
+/// page read true without joins, and the reminder history the nightly rule judges by.
 /// </summary>
 public sealed class FollowUp
 {
@@ -36,27 +37,73 @@ public sealed class FollowUp
         Status = FollowUpStatus.Open;
     }
 
+    /// <summary>
+    /// The end of fixed-term employment <paramref name="employmentId"/> (with <paramref name="titleName"/> in
+    /// <paramref name="unitName"/>) or, with <paramref name="assignmentId"/>, of a placement in <paramref name="unitName"/>:
+    /// one follow-up for all the access that ends on <paramref name="endDate"/>.
+    /// </summary>
+    public static FollowUp ForEnd(
+        int employmentId, int? assignmentId, int employeeId, string employeeName, string? titleName, int unitId, string unitName,
+        int homeUnitId, DateOnly endDate, Contact manager, DateTimeOffset flaggedAt)
+    {
+        ArgumentNullException.ThrowIfNull(manager);
+        return new FollowUp
+        {
+            EmploymentId = assignmentId is null ? employmentId : null,
+            AssignmentId = assignmentId,
+            EmployeeId = employeeId,
+            EmployeeName = employeeName,
+            TitleName = titleName,
+            UnitId = unitId,
+            UnitName = unitName,
+            HomeUnitId = homeUnitId,
+            EndDate = endDate,
+            ManagerName = manager.Name,
+            ManagerEmail = manager.Email,
+            FlaggedAt = flaggedAt.ToUniversalTime(),
+            Status = FollowUpStatus.Open,
+        };
+    }
+
     public int Id { get; private set; }
 
-    public int GrantId { get; private set; }
+    /// <summary>The grant followed up; null for the end of a fixed-term employment or a placement.</summary>
+    public int? GrantId { get; private set; }
+
+    /// <summary>The fixed-term employment whose end is followed up.</summary>
+    public int? EmploymentId { get; private set; }
+
+    /// <summary>The placement (temporary assignment) whose end is followed up.</summary>
+    public int? AssignmentId { get; private set; }
+
+    /// <summary>A fixed-term employment's title, as it was.</summary>
+    public string? TitleName { get; private set; }
+
+    public FollowUpKind Kind => EmploymentId is not null ? FollowUpKind.FixedTermEmployment
+        : AssignmentId is not null ? FollowUpKind.Placement
+        : FollowUpKind.Grant;
+
+    /// <summary>What it is about, in a sentence's middle (<see cref="FollowUpTexts.Subject"/>).</summary>
+    public string Subject => FollowUpTexts.Subject(Kind, SystemName, LevelName, UnitName, TitleName);
 
     public int EmployeeId { get; private set; }
 
     public string EmployeeName { get; private set; }
 
+    /// <summary>The grant's system; empty for the end of an employment or a placement.</summary>
     public string SystemName { get; private set; }
 
     public string LevelName { get; private set; }
 
-    /// <summary>The unit the grant is in (the other unit for temporary access).</summary>
+    /// <summary>The unit the grant, employment or placement is in (the other unit for temporary access).</summary>
     public int UnitId { get; private set; }
 
     public string UnitName { get; private set; }
 
-    /// <summary>The unit of the order the grant came from: its managers are the employee's.</summary>
+    /// <summary>The unit of the order the grant came from, or the employment's unit: its managers are the employee's.</summary>
     public int HomeUnitId { get; private set; }
 
-    /// <summary>The grant's last day of access.</summary>
+    /// <summary>The grant's last day of access, or the employment's or placement's last day.</summary>
     public DateOnly EndDate { get; private set; }
 
     /// <summary>The responsible manager named on the order the grant came from; the reminders go to them.</summary>
@@ -141,7 +188,10 @@ public sealed class FollowUp
         Decide(FollowUpStatus.Extended, by, at, orderId, caseNumber, newLastDay);
     }
 
-    /// <summary>The grant was ended some other way (an end of employment): nothing is left to decide.</summary>
+    /// <summary>
+    /// The grant was ended some other way (an end of employment), or the employment or placement was ended or has no
+    /// access left: nothing is left to decide.
+    /// </summary>
     public void CloseAsEnded(DateTimeOffset at)
     {
         if (!IsUndecided)

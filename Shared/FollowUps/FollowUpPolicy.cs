@@ -21,6 +21,14 @@ public readonly record struct FollowUpState(
     FollowUpStatus Status, DateOnly EndDate, DateOnly? HeadsUpSentOn, int OverdueReminders, DateOnly? LastRemindedOn);
 
 /// <summary>
+/// The end of a fixed-term employment or of a placement in another unit, as the nightly run sees it:
+/// its last day (null: until further notice), whether an order ended it (an end of employment, a change of title or
+/// unit), how many of its grants are still running on that day (not ended by an order), and whether a follow-up of
+/// that very end exists already.
+/// </summary>
+public readonly record struct EndOfAccess(DateOnly? LastDay, bool EndedByOrder, int RunningGrants, bool FollowedUp);
+
+/// <summary>
 /// The rules of the nightly expiry check. Every rule takes the date it judges by, so that a missed night, a rerun or
 /// a dry run with another date judge the same way.
 /// </summary>
@@ -37,6 +45,25 @@ public static class FollowUpPolicy
         ArgumentNullException.ThrowIfNull(settings);
         return today.AddDays(settings.HeadsUpDays);
     }
+
+    /// <summary>
+    /// Whether the end of a fixed-term employment or a placement gets its one follow-up on <paramref name="today"/>:
+    /// it has a last day on or before the cutoff (<see cref="FlagCutoff"/>), no order has ended it, some of its access
+    /// still runs, and that end is not followed up yet. An extension moves the last day, so the new end gets a follow-up
+    /// of its own in time. Its grants are then not followed up one by one (the flagging SQL leaves out a grant whose
+    /// employment or placement ends on or before the grant's last day).
+    /// </summary>
+    public static bool FollowsUpEnd(EndOfAccess end, DateOnly today, FollowUpSettings settings) =>
+        end.LastDay is { } lastDay && lastDay <= FlagCutoff(today, settings)
+        && !end.EndedByOrder && end.RunningGrants > 0 && !end.FollowedUp;
+
+    /// <summary>
+    /// A grant of a fixed-term employment or a placement (not ended by an order) ends with it on
+    /// <paramref name="lastDay"/>: it has begun by then and does not end before (a shorter extension inside the
+    /// employment is followed up on its own). Counted on the follow-up's line, and what "Avsluta" and "Förläng" order.
+    /// </summary>
+    public static bool EndsWith(DateOnly grantFrom, DateOnly? grantTo, DateOnly lastDay) =>
+        grantFrom <= lastDay && (grantTo is null || grantTo >= lastDay);
 
     /// <summary>"Utgången": the last day has passed and nobody has ended the grant. It is not ended automatically.</summary>
     public static bool IsExpired(DateOnly? lastDay, bool endedByOrder, DateOnly today) =>

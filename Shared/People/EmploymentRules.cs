@@ -13,8 +13,59 @@ public sealed record EmploymentPlacement(Employment Employment, bool NewEmployme
     public GrantOwner Owner => new(Employment.Id, Assignment?.Id);
 }
 
+/// <summary>
+/// What a completed extend order of a fixed-term employment's or a placement's access extends: the employment to
+/// <see cref="To"/>, or the placement to <see cref="To"/> (and its grants belong to the placement).
+/// </summary>
+public sealed record EmploymentExtension(Employment? Employment, TemporaryAssignment? Assignment, DateOnly To)
+{
+    public void Apply()
+    {
+        Employment?.ExtendTo(To);
+        Assignment?.ExtendTo(To);
+    }
+}
+
 public static class EmploymentRules
 {
+    /// <summary>
+    /// What an extend order that names an employment (a follow-up's "Förläng") extends when it is completed, so that
+    /// access and what it belongs to end on the same day:
+    /// <list type="bullet">
+    /// <item>in the employment's own unit, a fixed-term employment whose last day is before the order's end date: the
+    /// employment goes on to that day (access for an employment does not outlast it);</item>
+    /// <item>in another unit, the employment's latest placement there that no order ended and that began by the
+    /// order's start date: the grants belong to the placement, and it goes on to the order's end date if that is later
+    /// (one placement, extended, not a second one);</item>
+    /// <item>anything else (an order that names no employment, an end date before the last day, a permanent
+    /// employment): nothing (null).</item>
+    /// </list>
+    /// Call it before <see cref="Place"/>, which names the employment on every order it places.
+    /// </summary>
+    public static EmploymentExtension? ExtendedBy(
+        Order order, IReadOnlyCollection<Employment> employments, IReadOnlyCollection<TemporaryAssignment> assignments)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(employments);
+        ArgumentNullException.ThrowIfNull(assignments);
+        if (order.Type != OrderType.Extend || order.EmploymentId is not { } id || order.EndDate is not { } end
+            || order.StartDate is not { } start || employments.FirstOrDefault(e => e.Id == id) is not { } employment)
+        {
+            return null;
+        }
+
+        if (order.UnitId == employment.UnitId)
+        {
+            return employment.IsFixedTerm && employment.To < end ? new EmploymentExtension(employment, null, end) : null;
+        }
+
+        var placement = assignments
+            .Where(a => a.EmploymentId == id && a.UnitId == order.UnitId && a.EndedByOrderId is null && a.From <= start)
+            .OrderByDescending(a => a.From)
+            .FirstOrDefault();
+        return placement is null ? null : new EmploymentExtension(null, placement, placement.To > end ? placement.To : end);
+    }
+
     /// <summary>
     /// The employment a completed order that gives access belongs to, given the person's employments:
     /// <list type="bullet">

@@ -234,7 +234,7 @@ public class FollowUpRobustnessTests(FollowUpRobustnessTests.TemplateFixture fix
         {
             var message = await db.ReminderMessages.AsNoTracking().Include(m => m.Items).SingleAsync(m => m.MessageId == mail.MessageId, ct);
             var followUpIds = message.Items.Select(i => i.FollowUpId).ToList();
-            var grants = await db.FollowUps.AsNoTracking().Where(f => followUpIds.Contains(f.Id)).Select(f => f.GrantId).ToListAsync(ct);
+            var grants = await db.FollowUps.AsNoTracking().Where(f => followUpIds.Contains(f.Id)).Select(f => f.GrantId!.Value).ToListAsync(ct);
             foreach (var grantId in grants)
             {
                 var grant = world.Grants.Single(g => g.Id == grantId);
@@ -249,7 +249,7 @@ public class FollowUpRobustnessTests(FollowUpRobustnessTests.TemplateFixture fix
     private static async Task<HashSet<int>> EscalatedGrantsAsync(TestDatabase database, CancellationToken ct)
     {
         await using var db = database.CreateDbContext();
-        return [.. await db.FollowUps.AsNoTracking().Where(f => f.Status == FollowUpStatus.Escalated).Select(f => f.GrantId).ToListAsync(ct)];
+        return [.. await db.FollowUps.AsNoTracking().Where(f => f.Status == FollowUpStatus.Escalated).Select(f => f.GrantId!.Value).ToListAsync(ct)];
     }
 
     private static string Describe<T>(IEnumerable<T> items) =>

@@ -174,6 +174,46 @@ public class FollowUpsPageTests : ComponentTestBase, IAsyncLifetime
         Assert.Equal("utgången", rows[0].QuerySelector("[data-testid=expired]")!.TextContent.Trim());
     }
 
+    [Fact]
+    public async Task FixedTermEmployment_IsOneRow_WithTwoDecisions_AndItsGrantsListedUnderIt()
+    {
+        await EmploymentEnds.OrderAndCompleteAsync(World, EmploymentEnds.FixedTerm(endsIn: 4));
+        await World.RunAsync();
+        int grants;
+        await using (var db = World.Database.CreateDbContext())
+        {
+            grants = await db.Grants.CountAsync(TestContext.Current.CancellationToken);
+        }
+
+        var cut = RenderPage("chef1");
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=row-employee]")));
+        Assert.Equal("Visstidsanställning som undersköterska", cut.Find("[data-testid=row-subject]").TextContent.Trim());
+        Assert.Equal($"{grants} behörigheter", cut.Find("[data-testid=grant-count]").TextContent.Trim());
+        Assert.Equal("Avsluta anställningen", cut.Find("[data-testid=end]").TextContent.Trim());
+        Assert.Equal("Förläng anställningen", cut.Find("[data-testid=extend]").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-testid=grant-list]"));
+
+        cut.Find("[data-testid=grant-count]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(grants, cut.FindAll("[data-testid=grant-line]").Count));
+        Assert.Equal(grants, cut.FindAll("[data-testid=grant-end]").Count);
+        Assert.Contains("Lifecare", cut.Find("[data-testid=grant-list]").TextContent, StringComparison.Ordinal);
+
+        cut.Find("[data-testid=end]").Click();
+        Dialogs.WaitForAssertion(() => Assert.Contains("Soc-IT får ett ärende om avslut av anställningen med sista arbetsdag 2026-12-01",
+            Dialogs.Markup, StringComparison.Ordinal));
+        await Dialogs.Find("[data-testid=end-cancel]").ClickAsync(new());
+
+        cut.Find("[data-testid=extend]").Click();
+        Dialogs.WaitForAssertion(() => Dialogs.Find("[data-testid=extend-date]"));
+        Dialogs.Find("input[data-testid=extend-date], [data-testid=extend-date] input").Change("2027-01-31");
+        Dialogs.WaitForAssertion(() => Assert.Contains("Förläng anställningen till 2027-01-31",
+            Dialogs.Find("[data-testid=extend-confirm]").TextContent, StringComparison.Ordinal));
+        await Dialogs.Find("[data-testid=extend-confirm]").ClickAsync(new());
+        cut.WaitForAssertion(() => Assert.Contains("Förlängning av Moa Lindströms visstidsanställning som undersköterska i Hemtjänst Centrum",
+            cut.Find("[data-testid=feedback]").TextContent, StringComparison.Ordinal));
+    }
+
     private IRenderedComponent<FollowUpsPage> RenderPage(string user)
     {
         SignInAs(user);

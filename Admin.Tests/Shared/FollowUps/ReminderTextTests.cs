@@ -34,4 +34,23 @@ public class ReminderTextTests
         Assert.DoesNotContain("Har gått ut", content.Body, StringComparison.Ordinal);
         Assert.Contains("(i dag)", content.Body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Compose_AFixedTermEmploymentOrPlacement_IsOneLineWithItsNumberOfGrants()
+    {
+        var content = ReminderText.Compose("Anna Lindqvist",
+        [
+            new ReminderLine("Moa Lindström", "", "", "Hemtjänst Centrum", new DateOnly(2026, 12, 31),
+                FollowUpKind.FixedTermEmployment, "Undersköterska", 6),
+            new ReminderLine("Peter Holmgren", "", "", "Tallgården", new DateOnly(2026, 11, 25), FollowUpKind.Placement, null, 1),
+            new ReminderLine("Lisa Andersson", "Lifecare", "Utförare", "Hemtjänst Centrum", new DateOnly(2026, 11, 28)),
+        ], Today, Link, "Soc-IT", 7);
+        var body = content.Body.ReplaceLineEndings("\n");
+
+        Assert.Equal("Påminnelse: 3 uppföljningar väntar på ditt beslut", content.Subject);
+        Assert.Contains("- Moa Lindström: visstidsanställning som undersköterska i Hemtjänst Centrum slutar 2026-12-31 (om 34 dagar) — 6 behörigheter\n", body, StringComparison.Ordinal);
+        Assert.Contains("- Peter Holmgren: tillfällig placering i Tallgården slutade 2026-11-25 (2 dagar sedan) — 1 behörighet\n", body, StringComparison.Ordinal);
+        Assert.Contains("- Lisa Andersson: Lifecare (Utförare) i Hemtjänst Centrum, sista dag 2026-11-28 (i morgon)\n", body, StringComparison.Ordinal);
+        Assert.Contains("En anställning eller placering avslutar eller förlänger du med alla dess behörigheter på en gång", body, StringComparison.Ordinal);
+    }
 }

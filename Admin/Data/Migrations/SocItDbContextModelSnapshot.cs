@@ -122,6 +122,9 @@ namespace SocItConsole.Admin.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AssignmentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("DecidedAt")
                         .HasColumnType("INTEGER");
 
@@ -144,6 +147,9 @@ namespace SocItConsole.Admin.Data.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("EmploymentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("TEXT");
 
@@ -156,7 +162,7 @@ namespace SocItConsole.Admin.Data.Migrations
                     b.Property<long>("FlaggedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("GrantId")
+                    b.Property<int?>("GrantId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("HeadsUpSentOn")
@@ -196,6 +202,10 @@ namespace SocItConsole.Admin.Data.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TitleName")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("UnitId")
                         .HasColumnType("INTEGER");
 
@@ -216,6 +226,12 @@ namespace SocItConsole.Admin.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("HomeUnitId");
+
+                    b.HasIndex("AssignmentId", "EndDate")
+                        .IsUnique();
+
+                    b.HasIndex("EmploymentId", "EndDate")
+                        .IsUnique();
 
                     b.HasIndex("ManagerEmail", "Status");
 
@@ -1477,17 +1493,26 @@ namespace SocItConsole.Admin.Data.Migrations
 
             modelBuilder.Entity("SocItConsole.Shared.FollowUps.FollowUp", b =>
                 {
+                    b.HasOne("SocItConsole.Shared.People.TemporaryAssignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SocItConsole.Shared.People.Employee", null)
                         .WithMany()
                         .HasForeignKey("EmployeeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("SocItConsole.Shared.People.Employment", null)
+                        .WithMany()
+                        .HasForeignKey("EmploymentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SocItConsole.Shared.Grants.Grant", null)
                         .WithMany()
                         .HasForeignKey("GrantId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("SocItConsole.Shared.FollowUps.ReminderMessage", b =>

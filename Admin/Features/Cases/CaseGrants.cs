@@ -9,8 +9,9 @@ namespace SocItConsole.Admin.Features.Cases;
 /// <summary>
 /// What completing a case writes about the person's access, in the caller's transaction: the employment the access
 /// belongs to (new ones saved first, so that the grants can name them), the grants added or ended as
-/// <see cref="GrantRules.Materialize"/> decides, and for an end of employment the employments and temporary assignments
-/// it ends. The case page, the demo seeders and the tests all complete cases through here, so no completed order
+/// <see cref="GrantRules.Materialize"/> decides, for an end of employment the employments and temporary assignments
+/// it ends, and for the extension of a fixed-term employment's or a placement's access the new last day of the
+/// employment or placement (<see cref="EmploymentRules.ExtendedBy"/>). The case page, the demo seeders and the tests all complete cases through here, so no completed order
 /// leaves a grant without its employment.
 /// </summary>
 internal static class CaseGrants
@@ -62,6 +63,11 @@ internal static class CaseGrants
             return changes;
         }
 
+        // Before Place, which names the employment on every order: only an order placed naming one extends it.
+        var extension = order.Type == OrderType.Extend && order.EmploymentId is not null
+            ? EmploymentRules.ExtendedBy(
+                order, employments, await db.TemporaryAssignments.Where(a => a.EmployeeId == order.EmployeeId).ToListAsync(ct))
+            : null;
         var placement = EmploymentRules.Place(order, employments);
         if (placement.NewEmployment)
         {
@@ -77,7 +83,9 @@ internal static class CaseGrants
         }
 
         order.AttachEmployment(placement.Employment.Id);
-        var added = GrantRules.Materialize(order, grants, placement.Owner);
+        extension?.Apply();
+        var owner = extension?.Assignment is { } extended ? new GrantOwner(placement.Employment.Id, extended.Id) : placement.Owner;
+        var added = GrantRules.Materialize(order, grants, owner);
         db.Grants.AddRange(added.Added);
         return added;
     }

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Features.Cases;
 using SocItConsole.Admin.Features.Orders;
+using SocItConsole.Admin.Features.Reviews;
+using SocItConsole.Admin.Infrastructure.Audit;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Audit;
 using SocItConsole.Shared.Cases;
@@ -12,7 +14,9 @@ namespace SocItConsole.Admin.Features.FollowUps;
 /// <summary>
 /// Development only, when <c>FollowUps:SeedDemoGrants</c> is set (the http launch profile sets it): a few temporary
 /// grants that have run out or soon will, for chef1's and chef2's staff, each from a completed extend case, so that
-/// the follow-up page, the reminders and the outbox have something to show. Running it again adds nothing.
+/// the follow-up page, the reminders and the outbox have something to show; and for chef1 a fixed-term employment
+/// that ends in a few days and a placement in another unit that ends sooner, each one follow-up with all its grants
+/// (decision 0039). Running it again adds nothing.
 /// </summary>
 internal sealed partial class DemoFollowUpsSeeder(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DemoFollowUpsSeeder> logger)
     : IHostedService
@@ -27,6 +31,18 @@ internal sealed partial class DemoFollowUpsSeeder(IServiceScopeFactory scopes, T
         ("demo-temp-2", "Lisa Andersson", "19900101-1239", "Hemtjänst Centrum", "anna", "Qlikview", "Standard", 60, 3),
         ("demo-temp-3", "Jonas Berg", "19850615-2340", "Hemtjänst Skrea", "anna", "Appva", "Standard", 40, -2),
         ("demo-temp-4", "Omar Ali", "19790312-1239", "Tallgårdens vård- och omsorgsboende", "erik", "Lifecare", "Handläggare", 120, -30),
+    ];
+
+    /// <summary>
+    /// Completed "Ny behörighet" (fixed-term when it has an end) and temporary-access orders from today, as a manager
+    /// would place them: the systems follow from the matrix in force on the start date.
+    /// </summary>
+    private static readonly DemoStaff[] Ends =
+    [
+        new("demo-fixed-term-1", "Moa Lindström", "19971105-4560", "Undersköterska", "Hemtjänst Centrum", EndsIn: 4),
+        new("demo-placement-1-home", "Peter Holmgren", "19890823-5677", "Undersköterska", "Hemtjänst Skrea"),
+        new("demo-placement-1", "Peter Holmgren", "19890823-5677", "Undersköterska", "Hemtjänst Skrea",
+            TemporaryIn: "Tallgårdens vård- och omsorgsboende", EndsIn: 2),
     ];
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -84,10 +100,36 @@ internal sealed partial class DemoFollowUpsSeeder(IServiceScopeFactory scopes, T
         {
             LogSeeded(logger, added);
         }
+
+        var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
+        var ends = 0;
+        foreach (var demo in Ends)
+        {
+            var placed = await intake.PlaceAsync(
+                DemoGrantsSeeder.Request(demo, today), OrderChannel.Console, Demo, demo.Key, demo.Key, cancellationToken);
+            var receipt = placed switch
+            {
+                PlaceOrderResult.Created created => created.Receipt,
+                PlaceOrderResult.Replayed replayed => replayed.Receipt,
+                _ => null,
+            };
+            if (receipt is not null && await DemoGrantsSeeder.CompleteAsync(factory, audit, clock, receipt.Id, today, cancellationToken))
+            {
+                ends++;
+            }
+        }
+
+        if (ends > 0)
+        {
+            LogSeededEnds(logger, ends);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data: {Count} temporary grant(s) for the follow-ups")]
     private static partial void LogSeeded(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data: {Count} completed case(s) for a fixed-term employment's and a placement's follow-ups")]
+    private static partial void LogSeededEnds(ILogger logger, int count);
 }

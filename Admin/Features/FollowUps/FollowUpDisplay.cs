@@ -43,6 +43,36 @@ public static class FollowUpDisplay
         };
     }
 
+    /// <summary>"Avsluta", "Avsluta anställningen", "Avsluta placeringen".</summary>
+    public static string EndLabel(FollowUpKind kind) => kind switch
+    {
+        FollowUpKind.FixedTermEmployment => "Avsluta anställningen",
+        FollowUpKind.Placement => "Avsluta placeringen",
+        _ => "Avsluta",
+    };
+
+    /// <summary>"Förläng", "Förläng anställningen", "Förläng placeringen"; the dialog's button adds "till &lt;datum&gt;".</summary>
+    public static string ExtendLabel(FollowUpKind kind) => kind switch
+    {
+        FollowUpKind.FixedTermEmployment => "Förläng anställningen",
+        FollowUpKind.Placement => "Förläng placeringen",
+        _ => "Förläng",
+    };
+
+    public static string EndQuestion(FollowUpKind kind) => kind switch
+    {
+        FollowUpKind.FixedTermEmployment => "Avsluta anställningen?",
+        FollowUpKind.Placement => "Avsluta placeringen?",
+        _ => "Avsluta behörigheten?",
+    };
+
+    public static string EndConfirm(FollowUpKind kind) => kind switch
+    {
+        FollowUpKind.FixedTermEmployment => "Avsluta anställningen",
+        FollowUpKind.Placement => "Avsluta placeringen",
+        _ => "Avsluta behörigheten",
+    };
+
     public static string FilterName(FollowUpFilter filter) => filter switch
     {
         FollowUpFilter.Undecided => "Väntar på beslut",

@@ -28,10 +28,45 @@ public sealed record FollowUpRow(
     string? DecisionCaseNumber,
     int? DecisionOrderId,
     DateOnly? ExtendedTo,
-    string? DecidedByName)
+    string? DecidedByName,
+    int? EmploymentId = null,
+    int? AssignmentId = null,
+    string? TitleName = null)
 {
     public bool IsUndecided => Status is FollowUpStatus.Open or FollowUpStatus.Escalated;
+
+    public FollowUpKind Kind => EmploymentId is not null ? FollowUpKind.FixedTermEmployment
+        : AssignmentId is not null ? FollowUpKind.Placement
+        : FollowUpKind.Grant;
+
+    /// <summary>"Lifecare (Utförare) i Hemtjänst Centrum", "visstidsanställning som undersköterska i Hemtjänst Centrum", …</summary>
+    public string Subject => FollowUpTexts.Subject(Kind, SystemName, LevelName, UnitName, TitleName);
+
+    /// <summary>For the end of a fixed-term employment or a placement: the grants that end with it, each decidable alone.</summary>
+    public IReadOnlyList<FollowUpGrantLine> Grants { get; init; } = [];
+
+    /// <summary>One of <see cref="Grants"/> as a follow-up row of its own, for the per-grant dialogs.</summary>
+    public FollowUpRow ForGrant(FollowUpGrantLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return this with
+        {
+            SystemName = line.SystemName,
+            LevelName = line.LevelName,
+            EndDate = line.To ?? EndDate,
+            EmploymentId = null,
+            AssignmentId = null,
+            TitleName = null,
+            Grants = [],
+        };
+    }
 }
+
+/// <summary>
+/// A grant that ends with a fixed-term employment or a placement, as its follow-up lists it; <see cref="EndCaseNumber"/>
+/// is an open case that ends it already (the manager ended this one alone, or another order does).
+/// </summary>
+public sealed record FollowUpGrantLine(int GrantId, string SystemName, string LevelName, DateOnly? To, string? EndCaseNumber);
 
 public sealed record FollowUpPage(IReadOnlyList<FollowUpRow> Items, int TotalCount, DateOnly Today);
 

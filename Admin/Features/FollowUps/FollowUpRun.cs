@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SocItConsole.Admin.Data;
+using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Admin.Infrastructure.Audit;
 using SocItConsole.Admin.Infrastructure.Email;
 using SocItConsole.Admin.Infrastructure.Localization;
@@ -44,7 +45,9 @@ public sealed partial class FollowUpRun(
         var settings = options.Value.ToSettings();
         var lines = new List<string>();
         var (flagged, candidates) = await FlagAsync(today, settings, dryRun, lines, ct);
-        var closed = await CloseEndedAsync(dryRun, ct) + await CloseContinuedAsync(dryRun, ct);
+        flagged += await FlagEndsAsync(today, settings, dryRun, candidates, lines, ct);
+        var closed = await CloseEndedAsync(dryRun, ct) + await CloseEndedEndsAsync(dryRun, ct)
+            + await CloseContinuedAsync(dryRun, ct) + await CloseContinuedEndsAsync(dryRun, ct);
         var reminders = new ReminderTally();
         foreach (var manager in await ManagersToConsiderAsync(today, candidates.Keys, ct))
         {
@@ -70,9 +73,11 @@ public sealed partial class FollowUpRun(
         """;
 
     /// <summary>
-    /// The temporary grants due by <c>$cutoff</c> (not ended by an order) that have no follow-up yet and that no other
+    /// The temporary grants due by <c>$cutoff</c> (not ended by an order) that have no follow-up yet, that no other
     /// grant of the same system, level and unit continues (an extend order completed leaves the old grant with its old
-    /// last day beside the new one: the access goes on, so there is nothing to follow up), after the key
+    /// last day beside the new one: the access goes on, so there is nothing to follow up), and whose placement, or
+    /// employment when it has a last day, does not end on or before the grant's last day (then the end of the
+    /// employment or placement is followed up as one, <see cref="FlagEndsAsync"/>, decision 0039), after the key
     /// (<c>$afterTo</c>, <c>$afterId</c>) in the order of the index on (EndedByOrderId, To), at most <c>$limit</c>,
     /// with what a follow-up copies from the grant, its order and its employee. Both the run and the dry run read
     /// through this text; the benchmark and a test check its query plan.
@@ -87,6 +92,9 @@ public sealed partial class FollowUpRun(
           AND g."To" >= $afterTo AND (g."To" > $afterTo OR g."Id" > $afterId)
           AND NOT EXISTS (SELECT 1 FROM "FollowUps" AS f WHERE f."GrantId" = g."Id")
           AND NOT EXISTS (SELECT 1 FROM "Grants" AS n WHERE {{ContinuesG}})
+          AND NOT EXISTS (SELECT 1 FROM "TemporaryAssignments" AS a WHERE a."Id" = g."AssignmentId" AND a."To" <= g."To")
+          AND NOT EXISTS (SELECT 1 FROM "Employments" AS m
+                          WHERE m."Id" = g."EmploymentId" AND g."AssignmentId" IS NULL AND m."To" <= g."To")
         ORDER BY g."To", g."Id"
         LIMIT $limit
         """;
@@ -191,6 +199,170 @@ public sealed partial class FollowUpRun(
         new("$afterId", afterId),
         new("$limit", limit),
     ];
+
+    /// <summary>
+    /// One follow-up for each end of a fixed-term employment or a placement that <see cref="FollowUpPolicy.FollowsUpEnd"/>
+    /// says is due, with the manager of the order that began it. Few a night, so read and written through EF in one
+    /// transaction with its audit entry; the unique (EmploymentId, EndDate) and (AssignmentId, EndDate) indexes hold
+    /// exactly-once should two runs ever meet past the job's lease.
+    /// </summary>
+    private async Task<int> FlagEndsAsync(
+        DateOnly today, FollowUpSettings settings, bool dryRun, Dictionary<EmailAddress, int> perManager, List<string> lines,
+        CancellationToken ct)
+    {
+        var cutoff = FollowUpPolicy.FlagCutoff(today, settings);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var employments = await db.Employments.AsNoTracking()
+            .Where(m => m.EndedByOrderId == null && m.To != null && m.To <= cutoff
+                && !db.FollowUps.Any(f => f.EmploymentId == m.Id && f.EndDate == m.To))
+            .Select(m => new EndCandidate(
+                m.Id, null, m.EmployeeId, m.TitleName, m.UnitId, m.UnitName, m.UnitId, m.To!.Value, m.EndedByOrderId != null,
+                m.StartedByOrderId ?? db.Grants.Where(g => g.EmploymentId == m.Id).Min(g => (int?)g.SourceOrderId)))
+            .ToListAsync(ct);
+        var placements = await db.TemporaryAssignments.AsNoTracking()
+            .Where(a => a.EndedByOrderId == null && a.To <= cutoff && !db.FollowUps.Any(f => f.AssignmentId == a.Id && f.EndDate == a.To))
+            .Select(a => new EndCandidate(
+                a.EmploymentId, a.Id, a.EmployeeId, null, a.UnitId, a.UnitName,
+                db.Orders.Where(o => o.Id == a.OrderId).Select(o => o.UnitId).FirstOrDefault(), a.To, a.EndedByOrderId != null, a.OrderId))
+            .ToListAsync(ct);
+        var candidates = employments.Concat(placements).ToList();
+        if (candidates.Count == 0)
+        {
+            return 0;
+        }
+
+        var grants = await GrantOrders.EndingWithAsync(db, [.. candidates.Select(c => c.End)], ct);
+        var due = candidates
+            .Where(c => FollowUpPolicy.FollowsUpEnd(
+                new EndOfAccess(c.LastDay, c.EndedByOrder, grants[c.End].Count, FollowedUp: false), today, settings))
+            .ToList();
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        var orderIds = due.Select(c => c.OrderId).OfType<int>().Distinct().ToList();
+        var orders = await db.Orders.AsNoTracking().Where(o => orderIds.Contains(o.Id))
+            .Select(o => new { o.Id, o.Manager }).ToDictionaryAsync(o => o.Id, o => o.Manager, ct);
+        var employeeIds = due.Select(c => c.EmployeeId).Distinct().ToList();
+        var names = await db.Employees.AsNoTracking().Where(e => employeeIds.Contains(e.Id))
+            .ToDictionaryAsync(e => e.Id, e => e.FullName, ct);
+        var made = due.Where(c => c.OrderId is { } id && orders.ContainsKey(id)).Select(c =>
+        {
+            return FollowUp.ForEnd(
+                c.EmploymentId, c.AssignmentId, c.EmployeeId, names[c.EmployeeId], c.TitleName, c.UnitId, c.UnitName, c.HomeUnitId,
+                c.LastDay, orders[c.OrderId!.Value], clock.GetUtcNow());
+        }).ToList();
+        if (dryRun)
+        {
+            foreach (var followUp in made)
+            {
+                perManager[followUp.ManagerEmail] = perManager.GetValueOrDefault(followUp.ManagerEmail) + 1;
+            }
+
+            lines.Add($"Skulle flagga {Ends(made.Count)}.");
+            return made.Count;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.FollowUps.AddRange(made);
+        await db.SaveChangesAsync(ct);
+        audit.Record(db, Job, "FollowUp.Flagged", "FollowUp", string.Join(',', made.Select(f => f.Id)),
+            $"{Ends(made.Count)} med sista dag senast {Dates.Iso(cutoff)} fick en uppföljning var.",
+            before: null,
+            after: new
+            {
+                made.Count,
+                Cutoff = cutoff,
+                FollowUps = made.Select(f => new { f.Id, f.EmploymentId, f.AssignmentId, f.EndDate }),
+            });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        lines.Add($"Flaggade {Ends(made.Count)} med sista dag senast {Dates.Iso(cutoff)}.");
+        return made.Count;
+    }
+
+    /// <summary>
+    /// Undecided follow-ups of an end whose employment or placement an order has ended meanwhile, or that has no access
+    /// left (each grant ended by an order, one by one), need no decision any more.
+    /// </summary>
+    private async Task<int> CloseEndedEndsAsync(bool dryRun, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var open = await db.FollowUps
+            .Where(f => (f.Status == FollowUpStatus.Open || f.Status == FollowUpStatus.Escalated) && (f.EmploymentId != null || f.AssignmentId != null))
+            .Select(f => new
+            {
+                FollowUp = f,
+                HomeEmploymentId = f.EmploymentId ?? db.TemporaryAssignments.Where(a => a.Id == f.AssignmentId).Select(a => a.EmploymentId).First(),
+                Ended = db.Employments.Any(m => m.Id == f.EmploymentId && m.EndedByOrderId != null)
+                    || db.TemporaryAssignments.Any(a => a.Id == f.AssignmentId && a.EndedByOrderId != null),
+            })
+            .ToListAsync(ct);
+        if (open.Count == 0)
+        {
+            return 0;
+        }
+
+        var grants = await GrantOrders.EndingWithAsync(
+            db, [.. open.Select(o => new AccessEnd(o.HomeEmploymentId, o.FollowUp.AssignmentId, o.FollowUp.EndDate))], ct);
+        var stale = open
+            .Where(o => o.Ended || grants[new AccessEnd(o.HomeEmploymentId, o.FollowUp.AssignmentId, o.FollowUp.EndDate)].Count == 0)
+            .Select(o => o.FollowUp)
+            .ToList();
+        if (dryRun || stale.Count == 0)
+        {
+            return stale.Count;
+        }
+
+        var now = clock.GetUtcNow();
+        foreach (var followUp in stale)
+        {
+            followUp.CloseAsEnded(now);
+        }
+
+        audit.Record(db, Job, "FollowUp.Closed", "FollowUp", string.Join(',', stale.Select(f => f.Id)),
+            $"{FollowUps(stale.Count)} stängdes: anställningen eller placeringen har avslutats, eller har inga behörigheter kvar.",
+            before: null, after: new { FollowUps = stale.Select(f => f.Id) });
+        await db.SaveChangesAsync(ct);
+        return stale.Count;
+    }
+
+    /// <summary>
+    /// Undecided follow-ups of an end that has moved: the employment or placement was extended by an order completed
+    /// meanwhile (its last day is now later), so that end is not reached and the new one gets its own follow-up.
+    /// </summary>
+    private async Task<int> CloseContinuedEndsAsync(bool dryRun, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var moved = await db.FollowUps
+            .Where(f => f.Status == FollowUpStatus.Open || f.Status == FollowUpStatus.Escalated)
+            .Select(f => new
+            {
+                FollowUp = f,
+                EmploymentTo = db.Employments.Where(m => m.Id == f.EmploymentId).Select(m => new { m.To }).FirstOrDefault(),
+                PlacementTo = db.TemporaryAssignments.Where(a => a.Id == f.AssignmentId).Select(a => (DateOnly?)a.To).FirstOrDefault(),
+            })
+            .Where(x => (x.FollowUp.EmploymentId != null && (x.EmploymentTo!.To == null || x.EmploymentTo.To > x.FollowUp.EndDate))
+                || (x.FollowUp.AssignmentId != null && x.PlacementTo > x.FollowUp.EndDate))
+            .ToListAsync(ct);
+        if (dryRun || moved.Count == 0)
+        {
+            return moved.Count;
+        }
+
+        var now = clock.GetUtcNow();
+        foreach (var item in moved)
+        {
+            item.FollowUp.CloseAsContinued(now, item.FollowUp.EmploymentId is null ? item.PlacementTo : item.EmploymentTo!.To);
+        }
+
+        audit.Record(db, Job, "FollowUp.Closed", "FollowUp", string.Join(',', moved.Select(m => m.FollowUp.Id)),
+            $"{FollowUps(moved.Count)} stängdes: anställningen eller placeringen har förlängts av ett ärende.",
+            before: null, after: new { FollowUps = moved.Select(m => m.FollowUp.Id) });
+        await db.SaveChangesAsync(ct);
+        return moved.Count;
+    }
 
     /// <summary>Follow-ups whose grant an end order has ended meanwhile need no decision any more.</summary>
     private async Task<int> CloseEndedAsync(bool dryRun, CancellationToken ct)
@@ -311,9 +483,11 @@ public sealed partial class FollowUpRun(
             // follow-ups instead of finding this manager's through (ManagerEmail, Status).
             var open = (await db.FollowUps.Where(f => f.ManagerEmail == manager && f.Status == FollowUpStatus.Open)
                     .Select(f => new OpenFollowUp(
-                        f.Id, PersonName.Shown(f.EmployeeName, db.Employees.Any(e => e.Id == f.EmployeeId && e.IsProtected)),
-                        f.SystemName, f.LevelName, f.UnitName, f.ManagerName,
-                        new FollowUpState(f.Status, f.EndDate, f.HeadsUpSentOn, f.OverdueReminders, f.LastRemindedOn)))
+                        f.Id, PersonName.Shown(f.EmployeeName, db.Employees.Any(e => e.Id == f.EmployeeId && e.IsProtected)), f.SystemName, f.LevelName, f.UnitName, f.ManagerName,
+                        new FollowUpState(f.Status, f.EndDate, f.HeadsUpSentOn, f.OverdueReminders, f.LastRemindedOn),
+                        f.EmploymentId ?? (f.AssignmentId == null ? null
+                            : db.TemporaryAssignments.Where(a => a.Id == f.AssignmentId).Select(a => (int?)a.EmploymentId).FirstOrDefault()),
+                        f.AssignmentId, f.TitleName))
                     .ToListAsync(ct))
                 .OrderBy(f => f.State.EndDate).ThenBy(f => f.Id).ToList();
             var escalate = open.Where(f => FollowUpPolicy.Decide(f.State, today, settings) == ReminderDecision.Escalate).ToList();
@@ -345,7 +519,7 @@ public sealed partial class FollowUpRun(
             {
                 followUp.Escalate(today);
                 audit.Record(db, Job, "FollowUp.Escalated", "FollowUp", Id(followUp.Id),
-                    $"Uppföljningen av {followUp.EmployeeName}s {followUp.SystemName} eskalerades till Soc-IT efter {SwedishCount.Of(followUp.OverdueReminders, "påminnelse", "påminnelser")}.",
+                    $"Uppföljningen av {followUp.EmployeeName}s {(followUp.Kind == FollowUpKind.Grant ? followUp.SystemName : followUp.Subject)} eskalerades till Soc-IT efter {SwedishCount.Of(followUp.OverdueReminders, "påminnelse", "påminnelser")}.",
                     before: new { Status = FollowUpStatus.Open.ToString() }, after: new { Status = followUp.Status.ToString() });
             }
 
@@ -355,7 +529,10 @@ public sealed partial class FollowUpRun(
                 return;
             }
 
-            var lineItems = due.Select(f => new ReminderLine(f.EmployeeName, f.SystemName, f.LevelName, f.UnitName, f.State.EndDate)).ToList();
+            var ends = await GrantOrders.EndingWithAsync(db, [.. due.Where(f => f.End is not null).Select(f => f.End!)], ct);
+            var lineItems = due.Select(f => new ReminderLine(
+                f.EmployeeName, f.SystemName, f.LevelName, f.UnitName, f.State.EndDate, f.Kind, f.TitleName,
+                f.End is { } end ? ends[end].Count : 1)).ToList();
             var content = ReminderText.Compose(
                 due[0].ManagerName, lineItems, today, email.Value.Link(FollowUpPath), email.Value.FromName, settings.RemindEveryDays);
             // Its items are written below in one statement rather than one INSERT each through EF, so this instance is
@@ -453,6 +630,9 @@ public sealed partial class FollowUpRun(
 
     private static string FollowUps(int count) => SwedishCount.Of(count, "uppföljning", "uppföljningar");
 
+    private static string Ends(int count) =>
+        SwedishCount.Of(count, "visstidsanställning eller placering som slutar", "visstidsanställningar eller placeringar som slutar");
+
     private static string TemporaryGrants(int count) => SwedishCount.Of(count, "tillfällig behörighet", "tillfälliga behörigheter");
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
@@ -464,7 +644,23 @@ public sealed partial class FollowUpRun(
     private static partial void LogSendFailed(ILogger logger, Exception exception, string messageId);
 
     private sealed record OpenFollowUp(
-        int Id, string EmployeeName, string SystemName, string LevelName, string UnitName, string ManagerName, FollowUpState State);
+        int Id, string EmployeeName, string SystemName, string LevelName, string UnitName, string ManagerName, FollowUpState State,
+        int? EmploymentId, int? AssignmentId, string? TitleName)
+    {
+        public FollowUpKind Kind => AssignmentId is not null ? FollowUpKind.Placement
+            : EmploymentId is not null ? FollowUpKind.FixedTermEmployment : FollowUpKind.Grant;
+
+        /// <summary>The end it follows up, for the count of grants that end with it; null for one grant.</summary>
+        public AccessEnd? End => EmploymentId is { } employmentId ? new AccessEnd(employmentId, AssignmentId, State.EndDate) : null;
+    }
+
+    /// <summary>A fixed-term employment or a placement whose end may be due, with the order whose manager is told.</summary>
+    private sealed record EndCandidate(
+        int EmploymentId, int? AssignmentId, int EmployeeId, string? TitleName, int UnitId, string UnitName, int HomeUnitId,
+        DateOnly LastDay, bool EndedByOrder, int? OrderId)
+    {
+        public AccessEnd End => new(EmploymentId, AssignmentId, LastDay);
+    }
 
     /// <summary>A row of <see cref="DueGrantsSql"/>, for the dry run.</summary>
     private sealed class DueGrant

@@ -50,9 +50,9 @@ public sealed class FollowUpService(
         {
             var pattern = SqlLike.Containing(search.Trim());
             query = query.Where(f =>
-                EF.Functions.Like(PersonName.Shown(f.EmployeeName, db.Employees.Any(e => e.Id == f.EmployeeId && e.IsProtected)), pattern, SqlLike.Escape)
-                || EF.Functions.Like(f.SystemName, pattern, SqlLike.Escape)
-                || EF.Functions.Like(f.UnitName, pattern, SqlLike.Escape) || EF.Functions.Like(f.ManagerName, pattern, SqlLike.Escape));
+                EF.Functions.Like(PersonName.Shown(f.EmployeeName, db.Employees.Any(e => e.Id == f.EmployeeId && e.IsProtected)), pattern, SqlLike.Escape) || EF.Functions.Like(f.SystemName, pattern, SqlLike.Escape)
+                || EF.Functions.Like(f.UnitName, pattern, SqlLike.Escape) || EF.Functions.Like(f.ManagerName, pattern, SqlLike.Escape)
+                || (f.TitleName != null && EF.Functions.Like(f.TitleName, pattern, SqlLike.Escape)));
         }
 
         var total = await query.CountAsync(ct);
@@ -64,7 +64,7 @@ public sealed class FollowUpService(
             .Take(pageSize)
             .Select(Row(db))
             .ToListAsync(ct);
-        return new FollowUpPage(rows, total, AdminTimeZone.Today(clock));
+        return new FollowUpPage(await WithGrantsAsync(db, rows, ct), total, AdminTimeZone.Today(clock));
     }
 
     /// <summary>One follow-up, or null when it does not exist or is not the user's to see.</summary>
@@ -73,7 +73,8 @@ public sealed class FollowUpService(
         await currentUser.RequireAsync(Policies.FollowUps);
         var user = await currentUser.GetPrincipalAsync();
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await Visible(db, user).Where(f => f.Id == id).Select(Row(db)).SingleOrDefaultAsync(ct);
+        var row = await Visible(db, user).Where(f => f.Id == id).Select(Row(db)).SingleOrDefaultAsync(ct);
+        return row is null ? null : (await WithGrantsAsync(db, [row], ct))[0];
     }
 
     public async Task<FollowUpCounts> CountsAsync(CancellationToken ct = default)
@@ -89,13 +90,18 @@ public sealed class FollowUpService(
             await undecided.CountAsync(f => f.Status == FollowUpStatus.Escalated, ct));
     }
 
-    /// <summary>"Avsluta": an order for Soc-IT to end the grant (today, or on its last day if that has passed).</summary>
+    /// <summary>
+    /// "Avsluta": an order for Soc-IT to end the grant (today, or on its last day if that has passed); for a fixed-term
+    /// employment an end of employment on its last day (a case with the returns), for a placement one end of all its
+    /// systems in the other unit (<see cref="GrantOrders"/>).
+    /// </summary>
     public Task<FollowUpResult> EndAsync(int id, int expectedVersion, CancellationToken ct = default) =>
         DecideAsync(id, expectedVersion, null, ct);
 
     /// <summary>
     /// "Förläng till": an extend order for the same system, level and unit from the day after the grant's last day (or
-    /// today, if that has passed) to <paramref name="newLastDay"/>.
+    /// today, if that has passed) to <paramref name="newLastDay"/>; for a fixed-term employment or a placement one
+    /// extend order for all the grants that end with it, which extends the employment or placement when completed.
     /// </summary>
     public Task<FollowUpResult> ExtendAsync(int id, int expectedVersion, DateOnly newLastDay, CancellationToken ct = default) =>
         DecideAsync(id, expectedVersion, newLastDay, ct);
@@ -126,9 +132,17 @@ public sealed class FollowUpService(
 
         var origin = GrantOrderOrigin.FollowUp(
             user.EmailAddress()?.Value ?? followUp.ManagerEmail.Value, followUp.ManagerName, followUp.ManagerEmail.Value);
-        var ordered = extendTo is { } newDay
-            ? await grantOrders.RequestExtensionAsync(followUp.GrantId, newDay, origin, actor, ct)
-            : await grantOrders.RequestEndAsync(followUp.GrantId, origin, actor, ct);
+        var ordered = (followUp.Kind, extendTo) switch
+        {
+            (FollowUpKind.FixedTermEmployment, { } newDay) =>
+                await grantOrders.RequestEmploymentExtensionAsync(followUp.EmploymentId!.Value, newDay, origin, actor, ct),
+            (FollowUpKind.FixedTermEmployment, null) => await grantOrders.RequestEmploymentEndAsync(followUp.EmploymentId!.Value, origin, actor, ct),
+            (FollowUpKind.Placement, { } newDay) =>
+                await grantOrders.RequestPlacementExtensionAsync(followUp.AssignmentId!.Value, newDay, origin, actor, ct),
+            (FollowUpKind.Placement, null) => await grantOrders.RequestPlacementEndAsync(followUp.AssignmentId!.Value, origin, actor, ct),
+            (_, { } newDay) => await grantOrders.RequestExtensionAsync(followUp.GrantId!.Value, newDay, origin, actor, ct),
+            _ => await grantOrders.RequestEndAsync(followUp.GrantId!.Value, origin, actor, ct),
+        };
         if (ordered is not GrantOrderResult.Ordered receipt)
         {
             return new FollowUpResult.Refused(((GrantOrderResult.Refused)ordered).Message);
@@ -152,9 +166,10 @@ public sealed class FollowUpService(
         }
 
         var name = await db.ShownNameAsync(followUp.EmployeeId, followUp.EmployeeName, ct);
+        var what = followUp.Kind == FollowUpKind.Grant ? followUp.SystemName : $"{followUp.Subject} ({receipt.SystemName})";
         var message = extendTo is { } until
-            ? $"Förlängning av {name}s {followUp.SystemName} till {Dates.Iso(until)} är beställd: ärende {receipt.CaseNumber}."
-            : $"Avslut av {name}s {followUp.SystemName} är beställt: ärende {receipt.CaseNumber}.";
+            ? $"Förlängning av {name}s {what} till {Dates.Iso(until)} är beställd: ärende {receipt.CaseNumber}."
+            : $"Avslut av {name}s {what} är beställt: ärende {receipt.CaseNumber}.";
         audit.Record(db, actor, extendTo is null ? "FollowUp.Ended" : "FollowUp.Extended", "FollowUp",
             followUp.Id.ToString(CultureInfo.InvariantCulture), message, before, Snapshot(followUp));
         try
@@ -167,6 +182,84 @@ public sealed class FollowUpService(
         }
 
         return new FollowUpResult.Done(message, receipt.CaseNumber);
+    }
+
+    /// <summary>
+    /// "Avsluta" for one grant of a fixed-term employment's or a placement's follow-up, where the manager wants to
+    /// decide system by system: the grant's own end order. The follow-up stays open for the rest.
+    /// </summary>
+    public Task<FollowUpResult> EndGrantAsync(int id, int grantId, CancellationToken ct = default) =>
+        DecideGrantAsync(id, grantId, null, ct);
+
+    /// <summary>"Förläng till" for one grant of a fixed-term employment's or a placement's follow-up; the follow-up stays open.</summary>
+    public Task<FollowUpResult> ExtendGrantAsync(int id, int grantId, DateOnly newLastDay, CancellationToken ct = default) =>
+        DecideGrantAsync(id, grantId, newLastDay, ct);
+
+    private async Task<FollowUpResult> DecideGrantAsync(int id, int grantId, DateOnly? extendTo, CancellationToken ct)
+    {
+        var actor = await currentUser.RequireAsync(Policies.FollowUps);
+        var user = await currentUser.GetPrincipalAsync();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var row = await Visible(db, user).Where(f => f.Id == id).Select(Row(db)).SingleOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return new FollowUpResult.Refused(NotFoundMessage);
+        }
+
+        if (!row.IsUndecided)
+        {
+            return new FollowUpResult.Refused(
+                $"Uppföljningen är redan hanterad: {FollowUpTexts.StatusName(row.Status).ToLower(AdminLocalization.Swedish)}.");
+        }
+
+        var line = (await WithGrantsAsync(db, [row], ct))[0].Grants.FirstOrDefault(g => g.GrantId == grantId);
+        if (line is null)
+        {
+            return new FollowUpResult.Refused("Behörigheten hör inte till den här uppföljningen.");
+        }
+
+        var managerEmail = await db.FollowUps.Where(f => f.Id == id).Select(f => f.ManagerEmail).SingleAsync(ct);
+        var origin = GrantOrderOrigin.FollowUp(user.EmailAddress()?.Value ?? managerEmail.Value, row.ManagerName, managerEmail.Value);
+        var ordered = extendTo is { } newDay
+            ? await grantOrders.RequestExtensionAsync(grantId, newDay, origin, actor, ct)
+            : await grantOrders.RequestEndAsync(grantId, origin, actor, ct);
+        if (ordered is not GrantOrderResult.Ordered receipt)
+        {
+            return new FollowUpResult.Refused(((GrantOrderResult.Refused)ordered).Message);
+        }
+
+        var message = extendTo is { } until
+            ? $"Förlängning av {row.EmployeeName}s {line.SystemName} till {Dates.Iso(until)} är beställd: ärende {receipt.CaseNumber}."
+            : $"Avslut av {row.EmployeeName}s {line.SystemName} är beställt: ärende {receipt.CaseNumber}.";
+        audit.Record(db, actor, extendTo is null ? "FollowUp.GrantEnded" : "FollowUp.GrantExtended", "FollowUp",
+            id.ToString(CultureInfo.InvariantCulture), message, before: null,
+            after: new { GrantId = grantId, receipt.CaseNumber, ExtendedTo = extendTo });
+        await db.SaveChangesAsync(ct);
+        return new FollowUpResult.Done(message, receipt.CaseNumber);
+    }
+
+    /// <summary>The rows of the end of a fixed-term employment or a placement with the grants that end with it.</summary>
+    private static async Task<IReadOnlyList<FollowUpRow>> WithGrantsAsync(SocItDbContext db, IReadOnlyList<FollowUpRow> rows, CancellationToken ct)
+    {
+        var assignmentIds = rows.Where(r => r.AssignmentId is not null).Select(r => r.AssignmentId!.Value).ToList();
+        if (assignmentIds.Count == 0 && rows.All(r => r.EmploymentId is null))
+        {
+            return rows;
+        }
+
+        var homes = await db.TemporaryAssignments.AsNoTracking().Where(a => assignmentIds.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, a => a.EmploymentId, ct);
+        AccessEnd? EndOf(FollowUpRow r) => r.AssignmentId is { } a && homes.TryGetValue(a, out var home) ? new AccessEnd(home, a, r.EndDate)
+            : r.EmploymentId is { } e ? new AccessEnd(e, null, r.EndDate) : null;
+        var ends = await GrantOrders.EndingWithAsync(db, [.. rows.Select(EndOf).OfType<AccessEnd>()], ct);
+        var openEnds = await GrantOrders.OpenEndsAsync(db, [.. ends.Values.SelectMany(g => g).Select(g => g.Id).Distinct()], ct);
+        return [.. rows.Select(r => EndOf(r) is { } end
+            ? r with
+            {
+                Grants = [.. ends[end].Select(g => new FollowUpGrantLine(
+                    g.Id, g.SystemName, g.LevelName, g.To, openEnds.TryGetValue(g.Id, out var open) ? open.CaseNumber : null))],
+            }
+            : r)];
     }
 
     /// <summary>Operators see every follow-up; anyone else only their own staff's.</summary>
@@ -189,7 +282,8 @@ public sealed class FollowUpService(
 
     private static System.Linq.Expressions.Expression<Func<FollowUp, FollowUpRow>> Row(SocItDbContext db) => f => new FollowUpRow(
         f.Id, f.Version, PersonName.Shown(f.EmployeeName, db.Employees.Any(e => e.Id == f.EmployeeId && e.IsProtected)), f.SystemName, f.LevelName, f.UnitName, f.EndDate, f.Status, f.ManagerName,
-        f.OverdueReminders, f.LastRemindedOn, f.DecisionCaseNumber, f.DecisionOrderId, f.ExtendedTo, f.DecidedByName);
+        f.OverdueReminders, f.LastRemindedOn, f.DecisionCaseNumber, f.DecisionOrderId, f.ExtendedTo, f.DecidedByName,
+        f.EmploymentId, f.AssignmentId, f.TitleName);
 
     private static object Snapshot(FollowUp f) => new
     {

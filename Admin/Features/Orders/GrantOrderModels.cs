@@ -97,3 +97,10 @@ public abstract record GrantOrderResult
     /// </summary>
     public sealed record Refused(string Message, string? OrderErrors = null) : GrantOrderResult;
 }
+
+/// <summary>The end of a fixed-term employment (<see cref="AssignmentId"/> null) or of a placement on <see cref="LastDay"/>.</summary>
+public sealed record AccessEnd(int EmploymentId, int? AssignmentId, DateOnly LastDay);
+
+/// <summary>A grant that ends with a fixed-term employment or a placement.</summary>
+public sealed record EndingGrant(
+    int Id, int EmploymentId, int? AssignmentId, int SystemId, string SystemName, int LevelId, string LevelName, DateOnly From, DateOnly? To);

@@ -70,7 +70,7 @@ internal sealed partial class DemoGrantsSeeder(IServiceScopeFactory scopes, Time
                 continue;
             }
 
-            if (await CompleteAsync(factory, audit, receipt.Id, today, cancellationToken))
+            if (await CompleteAsync(factory, audit, clock, receipt.Id, today, cancellationToken))
             {
                 completed++;
             }
@@ -90,7 +90,7 @@ internal sealed partial class DemoGrantsSeeder(IServiceScopeFactory scopes, Time
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>The order as the unit's manager would place it: systems from title × unit, a place in the key pool.</summary>
-    private static OrderRequest Request(DemoStaff demo, DateOnly today)
+    internal static OrderRequest Request(DemoStaff demo, DateOnly today)
     {
         var manager = DemoOrganisation.Units.Single(u => u.Name == demo.Unit).Managers[0];
         return new OrderRequest
@@ -116,8 +116,8 @@ internal sealed partial class DemoGrantsSeeder(IServiceScopeFactory scopes, Time
     }
 
     /// <summary>Takes and completes the case, ticking every item, and writes the grants; false when it was done already.</summary>
-    private async Task<bool> CompleteAsync(
-        IDbContextFactory<SocItDbContext> factory, AuditTrail audit, int orderId, DateOnly today, CancellationToken ct)
+    internal static async Task<bool> CompleteAsync(
+        IDbContextFactory<SocItDbContext> factory, AuditTrail audit, TimeProvider clock, int orderId, DateOnly today, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -8,7 +8,8 @@ using SocItConsole.Shared.FollowUps;
 namespace SocItConsole.Admin.Features.FollowUps.Pages;
 
 /// <summary>
-/// Follow-ups of temporary grants: a manager's own staff's, or for operators all of them with the job's button.
+/// Follow-ups of temporary grants, fixed-term employments and placements (one row each, its grants listed under it
+/// on demand): a manager's own staff's, or for operators all of them with the job's button.
 /// Paged and searched on the server; what each user may see and decide is checked by <see cref="FollowUpService"/>.
 /// </summary>
 public partial class FollowUpsPage
@@ -22,6 +23,7 @@ public partial class FollowUpsPage
     private bool _isOperator;
     private DateOnly _today;
     private (Severity Severity, string Text)? _feedback;
+    private readonly HashSet<int> _expanded = [];
 
     [Inject] private FollowUpService FollowUps { get; set; } = default!;
 
@@ -64,6 +66,15 @@ public partial class FollowUpsPage
             _ => null,
         };
         await ReloadAsync();
+    }
+
+    /// <summary>Opens or closes the list of grants under a fixed-term employment's or a placement's row.</summary>
+    private void Toggle(int id)
+    {
+        if (!_expanded.Remove(id))
+        {
+            _expanded.Add(id);
+        }
     }
 
     private async Task ReloadAsync()
