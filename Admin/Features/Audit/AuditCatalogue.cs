@@ -70,6 +70,8 @@ public static class AuditCatalogue
         ["FollowUp.ReminderSent"] = "Påminnelse skickad",
         ["FollowUp.Ended"] = "Avslut beställt från uppföljning",
         ["FollowUp.Extended"] = "Förlängning beställd från uppföljning",
+        ["FollowUp.GrantEnded"] = "Avslut av en behörighet beställt från uppföljning",
+        ["FollowUp.GrantExtended"] = "Förlängning av en behörighet beställd från uppföljning",
         ["FollowUp.RunStarted"] = "Påminnelsejobb kört för hand",
 
         // A manager's access view
