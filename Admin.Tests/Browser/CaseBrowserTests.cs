@@ -15,7 +15,7 @@ public class CaseBrowserTests
 {
     private static readonly Actor Chef = new("chef1-oid", "Anna Lindqvist");
 
-    private static DateOnly StockholmToday() =>
+    internal static DateOnly StockholmToday() =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm")).DateTime);
 
     [Fact]
@@ -120,20 +120,20 @@ public class CaseBrowserTests
         await ScreenshotFromTopAsync(session, "cases-today");
     }
 
-    private static async Task<int> PlaceAsync(BrowserSession session, OrderRequest request)
+    internal static async Task<int> PlaceAsync(BrowserSession session, OrderRequest request)
     {
         await using var scope = session.Services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<OrderIntake>().PlaceAsync(request, OrderChannel.Console, Chef);
         return Assert.IsType<PlaceOrderResult.Created>(result).Receipt.Id;
     }
 
-    private static async Task SignInAsOperatorAsync(BrowserSession session, string returnUrl)
+    internal static async Task SignInAsOperatorAsync(BrowserSession session, string returnUrl)
     {
         await session.SignInAsync("operator", returnUrl);
     }
 
     /// <summary>Takes the open case, ticks every checklist item Klar and completes it.</summary>
-    private static async Task WorkThroughAsync(BrowserSession session, string screenshot)
+    internal static async Task WorkThroughAsync(BrowserSession session, string screenshot)
     {
         var page = session.Page;
         await Expect(page.Locator("[data-testid='case-status']")).ToHaveTextAsync("Mottagen");
@@ -159,7 +159,7 @@ public class CaseBrowserTests
     }
 
     /// <summary>A full-page shot taken while scrolled shows the fixed app bar halfway down: scroll to the top first.</summary>
-    private static async Task ScreenshotFromTopAsync(BrowserSession session, string name)
+    internal static async Task ScreenshotFromTopAsync(BrowserSession session, string name)
     {
         await session.Page.EvaluateAsync("window.scrollTo(0, 0)");
         await session.ScreenshotAsync(name);
