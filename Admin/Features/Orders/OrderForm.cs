@@ -89,7 +89,7 @@ public sealed class OrderForm(IDbContextFactory<SocItDbContext> factory, OrderIn
         if (senderErrors.Count > 0)
         {
             // Every error at once: the form shows them all, as it does for the other rules.
-            var validation = OrderRules.Validate(input, await intake.LoadReferenceAsync(ct), AdminTimeZone.Today(clock));
+            var validation = await intake.ValidateAsync(input, ct);
             var errors = validation.Errors.ToDictionary(e => e.Key, e => e.Value);
             foreach (var (field, messages) in senderErrors)
             {
