@@ -73,9 +73,13 @@ public sealed class CaseWork(
     /// system marked "Ej aktuell" is neither given nor ended), and says how many were really added or ended.
     /// </summary>
     public Task<CaseResult> MoveAsync(
-        int orderId, int expectedVersion, OrderStatus to, string? reason, CancellationToken ct = default) =>
-        ChangeAsync(orderId, expectedVersion, to == OrderStatus.Completed ? "Case.Completed" : "Case.StatusChanged", async (db, order, actor, now) =>
+        int orderId, int expectedVersion, OrderStatus to, string? reason, CancellationToken ct = default)
+    {
+        // A change of title or unit moves grants to the new employment: the completion's entry says which, before and after.
+        var moved = new List<GrantMove>();
+        return ChangeAsync(orderId, expectedVersion, to == OrderStatus.Completed ? "Case.Completed" : "Case.StatusChanged", async (db, order, actor, now) =>
         {
+            moved.Clear();
             order.MoveTo(to, actor, now, reason);
             if (to == OrderStatus.Rejected)
             {
@@ -89,16 +93,19 @@ public sealed class CaseWork(
             }
 
             var changes = await CaseGrants.ApplyAsync(db, order, ct);
+            moved.AddRange(changes.Moved ?? []);
             var keys = await KeyCaseSteps.ApplyOnCompletionAsync(db, order, actor, now, AdminTimeZone.Today(clock), ct);
             return $"{CompletionMessage(order, changes)}{(keys is null ? string.Empty : " " + keys)}";
-        }, ct);
+        }, ct, moved);
+    }
 
     private Task<CaseResult> ChangeAsync(
         int orderId,
         int expectedVersion,
         string action,
         Func<SocItDbContext, Order, Actor, DateTimeOffset, Task<string>> change,
-        CancellationToken ct) =>
+        CancellationToken ct,
+        IReadOnlyList<GrantMove>? moved = null) =>
         changes.RunAsync(Rules, async c =>
         {
             var order = await c.Db.Orders.AsSplitQuery().Include(o => o.Employee).SingleOrDefaultAsync(o => o.Id == orderId, ct);
@@ -114,7 +121,18 @@ public sealed class CaseWork(
 
             var before = Snapshot(order);
             var message = await change(c.Db, order, c.Actor, c.Now);
-            c.Audit(action, "Order", order.CaseNumber, message, before, Snapshot(order));
+            if (moved is { Count: > 0 })
+            {
+                c.Audit(
+                    action, "Order", order.CaseNumber, message,
+                    new { Case = before, Grants = moved.Select(m => new { m.GrantId, m.SystemName, m.LevelName, Employment = m.FromEmploymentId, Unit = m.FromUnitName }) },
+                    new { Case = Snapshot(order), Grants = moved.Select(m => new { m.GrantId, m.SystemName, m.LevelName, Employment = m.ToEmploymentId, Unit = m.ToUnitName }) });
+            }
+            else
+            {
+                c.Audit(action, "Order", order.CaseNumber, message, before, Snapshot(order));
+            }
+
             return new CaseResult.Done(order.Version, message);
         }, ct);
 
@@ -141,6 +159,22 @@ public sealed class CaseWork(
     internal static string CompletionMessage(Order order, GrantChanges changes)
     {
         var notApplicable = changes.NotApplicable.Count;
+        if (order.Type == OrderType.Change)
+        {
+            var parts = new List<string>
+            {
+                SwedishCount.Of(changes.Added.Count, "behörighet tillagd", "behörigheter tillagda"),
+                SwedishCount.Of(changes.Ended.Count, "avslutad", "avslutade"),
+                SwedishCount.Of(changes.Moved?.Count ?? 0, "flyttad till den nya anställningen", "flyttade till den nya anställningen"),
+            };
+            if (notApplicable > 0)
+            {
+                parts.Add(SwedishCount.Of(notApplicable, "system ej aktuellt", "system ej aktuella"));
+            }
+
+            return $"{order.CaseNumber} är klart: {string.Join(", ", parts)}.";
+        }
+
         var counts = OrderDays.IsEnd(order.Type)
             ? SwedishCount.Of(changes.Ended.Count, "behörighet avslutad", "behörigheter avslutade")
                 + (notApplicable == 0 ? string.Empty
