@@ -1,6 +1,7 @@
 using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Shared.Cases;
 using SocItConsole.Shared.Orders;
+using SocItConsole.Shared.People;
 
 namespace SocItConsole.Admin.Features.Cases;
 
@@ -55,7 +56,14 @@ public sealed record CaseDetails(
     IReadOnlyList<OrderSystemLine> Systems,
     IReadOnlyList<ChecklistRow> Checklist,
     IReadOnlyList<NotApplicableRow> NotApplicableSystems,
-    IReadOnlyList<CommentRow> Comments);
+    IReadOnlyList<CommentRow> Comments,
+    CaseChange? Change = null);
+
+/// <summary>
+/// A change of title or unit on its case: the employment it changes ("Undersköterska i Hemtjänst Centrum, från …"),
+/// that employment's unit, and the difference as computed when the order came in.
+/// </summary>
+public sealed record CaseChange(string Employment, string OldUnitName, ChangeDifference Difference);
 
 public sealed record CaseQuery(
     OrderStatus? Status = null,

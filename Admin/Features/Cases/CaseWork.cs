@@ -9,6 +9,7 @@ using SocItConsole.Shared.Audit;
 using SocItConsole.Shared.Cases;
 using SocItConsole.Shared.Grants;
 using SocItConsole.Shared.Orders;
+using SocItConsole.Shared.People;
 
 namespace SocItConsole.Admin.Features.Cases;
 
@@ -39,7 +40,31 @@ public sealed class CaseWork(
         await currentUser.RequireAsync(Policies.Operator);
         await using var db = await factory.CreateDbContextAsync(ct);
         var order = await db.Orders.AsNoTracking().AsSplitQuery().Include(o => o.Employee).SingleOrDefaultAsync(o => o.Id == orderId, ct);
-        return order is null ? null : ToDetails(order);
+        if (order is null)
+        {
+            return null;
+        }
+
+        var details = ToDetails(order);
+        if (order.Type != OrderType.Change
+            || await db.Employments.AsNoTracking().SingleOrDefaultAsync(e => e.Id == order.EmploymentId, ct) is not { } employment)
+        {
+            return details;
+        }
+
+        var keyUnits = await db.Units.AsNoTracking()
+            .Where(u => (u.Id == employment.UnitId || u.Id == order.UnitId) && u.UsesDigitalKeys)
+            .Select(u => u.Id)
+            .ToListAsync(ct);
+        var moves = employment.UnitId != order.UnitId;
+        var label = new EmploymentChoice(
+            employment.Id, employment.TitleId, employment.TitleName, employment.UnitId, employment.UnitName, employment.From, employment.To).Label;
+        return details with
+        {
+            Change = new CaseChange(
+                label, employment.UnitName,
+                new ChangeDifference(order.Changes, moves && keyUnits.Contains(employment.UnitId), moves && keyUnits.Contains(order.UnitId))),
+        };
     }
 
     public Task<CaseResult> TakeAsync(int orderId, int expectedVersion, CancellationToken ct = default) =>

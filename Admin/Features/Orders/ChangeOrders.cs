@@ -75,6 +75,13 @@ public sealed class ChangeOrders(IDbContextFactory<SocItDbContext> factory, NewE
     }
 }
 
+/// <summary>An employment the order form offers for a change: "Undersköterska i Hemtjänst Centrum, från 2025-03-01".</summary>
+public sealed record EmploymentChoice(int Id, int? TitleId, string? TitleName, int UnitId, string UnitName, DateOnly From, DateOnly? To)
+{
+    public string Label =>
+        $"{TitleName ?? "Utan titel"} i {UnitName}, från {From:yyyy-MM-dd}{(To is { } last ? $" till {last:yyyy-MM-dd}" : string.Empty)}";
+}
+
 /// <summary>A change's difference as the form and the case page show it, with the systems the new title × unit gives.</summary>
 /// <param name="OldUnitName">The changed employment's unit.</param>
 /// <param name="NewUnitName">The new unit's name.</param>

@@ -38,6 +38,14 @@ public sealed class OrderFormModel
 
     public string? Personnummer { get; set; }
 
+    /// <summary>For a change of title or unit: the employment being changed, one of <see cref="Employments"/>.</summary>
+    public int? EmploymentId { get; set; }
+
+    /// <summary>The person's running employments the user may change, looked up from the personnummer.</summary>
+    public IReadOnlyList<EmploymentChoice> Employments { get; set; } = [];
+
+    public EmploymentChoice? Employment => Employments.FirstOrDefault(e => e.Id == EmploymentId);
+
     public int? TitleId { get; set; }
 
     public int? UnitId { get; set; }
@@ -66,11 +74,13 @@ public sealed class OrderFormModel
 
     public string? Note { get; set; }
 
-    public bool NeedsTitle => Type is OrderType.New or OrderType.TemporaryUnit;
+    public bool NeedsTitle => Type is OrderType.New or OrderType.TemporaryUnit or OrderType.Change;
+
+    public bool NeedsEmployment => Type == OrderType.Change;
 
     public bool NeedsTargetUnit => Type == OrderType.TemporaryUnit;
 
-    public bool NeedsStartDate => Type is OrderType.New or OrderType.Extend or OrderType.TemporaryUnit;
+    public bool NeedsStartDate => Type is OrderType.New or OrderType.Extend or OrderType.TemporaryUnit or OrderType.Change;
 
     public bool NeedsSystems => Type == OrderType.Extend;
 
@@ -78,7 +88,22 @@ public sealed class OrderFormModel
     public ReferenceUnit? GrantUnit => FindUnit(NeedsTargetUnit ? TargetUnitId : UnitId);
 
     /// <summary>A key is chosen for a new employee or temporary access in a unit with digital keys.</summary>
-    public bool NeedsKey => Type is OrderType.New or OrderType.TemporaryUnit && GrantUnit is { UsesDigitalKeys: true };
+    public bool NeedsKey =>
+        (Type is OrderType.New or OrderType.TemporaryUnit || (Type == OrderType.Change && Employment is { } e && e.UnitId != UnitId))
+        && GrantUnit is { UsesDigitalKeys: true };
+
+    /// <summary>
+    /// Chooses the employment to change; the new title and unit start as the employment's, for the user to change one.
+    /// </summary>
+    public void ChooseEmployment(int? employmentId)
+    {
+        EmploymentId = employmentId;
+        if (Employment is { } chosen)
+        {
+            TitleId = chosen.TitleId;
+            UnitId = chosen.UnitId;
+        }
+    }
 
     public bool NeedsKeyNumber => NeedsKey && KeyKind == KeyChoiceKind.PersonalKey;
 
@@ -141,7 +166,9 @@ public sealed class OrderFormModel
     /// </summary>
     public bool Shows(OrderFieldKey field) => field.Field switch
     {
+        OrderField.Employment => NeedsEmployment,
         OrderField.Title => NeedsTitle,
+        OrderField.EndDate => Type != OrderType.Change,
         OrderField.TargetUnit => NeedsTargetUnit,
         OrderField.StartDate => NeedsStartDate,
         OrderField.Systems => NeedsSystems,
@@ -157,11 +184,12 @@ public sealed class OrderFormModel
         Type = Type,
         EmployeeName = EmployeeName,
         Personnummer = Personnummer,
+        EmploymentId = NeedsEmployment ? EmploymentId : null,
         TitleId = NeedsTitle ? TitleId : null,
         UnitId = UnitId,
         TargetUnitId = NeedsTargetUnit ? TargetUnitId : null,
         StartDate = NeedsStartDate ? ToDate(StartDate) : null,
-        EndDate = ToDate(EndDate),
+        EndDate = Shows(OrderField.EndDate) ? ToDate(EndDate) : null,
         Systems = NeedsSystems ? [.. Systems.Select(row => new RequestedSystemId(row.SystemId, row.SystemId is null ? null : row.LevelId))] : [],
         KeyKind = NeedsKey ? KeyKind : null,
         KeyNumber = NeedsKeyNumber ? KeyNumber : null,
