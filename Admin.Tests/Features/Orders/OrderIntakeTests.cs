@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using SocItConsole.Admin.Features.Matrix;
 using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Admin.Tests.TestData;
