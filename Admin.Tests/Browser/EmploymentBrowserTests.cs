@@ -1,6 +1,5 @@
 using System.Globalization;
 using SocItConsole.Admin.Tests.TestData;
-using SocItConsole.Shared.Orders;
 using static Microsoft.Playwright.Assertions;
 
 namespace SocItConsole.Admin.Tests.Browser;

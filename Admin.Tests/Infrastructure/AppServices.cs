@@ -66,11 +66,15 @@ public static class AppServices
     {
         var time = clock ?? Clock();
         return new OrderIntake(
-            database, new NewEmployeeSystemsLookup(database, time), new AuditTrail(time), time, NullLogger<OrderIntake>.Instance);
+            database, new NewEmployeeSystemsLookup(database, time), ChangeOrders(database, time), new AuditTrail(time), time,
+            NullLogger<OrderIntake>.Instance);
     }
 
+    public static ChangeOrders ChangeOrders(TestDatabase database, TimeProvider? clock = null) =>
+        new(database, new NewEmployeeSystemsLookup(database, clock ?? Clock()));
+
     public static OrderForm OrderForm(TestDatabase database, string userName, TimeProvider? clock = null) =>
-        new(database, OrderIntake(database, clock), CurrentUser(userName), clock ?? Clock());
+        new(database, OrderIntake(database, clock), ChangeOrders(database, clock), CurrentUser(userName), clock ?? Clock());
 
     public static AuditLog AuditLog(TestDatabase database, string userName) => new(database, CurrentUser(userName));
 
@@ -119,6 +123,7 @@ public static class AppServices
     {
         services.AddMatrixServices(database, clock);
         services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
+        services.AddScoped<ChangeOrders>();
         services.AddScoped<OrderIntake>();
         services.AddScoped<OrderForm>();
         services.AddScoped<GrantOrders>();

@@ -279,6 +279,28 @@ public class OrderApiTests
     }
 
     [Fact]
+    public async Task BadChangeOrder_Is400ValidationProblem_NamingTheEmploymentAndTheTitle()
+    {
+        await using var app = await StartAsync();
+        using var client = ApiClient(app);
+        var body = OrderApiBodies.NewUndersköterska();
+        body["type"] = "change";
+        body["employment"] = new JsonObject { ["unit"] = "Hemtjänst Skrea" };
+        body["title"] = "Månadministratör";
+        body.Remove("key");
+
+        using var response = await PostAsync(client, body);
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        var errors = problem["errors"]!.AsObject();
+        Assert.Equal([OrderApiFields.Employment, OrderApiFields.Title], errors.Select(e => e.Key).Order(StringComparer.Ordinal));
+        Assert.Equal("Medarbetaren har ingen pågående anställning i Hemtjänst Skrea.", errors[OrderApiFields.Employment]![0]!.GetValue<string>());
+        Assert.Equal("Det finns ingen titel som heter \"Månadministratör\".", errors[OrderApiFields.Title]![0]!.GetValue<string>());
+        await using var db = await CreateDbContextAsync(app);
+        Assert.Equal(0, await db.Orders.CountAsync(Ct));
+    }
+
+    [Fact]
     public async Task Retry_WithTheSameIdempotencyKeyAndBody_Returns200WithTheOriginalOrder()
     {
         await using var app = await StartAsync();

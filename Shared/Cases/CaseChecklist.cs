@@ -39,6 +39,20 @@ public static class CaseChecklist
             return EndItems(order, employeeGrants, mobileRepresentative, hasPersonalCode, keysToReturn, ending);
         }
 
+        if (order.Type == OrderType.Change)
+        {
+            // Kept systems need no action: the case page lists them beside the checklist.
+            items.AddRange(order.Changes
+                .Where(l => l.Kind != ChangeKind.Kept)
+                .Select(l => new ChecklistItem(ChecklistItemKind.System, ChangeLabel(order, l, employeeGrants), l.SystemId)));
+            if (KeyLabel(order.KeyKind, order.KeyNumber, hasPersonalCode) is { } changeKey)
+            {
+                items.Add(new ChecklistItem(ChecklistItemKind.Key, changeKey));
+            }
+
+            return items;
+        }
+
         if (order.Type == OrderType.EndTemporary)
         {
             items.AddRange(order.Systems.Select(s =>
@@ -191,6 +205,27 @@ public static class CaseChecklist
     {
         ArgumentNullException.ThrowIfNull(order);
         return order.Checklist.Any(i => i.Kind == ChecklistItemKind.Key && i.State == ChecklistState.NotApplicable);
+    }
+
+    /// <summary>
+    /// The item a change order's line becomes: "Lägg till Appva (Standard) i Hemtjänst Skrea", "Avsluta Lifecare
+    /// (Utförare) i Hemtjänst Centrum", "Ändra nivå i Lifecare: Utförare → Handläggare". The old unit is the one the
+    /// line's grant is in.
+    /// </summary>
+    public static string ChangeLabel(Order order, ChangeLine line, IReadOnlyCollection<Grant> employeeGrants)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(line);
+        ArgumentNullException.ThrowIfNull(employeeGrants);
+        var oldUnit = employeeGrants.FirstOrDefault(g => g.Id == line.GrantId)?.UnitName ?? order.UnitName;
+        return ChangeOrderRules.Describe(line, oldUnit, order.UnitName);
+    }
+
+    /// <summary>True when the operator marked a change order's line "Ej aktuell": the system is then neither added nor ended.</summary>
+    public static bool IsNotApplicable(Order order, ChangeLine line, IReadOnlyCollection<Grant> employeeGrants)
+    {
+        var label = ChangeLabel(order, line, employeeGrants);
+        return NotApplicableSystems(order).Any(i => i.SystemId == line.SystemId && i.Label == label);
     }
 
     /// <summary>What a system item concerns, without the verb: "Appva: Standard", "Lifecare (Utförare) i Hemtjänst Centrum".</summary>

@@ -6,9 +6,15 @@ namespace SocItConsole.Shared.Grants;
 
 /// <summary>
 /// What completing a case does to the employee's grants; <paramref name="NotApplicable"/> holds the system items the
-/// operator marked "Ej aktuell", which neither add nor end a grant.
+/// operator marked "Ej aktuell", which neither add nor end a grant; <paramref name="Moved"/> the grants a change of
+/// title or unit carried over to the new employment.
 /// </summary>
-public sealed record GrantChanges(IReadOnlyList<Grant> Added, IReadOnlyList<Grant> Ended, IReadOnlyList<ChecklistItem> NotApplicable);
+public sealed record GrantChanges(
+    IReadOnlyList<Grant> Added, IReadOnlyList<Grant> Ended, IReadOnlyList<ChecklistItem> NotApplicable, IReadOnlyList<GrantMove>? Moved = null);
+
+/// <summary>A grant a change of title or unit moved from one employment (and unit) to the next, for the audit trail.</summary>
+public sealed record GrantMove(
+    int GrantId, string SystemName, string LevelName, int FromEmploymentId, string FromUnitName, int ToEmploymentId, string ToUnitName);
 
 public static class GrantRules
 {

@@ -17,6 +17,7 @@ public sealed class Order
     private readonly List<OrderSystem> _systems = [];
     private readonly List<ChecklistItem> _checklist = [];
     private readonly List<CaseComment> _comments = [];
+    private readonly List<ChangeLine> _changes = [];
 
     private Order()
     {
@@ -136,6 +137,12 @@ public sealed class Order
     public IReadOnlyList<CaseComment> Comments => _comments;
 
     /// <summary>
+    /// For a change of title or unit: the difference between what the person held in the changed employment and what
+    /// the new title × unit gives, as computed when the order came in (<see cref="ChangeOrderRules.Difference"/>).
+    /// </summary>
+    public IReadOnlyList<ChangeLine> Changes => _changes;
+
+    /// <summary>
     /// An operator takes the case: it is theirs, a received case is under way, and the checklist is made the first
     /// time (<paramref name="checklist"/> comes from <see cref="CaseChecklist.For"/>).
     /// </summary>
@@ -227,7 +234,8 @@ public sealed class Order
         Actor placedBy,
         DateTimeOffset receivedAt,
         string? idempotencyKey = null,
-        string? requestHash = null)
+        string? requestHash = null,
+        IEnumerable<ChangeLine>? changes = null)
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(employee);
@@ -244,6 +252,7 @@ public sealed class Order
             RequestHash = requestHash,
         };
         placed._systems.AddRange(systems);
+        placed._changes.AddRange(changes ?? []);
         return placed;
     }
 }

@@ -9,6 +9,9 @@ public enum OrderField
     Type,
     EmployeeName,
     Personnummer,
+
+    /// <summary>The employment a change of title or unit is about.</summary>
+    Employment,
     Title,
     Unit,
     TargetUnit,

@@ -3,7 +3,7 @@ namespace SocItConsole.Shared.Orders;
 /// <summary>
 /// An order as the console knows its parts, before any check: the title, units, systems and levels by id. The
 /// console's form and the orders about a grant build it directly; the e-service's named <see cref="OrderRequest"/>
-/// becomes one through <see cref="OrderNames.Resolve"/>. <see cref="OrderRules.Validate(OrderInput, OrderReference, DateOnly)"/>
+/// becomes one through <see cref="OrderNames.Resolve"/>. <see cref="OrderRules.Validate(OrderInput, OrderReference, DateOnly, IReadOnlyCollection{People.Employment})"/>
 /// checks it.
 /// </summary>
 public sealed record OrderInput : IOrderContacts

@@ -1,3 +1,5 @@
+using SocItConsole.Shared.People;
+
 namespace SocItConsole.Shared.Orders;
 
 /// <summary>
@@ -7,11 +9,17 @@ namespace SocItConsole.Shared.Orders;
 /// </summary>
 public static class OrderNames
 {
-    public static OrderInput Resolve(OrderRequest request, OrderReference reference)
+    /// <summary>
+    /// Resolves <paramref name="request"/>'s names. A change of title or unit names its employment as the e-service can:
+    /// by its unit and, when the person has several there, its title; <paramref name="employments"/> are the person's
+    /// (none for a person the console does not know), and a new title or unit left out stays as the employment has it.
+    /// </summary>
+    public static OrderInput Resolve(OrderRequest request, OrderReference reference, IReadOnlyCollection<Employment>? employments = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(reference);
         var unresolved = new Dictionary<OrderFieldKey, string>();
+        var employment = request.Type == OrderType.Change ? FindEmployment(request, reference, employments ?? [], unresolved) : null;
         var systems = new List<RequestedSystemId>();
         var inputs = request.Systems ?? [];
         for (var i = 0; i < inputs.Count; i++)
@@ -37,8 +45,11 @@ public static class OrderNames
             Type = request.Type,
             EmployeeName = request.EmployeeName,
             Personnummer = request.Personnummer,
-            TitleId = Match(reference.Titles, t => t.Name, request.Title, OrderField.Title, "titel", unresolved)?.Id,
-            UnitId = Match(reference.Units, u => u.Name, request.Unit, OrderField.Unit, "verksamhet", unresolved)?.Id,
+            EmploymentId = employment?.Id,
+            TitleId = Match(reference.Titles, t => t.Name, request.Title, OrderField.Title, "titel", unresolved)?.Id
+                ?? (string.IsNullOrWhiteSpace(request.Title) ? employment?.TitleId : null),
+            UnitId = Match(reference.Units, u => u.Name, request.Unit, OrderField.Unit, "verksamhet", unresolved)?.Id
+                ?? (string.IsNullOrWhiteSpace(request.Unit) ? employment?.UnitId : null),
             TargetUnitId = Match(reference.Units, u => u.Name, request.TargetUnit, OrderField.TargetUnit, "verksamhet", unresolved)?.Id,
             StartDate = request.StartDate,
             EndDate = request.EndDate,
@@ -52,6 +63,44 @@ public static class OrderNames
             Note = request.Note,
             Unresolved = unresolved,
         };
+    }
+
+    /// <summary>The one running employment the request names by unit (and title), or null with the reason in <paramref name="unresolved"/>.</summary>
+    private static Employment? FindEmployment(
+        OrderRequest request, OrderReference reference, IReadOnlyCollection<Employment> employments,
+        Dictionary<OrderFieldKey, string> unresolved)
+    {
+        if (string.IsNullOrWhiteSpace(request.EmploymentUnit))
+        {
+            unresolved[OrderField.Employment] = "Ange verksamheten för anställningen som ändras.";
+            return null;
+        }
+
+        var unit = Match(reference.Units, u => u.Name, request.EmploymentUnit, OrderField.Employment, "verksamhet", unresolved);
+        var title = Match(reference.Titles, t => t.Name, request.EmploymentTitle, OrderField.Employment, "titel", unresolved);
+        if (unit is null || (title is null && !string.IsNullOrWhiteSpace(request.EmploymentTitle)))
+        {
+            return null;
+        }
+
+        var inUnit = employments
+            .Where(e => e.UnitId == unit.Id && !e.IsEnded && (request.StartDate is not { } start || e.IsCurrentOn(start)))
+            .ToList();
+        var matches = title is null ? inUnit : [.. inUnit.Where(e => e.TitleId == title.Id)];
+        switch (matches.Count)
+        {
+            case 1:
+                return matches[0];
+            case 0:
+                unresolved[OrderField.Employment] = title is null
+                    ? $"Medarbetaren har ingen pågående anställning i {unit.Name}."
+                    : $"Medarbetaren har ingen pågående anställning som {title.Name} i {unit.Name}.";
+                return null;
+            default:
+                unresolved[OrderField.Employment] =
+                    $"Medarbetaren har {matches.Count} anställningar i {unit.Name}. Ange titeln för den som ändras ({string.Join(", ", matches.Select(e => e.TitleName ?? "utan titel").Distinct())}).";
+                return null;
+        }
     }
 
     private static T? Match<T>(

@@ -12,7 +12,16 @@ public sealed record OrderRequest : IOrderContacts
 
     public string? Personnummer { get; init; }
 
+    /// <summary>For <see cref="OrderType.Change"/>: the unit of the employment being changed.</summary>
+    public string? EmploymentUnit { get; init; }
+
+    /// <summary>For <see cref="OrderType.Change"/>: the title of the employment being changed, when the person has several in that unit.</summary>
+    public string? EmploymentTitle { get; init; }
+
+    /// <summary>The title; for <see cref="OrderType.Change"/>, the new title (none: unchanged).</summary>
     public string? Title { get; init; }
+
+    /// <summary>The unit; for <see cref="OrderType.Change"/>, the new unit (none: unchanged).</summary>
 
     public string? Unit { get; init; }
 

@@ -30,18 +30,27 @@ public static class OrderRules
     /// <item>temporary access to another unit: title, the other unit (not the employee's own), start and end date;</item>
     /// <item>end of employment: the last working day (in <see cref="OrderInput.EndDate"/>);</item>
     /// <item>end of a temporary grant: the system and level, and the grant's last day (in <see cref="OrderInput.EndDate"/>);</item>
+    /// <item>change of title or unit: one of the person's running employments (<see cref="OrderInput.EmploymentId"/>,
+    /// checked against <c>employments</c> by <see cref="ChangeOrderRules.EmploymentRefusal"/>), the new title and unit
+    /// (at least one different), the effective date (in <see cref="OrderInput.StartDate"/>) and no end date;</item>
     /// <item>titles, units and systems must exist and be active: by id, or for the e-service's named
     /// <see cref="OrderRequest"/> by name, ignoring case (<see cref="OrderNames"/>);</item>
-    /// <item>where the unit the grant is in uses digital keys (new, temporary access), a key choice: a personal key
+    /// <item>where the unit the grant is in uses digital keys (new, temporary access, a change into that unit), a key choice: a personal key
     /// with its 6–8 digit number, buying a new key, or the unit's key pool; elsewhere no key choice.</item>
     /// </list>
     /// </summary>
     /// <remarks>The e-service's named order: its names become ids first, then the same rules apply.</remarks>
-    public static OrderValidation Validate(OrderRequest request, OrderReference reference, DateOnly today) =>
-        Validate(OrderNames.Resolve(request, reference), reference, today);
+    public static OrderValidation Validate(
+        OrderRequest request, OrderReference reference, DateOnly today, IReadOnlyCollection<Employment>? employments = null) =>
+        Validate(OrderNames.Resolve(request, reference, employments), reference, today, employments);
 
-    /// <inheritdoc cref="Validate(OrderRequest, OrderReference, DateOnly)"/>
-    public static OrderValidation Validate(OrderInput input, OrderReference reference, DateOnly today)
+    /// <inheritdoc cref="Validate(OrderRequest, OrderReference, DateOnly, IReadOnlyCollection{Employment})"/>
+    /// <param name="input">The order by id.</param>
+    /// <param name="reference">The master data.</param>
+    /// <param name="today">Today in Sweden.</param>
+    /// <param name="employments">The person's employments, for an order about one (none: the person is not known).</param>
+    public static OrderValidation Validate(
+        OrderInput input, OrderReference reference, DateOnly today, IReadOnlyCollection<Employment>? employments = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(reference);
@@ -64,7 +73,7 @@ public static class OrderRules
             errors.Add(OrderField.Personnummer, pnrError);
         }
 
-        var needsTitle = type is OrderType.New or OrderType.TemporaryUnit;
+        var needsTitle = type is OrderType.New or OrderType.TemporaryUnit or OrderType.Change;
         var title = Find(reference.Titles, t => t.Id, t => t.Name, t => t.IsActive, input.TitleId, needsTitle, OrderField.Title, "titel", "Titeln", input, errors);
         var unit = Find(reference.Units, u => u.Id, u => u.Name, u => u.IsActive, input.UnitId, required: true, OrderField.Unit, "verksamhet", "Verksamheten", input, errors);
         ReferenceUnit? targetUnit = null;
@@ -82,9 +91,12 @@ public static class OrderRules
         }
 
         var (startDate, endDate) = CheckDates(type, input.StartDate, input.EndDate, today, errors);
+        var changed = type == OrderType.Change ? CheckChange(input, employments ?? [], startDate, title, unit, errors) : null;
         var systems = CheckSystems(type, input, reference, errors);
         var grantUnit = targetUnit ?? unit;
-        var (keyKind, keyNumber) = CheckKey(type, input.KeyKind, input.KeyNumber, grantUnit, errors);
+        var (keyKind, keyNumber) = type == OrderType.Change && changed is null
+            ? (KeyChoiceKind.None, null)
+            : CheckKey(type, input.KeyKind, input.KeyNumber, grantUnit, changed is not null && changed.UnitId != unit?.Id, errors);
 
         var orderer = ContactFor(input.OrdererName, input.OrdererEmail, OrderField.OrdererName, OrderField.OrdererEmail, "Beställarens", errors);
         var manager = ContactFor(input.ManagerName, input.ManagerEmail, OrderField.ManagerName, OrderField.ManagerEmail, "Ansvarig chefs", errors);
@@ -134,6 +146,13 @@ public static class OrderRules
             errors.Add(OrderField.EndDate, "En tillfällig behörighet måste ha ett slutdatum.");
         }
 
+        if (type == OrderType.Change && end is not null)
+        {
+            errors.Add(OrderField.EndDate,
+                "Ett byte av titel eller verksamhet har inget slutdatum: en visstidsanställnings sista dag följer med till den nya anställningen.");
+            return (start, null);
+        }
+
         if (end is { } endDate && start is { } begin && endDate <= begin)
         {
             errors.Add(OrderField.EndDate, "Slutdatumet måste vara efter startdatumet.");
@@ -144,6 +163,40 @@ public static class OrderRules
         }
 
         return (start, end);
+    }
+
+    /// <summary>The employment a change is about, if it may be changed from the effective date into a new title or unit.</summary>
+    private static Employment? CheckChange(
+        OrderInput input, IReadOnlyCollection<Employment> employments, DateOnly? effectiveDate, ReferenceTitle? title,
+        ReferenceUnit? unit, Errors errors)
+    {
+        if (input.EmploymentId is not { } id)
+        {
+            errors.Add(OrderField.Employment, input.Unresolved.TryGetValue(OrderField.Employment, out var unknown)
+                ? unknown
+                : "Ange vilken anställning som ändras.");
+            return null;
+        }
+
+        var employment = employments.FirstOrDefault(e => e.Id == id);
+        if (effectiveDate is not { } date)
+        {
+            return null;
+        }
+
+        if (ChangeOrderRules.EmploymentRefusal(employment, date) is { } refusal)
+        {
+            errors.Add(OrderField.Employment, refusal);
+            return null;
+        }
+
+        if (title is not null && unit is not null && ChangeOrderRules.ChangesNothing(employment!, title.Id, unit.Id))
+        {
+            errors.Add(OrderField.Title,
+                $"Titeln och verksamheten är desamma som i anställningen ({employment!.TitleName} i {employment.UnitName}). Ändra titeln, verksamheten eller båda.");
+        }
+
+        return employment;
     }
 
     private static void InRange(DateOnly date, DateOnly today, OrderFieldKey field, string label, Errors errors)
@@ -229,7 +282,7 @@ public static class OrderRules
     }
 
     private static (KeyChoiceKind Kind, KeyNumber? Number) CheckKey(
-        OrderType type, KeyChoiceKind? kind, string? keyNumber, ReferenceUnit? grantUnit, Errors errors)
+        OrderType type, KeyChoiceKind? kind, string? keyNumber, ReferenceUnit? grantUnit, bool unitChanges, Errors errors)
     {
         var choice = kind ?? KeyChoiceKind.None;
         if (kind is { } given && !Enum.IsDefined(given))
@@ -238,14 +291,17 @@ public static class OrderRules
             return (KeyChoiceKind.None, null);
         }
 
-        var keysApply = type is OrderType.New or OrderType.TemporaryUnit && grantUnit is { UsesDigitalKeys: true };
+        var keysApply = (type is OrderType.New or OrderType.TemporaryUnit || (type == OrderType.Change && unitChanges))
+            && grantUnit is { UsesDigitalKeys: true };
         if (!keysApply)
         {
             if (choice != KeyChoiceKind.None)
             {
                 errors.Add(OrderField.KeyKind, grantUnit is { UsesDigitalKeys: false }
                     ? $"{grantUnit.Name} använder inte digitala nycklar."
-                    : "Nyckel väljs bara för ny behörighet och tillfällig behörighet till annan verksamhet.");
+                    : type == OrderType.Change
+                        ? "Nyckel väljs bara när medarbetaren byter till en verksamhet med digitala nycklar."
+                        : "Nyckel väljs bara för ny behörighet och tillfällig behörighet till annan verksamhet.");
             }
 
             return (KeyChoiceKind.None, null);

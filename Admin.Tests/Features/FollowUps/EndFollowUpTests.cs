@@ -76,7 +76,7 @@ public class EndFollowUpTests
         Assert.Equal((OrderType.Terminate, employmentId, LastDay), (order.Type, order.EmploymentId, order.EndDate));
         Assert.Equal(1, await db.Orders.CountAsync(o => o.Type == OrderType.Terminate, Ct));
         var grants = await db.Grants.Where(g => g.EmployeeId == order.EmployeeId).ToListAsync(Ct);
-        Assert.Contains(CaseChecklist.For(order, grants, null, hasPersonalCode: true), i => i.Kind == ChecklistItemKind.Return);
+        Assert.Contains(CaseChecklist.For(order, grants, null, hasPersonalCode: true, keysToReturn: null), i => i.Kind == ChecklistItemKind.Return);
         Assert.Equal((FollowUpStatus.Ended, done.CaseNumber), await db.FollowUps.Where(f => f.Id == followUpId)
             .Select(f => ValueTuple.Create(f.Status, f.DecisionCaseNumber)).SingleAsync(Ct));
 

@@ -76,7 +76,7 @@ public class NewOrderPageTests : ComponentTestBase, IAsyncLifetime
     {
         var cut = RenderForm();
 
-        Assert.Equal(4, cut.FindAll("[data-testid^=type-][type=radio]").Count);
+        Assert.Equal(5, cut.FindAll("[data-testid^=type-][type=radio]").Count);
         Assert.Contains("Tillfällig behörighet till annan verksamhet", cut.Markup, StringComparison.Ordinal);
         Assert.False(Shows(cut, "employee-section"));
         Assert.False(Shows(cut, "submit"));

@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
-using SocItConsole.Admin.Features.Matrix;
 using SocItConsole.Admin.Features.Orders;
-using SocItConsole.Admin.Infrastructure.Audit;
 using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Admin.Tests.TestData;
 using SocItConsole.Shared.Audit;
@@ -23,7 +20,7 @@ public class OrderIntakeTests
     }
 
     private static OrderIntake Intake(TestDatabase database, TimeProvider clock) =>
-        new(database, new NewEmployeeSystemsLookup(database, clock), new AuditTrail(clock), clock, NullLogger<OrderIntake>.Instance);
+        AppServices.OrderIntake(database, clock);
 
     [Fact]
     public async Task NewOrder_IsNumbered_GetsItsDerivedSystems_AndIsOnRecord()

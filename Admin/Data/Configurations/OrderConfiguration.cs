@@ -62,6 +62,18 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         });
         builder.Navigation(o => o.Systems).UsePropertyAccessMode(PropertyAccessMode.Field);
 
+        builder.OwnsMany(o => o.Changes, line =>
+        {
+            line.ToTable("OrderChanges");
+            line.WithOwner().HasForeignKey("OrderId");
+            line.HasKey(l => l.Id);
+            line.Property(l => l.Kind).HasConversion<string>().HasMaxLength(20);
+            line.Property(l => l.SystemName).HasMaxLength(ItSystem.NameMaxLength).IsRequired();
+            line.Property(l => l.FromLevelName).HasMaxLength(SystemLevel.NameMaxLength);
+            line.Property(l => l.ToLevelName).HasMaxLength(SystemLevel.NameMaxLength);
+        });
+        builder.Navigation(o => o.Changes).UsePropertyAccessMode(PropertyAccessMode.Field);
+
         builder.Property(o => o.AssignedToId).HasMaxLength(120);
         builder.Property(o => o.AssignedToName).HasMaxLength(120);
         builder.Property(o => o.RejectionReason).HasMaxLength(CaseComment.TextMaxLength);

@@ -2078,6 +2078,57 @@ namespace SocItConsole.Admin.Data.Migrations
                                 .HasForeignKey("OrderId");
                         });
 
+                    b.OwnsMany("SocItConsole.Shared.People.ChangeLine", "Changes", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("FromLevelId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("FromLevelName")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("GrantId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("OrderId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("SystemId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("SystemName")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("ToLevelId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ToLevelName")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("OrderId");
+
+                            b1.ToTable("OrderChanges", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrderId");
+                        });
+
+                    b.Navigation("Changes");
+
                     b.Navigation("Checklist");
 
                     b.Navigation("Comments");

@@ -57,7 +57,8 @@ public sealed record CaseDetails(
     IReadOnlyList<OrderSystemLine> Systems,
     IReadOnlyList<ChecklistRow> Checklist,
     IReadOnlyList<NotApplicableRow> NotApplicableSystems,
-    IReadOnlyList<CommentRow> Comments)
+    IReadOnlyList<CommentRow> Comments,
+    CaseChange? Change = null)
 {
     /// <summary>The name registered for the person now; the order's own is <see cref="EmployeeName"/>.</summary>
     public string? RegisteredName { get; init; }
@@ -65,6 +66,12 @@ public sealed record CaseDetails(
     /// <summary>The order's name where it differs from the registered one, or null.</summary>
     public NameChange? NameDifference => RegisteredName is null ? null : NameChange.Between(RegisteredName, EmployeeName);
 }
+
+/// <summary>
+/// A change of title or unit on its case: the employment it changes ("Undersköterska i Hemtjänst Centrum, från …"),
+/// that employment's unit, and the difference as computed when the order came in.
+/// </summary>
+public sealed record CaseChange(string Employment, string OldUnitName, ChangeDifference Difference);
 
 public sealed record CaseQuery(
     OrderStatus? Status = null,

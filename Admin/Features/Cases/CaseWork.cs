@@ -42,7 +42,31 @@ public sealed class CaseWork(
         await currentUser.RequireAsync(Policies.Operator);
         await using var db = await factory.CreateDbContextAsync(ct);
         var order = await db.Orders.AsNoTracking().AsSplitQuery().Include(o => o.Employee).SingleOrDefaultAsync(o => o.Id == orderId, ct);
-        return order is null ? null : ToDetails(order);
+        if (order is null)
+        {
+            return null;
+        }
+
+        var details = ToDetails(order);
+        if (order.Type != OrderType.Change
+            || await db.Employments.AsNoTracking().SingleOrDefaultAsync(e => e.Id == order.EmploymentId, ct) is not { } employment)
+        {
+            return details;
+        }
+
+        var keyUnits = await db.Units.AsNoTracking()
+            .Where(u => (u.Id == employment.UnitId || u.Id == order.UnitId) && u.UsesDigitalKeys)
+            .Select(u => u.Id)
+            .ToListAsync(ct);
+        var moves = employment.UnitId != order.UnitId;
+        var label = new ChangeableEmployment(
+            employment.Id, employment.TitleId, employment.TitleName, employment.UnitId, employment.UnitName, employment.From, employment.To).Label;
+        return details with
+        {
+            Change = new CaseChange(
+                label, employment.UnitName,
+                new ChangeDifference(order.Changes, moves && keyUnits.Contains(employment.UnitId), moves && keyUnits.Contains(order.UnitId))),
+        };
     }
 
     /// <summary>
@@ -99,9 +123,13 @@ public sealed class CaseWork(
     /// applies a different name on the order to the person, audited on its own (never from an end order).
     /// </summary>
     public Task<CaseResult> MoveAsync(
-        int orderId, int expectedVersion, OrderStatus to, string? reason, CancellationToken ct = default) =>
-        ChangeAsync(orderId, expectedVersion, to == OrderStatus.Completed ? "Case.Completed" : "Case.StatusChanged", async (db, order, actor, now) =>
+        int orderId, int expectedVersion, OrderStatus to, string? reason, CancellationToken ct = default)
+    {
+        // A change of title or unit moves grants to the new employment: the completion's entry says which, before and after.
+        var moved = new List<GrantMove>();
+        return ChangeAsync(orderId, expectedVersion, to == OrderStatus.Completed ? "Case.Completed" : "Case.StatusChanged", async (db, order, actor, now) =>
         {
+            moved.Clear();
             order.MoveTo(to, actor, now, reason);
             if (to == OrderStatus.Rejected)
             {
@@ -115,10 +143,12 @@ public sealed class CaseWork(
             }
 
             var changes = await CaseGrants.ApplyAsync(db, order, ct);
+            moved.AddRange(changes.Moved ?? []);
             var keys = await KeyCaseSteps.ApplyOnCompletionAsync(db, order, actor, now, AdminTimeZone.Today(clock), ct);
             var renamed = ApplyNameOnCompletion(db, order, actor);
             return $"{CompletionMessage(order, changes)}{(keys is null ? string.Empty : " " + keys)}{(renamed is null ? string.Empty : " " + renamed)}";
-        }, ct);
+        }, ct, moved);
+    }
 
     /// <summary>
     /// Completing an order that spells the person's name differently applies that name (never an end order's, see
@@ -152,15 +182,17 @@ public sealed class CaseWork(
         int expectedVersion,
         string action,
         Func<SocItDbContext, Order, Actor, DateTimeOffset, Task<string>> change,
-        CancellationToken ct) =>
-        ChangeAsync(orderId, expectedVersion, action, (c, order) => change(c.Db, order, c.Actor, c.Now), ct);
+        CancellationToken ct,
+        IReadOnlyList<GrantMove>? moved = null) =>
+        ChangeAsync(orderId, expectedVersion, action, (c, order) => change(c.Db, order, c.Actor, c.Now), ct, moved);
 
     private Task<CaseResult> ChangeAsync(
         int orderId,
         int expectedVersion,
         string action,
         Func<ChangeContext, Order, Task<string>> change,
-        CancellationToken ct) =>
+        CancellationToken ct,
+        IReadOnlyList<GrantMove>? moved = null) =>
         changes.RunAsync(Rules, async c =>
         {
             var order = await c.Db.Orders.AsSplitQuery().Include(o => o.Employee).SingleOrDefaultAsync(o => o.Id == orderId, ct);
@@ -176,7 +208,18 @@ public sealed class CaseWork(
 
             var before = Snapshot(order);
             var message = await change(c, order);
-            c.Audit(action, "Order", order.CaseNumber, message, before, Snapshot(order));
+            if (moved is { Count: > 0 })
+            {
+                c.Audit(
+                    action, "Order", order.CaseNumber, message,
+                    new { Case = before, Grants = moved.Select(m => new { m.GrantId, m.SystemName, m.LevelName, Employment = m.FromEmploymentId, Unit = m.FromUnitName }) },
+                    new { Case = Snapshot(order), Grants = moved.Select(m => new { m.GrantId, m.SystemName, m.LevelName, Employment = m.ToEmploymentId, Unit = m.ToUnitName }) });
+            }
+            else
+            {
+                c.Audit(action, "Order", order.CaseNumber, message, before, Snapshot(order));
+            }
+
             return new CaseResult.Done(order.Version, message);
         }, ct);
 
@@ -203,6 +246,22 @@ public sealed class CaseWork(
     internal static string CompletionMessage(Order order, GrantChanges changes)
     {
         var notApplicable = changes.NotApplicable.Count;
+        if (order.Type == OrderType.Change)
+        {
+            var parts = new List<string>
+            {
+                SwedishCount.Of(changes.Added.Count, "behörighet tillagd", "behörigheter tillagda"),
+                SwedishCount.Of(changes.Ended.Count, "avslutad", "avslutade"),
+                SwedishCount.Of(changes.Moved?.Count ?? 0, "flyttad till den nya anställningen", "flyttade till den nya anställningen"),
+            };
+            if (notApplicable > 0)
+            {
+                parts.Add(SwedishCount.Of(notApplicable, "system ej aktuellt", "system ej aktuella"));
+            }
+
+            return $"{order.CaseNumber} är klart: {string.Join(", ", parts)}.";
+        }
+
         var counts = OrderDays.IsEnd(order.Type)
             ? SwedishCount.Of(changes.Ended.Count, "behörighet avslutad", "behörigheter avslutade")
                 + (notApplicable == 0 ? string.Empty

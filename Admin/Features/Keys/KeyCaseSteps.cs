@@ -23,7 +23,8 @@ internal static class KeyCaseSteps
     /// and pool memberships end on the last working day — those of the units the person leaves, all of them and the
     /// personal code (revoked) when the last employment ends (<see cref="SocItConsole.Shared.People.EmploymentEnd"/>).
     /// A Swedlock step marked "Ej aktuell" does none of the giving: no key is handed out, a purchase not yet received is cancelled, no pool membership is added. Returns a sentence
-    /// for the case's message, or null.
+    /// for the case's message, or null. A change of title or unit that moves out of a unit with digital keys also
+    /// returns what belonged to that unit (<see cref="LeaveUnitAsync"/>); one that moves into one gives as a new order does.
     /// </summary>
     public static async Task<string?> ApplyOnCompletionAsync(
         SocItDbContext db, Order order, Actor actor, DateTimeOffset now, DateOnly today, CancellationToken ct)
@@ -33,6 +34,19 @@ internal static class KeyCaseSteps
             return await EndAsync(db, order, actor, now, today, ct);
         }
 
+        if (order.Type == OrderType.Change)
+        {
+            var left = await LeaveUnitAsync(db, order, actor, now, ct);
+            var given = await GiveAsync(db, order, actor, now, today, ct);
+            return left is null ? given : given is null ? left : $"{left} {given}";
+        }
+
+        return await GiveAsync(db, order, actor, now, today, ct);
+    }
+
+    private static async Task<string?> GiveAsync(
+        SocItDbContext db, Order order, Actor actor, DateTimeOffset now, DateOnly today, CancellationToken ct)
+    {
         if (order.KeyKind != KeyChoiceKind.None && CaseChecklist.IsKeyStepNotApplicable(order))
         {
             return await SkipAsync(db, order, actor, now, ct);
@@ -134,6 +148,60 @@ internal static class KeyCaseSteps
 
         purchase.Cancel($"Ärendet {order.CaseNumber} avslogs.", actor, now);
         return "Nyckelinköpet avbröts.";
+    }
+
+    /// <summary>
+    /// A change out of a unit with digital keys: the person's personal keys of that unit are to be returned and the
+    /// memberships of its key pools end the day before the effective date — unless another employment of theirs in
+    /// that unit goes on. The personal code belongs to the person and stays.
+    /// </summary>
+    private static async Task<string?> LeaveUnitAsync(SocItDbContext db, Order order, Actor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var old = await db.Employments.AsNoTracking().SingleOrDefaultAsync(e => e.Id == order.EmploymentId, ct);
+        var effective = order.StartDate ?? throw new InvalidOperationException("A change has an effective date.");
+        if (old is null || old.UnitId == order.UnitId
+            || !await db.Units.AnyAsync(u => u.Id == old.UnitId && u.UsesDigitalKeys, ct)
+            || await db.Employments.AnyAsync(
+                e => e.EmployeeId == order.EmployeeId && e.UnitId == old.UnitId && e.Id != old.Id && e.EndedByOrderId == null
+                    && (e.To == null || e.To >= effective), ct))
+        {
+            return null;
+        }
+
+        var lastDay = effective.AddDays(-1);
+        var keys = await db.Keys
+            .Where(k => k.HolderEmployeeId == order.EmployeeId && k.UnitId == old.UnitId && k.Status == KeyStatus.Issued)
+            .ToListAsync(ct);
+        foreach (var key in keys)
+        {
+            key.MarkToBeReturned(actor, now, lastDay);
+        }
+
+        var pools = await db.KeyPools.Include(p => p.Members)
+            .Where(p => p.UnitId == old.UnitId && p.Members.Any(m => m.EmployeeId == order.EmployeeId && (m.To == null || m.To > lastDay)))
+            .ToListAsync(ct);
+        foreach (var pool in pools)
+        {
+            pool.EndEmployment(order.EmployeeId, lastDay);
+        }
+
+        return Returns(keys, pools, lastDay);
+    }
+
+    private static string? Returns(List<Key> keys, List<KeyPool> pools, DateOnly lastDay)
+    {
+        var parts = new List<string>();
+        if (keys.Count > 0)
+        {
+            parts.Add($"{(keys.Count == 1 ? "Nyckeln" : "Nycklarna")} {string.Join(", ", keys.Select(k => k.Number.Value))} ska återlämnas.");
+        }
+
+        if (pools.Count > 0)
+        {
+            parts.Add($"Sista dag i {string.Join(", ", pools.Select(p => p.Name))} är {lastDay:yyyy-MM-dd}.");
+        }
+
+        return parts.Count == 0 ? null : string.Join(" ", parts);
     }
 
     private static async Task<string> SkipAsync(SocItDbContext db, Order order, Actor actor, DateTimeOffset now, CancellationToken ct)

@@ -12,7 +12,8 @@ namespace SocItConsole.Admin.Features.Orders;
 /// The console's order form and a manager's "Mina ärenden": what the form offers and fills in, sending it through
 /// <see cref="OrderIntake"/>, and the orders a manager has placed. Every operation checks its policy itself.
 /// </summary>
-public sealed class OrderForm(IDbContextFactory<SocItDbContext> factory, OrderIntake intake, CurrentUser currentUser, TimeProvider clock)
+public sealed class OrderForm(
+    IDbContextFactory<SocItDbContext> factory, OrderIntake intake, ChangeOrders changeOrders, CurrentUser currentUser, TimeProvider clock)
 {
     public const int MaxPageSize = 100;
 
@@ -101,6 +102,64 @@ public sealed class OrderForm(IDbContextFactory<SocItDbContext> factory, OrderIn
     }
 
     /// <summary>
+    /// The person's running employments the signed-in user may order a change of title or unit for: an operator all,
+    /// a manager those in the units she manages. None for a personnummer that is not valid or not known.
+    /// </summary>
+    public async Task<IReadOnlyList<ChangeableEmployment>> ChangeableEmploymentsAsync(string? personnummer, CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(Policies.OrderIntake);
+        var today = AdminTimeZone.Today(clock);
+        if (!SocItConsole.Shared.People.Personnummer.TryParse(personnummer, today, out var parsed, out _))
+        {
+            return [];
+        }
+
+        var mine = await ChangeableUnitsAsync(ct);
+        return
+        [
+            .. (await changeOrders.EmploymentsAsync(parsed, ct))
+                .Where(e => !e.IsEnded && e.IsCurrentOn(today) && (mine is null || mine.Contains(e.UnitId)))
+                .Select(e => new ChangeableEmployment(e.Id, e.TitleId, e.TitleName, e.UnitId, e.UnitName, e.From, e.To)),
+        ];
+    }
+
+    /// <summary>The difference a change would make, for the form to show before it is sent; null when incomplete or not the user's to see.</summary>
+    public async Task<ChangePreview?> PreviewChangeAsync(
+        int employmentId, int? titleId, int? unitId, DateOnly effectiveDate, CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(Policies.OrderIntake);
+        return await MayChangeAsync(employmentId, ct)
+            ? await changeOrders.PreviewAsync(employmentId, titleId, unitId, effectiveDate, ct)
+            : null;
+    }
+
+    /// <summary>The units whose employments the user may change: null for an operator (all), a manager's own units.</summary>
+    private async Task<HashSet<int>?> ChangeableUnitsAsync(CancellationToken ct)
+    {
+        var user = await currentUser.GetPrincipalAsync();
+        if (user.IsInRole(AppRoles.Operator))
+        {
+            return null;
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return [.. await db.UnitsManagedBy(user).Select(u => u.Id).ToListAsync(ct)];
+    }
+
+    private async Task<bool> MayChangeAsync(int employmentId, CancellationToken ct)
+    {
+        var mine = await ChangeableUnitsAsync(ct);
+        if (mine is null)
+        {
+            return true;
+        }
+
+        var units = mine.ToList();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Employments.AnyAsync(e => e.Id == employmentId && units.Contains(e.UnitId), ct);
+    }
+
+    /// <summary>
     /// Places the order as the signed-in user. A manager's order always comes through the console; an operator says
     /// how it reached Soc-IT (secure message, phone or the console). One that came by secure message or phone is
     /// registered for its sender (<see cref="SenderRules"/>): the operator is recorded as who registered it, never as
@@ -119,10 +178,19 @@ public sealed class OrderForm(IDbContextFactory<SocItDbContext> factory, OrderIn
         }
 
         var senderErrors = SenderRules.Check(input, channel, user.EmailAddress()?.Value);
+        if (input.Type == OrderType.Change && input.EmploymentId is { } employmentId && !await MayChangeAsync(employmentId, ct))
+        {
+            // A manager orders changes for her own units' staff only: the routine's "ingen obehörig … till dina verksamheter".
+            senderErrors = new Dictionary<OrderFieldKey, string[]>(senderErrors)
+            {
+                [OrderField.Employment] = ["Du kan bara beställa byte för anställningar i verksamheter du är chef för."],
+            };
+        }
+
         if (senderErrors.Count > 0)
         {
             // Every error at once: the form shows them all, as it does for the other rules.
-            var validation = OrderRules.Validate(input, await intake.LoadReferenceAsync(ct), AdminTimeZone.Today(clock));
+            var validation = await intake.ValidateAsync(input, ct);
             var errors = validation.Errors.ToDictionary(e => e.Key, e => e.Value);
             foreach (var (field, messages) in senderErrors)
             {

@@ -38,14 +38,22 @@ public sealed class OrderFormModel
 
     public string? Personnummer { get; set; }
 
+    /// <summary>
+    /// The employment the order is about: for a change of title or unit the one being changed (one of
+    /// <see cref="Employments"/>), for an end of employment the one chosen when the person has several in the unit.
+    /// </summary>
+    public int? EmploymentId { get; set; }
+
+    /// <summary>The person's running employments the user may change, looked up from the personnummer.</summary>
+    public IReadOnlyList<ChangeableEmployment> Employments { get; set; } = [];
+
+    public ChangeableEmployment? Employment => Employments.FirstOrDefault(e => e.Id == EmploymentId);
+
     public int? TitleId { get; set; }
 
     public int? UnitId { get; set; }
 
     public int? TargetUnitId { get; set; }
-
-    /// <summary>For an end of employment: the employment chosen when the person has several in the unit.</summary>
-    public int? EmploymentId { get; set; }
 
     /// <summary>The form asks which employment ends: the person has several current ones in the unit.</summary>
     public bool ChoosesEmployment { get; set; }
@@ -72,11 +80,13 @@ public sealed class OrderFormModel
 
     public string? Note { get; set; }
 
-    public bool NeedsTitle => Type is OrderType.New or OrderType.TemporaryUnit;
+    public bool NeedsTitle => Type is OrderType.New or OrderType.TemporaryUnit or OrderType.Change;
+
+    public bool NeedsEmployment => Type == OrderType.Change;
 
     public bool NeedsTargetUnit => Type == OrderType.TemporaryUnit;
 
-    public bool NeedsStartDate => Type is OrderType.New or OrderType.Extend or OrderType.TemporaryUnit;
+    public bool NeedsStartDate => Type is OrderType.New or OrderType.Extend or OrderType.TemporaryUnit or OrderType.Change;
 
     public bool NeedsSystems => Type == OrderType.Extend;
 
@@ -84,7 +94,22 @@ public sealed class OrderFormModel
     public ReferenceUnit? GrantUnit => FindUnit(NeedsTargetUnit ? TargetUnitId : UnitId);
 
     /// <summary>A key is chosen for a new employee or temporary access in a unit with digital keys.</summary>
-    public bool NeedsKey => Type is OrderType.New or OrderType.TemporaryUnit && GrantUnit is { UsesDigitalKeys: true };
+    public bool NeedsKey =>
+        (Type is OrderType.New or OrderType.TemporaryUnit || (Type == OrderType.Change && Employment is { } e && e.UnitId != UnitId))
+        && GrantUnit is { UsesDigitalKeys: true };
+
+    /// <summary>
+    /// Chooses the employment to change; the new title and unit start as the employment's, for the user to change one.
+    /// </summary>
+    public void ChooseEmployment(int? employmentId)
+    {
+        EmploymentId = employmentId;
+        if (Employment is { } chosen)
+        {
+            TitleId = chosen.TitleId;
+            UnitId = chosen.UnitId;
+        }
+    }
 
     public bool NeedsKeyNumber => NeedsKey && KeyKind == KeyChoiceKind.PersonalKey;
 
@@ -147,7 +172,9 @@ public sealed class OrderFormModel
     /// </summary>
     public bool Shows(OrderFieldKey field) => field.Field switch
     {
+        OrderField.Employment => NeedsEmployment,
         OrderField.Title => NeedsTitle || (Type == OrderType.Terminate && ChoosesEmployment),
+        OrderField.EndDate => Type != OrderType.Change,
         OrderField.TargetUnit => NeedsTargetUnit,
         OrderField.StartDate => NeedsStartDate,
         OrderField.Systems => NeedsSystems,
@@ -163,12 +190,12 @@ public sealed class OrderFormModel
         Type = Type,
         EmployeeName = EmployeeName,
         Personnummer = Personnummer,
+        EmploymentId = NeedsEmployment || Type == OrderType.Terminate ? EmploymentId : null,
         TitleId = NeedsTitle ? TitleId : null,
-        EmploymentId = Type == OrderType.Terminate ? EmploymentId : null,
         UnitId = UnitId,
         TargetUnitId = NeedsTargetUnit ? TargetUnitId : null,
         StartDate = NeedsStartDate ? ToDate(StartDate) : null,
-        EndDate = ToDate(EndDate),
+        EndDate = Shows(OrderField.EndDate) ? ToDate(EndDate) : null,
         Systems = NeedsSystems ? [.. Systems.Select(row => new RequestedSystemId(row.SystemId, row.SystemId is null ? null : row.LevelId))] : [],
         KeyKind = NeedsKey ? KeyKind : null,
         KeyNumber = NeedsKeyNumber ? KeyNumber : null,

@@ -19,6 +19,7 @@ namespace SocItConsole.Admin.Features.Orders;
 public sealed partial class OrderIntake(
     IDbContextFactory<SocItDbContext> factory,
     NewEmployeeSystemsLookup systemsLookup,
+    ChangeOrders changeOrders,
     AuditTrail audit,
     TimeProvider clock,
     ILogger<OrderIntake> logger)
@@ -70,7 +71,9 @@ public sealed partial class OrderIntake(
         CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return PlaceAsync(reference => OrderNames.Resolve(request, reference), channel, placedBy, idempotencyKey, requestHash, ct);
+        return PlaceAsync(
+            request.Type, request.Personnummer, (reference, employments) => OrderNames.Resolve(request, reference, employments),
+            channel, placedBy, idempotencyKey, requestHash, ct);
     }
 
     /// <summary>An order from the console, which knows its titles, units and systems by id.</summary>
@@ -83,11 +86,31 @@ public sealed partial class OrderIntake(
         CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return PlaceAsync(_ => input, channel, placedBy, idempotencyKey, requestHash, ct);
+        return PlaceAsync(input.Type, input.Personnummer, (_, _) => input, channel, placedBy, idempotencyKey, requestHash, ct);
     }
 
+    /// <summary>
+    /// Checks an order from the console without placing it (the form, to show every error at once): the same rules,
+    /// with the person's employments for an order about one.
+    /// </summary>
+    internal async Task<OrderValidation> ValidateAsync(OrderInput input, CancellationToken ct)
+    {
+        var reference = await LoadReferenceAsync(ct);
+        var today = AdminTimeZone.Today(clock);
+        var employments = await EmploymentsForAsync(input.Type, input.Personnummer, today, ct);
+        return OrderRules.Validate(input, reference, today, employments);
+    }
+
+    private async Task<IReadOnlyCollection<Employment>> EmploymentsForAsync(
+        OrderType? type, string? personnummer, DateOnly today, CancellationToken ct) =>
+        type == OrderType.Change && Personnummer.TryParse(personnummer, today, out var parsed, out _)
+            ? await changeOrders.EmploymentsAsync(parsed, ct)
+            : [];
+
     private async Task<PlaceOrderResult> PlaceAsync(
-        Func<OrderReference, OrderInput> input,
+        OrderType? type,
+        string? personnummer,
+        Func<OrderReference, IReadOnlyCollection<Employment>, OrderInput> input,
         OrderChannel channel,
         Actor placedBy,
         string? idempotencyKey,
@@ -101,7 +124,9 @@ public sealed partial class OrderIntake(
         }
 
         var reference = await LoadReferenceAsync(ct);
-        var validation = OrderRules.Validate(input(reference), reference, AdminTimeZone.Today(clock));
+        var today = AdminTimeZone.Today(clock);
+        var employments = await EmploymentsForAsync(type, personnummer, today, ct);
+        var validation = OrderRules.Validate(input(reference, employments), reference, today, employments);
         if (validation.Order is not { } order)
         {
             return new PlaceOrderResult.Invalid(validation.Errors);
@@ -124,11 +149,20 @@ public sealed partial class OrderIntake(
         }
 
         var systems = await SystemsForAsync(order, ct);
+        IReadOnlyList<ChangeLine> changes = [];
+        if (order.Type == OrderType.Change)
+        {
+            var preview = await changeOrders.PreviewAsync(order.EmploymentId!.Value, order.Title?.Id, order.Unit.Id, order.EffectiveDate, ct)
+                ?? throw new InvalidOperationException("A valid change names an existing employment and unit.");
+            systems = [.. preview.NewSystems.Select(s => new OrderSystem(s.SystemId, s.SystemName, s.LevelId, s.LevelName))];
+            changes = preview.Difference.Lines;
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await CommitAsync(order, systems, channel, placedBy, idempotencyKey, requestHash, ct);
+                return await CommitAsync(order, systems, changes, channel, placedBy, idempotencyKey, requestHash, ct);
             }
             catch (DbUpdateException) when (attempt < MaxAttempts)
             {
@@ -153,6 +187,7 @@ public sealed partial class OrderIntake(
     private async Task<PlaceOrderResult> CommitAsync(
         ValidOrder order,
         IReadOnlyList<OrderSystem> systems,
+        IReadOnlyList<ChangeLine> changes,
         OrderChannel channel,
         Actor placedBy,
         string? idempotencyKey,
@@ -187,7 +222,10 @@ public sealed partial class OrderIntake(
         }
 
         var caseNumber = counter.Next();
-        var placed = Order.Place(order, caseNumber, employee, systems, channel, placedBy, now, idempotencyKey, requestHash);
+        // A retried commit places new rows: the lines are copied, not shared with the attempt that failed.
+        var placed = Order.Place(
+            order, caseNumber, employee, systems, channel, placedBy, now, idempotencyKey, requestHash,
+            changes.Select(l => new ChangeLine(l.Kind, l.SystemId, l.SystemName, l.FromLevelId, l.FromLevelName, l.ToLevelId, l.ToLevelName, l.GrantId)));
         db.Orders.Add(placed);
         audit.Record(
             db,
@@ -211,6 +249,8 @@ public sealed partial class OrderIntake(
                 order.EndDate,
                 Key = order.KeyKind.ToString(),
                 Systems = systems.Select(s => $"{s.SystemName}: {s.LevelName}"),
+                order.EmploymentId,
+                Changes = changes.Select(ChangeOrderRules.Summary),
                 Orderer = order.Orderer.Email.Value,
                 Manager = order.Manager.Email.Value,
             });

@@ -7,6 +7,7 @@ public static class OrdersFeature
         builder.Services.AddScoped<OrderIntake>();
         builder.Services.AddScoped<OrderForm>();
         builder.Services.AddScoped<GrantOrders>();
+        builder.Services.AddScoped<ChangeOrders>();
         return builder;
     }
 }

@@ -14,8 +14,13 @@ public sealed record OrderBody
 
     public EmployeeBody? Employee { get; init; }
 
+    /// <summary>For <c>change</c>: the employment being changed, by its unit and (when the person has several there) its title.</summary>
+    public EmploymentBody? Employment { get; init; }
+
+    /// <summary>The title; for <c>change</c>, the new title (left out: unchanged).</summary>
     public string? Title { get; init; }
 
+    /// <summary>The unit; for <c>change</c>, the new unit (left out: unchanged).</summary>
     public string? Unit { get; init; }
 
     /// <summary>For <c>temporaryUnit</c>: the other unit the employee gets access to.</summary>
@@ -46,10 +51,13 @@ public sealed record OrderBody
             ApiOrderType.TemporaryUnit => OrderType.TemporaryUnit,
             ApiOrderType.Terminate => OrderType.Terminate,
             ApiOrderType.EndTemporary => OrderType.EndTemporary,
+            ApiOrderType.Change => OrderType.Change,
             _ => null,
         },
         EmployeeName = Employee?.FullName,
         Personnummer = Employee?.Personnummer,
+        EmploymentUnit = Employment?.Unit,
+        EmploymentTitle = Employment?.Title,
         Title = Title,
         Unit = Unit,
         TargetUnit = TargetUnit,
@@ -78,6 +86,14 @@ public sealed record EmployeeBody
     public string? FullName { get; init; }
 
     public string? Personnummer { get; init; }
+}
+
+/// <summary>An employment as the e-service can name it: its unit, and its title when the person has several employments there.</summary>
+public sealed record EmploymentBody
+{
+    public string? Unit { get; init; }
+
+    public string? Title { get; init; }
 }
 
 public sealed record KeyBody
@@ -111,6 +127,7 @@ public enum ApiOrderType
     TemporaryUnit,
     Terminate,
     EndTemporary,
+    Change,
 }
 
 [JsonConverter(typeof(WireEnumConverter<ApiKeyKind>))]
@@ -154,6 +171,7 @@ public sealed record OrderResponse(
                 OrderType.TemporaryUnit => ApiOrderType.TemporaryUnit,
                 OrderType.Terminate => ApiOrderType.Terminate,
                 OrderType.EndTemporary => ApiOrderType.EndTemporary,
+                OrderType.Change => ApiOrderType.Change,
                 _ => throw new ArgumentOutOfRangeException(nameof(receipt), receipt.Type, "Unknown order type."),
             },
             receipt.Status switch

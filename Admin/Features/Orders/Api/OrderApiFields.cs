@@ -12,6 +12,7 @@ public static class OrderApiFields
     public const string Type = "type";
     public const string EmployeeName = "employee.fullName";
     public const string Personnummer = "employee.personnummer";
+    public const string Employment = "employment";
     public const string Title = "title";
     public const string Unit = "unit";
     public const string TargetUnit = "targetUnit";
@@ -36,6 +37,7 @@ public static class OrderApiFields
         OrderField.Type => Type,
         OrderField.EmployeeName => EmployeeName,
         OrderField.Personnummer => Personnummer,
+        OrderField.Employment => Employment,
         OrderField.Title => Title,
         OrderField.Unit => Unit,
         OrderField.TargetUnit => TargetUnit,

@@ -15,6 +15,7 @@ public partial class NewOrderPage
         (OrderType.Extend, "Fler system eller en högre nivå i ett system, tills vidare eller till ett slutdatum."),
         (OrderType.TemporaryUnit, "Tillgång till en annan verksamhet under en period, till ett slutdatum."),
         (OrderType.Terminate, "En anställning upphör: dess behörigheter avslutas den sista arbetsdagen."),
+        (OrderType.Change, "Ny titel eller ny verksamhet i en anställning. Det som inte längre ingår avslutas."),
     ];
 
     private static readonly IReadOnlyList<(KeyChoiceKind Kind, string Hint)> KeyOptions =
@@ -28,6 +29,7 @@ public partial class NewOrderPage
     private OrderFormModel? _model;
     private IReadOnlyDictionary<OrderFieldKey, string[]> _errors = new Dictionary<OrderFieldKey, string[]>();
     private IReadOnlyList<OrderSystemLine> _preview = [];
+    private ChangePreview? _changePreview;
     private int _previewVersion;
     private bool _previewLoading;
     private bool _submitting;
@@ -46,6 +48,47 @@ public partial class NewOrderPage
         OrderType.TemporaryUnit => "Slutdatum",
         _ => "Slutdatum, om behörigheten är tillfällig",
     };
+
+    private bool IsChange => _model?.Type == OrderType.Change;
+
+    private string? EmploymentHelp => _model switch
+    {
+        { Employments.Count: > 0 } => "Anställningen som får ny titel eller verksamhet",
+        { Personnummer: { Length: > 0 } } => "Medarbetaren har ingen pågående anställning som du kan beställa byte för.",
+        _ => "Fyll i personnumret så visas medarbetarens anställningar.",
+    };
+
+    private string EmploymentLabel(int? id) => _model?.Employments.FirstOrDefault(e => e.Id == id)?.Label ?? string.Empty;
+
+    private async Task PersonnummerChangedAsync(string? value)
+    {
+        Update(OrderField.Personnummer, () => _model!.Personnummer = value);
+        await LoadEmploymentsAsync();
+        await RefreshEmploymentsAsync();
+    }
+
+    private async Task LoadEmploymentsAsync()
+    {
+        if (!IsChange)
+        {
+            return;
+        }
+
+        _model!.Employments = await Orders.ChangeableEmploymentsAsync(_model.Personnummer);
+        if (_model.Employment is null)
+        {
+            _model.ChooseEmployment(_model.Employments.Count == 1 ? _model.Employments[0].Id : null);
+        }
+
+        await RefreshPreviewAsync();
+    }
+
+    private Task EmploymentChangedAsync(int? id)
+    {
+        Update(OrderField.Employment, () => _model!.ChooseEmployment(id));
+        ClearErrors(OrderField.Title, OrderField.Unit);
+        return RefreshPreviewAsync();
+    }
 
     private bool EndDateRequired => _model?.Type is OrderType.TemporaryUnit or OrderType.Terminate;
 
@@ -103,14 +146,9 @@ public partial class NewOrderPage
     private async Task TypeChangedAsync(OrderType? type)
     {
         Update(OrderField.Type, () => _model!.Type = type);
+        await LoadEmploymentsAsync();
         await RefreshPreviewAsync();
         await RefreshEmploymentsAsync();
-    }
-
-    private Task PersonnummerChangedAsync(string? value)
-    {
-        Update(OrderField.Personnummer, () => _model!.Personnummer = value);
-        return RefreshEmploymentsAsync();
     }
 
     private Task EndDateChangedAsync(DateTime? date)
@@ -196,6 +234,21 @@ public partial class NewOrderPage
     private async Task RefreshPreviewAsync()
     {
         var version = ++_previewVersion;
+        if (_model is { Type: OrderType.Change, EmploymentId: { } employmentId })
+        {
+            _previewLoading = true;
+            var effective = _model.StartDate is { } day ? DateOnly.FromDateTime(day) : _context!.Today;
+            var change = await Orders.PreviewChangeAsync(employmentId, _model.TitleId, _model.UnitId, effective);
+            if (version == _previewVersion)
+            {
+                _changePreview = change;
+                _previewLoading = false;
+            }
+
+            return;
+        }
+
+        _changePreview = null;
         if (_model is not { Type: { } type } || !_model.NeedsTitle || !PreviewReady)
         {
             _preview = [];
