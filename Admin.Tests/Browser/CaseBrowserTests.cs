@@ -80,6 +80,9 @@ public class CaseBrowserTests
         var today = StockholmToday();
         var passed = today.AddDays(-2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await PlaceAsync(session, OrderRequests.NewUndersköterska() with { StartDate = today });
+        await TestEmployments.EmployAsync(
+            session.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<SocItConsole.Admin.Data.SocItDbContext>>(),
+            OrderRequests.Pnr1985, "Erik Berg");
         await PlaceAsync(session, OrderRequests.Terminate(OrderRequests.Pnr1985) with { EmployeeName = "Erik Berg", EndDate = today.AddDays(-2) });
         await PlaceAsync(session, OrderRequests.NewUndersköterska(KeyRegisterData.PersonnummerFor(1)) with
         {

@@ -141,6 +141,12 @@ public sealed class CaseDayTests : IAsyncLifetime
 
     private async Task<int> PlaceAsync(string label, OrderRequest request)
     {
+        if (request.Type == OrderType.Terminate)
+        {
+            // An end of employment names the employment it ends: the person has one in the unit.
+            await TestEmployments.EmployAsync(Database, request.Personnummer!, request.EmployeeName!, request.Unit!);
+        }
+
         var result = await AppServices.OrderIntake(Database, _clock).PlaceAsync(request, OrderChannel.Console, Chef, ct: Ct);
         var receipt = Assert.IsType<PlaceOrderResult.Created>(result).Receipt;
         _cases[receipt.CaseNumber] = label;

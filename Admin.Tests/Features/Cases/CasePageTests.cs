@@ -294,6 +294,12 @@ public class CasePageTests : ComponentTestBase, IAsyncLifetime
     public async Task AnotherNameOnTheOrder_IsShown_WithWhatCompletingDoesWithIt(OrderType type, string outcome)
     {
         var request = type == OrderType.Extend ? OrderRequests.Extend() : OrderRequests.Terminate();
+        if (type == OrderType.Terminate)
+        {
+            // An end order names the employment it ends: Lisa has one in the unit.
+            await TestEmployments.EmployAsync(Database, OrderRequests.Pnr1990, "Lisa Andersson");
+        }
+
         var placed = await AppServices.OrderIntake(Database, _clock).PlaceAsync(
             request with { EmployeeName = "Lisa Berg" }, OrderChannel.Console, new Actor("chef1-oid", "Anna Lindqvist"), ct: TestContext.Current.CancellationToken);
 

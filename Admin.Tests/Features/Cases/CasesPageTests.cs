@@ -78,7 +78,7 @@ public class CasesPageTests : ComponentTestBase, IAsyncLifetime
         Assert.Contains("Lisa Andersson", oldest.TextContent, StringComparison.Ordinal);
         Assert.Contains("Mottagen 2026-11-27", oldest.TextContent, StringComparison.Ordinal);
         Assert.Equal(
-            ["Ny behörighet 1", "Utökad behörighet 1", "Tillfällig behörighet till annan verksamhet 0", "Avsluta behörighet 1", "Avsluta enskild behörighet 0"],
+            ["Ny behörighet 1", "Utökad behörighet 1", "Tillfällig behörighet till annan verksamhet 0", "Avsluta behörighet 1", "Avsluta enskild behörighet 0", "Byte av titel eller verksamhet 0"],
             cut.FindAll("[data-testid=open-by-type] li").Select(li => string.Join(' ', li.Children.Select(c => c.TextContent.Trim()))));
         Assert.Contains("Hemtjänst Centrum", cut.Find("[data-testid=open-by-unit]").TextContent, StringComparison.Ordinal);
     }

@@ -25,6 +25,7 @@ public class CasesTodayViewTests : ComponentTestBase, IAsyncLifetime
         await _database.SeedDemoDataAsync(_clock);
         // Placed on 2026-11-27: Lisa starts on 2026-12-07; Erik's last day was 2026-12-03; Maja starts later.
         await PlaceAsync(OrderRequests.NewUndersköterska());
+        await TestEmployments.EmployAsync(_database, OrderRequests.Pnr1985, "Erik Berg");
         await PlaceAsync(OrderRequests.Terminate(OrderRequests.Pnr1985) with { EmployeeName = "Erik Berg", EndDate = new DateOnly(2026, 12, 3) });
         await PlaceAsync(OrderRequests.NewUndersköterska(KeyRegisterData.PersonnummerFor(1)) with
         {

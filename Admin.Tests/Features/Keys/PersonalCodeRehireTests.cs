@@ -43,7 +43,20 @@ public sealed class PersonalCodeRehireTests : IAsyncLifetime
         }
 
         Assert.IsType<KeyResult.CodeIssued>(await Codes().IssueAsync(_employeeId, Ct));
-        await CompleteAsync(await PlaceAsync(OrderRequests.Terminate()));
+        // The end case would revoke the code with the last employment; here the operator keeps it (Ej aktuell), so that
+        // each test decides whether the code was revoked.
+        var end = await PlaceAsync(OrderRequests.Terminate());
+        Assert.IsType<CaseResult.Done>(await Work.TakeAsync(end, 0, Ct));
+        var details = (await Work.GetAsync(end, Ct))!;
+        var version = details.Version;
+        foreach (var item in details.Checklist)
+        {
+            var keep = item.Label == CaseChecklist.RevokeCodeLabel;
+            version = Assert.IsType<CaseResult.Done>(await Work.MarkItemAsync(
+                end, version, item.Id, keep ? ChecklistState.NotApplicable : ChecklistState.Done, keep ? "Återanställs i januari" : null, Ct)).Version;
+        }
+
+        Assert.IsType<CaseResult.Done>(await Work.MoveAsync(end, version, OrderStatus.Completed, null, Ct));
     }
 
     public ValueTask DisposeAsync()
@@ -74,7 +87,7 @@ public sealed class PersonalCodeRehireTests : IAsyncLifetime
         await CompleteWorkAsync(rehire);
         var issued = Assert.IsType<KeyResult.CodeIssued>(await Codes().IssueAsync(_employeeId, Ct));
 
-        Assert.Equal("Ny personlig kod gavs till Lisa Andersson (den förra var återkallad).", issued.Message);
+        Assert.Equal("Ny personlig kod gavs till Lisa Andersson (den förra var spärrad).", issued.Message);
         Assert.Equal((2, false), await CodeAsync());
         await using var db = Database.CreateDbContext();
         var code = await db.PersonalCodes.SingleAsync(Ct);
@@ -92,7 +105,7 @@ public sealed class PersonalCodeRehireTests : IAsyncLifetime
         var refused = Assert.IsType<KeyResult.Refused>(
             await Codes().ResetAsync(_employeeId, 1, PersonalCodeResetReason.Forgotten, Ct));
 
-        Assert.Equal("Den personliga koden är återkallad. Ge en ny kod i stället.", refused.Message);
+        Assert.Equal("Koden är spärrad eftersom anställningen upphörde. Ge en ny kod i stället.", refused.Message);
         Assert.Equal((1, true), await CodeAsync());
     }
 

@@ -174,8 +174,10 @@ public class PersonalCodeTests
         Assert.Equal(("Stina Sköterska", T0.AddDays(30)), (personal.RevokedByName, personal.RevokedAt!.Value));
         Assert.False(personal.Verify(code));
         var reset = Assert.Throws<DomainException>(() => personal.Reset(Operator, T0.AddDays(31), PersonalCodeResetReason.Forgotten, out _));
-        Assert.Equal("Den personliga koden är återkallad. Ge en ny kod i stället.", reset.Message);
-        Assert.Throws<DomainException>(() => personal.Revoke(Operator, T0.AddDays(31)));
+        Assert.Equal("Koden är spärrad eftersom anställningen upphörde. Ge en ny kod i stället.", reset.Message);
+        // Revoking again changes nothing: the first revocation stands.
+        personal.Revoke(Operator, T0.AddDays(31));
+        Assert.Equal(("Stina Sköterska", T0.AddDays(30)), (personal.RevokedByName, personal.RevokedAt!.Value));
     }
 
     [Fact]

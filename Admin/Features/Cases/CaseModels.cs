@@ -63,6 +63,9 @@ public sealed record CaseDetails(
     /// <summary>The name registered for the person now; the order's own is <see cref="EmployeeName"/>.</summary>
     public string? RegisteredName { get; init; }
 
+    /// <summary>A protected person's order spells the name differently; the names are not shown.</summary>
+    public bool HiddenNameDiffers { get; init; }
+
     /// <summary>The order's name where it differs from the registered one, or null.</summary>
     public NameChange? NameDifference => RegisteredName is null ? null : NameChange.Between(RegisteredName, EmployeeName);
 }

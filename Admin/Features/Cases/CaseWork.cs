@@ -306,6 +306,9 @@ public sealed class CaseWork(
                 new NotApplicableRow(CaseChecklist.Subject(i), i.Note ?? string.Empty, i.MarkedByName, i.MarkedAt))],
             [.. order.Comments.OrderBy(c => c.At).Select(c => new CommentRow(c.ByName, c.At, c.Text))])
         {
-            RegisteredName = order.Employee?.FullName,
+            // A protected person's names are not compared in the open: the page says only that they differ.
+            RegisteredName = order.Employee is { IsProtected: true } ? null : order.Employee?.FullName,
+            HiddenNameDiffers = order.Employee is { IsProtected: true } employee
+                && NameChange.Between(employee.FullName, order.EmployeeName) is not null,
         };
 }
