@@ -1,5 +1,10 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Tests.TestData;
+using SocItConsole.Shared.Orders;
 using static Microsoft.Playwright.Assertions;
 
 namespace SocItConsole.Admin.Tests.Browser;
@@ -8,6 +13,60 @@ namespace SocItConsole.Admin.Tests.Browser;
 [Collection(BrowserTestGroup.Name)]
 public class EmploymentBrowserTests
 {
+    [Fact]
+    public async Task Chef1_OrdersAChangeOfUnit_TheOperatorCompletesIt_AndTheEmployeePageShowsBothEmploymentsAndTheKeyToReturn()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        var page = session.Page;
+        var today = CaseBrowserTests.StockholmToday();
+        var hired = await CaseBrowserTests.PlaceAsync(session, OrderRequests.NewUndersköterska() with
+        {
+            StartDate = today, KeyKind = KeyChoiceKind.PersonalKey, KeyNumber = "4110004",
+        });
+        await CaseBrowserTests.SignInAsOperatorAsync(session, $"/cases/{hired}");
+        await CaseBrowserTests.WorkThroughAsync(session, "change-hired");
+
+        var effective = today.AddDays(14);
+        await session.SignInAsync("chef1", "/orders/new");
+        await page.Locator("label:has([data-testid='type-Change'])").ClickAsync();
+        await page.Locator("[data-testid='employee-name']").FillAsync("Lisa Andersson");
+        await page.Locator("[data-testid='personnummer']").FillAsync("19900101-1239");
+        await page.Locator("[data-testid='personnummer']").PressAsync("Tab");
+        await Expect(page.Locator("[data-testid='employment']")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("Hemtjänst Centrum"));
+        await ChooseAsync(page, "title", "Biståndshandläggare");
+        await ChooseAsync(page, "unit", "Biståndsenheten äldreomsorg");
+        await page.Locator("[data-testid='start-date']").FillAsync(Iso(effective));
+        await page.Locator("[data-testid='start-date']").PressAsync("Tab");
+        var difference = page.Locator("[data-testid='change-difference']");
+        await Expect(difference.Locator("[data-testid='change-line']").First).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid='change-key-return']")).ToContainTextAsync("ska återlämnas");
+        await CaseBrowserTests.ScreenshotFromTopAsync(session, "change-order-form");
+        await page.Locator("[data-testid='submit']").ClickAsync();
+        var caseNumber = page.Locator("[data-testid='case-number']");
+        await Expect(caseNumber).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^SOC-\d{4}-\d{5}$"));
+        var changeId = await OrderIdAsync(session, (await caseNumber.TextContentAsync())!.Trim());
+
+        await CaseBrowserTests.SignInAsOperatorAsync(session, $"/cases/{changeId}");
+        await Expect(page.Locator("[data-testid='changed-employment']")).ToContainTextAsync("Hemtjänst Centrum");
+        await CaseBrowserTests.WorkThroughAsync(session, "change-case");
+
+        await page.Locator("[data-testid='completed-employee-link']").ClickAsync();
+        var employments = page.Locator("[data-testid='employment']");
+        await Expect(employments).ToHaveCountAsync(2);
+        // Upcoming and current first, the latest start first: the new employment, then the one it replaces.
+        var next = employments.Nth(0);
+        await Expect(next.Locator("[data-testid='employment-title']")).ToHaveTextAsync("Biståndshandläggare i Biståndsenheten äldreomsorg");
+        await Expect(next.Locator("[data-testid='employment-state']")).ToHaveTextAsync($"Börjar {Iso(effective)}");
+        Assert.True(await next.Locator("[data-testid='current-grants'] [data-testid='grant']").CountAsync() > 0);
+        var old = employments.Nth(1);
+        await Expect(old.Locator("[data-testid='employment-title']")).ToHaveTextAsync("Undersköterska i Hemtjänst Centrum");
+        await Expect(old.Locator("[data-testid='employment-state']")).ToHaveTextAsync($"Avslutas {Iso(effective.AddDays(-1))}");
+        await Expect(old.Locator("[data-testid='employment-replaced']")).ToContainTextAsync($"Biståndshandläggare i Biståndsenheten äldreomsorg från {Iso(effective)}");
+        await Expect(page.Locator("[data-testid='held-keys']")).ToContainTextAsync("4110004");
+        await Expect(page.Locator("[data-testid='held-keys']")).ToContainTextAsync("Ska återlämnas");
+        await CaseBrowserTests.ScreenshotFromTopAsync(session, "employee-after-change");
+    }
+
     [Fact]
     public async Task APersonWithTwoEmployments_WhoLeavesOne_KeepsTheOthersAccess()
     {
@@ -52,5 +111,22 @@ public class EmploymentBrowserTests
         }
 
         await CaseBrowserTests.ScreenshotFromTopAsync(session, "employee-after-leaving-one");
+    }
+
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static async Task<int> OrderIdAsync(BrowserSession session, string caseNumber)
+    {
+        var factory = session.Services.GetRequiredService<IDbContextFactory<SocItDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        return await db.Orders.Where(o => o.CaseNumber == caseNumber).Select(o => o.Id).SingleAsync();
+    }
+
+    /// <summary>Opens a MudSelect by the data-testid on its input and picks an option from its popover.</summary>
+    private static async Task ChooseAsync(IPage page, string testId, string option)
+    {
+        await page.Locator($"[data-testid='{testId}']").ClickAsync();
+        await page.Locator(".mud-popover-open").GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        await Expect(page.Locator($"[data-testid='{testId}']")).ToHaveValueAsync(option);
     }
 }

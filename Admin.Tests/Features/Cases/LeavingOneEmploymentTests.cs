@@ -58,8 +58,9 @@ public sealed class LeavingOneEmploymentTests : IAsyncLifetime
 
         Assert.Equal(2, returns.Count);
         Assert.StartsWith("Telefonen återlämnad och fabriksåterställd av ", returns[0], StringComparison.Ordinal);
-        Assert.Equal("Digital nyckel (Swedlock) återlämnad", returns[1]);
-        Assert.EndsWith("Nyckeln 4120001 ska återlämnas.", Assert.IsType<CaseResult.Done>(result).Message, StringComparison.Ordinal);
+        // The key of the unit left is named by the register; ticking it returned it there (decision 0032).
+        Assert.StartsWith("Digital nyckel (Swedlock) 4120001 från ", returns[1], StringComparison.Ordinal);
+        Assert.IsType<CaseResult.Done>(result);
         await using var db = Database.CreateDbContext();
         var grants = await db.Grants.AsNoTracking().Where(g => g.EmployeeId == _employee).ToListAsync(Ct);
         Assert.Contains(grants, g => g.UnitName == Skrea);
@@ -70,7 +71,7 @@ public sealed class LeavingOneEmploymentTests : IAsyncLifetime
         Assert.Equal(((DateOnly?)LastDay, (int?)endId), (employments[Skrea].To, employments[Skrea].EndedByOrderId));
         Assert.Equal(((DateOnly?)null, (int?)null), (employments[Centrum].To, employments[Centrum].EndedByOrderId));
         Assert.Equal(employments[Skrea].Id, (await db.Orders.SingleAsync(o => o.Id == endId, Ct)).EmploymentId);
-        Assert.Equal(KeyStatus.ToBeReturned, (await KeyAsync(Database, "4120001", Ct)).Status);
+        Assert.Equal(KeyStatus.Returned, (await KeyAsync(Database, "4120001", Ct)).Status);
         Assert.Equal((KeyStatus.Issued, (int?)_employee), ((await KeyAsync(Database, "4110003", Ct)).Status, (await KeyAsync(Database, "4110003", Ct)).HolderEmployeeId));
         Assert.False((await CodeAsync(Database, _employee, Ct))!.IsRevoked);
     }
@@ -85,13 +86,12 @@ public sealed class LeavingOneEmploymentTests : IAsyncLifetime
         var result = await CompleteAsync(endId);
 
         Assert.StartsWith("Telefonen återlämnad och fabriksåterställd av ", returns[0], StringComparison.Ordinal);
-        Assert.Equal(
-            ["Digital nyckel (Swedlock) återlämnad", "Falkenbergskort/SITHS-kort återlämnat", "Personlig kod (Swedlock) spärrad"],
-            returns.Skip(1));
-        Assert.EndsWith("Nyckeln 4110003 ska återlämnas. Den personliga koden är spärrad.", Assert.IsType<CaseResult.Done>(result).Message, StringComparison.Ordinal);
+        Assert.StartsWith("Digital nyckel (Swedlock) 4110003 från ", returns[1], StringComparison.Ordinal);
+        Assert.Equal(["Falkenbergskort/SITHS-kort återlämnat", "Personlig kod (Swedlock) spärrad"], returns.Skip(2));
+        Assert.EndsWith("Den personliga koden är spärrad.", Assert.IsType<CaseResult.Done>(result).Message, StringComparison.Ordinal);
         var code = (await CodeAsync(Database, _employee, Ct))!;
         Assert.Equal((true, "Sara Nilsson"), (code.IsRevoked, code.RevokedByName));
-        Assert.Equal(KeyStatus.ToBeReturned, (await KeyAsync(Database, "4110003", Ct)).Status);
+        Assert.Equal(KeyStatus.Returned, (await KeyAsync(Database, "4110003", Ct)).Status);
         await using var db = Database.CreateDbContext();
         Assert.All(await db.Grants.AsNoTracking().Where(g => g.EmployeeId == _employee).ToListAsync(Ct), g => Assert.NotNull(g.EndedByOrderId));
     }
@@ -119,7 +119,7 @@ public sealed class LeavingOneEmploymentTests : IAsyncLifetime
     {
         var work = AppServices.CaseWork(Database, "operator", _clock);
         Assert.IsType<CaseResult.Done>(await work.TakeAsync(orderId, 0, Ct));
-        return [.. (await work.GetAsync(orderId, Ct))!.Checklist.Where(i => i.Kind == ChecklistItemKind.Return).Select(i => i.Label)];
+        return [.. (await work.GetAsync(orderId, Ct))!.Checklist.Where(i => i.Kind is ChecklistItemKind.Return or ChecklistItemKind.KeyReturn).Select(i => i.Label)];
     }
 
     private async Task<CaseResult> CompleteAsync(int orderId)

@@ -172,7 +172,7 @@ public class GrantRulesTests
         var items = CaseChecklist.For(order, [], null, hasPersonalCode: true, keysToReturn: []);
 
         Assert.Equal(
-            ["Telefonen återlämnad och fabriksåterställd av verksamhetens mobilombud", "Falkenbergskort/SITHS-kort återlämnat"],
+            ["Telefonen återlämnad och fabriksåterställd av verksamhetens mobilombud", "Falkenbergskort/SITHS-kort återlämnat", CaseChecklist.RevokeCodeLabel],
             items.Select(i => i.Label));
         Assert.All(items, i => Assert.Null(CaseChecklist.KeyNumberOf(i)));
     }
