@@ -1,6 +1,7 @@
 using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Features.Audit;
 using SocItConsole.Admin.Features.Bench;
+using SocItConsole.Admin.Features.CaseMail;
 using SocItConsole.Admin.Features.Cases;
 using SocItConsole.Admin.Features.FollowUps;
 using SocItConsole.Admin.Features.Grants;
@@ -49,6 +50,7 @@ builder.AddHomeFeature();
 builder.AddMasterDataFeature();
 builder.AddMatrixFeature();
 builder.AddOrdersFeature();
+builder.AddCaseMailFeature();
 builder.AddCasesFeature();
 builder.AddPeopleFeature();
 builder.AddKeysFeature();

@@ -66,8 +66,17 @@ public static class AppServices
     {
         var time = clock ?? Clock();
         return new OrderIntake(
-            database, new NewEmployeeSystemsLookup(database, time), ChangeOrders(database, time), new AuditTrail(time), time,
+            database, new NewEmployeeSystemsLookup(database, time), ChangeOrders(database, time), CaseNotices(time), new AuditTrail(time), time,
             NullLogger<OrderIntake>.Instance);
+    }
+
+    /// <summary>The case messages' recorder with the default e-mail settings.</summary>
+    public static SocItConsole.Admin.Features.CaseMail.CaseNotices CaseNotices(TimeProvider? clock = null)
+    {
+        var time = clock ?? Clock();
+        var settings = Microsoft.Extensions.Options.Options.Create(new SocItConsole.Admin.Infrastructure.Email.EmailSettings());
+        var recorder = new SocItConsole.Admin.Features.CaseMail.CaseMessageRecorder(settings, time);
+        return new(settings, recorder, new SocItConsole.Admin.Features.Consents.ConsentNotices(settings, recorder));
     }
 
     public static ChangeOrders ChangeOrders(TestDatabase database, TimeProvider? clock = null) =>
@@ -124,6 +133,10 @@ public static class AppServices
         services.AddMatrixServices(database, clock);
         services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
         services.AddScoped<ChangeOrders>();
+        services.AddOptions<SocItConsole.Admin.Infrastructure.Email.EmailSettings>();
+        services.AddScoped<SocItConsole.Admin.Features.CaseMail.CaseMessageRecorder>();
+        services.AddScoped<SocItConsole.Admin.Features.Consents.ConsentNotices>();
+        services.AddScoped<SocItConsole.Admin.Features.CaseMail.CaseNotices>();
         services.AddScoped<OrderIntake>();
         services.AddScoped<OrderForm>();
         services.AddScoped<GrantOrders>();

@@ -136,7 +136,7 @@ public class CaseConcurrencyTests
         {
             0 => work.CommentAsync(loaded.Id, loaded.Version, Text, ct),
             1 => work.MarkItemAsync(loaded.Id, loaded.Version, ItemId, ChecklistState.Done, Text, ct),
-            _ => work.MoveAsync(loaded.Id, loaded.Version, MoveTo, null, ct),
+            _ => work.MoveAsync(loaded.Id, loaded.Version, MoveTo, MoveTo == OrderStatus.WaitingForOrderer ? Text : null, ct),
         };
 
         public string Expected(CaseDetails before) => Observable(Kind switch

@@ -115,6 +115,7 @@ public sealed class GrantWorld : IDisposable
             order.MarkItem(item.Id, ChecklistState.Done, op, now, null);
         }
 
+        order.Consent?.Approve(op, now);
         order.MoveTo(OrderStatus.Completed, op, now);
         await db.SaveChangesAsync(ct);
     }

@@ -7,6 +7,7 @@ using SocItConsole.Shared.Grants;
 using SocItConsole.Shared.Reviews;
 using SocItConsole.Shared.Keys;
 using SocItConsole.Shared.Matrix;
+using SocItConsole.Shared.Orderers;
 using SocItConsole.Shared.Orders;
 using SocItConsole.Shared.MasterData;
 using SocItConsole.Shared.People;
@@ -69,6 +70,12 @@ public sealed class SocItDbContext(DbContextOptions<SocItDbContext> options) : D
     public DbSet<ReviewLine> ReviewLines => Set<ReviewLine>();
 
     public DbSet<ReviewMessage> ReviewMessages => Set<ReviewMessage>();
+
+    public DbSet<AppointedOrderer> AppointedOrderers => Set<AppointedOrderer>();
+
+    public DbSet<UnitConsent> UnitConsents => Set<UnitConsent>();
+
+    public DbSet<CaseMessage> CaseMessages => Set<CaseMessage>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

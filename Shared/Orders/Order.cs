@@ -132,6 +132,42 @@ public sealed class Order
     /// <summary>Advances with every change to the case: two operators cannot overwrite each other's work.</summary>
     public int Version { get; private set; }
 
+    /// <summary>
+    /// Whether the orderer's right to order for the unit is in doubt (<em>Kontrollera beställare</em>): an e-service
+    /// order from someone who is neither a manager of the unit nor appointed for it that day is kept, but cannot be
+    /// completed until an operator confirms the orderer (or rejects the case).
+    /// </summary>
+    public OrdererCheck OrdererCheck { get; private set; }
+
+    public string? OrdererConfirmedByName { get; private set; }
+
+    public DateTimeOffset? OrdererConfirmedAt { get; private set; }
+
+    /// <summary>The operator's e-mail address, so that an answer from the orderer reaches them.</summary>
+    public string? AssignedToEmail { get; private set; }
+
+    /// <summary>Soc-IT's latest question to the orderer; the case waits for the answer.</summary>
+    public string? Question { get; private set; }
+
+    public DateTimeOffset? QuestionAskedAt { get; private set; }
+
+    public string? QuestionAskedByName { get; private set; }
+
+    /// <summary>How many questions the case has asked: numbers the question e-mail.</summary>
+    public int QuestionCount { get; private set; }
+
+    public string? Answer { get; private set; }
+
+    public DateTimeOffset? AnsweredAt { get; private set; }
+
+    public string? AnsweredByName { get; private set; }
+
+    /// <summary>The orderer has answered and no operator has acted on the case since: the queue shows it.</summary>
+    public bool HasNewAnswer { get; private set; }
+
+    /// <summary>For temporary access to another unit: that unit's say (null for any other order).</summary>
+    public UnitConsent? Consent { get; private set; }
+
     public IReadOnlyList<ChecklistItem> Checklist => _checklist;
 
     public IReadOnlyList<CaseComment> Comments => _comments;
@@ -146,7 +182,7 @@ public sealed class Order
     /// An operator takes the case: it is theirs, a received case is under way, and the checklist is made the first
     /// time (<paramref name="checklist"/> comes from <see cref="CaseChecklist.For"/>).
     /// </summary>
-    public void Take(Actor by, DateTimeOffset at, IEnumerable<ChecklistItem> checklist)
+    public void Take(Actor by, DateTimeOffset at, IEnumerable<ChecklistItem> checklist, string? byEmail = null)
     {
         ArgumentNullException.ThrowIfNull(by);
         ArgumentNullException.ThrowIfNull(checklist);
@@ -157,6 +193,7 @@ public sealed class Order
 
         AssignedToId = by.Id;
         AssignedToName = by.Name;
+        AssignedToEmail = byEmail ?? AssignedToEmail;
         TakenAt = at.ToUniversalTime();
         if (_checklist.Count == 0)
         {
@@ -189,7 +226,23 @@ public sealed class Order
                     $"Ärendet kan inte slutföras: {open.Count} {(open.Count == 1 ? "punkt är inte klar" : "punkter är inte klara")} ({string.Join("; ", open)}).");
             }
 
+            if (CompletionBlock() is { } blocked)
+            {
+                throw new DomainException(blocked);
+            }
+
             CompletedAt = at.ToUniversalTime();
+        }
+
+        if (to == OrderStatus.WaitingForOrderer)
+        {
+            Question = Text.Required(reason, CaseComment.TextMaxLength, "Frågan till beställaren");
+            QuestionAskedAt = at.ToUniversalTime();
+            QuestionAskedByName = by.Name;
+            QuestionCount++;
+            Answer = null;
+            AnsweredAt = null;
+            AnsweredByName = null;
         }
 
         if (to == OrderStatus.Rejected)
@@ -223,7 +276,81 @@ public sealed class Order
     /// <summary>Completing the case placed its access in <paramref name="employmentId"/> (a new one, or the one it is about).</summary>
     public void AttachEmployment(int employmentId) => EmploymentId = employmentId;
 
-    private void Touch() => Version++;
+    /// <summary>
+    /// Why the case cannot be completed yet, whatever its checklist says, or null: the orderer is not confirmed, or
+    /// the receiving unit has not approved.
+    /// </summary>
+    public string? CompletionBlock() => (OrdererCheck, Consent) switch
+    {
+        (OrdererCheck.Pending, _) =>
+            $"Ärendet kan inte slutföras: kontrollera först att {Orderer.Name} får beställa för {UnitName}, eller avvisa ärendet.",
+        (_, { Status: ConsentStatus.Pending } consent) =>
+            $"Ärendet kan inte slutföras: chefen för {consent.UnitName} har inte godkänt behörigheten ännu.",
+        (_, { Status: ConsentStatus.Rejected } consent) =>
+            $"Ärendet kan inte slutföras: chefen för {consent.UnitName} har inte godkänt behörigheten.",
+        _ => null,
+    };
+
+    /// <summary>The orderer has no known right to order for the unit: the case shows <em>Kontrollera beställare</em>.</summary>
+    public void MarkOrdererUnchecked() => OrdererCheck = OrdererCheck.Pending;
+
+    /// <summary>An operator has made sure the orderer may order for the unit (by phone, with the manager).</summary>
+    public void ConfirmOrderer(Actor by, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        if (OrdererCheck != OrdererCheck.Pending)
+        {
+            throw new DomainException("Beställaren behöver inte kontrolleras i det här ärendet.");
+        }
+
+        if (!CaseStatusRules.IsOpen(Status))
+        {
+            throw new DomainException($"Ärendet {OrderTexts.StatusPredicate(Status, already: true)} och kan inte ändras.");
+        }
+
+        OrdererCheck = OrdererCheck.Confirmed;
+        OrdererConfirmedByName = by.Name;
+        OrdererConfirmedAt = at.ToUniversalTime();
+        Touch();
+    }
+
+    /// <summary>Asks the receiving unit of a temporary access order for its consent.</summary>
+    public void RequestConsent(UnitConsent consent)
+    {
+        ArgumentNullException.ThrowIfNull(consent);
+        if (Type != OrderType.TemporaryUnit || Consent is not null)
+        {
+            throw new DomainException("Bara en beställning av tillfällig behörighet till en annan verksamhet kräver godkännande.");
+        }
+
+        Consent = consent;
+    }
+
+    /// <summary>
+    /// The orderer answers Soc-IT's question: the case is under way again, and shows the assigned operator that
+    /// there is an answer until an operator acts on it.
+    /// </summary>
+    public void AnswerQuestion(Actor by, DateTimeOffset at, string answer)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        if (Status != OrderStatus.WaitingForOrderer)
+        {
+            throw new DomainException($"Ärendet {OrderTexts.StatusPredicate(Status)} och väntar inte på något svar.");
+        }
+
+        Answer = Text.Required(answer, CaseComment.TextMaxLength, "Svaret");
+        AnsweredAt = at.ToUniversalTime();
+        AnsweredByName = by.Name;
+        Status = OrderStatus.InProgress;
+        Touch();
+        HasNewAnswer = true;
+    }
+
+    private void Touch()
+    {
+        Version++;
+        HasNewAnswer = false;
+    }
 
     public static Order Place(
         ValidOrder order,
@@ -255,6 +382,18 @@ public sealed class Order
         placed._changes.AddRange(changes ?? []);
         return placed;
     }
+}
+
+/// <summary>Whether an orderer's right to order for the order's unit has to be checked by Soc-IT.</summary>
+public enum OrdererCheck
+{
+    /// <summary>The orderer is a manager of the unit or appointed for it, or an operator registered the order.</summary>
+    NotNeeded,
+
+    /// <summary><em>Kontrollera beställare</em>: the order cannot be completed until an operator confirms the orderer.</summary>
+    Pending,
+
+    Confirmed,
 }
 
 /// <summary>A note on a case, by an operator.</summary>

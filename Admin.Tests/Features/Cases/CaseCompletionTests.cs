@@ -138,7 +138,7 @@ public sealed class CaseCompletionTests : IAsyncLifetime
         var orderId = await PlaceAsync(OrderRequests.NewUndersköterska());
         var version = ((CaseResult.Done)await Work.TakeAsync(orderId, 0, Ct)).Version;
 
-        var waiting = (CaseResult.Done)await Work.MoveAsync(orderId, version, OrderStatus.WaitingForOrderer, null, Ct);
+        var waiting = (CaseResult.Done)await Work.MoveAsync(orderId, version, OrderStatus.WaitingForOrderer, "Vilken titel ska hon ha?", Ct);
         var resumed = (CaseResult.Done)await Work.MoveAsync(orderId, waiting.Version, OrderStatus.InProgress, null, Ct);
         var rejected = (CaseResult.Done)await Work.MoveAsync(orderId, resumed.Version, OrderStatus.Rejected, "Dubblett", Ct);
 
@@ -160,6 +160,7 @@ public sealed class CaseCompletionTests : IAsyncLifetime
     /// <summary>Takes the case, marks each item "Ej aktuell" (with the note) where the test says so and "Klar" otherwise, completes it.</summary>
     private async Task<string> CompleteAsync(int orderId, Func<string, bool> notApplicable, string note = "Inte aktuellt")
     {
+        await TestConsents.ApproveAsync(Database, orderId, AppServices.Clock().GetUtcNow());
         var version = Assert.IsType<CaseResult.Done>(await Work.TakeAsync(orderId, 0, Ct)).Version;
         foreach (var item in (await Work.GetAsync(orderId, Ct))!.Checklist)
         {

@@ -45,7 +45,7 @@ public sealed class CaseDayTests : IAsyncLifetime
         Assert.IsType<CaseResult.Done>(await work.MoveAsync(rejected, taken.Version, OrderStatus.Rejected, "Dubblett", Ct));
         var waiting = await PlaceAsync("waiting, ended 1 day ago", OrderRequests.Terminate(Person(10)) with { EndDate = Today.AddDays(-1) });
         taken = Assert.IsType<CaseResult.Done>(await work.TakeAsync(waiting, 0, Ct));
-        Assert.IsType<CaseResult.Done>(await work.MoveAsync(waiting, taken.Version, OrderStatus.WaitingForOrderer, null, Ct));
+        Assert.IsType<CaseResult.Done>(await work.MoveAsync(waiting, taken.Version, OrderStatus.WaitingForOrderer, "Vilken titel ska hon ha?", Ct));
     }
 
     public ValueTask DisposeAsync()

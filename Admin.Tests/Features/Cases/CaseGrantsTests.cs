@@ -97,6 +97,7 @@ public sealed class CaseGrantsTests : IAsyncLifetime
     {
         var placed = await AppServices.OrderIntake(Database).PlaceAsync(request, OrderChannel.Console, Chef, ct: Ct);
         var orderId = Assert.IsType<PlaceOrderResult.Created>(placed).Receipt.Id;
+        await TestConsents.ApproveAsync(Database, orderId, AppServices.Clock().GetUtcNow());
         var version = Assert.IsType<CaseResult.Done>(await Work.TakeAsync(orderId, 0, Ct)).Version;
         foreach (var item in (await Work.GetAsync(orderId, Ct))!.Checklist)
         {

@@ -75,7 +75,7 @@ public sealed class HomeOverviewTests : IAsyncLifetime
         await ChangeAsync(waiting, o =>
         {
             o.Take(new Actor(operatorId, "Sara Nilsson"), _clock.GetUtcNow(), []);
-            o.MoveTo(OrderStatus.WaitingForOrderer, new Actor(operatorId, "Sara Nilsson"), _clock.GetUtcNow());
+            o.MoveTo(OrderStatus.WaitingForOrderer, new Actor(operatorId, "Sara Nilsson"), _clock.GetUtcNow(), "Vilken titel?");
         });
 
         var work = await OverviewFor("operator").TodaysCasesAsync(10, Ct);

@@ -441,6 +441,7 @@ public class KeyCaseTests
         TestDatabase database, TimeProvider clock, int orderId, CancellationToken ct, bool keyStepNotApplicable = false,
         bool keyReturnedLater = false)
     {
+        await TestConsents.ApproveAsync(database, orderId, clock.GetUtcNow());
         var work = AppServices.CaseWork(database, "operator", clock);
         var details = (await work.GetAsync(orderId, ct))!;
         var version = details.Status == OrderStatus.Received

@@ -144,7 +144,12 @@ public sealed class ChangeOrderTests : IAsyncLifetime
     [Fact]
     public async Task IntoAKeyUnit_AsksForTheKeyChoice_AsANewOrderDoes_AndAChangeOfTitleAloneRefusesOne()
     {
-        await CompleteAsync(await PlaceAsync(OrderRequests.NewUndersköterska() with { Title = "Biståndshandläggare", Unit = "Biståndsenheten äldreomsorg", KeyKind = null }));
+        // Ordered by the assessment unit's own manager: the e-service marks anyone else's order for checking.
+        await CompleteAsync(await PlaceAsync(OrderRequests.NewUndersköterska() with
+        {
+            Title = "Biståndshandläggare", Unit = "Biståndsenheten äldreomsorg", KeyKind = null,
+            OrdererName = "Lena Holm", OrdererEmail = "lena.holm@kommun.example", ManagerName = "Lena Holm", ManagerEmail = "lena.holm@kommun.example",
+        }));
         var intoCentrum = ToAssessment() with { EmploymentUnit = "Biståndsenheten äldreomsorg", Title = "Undersköterska", Unit = "Hemtjänst Centrum" };
 
         var withoutKey = await PlaceResultAsync(intoCentrum);

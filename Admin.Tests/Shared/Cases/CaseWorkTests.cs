@@ -193,7 +193,7 @@ public class CaseWorkTests
 
         order.AddComment(PlacedOrders.Operator, Now, "Ringde chefen");
         order.MarkItem(1, ChecklistState.Done, PlacedOrders.Operator, Now, null);
-        order.MoveTo(OrderStatus.WaitingForOrderer, PlacedOrders.Operator, Now);
+        order.MoveTo(OrderStatus.WaitingForOrderer, PlacedOrders.Operator, Now, "Vilken titel?");
 
         Assert.Equal(before + 3, order.Version);
         Assert.Equal("Ringde chefen", Assert.Single(order.Comments).Text);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SocItConsole.Shared.Cases;
+using SocItConsole.Shared.Common;
 using SocItConsole.Shared.MasterData;
 using SocItConsole.Shared.Orders;
 using SocItConsole.Shared.People;
@@ -78,6 +79,18 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.AssignedToName).HasMaxLength(120);
         builder.Property(o => o.RejectionReason).HasMaxLength(CaseComment.TextMaxLength);
         builder.Property(o => o.Version).IsConcurrencyToken();
+        builder.Property(o => o.OrdererCheck).HasConversion<string>().HasMaxLength(20);
+        builder.Property(o => o.OrdererConfirmedByName).HasMaxLength(120);
+        builder.Property(o => o.AssignedToEmail).HasMaxLength(EmailAddress.MaxLength);
+        builder.Property(o => o.Question).HasMaxLength(CaseComment.TextMaxLength);
+        builder.Property(o => o.QuestionAskedByName).HasMaxLength(120);
+        builder.Property(o => o.Answer).HasMaxLength(CaseComment.TextMaxLength);
+        builder.Property(o => o.AnsweredByName).HasMaxLength(120);
+        builder.HasIndex(o => o.OrdererCheck);
+
+        // The case cannot be completed while the receiving unit's consent is pending: it travels with the order.
+        builder.HasOne(o => o.Consent).WithOne().HasForeignKey<UnitConsent>(c => c.OrderId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(o => o.Consent).AutoInclude();
         builder.HasIndex(o => new { o.Status, o.ReceivedAt });
         builder.HasIndex(o => o.AssignedToId);
         builder.HasIndex(o => o.UnitId);

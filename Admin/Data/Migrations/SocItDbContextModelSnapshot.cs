@@ -960,11 +960,156 @@ namespace SocItConsole.Admin.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("SocItConsole.Shared.Orderers.AppointedOrderer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AppointedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AppointedById")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppointedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndedByName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email", "UnitId");
+
+                    b.HasIndex("UnitId", "To");
+
+                    b.ToTable("AppointedOrderers");
+                });
+
+            modelBuilder.Entity("SocItConsole.Shared.Orders.CaseMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SendingUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("OrderId", "Kind", "Sequence", "ToEmail")
+                        .IsUnique();
+
+                    b.ToTable("CaseMessages");
+                });
+
             modelBuilder.Entity("SocItConsole.Shared.Orders.Order", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnsweredByName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedToEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("AssignedToId")
                         .HasMaxLength(120)
@@ -1001,6 +1146,9 @@ namespace SocItConsole.Admin.Data.Migrations
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("HasNewAnswer")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -1018,6 +1166,18 @@ namespace SocItConsole.Admin.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OrdererCheck")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OrdererConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrdererConfirmedByName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PlacedById")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -1027,6 +1187,20 @@ namespace SocItConsole.Admin.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("QuestionAskedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QuestionAskedByName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuestionCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
@@ -1095,6 +1269,8 @@ namespace SocItConsole.Admin.Data.Migrations
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
+                    b.HasIndex("OrdererCheck");
+
                     b.HasIndex("ReceivedAt");
 
                     b.HasIndex("Status");
@@ -1110,6 +1286,73 @@ namespace SocItConsole.Admin.Data.Migrations
                     b.HasIndex("Status", "ReceivedAt");
 
                     b.ToTable("Orders");
+                });
+
+            modelBuilder.Entity("SocItConsole.Shared.Orders.UnitConsent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ByPhone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RemindedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RemindedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("RequestedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "RequestedOn");
+
+                    b.HasIndex("UnitId", "Status");
+
+                    b.ToTable("UnitConsents");
                 });
 
             modelBuilder.Entity("SocItConsole.Shared.People.Employee", b =>
@@ -1882,6 +2125,24 @@ namespace SocItConsole.Admin.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SocItConsole.Shared.Orderers.AppointedOrderer", b =>
+                {
+                    b.HasOne("SocItConsole.Shared.MasterData.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocItConsole.Shared.Orders.CaseMessage", b =>
+                {
+                    b.HasOne("SocItConsole.Shared.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SocItConsole.Shared.Orders.Order", b =>
                 {
                     b.HasOne("SocItConsole.Shared.People.Employee", "Employee")
@@ -2144,6 +2405,21 @@ namespace SocItConsole.Admin.Data.Migrations
                     b.Navigation("Systems");
                 });
 
+            modelBuilder.Entity("SocItConsole.Shared.Orders.UnitConsent", b =>
+                {
+                    b.HasOne("SocItConsole.Shared.Orders.Order", null)
+                        .WithOne("Consent")
+                        .HasForeignKey("SocItConsole.Shared.Orders.UnitConsent", "OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SocItConsole.Shared.MasterData.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SocItConsole.Shared.People.Employment", b =>
                 {
                     b.HasOne("SocItConsole.Shared.People.Employee", null)
@@ -2360,6 +2636,11 @@ namespace SocItConsole.Admin.Data.Migrations
             modelBuilder.Entity("SocItConsole.Shared.MasterData.ItSystem", b =>
                 {
                     b.Navigation("Levels");
+                });
+
+            modelBuilder.Entity("SocItConsole.Shared.Orders.Order", b =>
+                {
+                    b.Navigation("Consent");
                 });
 
             modelBuilder.Entity("SocItConsole.Shared.Reviews.ReviewRound", b =>

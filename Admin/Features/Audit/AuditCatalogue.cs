@@ -84,6 +84,7 @@ public static class AuditCatalogue
         ["Review.Closed"] = "Granskning stängd",
         ["Review.EvidenceExported"] = "Granskningsunderlag exporterat",
         ["Review.InvitationSent"] = "Inbjudan till granskning skickad",
+        ["CaseMail.Sent"] = "E-post om ärende skickad",
         ["Review.ReminderSent"] = "Påminnelse om granskning skickad",
         ["Review.Reminded"] = "Chefer påminda om granskning",
         ["Review.Escalated"] = "Granskning eskalerad",

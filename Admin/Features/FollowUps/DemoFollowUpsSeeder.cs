@@ -89,7 +89,13 @@ internal sealed partial class DemoFollowUpsSeeder(IServiceScopeFactory scopes, T
                 order.MarkItem(item.Id, ChecklistState.Done, Demo, now, null);
             }
 
-            order.MoveTo(OrderStatus.Completed, Demo, now);
+            // Demo data: the receiving unit's manager said yes to temporary access.
+        if (order.Consent is { IsPending: true } consent)
+        {
+            consent.Approve(Demo, now, "Demodata: godkänt av verksamhetens chef.");
+        }
+
+        order.MoveTo(OrderStatus.Completed, Demo, now);
             await CaseGrants.ApplyAsync(db, order, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
+using SocItConsole.Admin.Features.CaseMail;
 using SocItConsole.Admin.Features.Keys;
 using SocItConsole.Admin.Features.Matrix;
 using SocItConsole.Admin.Infrastructure.Audit;
@@ -20,6 +21,7 @@ public sealed partial class OrderIntake(
     IDbContextFactory<SocItDbContext> factory,
     NewEmployeeSystemsLookup systemsLookup,
     ChangeOrders changeOrders,
+    CaseNotices notices,
     AuditTrail audit,
     TimeProvider clock,
     ILogger<OrderIntake> logger)
@@ -226,6 +228,7 @@ public sealed partial class OrderIntake(
         var placed = Order.Place(
             order, caseNumber, employee, systems, channel, placedBy, now, idempotencyKey, requestHash,
             changes.Select(l => new ChangeLine(l.Kind, l.SystemId, l.SystemName, l.FromLevelId, l.FromLevelName, l.ToLevelId, l.ToLevelName, l.GrantId)));
+        await PlacedOrderChecks.ApplyAsync(db, placed, order, channel, AdminTimeZone.Today(clock), now, ct);
         db.Orders.Add(placed);
         audit.Record(
             db,
@@ -253,7 +256,12 @@ public sealed partial class OrderIntake(
                 Changes = changes.Select(ChangeOrderRules.Summary),
                 Orderer = order.Orderer.Email.Value,
                 Manager = order.Manager.Email.Value,
+                OrdererCheck = placed.OrdererCheck.ToString(),
+                Consent = placed.Consent?.Status.ToString(),
             });
+        await db.SaveChangesAsync(ct);
+        // The receipt to the orderer (and a consent request) exist exactly when the order does.
+        await notices.OnPlacedAsync(db, placed, ct);
         await db.SaveChangesAsync(ct);
         if (order.KeyKind == KeyChoiceKind.BuyNewKey)
         {

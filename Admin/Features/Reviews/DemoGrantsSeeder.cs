@@ -139,6 +139,12 @@ internal sealed partial class DemoGrantsSeeder(IServiceScopeFactory scopes, Time
             order.MarkItem(item.Id, ChecklistState.Done, Demo, now, null);
         }
 
+        // Demo data: the receiving unit's manager said yes to temporary access.
+        if (order.Consent is { IsPending: true } consent)
+        {
+            consent.Approve(Demo, now, "Demodata: godkänt av verksamhetens chef.");
+        }
+
         order.MoveTo(OrderStatus.Completed, Demo, now);
         var added = (await CaseGrants.ApplyAsync(db, order, ct)).Added;
         var keys = await KeyCaseSteps.ApplyOnCompletionAsync(db, order, Demo, now, today, ct);
