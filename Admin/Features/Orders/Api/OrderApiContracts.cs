@@ -205,15 +205,22 @@ public sealed record ReferenceResponse(
             [.. reference.Units.Where(u => u.IsActive).Select(u => new ReferenceUnitResponse(
                 u.Name,
                 u.UsesDigitalKeys,
-                [.. (poolsByUnit.TryGetValue(u.Id, out var pools) ? pools : []).Select(name => new ReferenceKeyPoolResponse(name))]))],
+                [.. (poolsByUnit.TryGetValue(u.Id, out var pools) ? pools : []).Select(name => new ReferenceKeyPoolResponse(name))],
+                [.. u.Managers.Select(m => new ReferenceManagerResponse(m.Name, m.Email.Value))]))],
             [.. reference.Systems.Where(s => s.IsActive).Select(s => new ReferenceSystemResponse(s.Name, [.. s.Levels.Select(l => l.Name)]))]);
     }
 }
 
 public sealed record ReferenceTitleResponse(string Name);
 
-/// <summary><c>keyPools</c> names the unit's key pools in the key register, for an order that asks for pool membership.</summary>
-public sealed record ReferenceUnitResponse(string Name, bool UsesDigitalKeys, IReadOnlyList<ReferenceKeyPoolResponse> KeyPools);
+/// <summary>
+/// <c>keyPools</c> names the unit's key pools in the key register, for an order that asks for pool membership;
+/// <c>managers</c> are the unit's registered managers, one of whom an order must name as its responsible manager.
+/// </summary>
+public sealed record ReferenceUnitResponse(
+    string Name, bool UsesDigitalKeys, IReadOnlyList<ReferenceKeyPoolResponse> KeyPools, IReadOnlyList<ReferenceManagerResponse> Managers);
+
+public sealed record ReferenceManagerResponse(string Name, string Email);
 
 public sealed record ReferenceKeyPoolResponse(string Name);
 

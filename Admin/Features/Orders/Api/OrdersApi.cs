@@ -87,7 +87,9 @@ public static partial class OrdersApi
         api.MapGet("/reference", GetReferenceAsync)
             .WithName("GetReference")
             .WithSummary("Titlar, verksamheter och system som en beställning kan ange (bara aktiva)")
-            .WithDescription("keyPools är verksamhetens nyckelpooler i nyckelregistret.")
+            .WithDescription(
+                "keyPools är verksamhetens nyckelpooler i nyckelregistret. managers är verksamhetens registrerade chefer: "
+                + "en beställnings ansvariga chef (manager) ska vara en av dem, annars svarar API:et 400 under manager.email.")
             .Produces<ReferenceResponse>();
 
         // Anything else under /api is a 404 in problem+json, not the console's HTML page or a sign-in redirect.
