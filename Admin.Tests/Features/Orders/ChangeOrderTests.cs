@@ -149,7 +149,7 @@ public sealed class ChangeOrderTests : IAsyncLifetime
             Title = "Biståndshandläggare", Unit = "Biståndsenheten äldreomsorg", KeyKind = null,
             OrdererName = "Lena Holm", OrdererEmail = "lena.holm@kommun.example", ManagerName = "Lena Holm", ManagerEmail = "lena.holm@kommun.example",
         }));
-        var intoCentrum = ToAssessment() with { EmploymentUnit = "Biståndsenheten äldreomsorg", Title = "Undersköterska", Unit = "Hemtjänst Centrum" };
+        var intoCentrum = (ToAssessment() with { EmploymentUnit = "Biståndsenheten äldreomsorg", Title = "Undersköterska" }).ForUnit("Hemtjänst Centrum");
 
         var withoutKey = await PlaceResultAsync(intoCentrum);
         var titleOnlyWithKey = await PlaceResultAsync(intoCentrum with { Unit = null, Title = "Socialsekreterare", KeyKind = KeyChoiceKind.Pool });

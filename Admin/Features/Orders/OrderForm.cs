@@ -264,12 +264,13 @@ public sealed partial class OrderForm(
 
         if (senderErrors.Count > 0)
         {
-            // Every error at once: the form shows them all, as it does for the other rules.
+            // Every error at once: the form shows them all, as it does for the other rules. Where a sender rule or the
+            // user's units speak about a field, theirs is the one message: it says what to do about it.
             var validation = await intake.ValidateAsync(input, ct);
             var errors = validation.Errors.ToDictionary(e => e.Key, e => e.Value);
             foreach (var (field, messages) in senderErrors)
             {
-                errors[field] = errors.TryGetValue(field, out var earlier) ? [.. earlier, .. messages] : messages;
+                errors[field] = messages;
             }
 
             return new PlaceOrderResult.Invalid(errors);
