@@ -73,17 +73,17 @@ public class EmploymentBrowserTests
         await using var session = await BrowserSession.StartAsync();
         var today = CaseBrowserTests.StockholmToday();
         var centrum = await CaseBrowserTests.PlaceAsync(session, OrderRequests.NewUndersköterska() with { StartDate = today });
-        var ifo = await CaseBrowserTests.PlaceAsync(session, OrderRequests.NewUndersköterska() with
+        var ifo = await CaseBrowserTests.PlaceAsync(session, (OrderRequests.NewUndersköterska() with
         {
-            Unit = "IFO Vuxen", StartDate = today, KeyKind = null,
-        });
+            StartDate = today, KeyKind = null,
+        }).ForUnit("IFO Vuxen"));
         await CaseBrowserTests.SignInAsOperatorAsync(session, $"/cases/{centrum}");
         await CaseBrowserTests.WorkThroughAsync(session, "two-employments-centrum");
         await session.OpenAsync($"/cases/{ifo}");
         await CaseBrowserTests.WorkThroughAsync(session, "two-employments-ifo");
 
         var lastDay = today.AddDays(30);
-        var end = await CaseBrowserTests.PlaceAsync(session, OrderRequests.Terminate() with { Unit = "IFO Vuxen", EndDate = lastDay });
+        var end = await CaseBrowserTests.PlaceAsync(session, (OrderRequests.Terminate() with { EndDate = lastDay }).ForUnit("IFO Vuxen"));
         await session.OpenAsync($"/cases/{end}");
         var page = session.Page;
         await Expect(page.Locator("[data-testid='employment-ended']")).ToContainTextAsync("IFO Vuxen");

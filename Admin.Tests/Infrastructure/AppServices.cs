@@ -83,7 +83,21 @@ public static class AppServices
         new(database, new NewEmployeeSystemsLookup(database, clock ?? Clock()));
 
     public static OrderForm OrderForm(TestDatabase database, string userName, TimeProvider? clock = null) =>
-        new(database, OrderIntake(database, clock), ChangeOrders(database, clock), CurrentUser(userName), clock ?? Clock());
+        OrderForm(database, CurrentUser(userName), clock, NullLoggerFactory.Instance);
+
+    /// <summary>The order form as <paramref name="user"/>, logging its security events through <paramref name="loggers"/>.</summary>
+    public static OrderForm OrderForm(
+        TestDatabase database, CurrentUser user, TimeProvider? clock, Microsoft.Extensions.Logging.ILoggerFactory loggers) =>
+        new(database, OrderIntake(database, clock), ChangeOrders(database, clock), user, clock ?? Clock(), loggers);
+
+    /// <summary>A signed-in user who is not one of the demo users, such as a person appointed to order.</summary>
+    public static CurrentUser CurrentUser(DevUser user, Microsoft.Extensions.Logging.ILoggerFactory? loggers = null)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var authorization = new ServiceCollection().AddLogging().AddAuthorizationCore(Policies.Configure)
+            .BuildServiceProvider().GetRequiredService<IAuthorizationService>();
+        return new CurrentUser(new FixedAuthenticationState(user.ToPrincipal()), new HttpContextAccessor(), authorization, loggers ?? NullLoggerFactory.Instance);
+    }
 
     public static AuditLog AuditLog(TestDatabase database, string userName) => new(database, CurrentUser(userName));
 

@@ -77,7 +77,7 @@ public class OrderApiTests
     }
 
     [Fact]
-    public async Task GetOrder_ReturnsTheSameShape_WithTheCurrentStatus()
+    public async Task GetOrder_ReturnsTheReceiptsFields_WithTheCurrentStatus_AndTheStatusFieldsBeside()
     {
         await using var app = await StartAsync();
         using var client = ApiClient(app);
@@ -88,7 +88,11 @@ public class OrderApiTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(createdBody), JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))));
+        // Issue 20 adds the status text, the person's name, the question or reason and the dates for "mina sidor".
+        var receipt = JsonNode.Parse(createdBody)!.AsObject();
+        var current = JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!.AsObject();
+        Assert.All(receipt, field => Assert.True(JsonNode.DeepEquals(field.Value, current[field.Key]), field.Key));
+        Assert.Equal("Mottagen", current["statusText"]!.GetValue<string>());
     }
 
     [Fact]

@@ -366,6 +366,7 @@ public sealed partial class ServiceOperationMatrixTests(ServiceOperationWorld wo
             "CaseWork.MarkItemAsync" => await S<CaseWork>().MarkItemAsync(
                 ids.TakenOrder, ids.TakenOrderVersion, ids.TakenOrderItem, ChecklistState.Done, "Klart.", ct),
             "CaseWork.CommentAsync" => await S<CaseWork>().CommentAsync(ids.TakenOrder, ids.TakenOrderVersion, "Ringde chefen.", ct),
+            "CaseWork.ConfirmOrdererAsync" => await S<CaseWork>().ConfirmOrdererAsync(ids.UncheckedOrder, ids.UncheckedOrderVersion, ct),
             "CaseWork.MoveAsync" => await S<CaseWork>().MoveAsync(
                 ids.TakenOrder, ids.TakenOrderVersion, OrderStatus.WaitingForOrderer, "Väntar på svar om titel.", ct),
             "EmployeeRegister.RevealPersonnummerAsync" => await S<EmployeeRegister>().RevealPersonnummerAsync(ids.TakenOrderEmployee, ct),

@@ -102,6 +102,14 @@ public sealed class ServiceOperationWorld : IAsyncLifetime
         var work = AppServices.CaseWork(database, "operator", clock);
         Done(await work.TakeAsync(taken, await OrderVersionAsync(database, taken), ct));
 
+        // An e-service order from someone who may not order for the unit: marked "Kontrollera beställare".
+        var uncheckedOrder = Assert.IsType<PlaceOrderResult.Created>(await intake.PlaceAsync(
+            OrderRequests.NewUndersköterska(KeyRegisterData.PersonnummerFor(702)) with
+            {
+                EmployeeName = "Olle Okänd", OrdererName = "Ola Okänd", OrdererEmail = "ola.okand@kommun.example",
+            },
+            OrderChannel.EService, new Actor("e-tjanst", "E-tjänsten"), ct: ct)).Receipt.Id;
+
         // Grants in chef1's units: one until further notice, one temporary (a visitor's from Tallgården), one to be answered
         // "Tas bort", one in Skrea.
         var permanent = await GrantWorld.AddStaffGrantAsync(intake, database, Today, GrantWorld.Centrum, "Omar Svensson", GrantWorld.Pnr1988);
@@ -214,7 +222,9 @@ public sealed class ServiceOperationWorld : IAsyncLifetime
                 Unit: unit.Id,
                 MatrixVersion: pending.BaseVersion,
                 MatrixChanges: pending.Changes,
-                Import: preview);
+                Import: preview,
+                UncheckedOrder: uncheckedOrder,
+                UncheckedOrderVersion: await OrderVersionAsync(database, uncheckedOrder));
         }
 
         SqliteConnection.ClearAllPools();
@@ -280,7 +290,9 @@ public sealed record WorldIds(
     int Unit,
     int MatrixVersion,
     IReadOnlyList<CellChange> MatrixChanges,
-    ImportPreview Import);
+    ImportPreview Import,
+    int UncheckedOrder,
+    int UncheckedOrderVersion);
 
 /// <summary>A copy of a database file in a folder of its own.</summary>
 public sealed class CellDatabase : IDbContextFactory<SocItDbContext>, IDisposable

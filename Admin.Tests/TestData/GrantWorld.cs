@@ -70,14 +70,13 @@ public sealed class GrantWorld : IDisposable
         OrderIntake intake, IDbContextFactory<SocItDbContext> factory, DateOnly today, string unit, string employeeName, string personnummer,
         string system = "Lifecare", string level = "Utförare", DateOnly? from = null, DateOnly? to = null)
     {
-        var request = OrderRequests.Extend(personnummer) with
+        var request = (OrderRequests.Extend(personnummer) with
         {
             EmployeeName = employeeName,
-            Unit = unit,
             StartDate = today,
             EndDate = null,
             Systems = [new RequestedSystemInput(system, level)],
-        };
+        }).ForUnit(unit);
         var order = await PlaceAsync(intake, factory, request);
         return await AddGrantAsync(factory, order, unit, system, level, from ?? today.AddDays(-100), to);
     }
@@ -88,14 +87,13 @@ public sealed class GrantWorld : IDisposable
         string personnummer, string system = "Lifecare", string level = "Utförare", DateOnly? from = null, DateOnly? to = null)
     {
         var lastDay = to ?? today.AddDays(30);
-        var request = OrderRequests.TemporaryUnit(personnummer) with
+        var request = (OrderRequests.TemporaryUnit(personnummer) with
         {
             EmployeeName = employeeName,
-            Unit = homeUnit,
             TargetUnit = unit,
             StartDate = today,
             EndDate = lastDay,
-        };
+        }).ForUnit(homeUnit);
         var order = await PlaceAsync(intake, factory, request);
         return await AddGrantAsync(factory, order, unit, system, level, from ?? today.AddDays(-5), lastDay);
     }

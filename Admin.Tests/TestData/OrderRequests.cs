@@ -1,3 +1,4 @@
+using SocItConsole.Admin.Data.Demo;
 using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Shared.Orders;
@@ -58,6 +59,13 @@ public static class OrderRequests
         StartDate = null,
         EndDate = new DateOnly(2026, 12, 31),
     };
+
+    /// <summary>The request for <paramref name="unit"/>, naming the unit's first demo manager as its responsible manager.</summary>
+    public static OrderRequest ForUnit(this OrderRequest request, string unit)
+    {
+        var manager = DemoOrganisation.Units.Single(u => u.Name == unit).Managers[0];
+        return request with { Unit = unit, ManagerName = manager.Name, ManagerEmail = manager.Email };
+    }
 
     /// <summary>The request as the console's form sends it: its names looked up as ids in <paramref name="intake"/>'s master data.</summary>
     public static async Task<OrderInput> ByIdAsync(this OrderRequest request, OrderIntake intake) =>

@@ -1,5 +1,8 @@
 using System.Reflection;
+using SocItConsole.Admin.Data.Demo;
 using SocItConsole.Shared.Audit;
+using SocItConsole.Shared.Common;
+using SocItConsole.Shared.MasterData;
 using SocItConsole.Shared.Cases;
 using SocItConsole.Shared.Grants;
 using SocItConsole.Shared.Orders;
@@ -16,9 +19,9 @@ public static class PlacedOrders
     public static readonly OrderReference Reference = new(
         [new ReferenceTitle(1, "Undersköterska", true)],
         [
-            new ReferenceUnit(10, "Hemtjänst Centrum", true, UsesDigitalKeys: true),
-            new ReferenceUnit(11, "Tallgårdens vård- och omsorgsboende", true, UsesDigitalKeys: true),
-            new ReferenceUnit(12, "IFO Vuxen", true, UsesDigitalKeys: false),
+            new ReferenceUnit(10, "Hemtjänst Centrum", true, UsesDigitalKeys: true) { Managers = [Manager("Anna Lindqvist")] },
+            new ReferenceUnit(11, "Tallgårdens vård- och omsorgsboende", true, UsesDigitalKeys: true) { Managers = [Manager("Erik Johansson")] },
+            new ReferenceUnit(12, "IFO Vuxen", true, UsesDigitalKeys: false) { Managers = [Manager("Mikael Ström")] },
         ],
         [
             new ReferenceSystem(6, "Lifecare", true, [new ReferenceLevel(60, "Utförare"), new ReferenceLevel(61, "Handläggare")]),
@@ -46,7 +49,14 @@ public static class PlacedOrders
         OrderType.TemporaryUnit => OrderRequests.TemporaryUnit(),
         OrderType.EndTemporary => OrderRequests.EndSingle() with { Systems = [new("Lifecare", "Handläggare")] },
         _ => OrderRequests.Terminate(),
-    }) with { Unit = type == OrderType.Terminate ? "IFO Vuxen" : "Hemtjänst Centrum" };
+    }).ForUnit(type == OrderType.Terminate ? "IFO Vuxen" : "Hemtjänst Centrum");
+
+    /// <summary>A demo manager by name, as the reference lists them.</summary>
+    public static Contact Manager(string name)
+    {
+        var person = DemoOrganisation.Units.SelectMany(u => u.Managers).First(m => m.Name == name);
+        return new Contact(person.Name, EmailAddress.Parse(person.Email));
+    }
 
     public static void SetId(object entity, int id) =>
         entity.GetType().GetProperty("Id", BindingFlags.Instance | BindingFlags.Public)!.SetValue(entity, id);

@@ -23,7 +23,8 @@ public static class OrderRules
     /// Checks an order against <paramref name="reference"/> on <paramref name="today"/>:
     /// <list type="bullet">
     /// <item>every type: the employee's full name and a valid personnummer, the unit, the orderer and the responsible
-    /// manager with valid e-mail addresses;</item>
+    /// manager with valid e-mail addresses; the responsible manager one of the unit's registered managers
+    /// (<see cref="ReferenceUnit.Managers"/>; for a change, the new unit's);</item>
     /// <item>new: title and start date; an end date is optional (a fixed-term employment) and must be after it;</item>
     /// <item>extend: at least one system, each once, at a level it has (none given: its first level), and a start
     /// date; with an end date the extension is temporary;</item>
@@ -100,6 +101,11 @@ public static class OrderRules
 
         var orderer = ContactFor(input.OrdererName, input.OrdererEmail, OrderField.OrdererName, OrderField.OrdererEmail, "Beställarens", errors);
         var manager = ContactFor(input.ManagerName, input.ManagerEmail, OrderField.ManagerName, OrderField.ManagerEmail, "Ansvarig chefs", errors);
+        if (manager is not null && unit is not null && ResponsibleManagerRefusal(manager.Email, unit) is { } refusal)
+        {
+            errors.Add(OrderField.ManagerEmail, refusal);
+        }
+
         var note = input.Note?.Trim();
         if (note?.Length > NoteMaxLength)
         {
@@ -111,6 +117,25 @@ public static class OrderRules
             : new ValidOrder(
                 type, employeeName, personnummer.Value, title, unit, targetUnit, startDate, endDate, systems, keyKind, keyNumber,
                 orderer, manager, string.IsNullOrEmpty(note) ? null : note, input.EmploymentId));
+    }
+
+    /// <summary>
+    /// Why <paramref name="manager"/> cannot be named as responsible for an order in <paramref name="unit"/>, or null
+    /// when they are one of its registered managers: the manager answers for who has access to the unit.
+    /// </summary>
+    public static string? ResponsibleManagerRefusal(EmailAddress manager, ReferenceUnit unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        if (unit.Managers.Any(m => m.Email == manager))
+        {
+            return null;
+        }
+
+        return unit.Managers.Count == 0
+            ? $"{unit.Name} har ingen registrerad chef. Soc-IT behöver lägga in verksamhetens chef innan beställningen kan tas emot."
+            : $"{manager} är inte registrerad som chef för {unit.Name}. "
+              + (unit.Managers.Count == 1 ? "Ange verksamhetens chef: " : "Ange en av verksamhetens chefer: ")
+              + string.Join(" eller ", unit.Managers.Select(m => $"{m.Name} ({m.Email})")) + ".";
     }
 
     private static (DateOnly? Start, DateOnly? End) CheckDates(

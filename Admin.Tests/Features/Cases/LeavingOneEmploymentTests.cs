@@ -100,7 +100,7 @@ public sealed class LeavingOneEmploymentTests : IAsyncLifetime
     public async Task AnEndOrderForAUnitThePersonDoesNotWorkIn_IsRefused_AndNothingIsStored()
     {
         var placed = await AppServices.OrderIntake(Database, _clock).PlaceAsync(
-            OrderRequests.Terminate() with { Unit = "IFO Vuxen" }, OrderChannel.Console, Chef, ct: Ct);
+            OrderRequests.Terminate().ForUnit("IFO Vuxen"), OrderChannel.Console, Chef, ct: Ct);
 
         var invalid = Assert.IsType<PlaceOrderResult.Invalid>(placed);
         Assert.Equal(["Lisa Andersson har ingen pågående anställning i IFO Vuxen."], invalid.Errors[OrderField.Unit]);

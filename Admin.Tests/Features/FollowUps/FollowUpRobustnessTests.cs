@@ -10,6 +10,8 @@ using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Admin.Tests.TestData;
 using SocItConsole.Shared.Audit;
+using SocItConsole.Shared.Common;
+using SocItConsole.Shared.MasterData;
 using SocItConsole.Shared.FollowUps;
 using SocItConsole.Shared.Grants;
 using SocItConsole.Shared.Orders;
@@ -42,6 +44,22 @@ public class FollowUpRobustnessTests(FollowUpRobustnessTests.TemplateFixture fix
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Each of <see cref="Managers"/> a registered manager of their unit, as an order's responsible manager must be.</summary>
+    private static async Task AddManagersAsync(TestDatabase database)
+    {
+        await using var db = database.CreateDbContext();
+        foreach (var (name, email, unitName) in Managers)
+        {
+            var unit = await db.Units.SingleAsync(u => u.Name == unitName);
+            if (unit.Managers.All(m => m.Email.Value != email))
+            {
+                unit.ReplaceManagers([.. unit.Managers.Select(m => new Contact(m.Name, m.Email)), new Contact(name, EmailAddress.Parse(email))]);
+            }
+        }
+
+        await db.SaveChangesAsync();
+    }
 
     private enum NightMode
     {
@@ -487,6 +505,7 @@ public class FollowUpRobustnessTests(FollowUpRobustnessTests.TemplateFixture fix
             var clock = AppServices.Clock();
             var database = await TestDatabase.CreateMigratedAsync();
             await database.SeedDemoDataAsync(clock);
+            await AddManagersAsync(database);
             var intake = AppServices.OrderIntake(database, clock);
             var people = new List<Person>();
             for (var i = 0; i < 12; i++)

@@ -82,12 +82,11 @@ public class UnitGrantsTests
     public async Task HomeUnit_IsTheUnitOfTheLatestCompletedNewEmployeeOrder_EvenForAGrantFromAnExtensionHere()
     {
         using var world = await CreateAsync();
-        var hired = await world.PlaceAsync(OrderRequests.NewUndersköterska(OrderRequests.Pnr1985) with
+        var hired = await world.PlaceAsync((OrderRequests.NewUndersköterska(OrderRequests.Pnr1985) with
         {
             EmployeeName = "Omar Ali",
-            Unit = Tallgarden,
             StartDate = Today,
-        });
+        }).ForUnit(Tallgarden));
         await world.CompleteAsync(hired.Id);
         await world.AddStaffGrantAsync(Centrum, "Omar Ali", OrderRequests.Pnr1985, to: Today.AddDays(60));
 

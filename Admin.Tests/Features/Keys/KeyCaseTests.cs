@@ -123,7 +123,7 @@ public class KeyCaseTests
         var (database, clock) = await SeededAsync();
         using var _ = database;
         var ct = TestContext.Current.CancellationToken;
-        var orderId = await PlaceAsync(database, clock, OrderRequests.NewUndersköterska() with { Unit = Hertings }, ct);
+        var orderId = await PlaceAsync(database, clock, OrderRequests.NewUndersköterska().ForUnit(Hertings), ct);
 
         var result = await CompleteAsync(database, clock, orderId, ct);
 
@@ -141,7 +141,7 @@ public class KeyCaseTests
         var (database, clock) = await SeededAsync();
         using var _ = database;
         var ct = TestContext.Current.CancellationToken;
-        var orderId = await PlaceAsync(database, clock, OrderRequests.NewUndersköterska() with { Unit = Hertings }, ct);
+        var orderId = await PlaceAsync(database, clock, OrderRequests.NewUndersköterska().ForUnit(Hertings), ct);
         var pool = await PoolIdAsync(database, Hertings, "Avdelning 2", ct);
         Assert.IsType<KeyResult.Done>(await KeyServices.Pools(database, "operator", clock).AddMemberAsync(pool, await EmployeeOfAsync(database, orderId, ct), Today, ct));
 

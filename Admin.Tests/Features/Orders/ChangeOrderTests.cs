@@ -41,15 +41,14 @@ public sealed class ChangeOrderTests : IAsyncLifetime
     }
 
     /// <summary>An undersköterska in Hemtjänst Centrum becomes biståndshandläggare in Biståndsenheten from 2027-02-01.</summary>
-    private static OrderRequest ToAssessment() => OrderRequests.NewUndersköterska() with
+    private static OrderRequest ToAssessment() => (OrderRequests.NewUndersköterska() with
     {
         Type = OrderType.Change,
         EmploymentUnit = "Hemtjänst Centrum",
         Title = "Biståndshandläggare",
-        Unit = "Biståndsenheten äldreomsorg",
         StartDate = Effective,
         KeyKind = null,
-    };
+    }).ForUnit("Biståndsenheten äldreomsorg");
 
     [Fact]
     public async Task ThroughTheEService_TheEmploymentIsNamedByItsUnit_AndTheDifferenceIsStoredOnTheOrder()
@@ -150,7 +149,7 @@ public sealed class ChangeOrderTests : IAsyncLifetime
             Title = "Biståndshandläggare", Unit = "Biståndsenheten äldreomsorg", KeyKind = null,
             OrdererName = "Lena Holm", OrdererEmail = "lena.holm@kommun.example", ManagerName = "Lena Holm", ManagerEmail = "lena.holm@kommun.example",
         }));
-        var intoCentrum = ToAssessment() with { EmploymentUnit = "Biståndsenheten äldreomsorg", Title = "Undersköterska", Unit = "Hemtjänst Centrum" };
+        var intoCentrum = (ToAssessment() with { EmploymentUnit = "Biståndsenheten äldreomsorg", Title = "Undersköterska" }).ForUnit("Hemtjänst Centrum");
 
         var withoutKey = await PlaceResultAsync(intoCentrum);
         var titleOnlyWithKey = await PlaceResultAsync(intoCentrum with { Unit = null, Title = "Socialsekreterare", KeyKind = KeyChoiceKind.Pool });
@@ -215,7 +214,7 @@ public sealed class ChangeOrderTests : IAsyncLifetime
              preview.Difference.LeavesKeyUnit, preview.Difference.EntersKeyUnit));
 
         var refused = Assert.IsType<PlaceOrderResult.Invalid>(await chef2.SubmitAsync(input with { OrdererEmail = "erik.johansson@kommun.example" }, OrderChannel.Console, Ct));
-        Assert.Equal(["Du kan bara beställa byte för anställningar i verksamheter du är chef för."], refused.Errors[OrderField.Employment]);
+        Assert.Equal(["Du kan bara beställa byte för anställningar i verksamheter som du är chef eller utsedd beställare för."], refused.Errors[OrderField.Employment]);
         var created = Assert.IsType<PlaceOrderResult.Created>(await chef1.SubmitAsync(input, OrderChannel.Console, Ct));
         Assert.Equal(OrderType.Change, created.Receipt.Type);
         await using var db = Database.CreateDbContext();

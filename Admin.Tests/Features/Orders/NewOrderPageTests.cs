@@ -103,6 +103,8 @@ public class NewOrderPageTests : ComponentTestBase, IAsyncLifetime
     [Fact]
     public void AUnitWithoutDigitalKeys_HidesTheKeyChoice()
     {
+        // An operator: chef1 may order only for her own units, which both use digital keys.
+        SignInAs("operator");
         var cut = RenderForm();
         ChooseType(cut, "New");
         Choose(cut, "unit", "Hemtjänst Centrum");
@@ -144,7 +146,7 @@ public class NewOrderPageTests : ComponentTestBase, IAsyncLifetime
         Assert.Contains("Slutdatum", ControlText(cut, "end-date"), StringComparison.Ordinal);
         Assert.DoesNotContain("om behörigheten är tillfällig", ControlText(cut, "end-date"), StringComparison.Ordinal);
 
-        Choose(cut, "unit", "IFO Vuxen");
+        Choose(cut, "unit", "Hemtjänst Skrea");
         Choose(cut, "target-unit", "Hemtjänst Centrum");
 
         cut.WaitForAssertion(() => Assert.True(Shows(cut, "key-section")));
@@ -211,6 +213,7 @@ public class NewOrderPageTests : ComponentTestBase, IAsyncLifetime
     [Fact]
     public void TheSystemsPanel_LeavesOutWhatTheUnitDoesNotUse()
     {
+        SignInAs("operator");
         var cut = RenderForm();
         ChooseType(cut, "New");
         Choose(cut, "title", "Undersköterska");
@@ -220,6 +223,58 @@ public class NewOrderPageTests : ComponentTestBase, IAsyncLifetime
         Choose(cut, "unit", "IFO Vuxen");
 
         cut.WaitForAssertion(() => Assert.Equal(["Citrix: Standard", "Lifecare: Utförare", "Smartkort (SITHS): Standard"], DerivedSystems(cut)));
+    }
+
+    [Fact]
+    public void AManager_IsOfferedOnlyTheUnitsSheManages()
+    {
+        var cut = RenderForm();
+        ChooseType(cut, "New");
+
+        Assert.Equal(["Hemtjänst Centrum", "Hemtjänst Skrea"], Options(cut, "unit"));
+    }
+
+    [Fact]
+    public void AManager_MayChooseAnyUnitAsTheOtherUnitOfTemporaryAccess()
+    {
+        var cut = RenderForm();
+        ChooseType(cut, "TemporaryUnit");
+
+        Assert.Contains("Tallgårdens vård- och omsorgsboende", Options(cut, "target-unit"));
+    }
+
+    [Fact]
+    public void AnOperator_RegisteringASecureMessage_IsWarned_WhenTheOrdererIsNeitherManagerNorAppointedForTheUnit()
+    {
+        SignInAs("operator");
+        var cut = RenderForm();
+        ChooseType(cut, "New");
+        Choose(cut, "unit", "Tallgårdens vård- och omsorgsboende");
+
+        cut.Find("[data-testid=orderer-email]").Change("anna.lindqvist@kommun.example");
+
+        cut.WaitForAssertion(() => Assert.Contains(
+            "anna.lindqvist@kommun.example är varken chef för eller utsedd beställare för Tallgårdens vård- och omsorgsboende",
+            cut.Find("[data-testid=orderer-warning]").TextContent, StringComparison.Ordinal));
+        Assert.False(cut.Find("[data-testid=submit]").HasAttribute("disabled"));
+
+        cut.Find("[data-testid=orderer-email]").Change("erik.johansson@kommun.example");
+
+        cut.WaitForAssertion(() => Assert.False(Shows(cut, "orderer-warning")));
+    }
+
+    /// <summary>The options a MudSelect (by the data-testid on its input) offers when opened.</summary>
+    private List<string> Options(IRenderedComponent<NewOrderPage> cut, string testId)
+    {
+        cut.Find($"[data-testid={testId}]").Closest(".mud-input-control")!.MouseDown();
+        var popovers = _popovers!;
+        List<string> options = [];
+        popovers.WaitForAssertion(() =>
+        {
+            options = [.. popovers.FindAll(".mud-popover-open [role=option]").Select(o => o.TextContent.Trim())];
+            Assert.NotEmpty(options);
+        });
+        return options;
     }
 
     [Fact]

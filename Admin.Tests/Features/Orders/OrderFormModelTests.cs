@@ -14,6 +14,45 @@ public class OrderFormModelTests
         new OrdererDefaults("Anna Lindqvist", "anna.lindqvist@kommun.example", "Anna Lindqvist", "anna.lindqvist@kommun.example"),
         PlacedOrders.Today));
 
+    /// <summary>An appointed orderer with no unit of her own, appointed for Hemtjänst Centrum (10) and Tallgården (11).</summary>
+    private static OrderFormModel AppointedModel(bool isOperator = false) => new(new OrderFormContext(
+        Reference.Titles, Reference.Units, Reference.Systems, isOperator, [OrderChannel.Console],
+        new OrdererDefaults("Petra Olsson", "petra.olsson@kommun.example", null, null),
+        PlacedOrders.Today)
+    {
+        ManagedUnitIds = new HashSet<int>(),
+    });
+
+    [Fact]
+    public void ChooseUnit_ForAnAppointedOrderer_FillsInTheUnitsOneManager_AsResponsibleManager()
+    {
+        var model = AppointedModel();
+
+        model.ChooseUnit(11);
+
+        Assert.Equal((11, "Erik Johansson", "erik.johansson@kommun.example"), (model.UnitId, model.ManagerName, model.ManagerEmail));
+        model.ChooseUnit(10);
+        Assert.Equal(("Anna Lindqvist", "anna.lindqvist@kommun.example"), (model.ManagerName, model.ManagerEmail));
+    }
+
+    [Fact]
+    public void ChooseUnit_LeavesTheManagerAlone_ForTheUnitsManagerHerself_AndForAnOperator()
+    {
+        var manager = new OrderFormModel(NewModelContext() with { ManagedUnitIds = new HashSet<int> { 10 } });
+        var byOperator = AppointedModel(isOperator: true);
+
+        manager.ChooseUnit(10);
+        byOperator.ChooseUnit(11);
+
+        Assert.Equal("anna.lindqvist@kommun.example", manager.ManagerEmail);
+        Assert.Null(byOperator.ManagerEmail);
+    }
+
+    private static OrderFormContext NewModelContext() => new(
+        Reference.Titles, Reference.Units, Reference.Systems, IsOperator: false, [OrderChannel.Console],
+        new OrdererDefaults("Anna Lindqvist", "anna.lindqvist@kommun.example", "Anna Lindqvist", "anna.lindqvist@kommun.example"),
+        PlacedOrders.Today);
+
     [Theory]
     [InlineData(OrderType.New, "Title StartDate KeyKind")]
     [InlineData(OrderType.Extend, "StartDate Systems SystemName[0] SystemLevel[0]")]

@@ -11,6 +11,7 @@ namespace SocItConsole.Admin.Tests.Features.Orders;
 public sealed class OrderFormTests : IAsyncLifetime
 {
     private const string AnnaEmail = "anna.lindqvist@kommun.example";
+    private const string Tallgarden = "Tallgårdens vård- och omsorgsboende";
     private readonly FakeTimeProvider _clock = AppServices.Clock();
     private TestDatabase? _database;
 
@@ -95,7 +96,7 @@ public sealed class OrderFormTests : IAsyncLifetime
     {
         await PlaceAsync("chef1", OrderedBy("Petra Olsson", "petra.olsson@kommun.example", "Anna Lindqvist", AnnaEmail));
         await PlaceAsync("chef1", OrderedBy("Jonas Ek", "jonas.ek@kommun.example", "Anna Lindqvist", AnnaEmail));
-        await PlaceAsync("chef2", OrderedBy("Emma Sjöberg", "emma.sjoberg@kommun.example", "Erik Johansson", "erik.johansson@kommun.example"));
+        await PlaceAsync("chef2", OrderedBy("Emma Sjöberg", "emma.sjoberg@kommun.example", "Erik Johansson", "erik.johansson@kommun.example").ForUnit(Tallgarden));
 
         var chef1 = await FormFor("chef1").LoadAsync(Ct);
         var chef2 = await FormFor("chef2").LoadAsync(Ct);
@@ -109,7 +110,8 @@ public sealed class OrderFormTests : IAsyncLifetime
     [Fact]
     public async Task Load_IgnoresOrdersThatOnlyNameTheUserAsOrderer()
     {
-        await PlaceAsync("operator", OrderedBy("Anna L.", AnnaEmail, "Karin Svensson", "karin.svensson@kommun.example"), OrderChannel.Phone);
+        await PlaceAsync(
+            "operator", OrderedBy("Anna L.", AnnaEmail, "Karin Svensson", "karin.svensson@kommun.example").ForUnit("Hemtjänst Ätradalen"), OrderChannel.Phone);
 
         var context = await FormFor("chef1").LoadAsync(Ct);
 
@@ -266,7 +268,8 @@ public sealed class OrderFormTests : IAsyncLifetime
     public async Task MyOrders_ShowsTheOrdersTheManagerPlacedOrIsNamedOrdererOf_NewestFirst()
     {
         var first = await PlaceAsync("chef1", OrderRequests.NewUndersköterska());
-        var othersOrder = await PlaceAsync("chef2", OrderedBy("Erik Johansson", "erik.johansson@kommun.example", "Erik Johansson", "erik.johansson@kommun.example"));
+        var othersOrder = await PlaceAsync(
+            "chef2", OrderedBy("Erik Johansson", "erik.johansson@kommun.example", "Erik Johansson", "erik.johansson@kommun.example").ForUnit(Tallgarden));
         _clock.Advance(TimeSpan.FromMinutes(5));
         await TestEmployments.EmployAsync(Database, OrderRequests.Pnr1985, "Olle Berg");
         var viaEService = Assert.IsType<PlaceOrderResult.Created>(await AppServices.OrderIntake(Database, _clock).PlaceAsync(
@@ -325,12 +328,12 @@ public sealed class OrderFormTests : IAsyncLifetime
     {
         await PlaceAsync("chef1", OrderRequests.NewUndersköterska() with { EmployeeName = "Lisa Andersson" });
         var second = await PlaceAsync("chef1", OrderRequests.NewUndersköterska(OrderRequests.Pnr1985) with { EmployeeName = "Karl Berg" });
-        await PlaceAsync("chef2", OrderRequests.NewUndersköterska(OrderRequests.Pnr1985) with
+        await PlaceAsync("chef2", (OrderRequests.NewUndersköterska(OrderRequests.Pnr1985) with
         {
             EmployeeName = "Karl Bergström",
             OrdererName = "Erik Johansson",
             OrdererEmail = "erik.johansson@kommun.example",
-        });
+        }).ForUnit(Tallgarden));
         var form = FormFor("chef1");
 
         var byName = await form.MyOrdersAsync(0, 25, "berg", Ct);

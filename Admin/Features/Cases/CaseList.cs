@@ -161,6 +161,13 @@ public sealed class CaseList(IDbContextFactory<SocItDbContext> factory, CurrentU
                 || o.Status == OrderStatus.WaitingForOrderer);
         }
 
+        orders = query.Mark switch
+        {
+            CaseMark.OrdererToCheck => orders.Where(o => o.OrdererCheck == OrdererCheck.Pending),
+            CaseMark.ConsentEscalated => orders.Where(o => o.Consent != null && o.Consent.Status == ConsentStatus.Pending && o.Consent.EscalatedAt != null),
+            _ => orders,
+        };
+
         if (query.Type is { } type)
         {
             orders = orders.Where(o => o.Type == type);
@@ -211,7 +218,14 @@ public sealed class CaseList(IDbContextFactory<SocItDbContext> factory, CurrentU
 
     private static readonly System.Linq.Expressions.Expression<Func<Order, CaseRow>> Row = o => new CaseRow(
         o.Id, o.CaseNumber, o.Type, o.Status, PersonName.Shown(o.EmployeeName, o.Employee!.IsProtected), o.TargetUnitName ?? o.UnitName,
-        o.StartDate, o.EndDate, o.ReceivedAt, o.AssignedToName);
+        o.StartDate, o.EndDate, o.ReceivedAt, o.AssignedToName)
+    {
+        // The marks come with the row from the same query: one left join to the consent, no query per row.
+        OrdererToCheck = o.OrdererCheck == OrdererCheck.Pending,
+        HasNewAnswer = o.HasNewAnswer,
+        ConsentPending = o.Consent != null && o.Consent.Status == ConsentStatus.Pending,
+        ConsentEscalated = o.Consent != null && o.Consent.Status == ConsentStatus.Pending && o.Consent.EscalatedAt != null,
+    };
 }
 
 internal sealed class AssigneeRow

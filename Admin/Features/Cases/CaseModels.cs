@@ -66,6 +66,20 @@ public sealed record CaseDetails(
     /// <summary>A protected person's order spells the name differently; the names are not shown.</summary>
     public bool HiddenNameDiffers { get; init; }
 
+    /// <summary>
+    /// <em>Kontrollera beställare</em>: the orderer (from the e-service) is neither manager of nor appointed for the
+    /// unit; the case cannot be completed until an operator confirms them.
+    /// </summary>
+    public bool OrdererToCheck { get; init; }
+
+    /// <summary>Who confirmed the orderer, and when; null when no one had to.</summary>
+    public string? OrdererConfirmedByName { get; init; }
+
+    public DateTimeOffset? OrdererConfirmedAt { get; init; }
+
+    /// <summary>Why the case cannot be completed yet whatever its checklist says (<see cref="Order.CompletionBlock"/>), or null.</summary>
+    public string? CompletionBlock { get; init; }
+
     /// <summary>The order's name where it differs from the registered one, or null.</summary>
     public NameChange? NameDifference => RegisteredName is null ? null : NameChange.Between(RegisteredName, EmployeeName);
 }
@@ -85,7 +99,18 @@ public sealed record CaseQuery(
     DateOnly? From = null,
     DateOnly? To = null,
     string? Search = null,
-    bool Today = false);
+    bool Today = false,
+    CaseMark? Mark = null);
+
+/// <summary>A mark the queue can be filtered by.</summary>
+public enum CaseMark
+{
+    /// <summary><em>Kontrollera beställare</em>.</summary>
+    OrdererToCheck,
+
+    /// <summary>A receiving unit's consent escalated to Soc-IT.</summary>
+    ConsentEscalated,
+}
 
 public sealed record CaseRow(
     int Id,
@@ -101,6 +126,18 @@ public sealed record CaseRow(
 {
     /// <summary>An end order is about its last day, not a start.</summary>
     public bool IsEndOrder => OrderDays.IsEnd(Type);
+
+    /// <summary>The mark <em>Kontrollera beställare</em>: the orderer awaits an operator's confirmation.</summary>
+    public bool OrdererToCheck { get; init; }
+
+    /// <summary>The orderer has answered Soc-IT's question since the case last changed.</summary>
+    public bool HasNewAnswer { get; init; }
+
+    /// <summary>Temporary access whose receiving unit has not yet consented.</summary>
+    public bool ConsentPending { get; init; }
+
+    /// <summary>The consent went unanswered after its reminder and was escalated to Soc-IT.</summary>
+    public bool ConsentEscalated { get; init; }
 
     /// <summary>The day the case is about: its start date, or an end order's last day.</summary>
     public DateOnly? Day => OrderDays.DayOf(Type, StartDate, EndDate);

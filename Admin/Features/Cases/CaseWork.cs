@@ -110,6 +110,17 @@ public sealed class CaseWork(
             return $"{order.CaseNumber}: \"{item.Label}\" är {StateText(state)}.{(key is null ? string.Empty : " " + key)}";
         }, ct);
 
+    /// <summary>
+    /// Confirms the orderer of a case marked <em>Kontrollera beställare</em> (the operator has made sure, with the unit's
+    /// manager, that the person may order): the case may then be completed.
+    /// </summary>
+    public Task<CaseResult> ConfirmOrdererAsync(int orderId, int expectedVersion, CancellationToken ct = default) =>
+        ChangeAsync(orderId, expectedVersion, "Case.OrdererConfirmed", (_, order, actor, now) =>
+        {
+            order.ConfirmOrderer(actor, now);
+            return Task.FromResult($"{actor.Name} bekräftade att {order.Orderer.Name} får beställa för {order.UnitName} ({order.CaseNumber}).");
+        }, ct);
+
     public Task<CaseResult> CommentAsync(int orderId, int expectedVersion, string text, CancellationToken ct = default) =>
         ChangeAsync(orderId, expectedVersion, "Case.Commented", (_, order, actor, now) =>
         {
@@ -230,6 +241,7 @@ public sealed class CaseWork(
         order.RejectionReason,
         Checklist = order.Checklist.Select(i => new { i.Label, State = i.State.ToString(), i.Note }),
         Comments = order.Comments.Count,
+        OrdererCheck = order.OrdererCheck.ToString(),
     };
 
     private static string StateText(ChecklistState state) => state switch
@@ -310,5 +322,9 @@ public sealed class CaseWork(
             RegisteredName = order.Employee is { IsProtected: true } ? null : order.Employee?.FullName,
             HiddenNameDiffers = order.Employee is { IsProtected: true } employee
                 && NameChange.Between(employee.FullName, order.EmployeeName) is not null,
+            OrdererToCheck = order.OrdererCheck == OrdererCheck.Pending,
+            OrdererConfirmedByName = order.OrdererConfirmedByName,
+            OrdererConfirmedAt = order.OrdererConfirmedAt,
+            CompletionBlock = CaseStatusRules.IsOpen(order.Status) ? order.CompletionBlock() : null,
         };
 }

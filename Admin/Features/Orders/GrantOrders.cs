@@ -293,10 +293,31 @@ public sealed class GrantOrders(IDbContextFactory<SocItDbContext> factory, Order
             names, lastDay, owner.Ended, grants);
     }
 
+    /// <summary>
+    /// The order with a registered manager of its unit as responsible manager, as the order rules require: the one it
+    /// names when that is one, else the unit's first. An end or extension asked for by someone else (an operator, or
+    /// the home unit's manager of a visitor) is still the unit's manager's to answer for.
+    /// </summary>
+    private async Task<OrderInput> WithUnitManagerAsync(OrderInput input, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var managers = await db.Units.AsNoTracking().Where(u => u.Id == input.UnitId)
+            .SelectMany(u => u.Managers.Select(m => new { m.Name, m.Email }))
+            .ToListAsync(ct);
+        if (managers.Count == 0 || (EmailAddress.TryParse(input.ManagerEmail, out var named, out _) && managers.Any(m => m.Email == named)))
+        {
+            return input;
+        }
+
+        var first = managers.OrderBy(m => m.Name, AdminLocalization.SwedishOrder).First();
+        return input with { ManagerName = first.Name, ManagerEmail = first.Email.Value };
+    }
+
     private async Task<GrantOrderResult> PlaceInputAsync(EndFacts end, OrderInput input, Actor actor, string key, CancellationToken ct)
     {
         var type = input.Type!.Value;
         var day = input.EndDate!.Value;
+        input = await WithUnitManagerAsync(input, ct);
         var placed = await intake.PlaceAsync(input, OrderChannel.Console, actor, key, $"{type}:{Dates.Iso(day)}", ct);
         return placed switch
         {
@@ -377,6 +398,7 @@ public sealed class GrantOrders(IDbContextFactory<SocItDbContext> factory, Order
             ManagerEmail = origin.ManagerName is null ? origin.OrdererEmail : origin.ManagerEmail,
             Note = origin.Comment is { } comment ? $"{note} Kommentar: {comment}" : note,
         };
+        input = await WithUnitManagerAsync(input, ct);
         var placed = await intake.PlaceAsync(input, OrderChannel.Console, actor, key, $"{type}:{Dates.Iso(end)}", ct);
         return placed switch
         {

@@ -1,8 +1,11 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Infrastructure.Authentication;
 using SocItConsole.Admin.Infrastructure.Common;
 using SocItConsole.Admin.Infrastructure.Localization;
+using SocItConsole.Shared.Common;
+using SocItConsole.Shared.Orderers;
 using SocItConsole.Shared.Orders;
 using SocItConsole.Shared.People;
 
@@ -12,9 +15,16 @@ namespace SocItConsole.Admin.Features.Orders;
 /// The console's order form and a manager's "Mina ärenden": what the form offers and fills in, sending it through
 /// <see cref="OrderIntake"/>, and the orders a manager has placed. Every operation checks its policy itself.
 /// </summary>
-public sealed class OrderForm(
-    IDbContextFactory<SocItDbContext> factory, OrderIntake intake, ChangeOrders changeOrders, CurrentUser currentUser, TimeProvider clock)
+public sealed partial class OrderForm(
+    IDbContextFactory<SocItDbContext> factory,
+    OrderIntake intake,
+    ChangeOrders changeOrders,
+    CurrentUser currentUser,
+    TimeProvider clock,
+    ILoggerFactory loggers)
 {
+    private readonly ILogger _security = loggers.CreateLogger(SecurityLog.Category);
+
     public const int MaxPageSize = 100;
 
 
@@ -28,8 +38,13 @@ public sealed class OrderForm(
         var user = await currentUser.GetPrincipalAsync();
         var isOperator = user.IsInRole(AppRoles.Operator);
         var reference = await intake.LoadReferenceAsync(ct);
+        var today = AdminTimeZone.Today(clock);
 
         await using var db = await factory.CreateDbContextAsync(ct);
+        var mine = isOperator ? null : await OrderingUnitsAsync(db, user, today, ct);
+        var managed = user.EmailAddress() is { } self
+            ? reference.Units.Where(u => u.Managers.Any(m => m.Email == self)).Select(u => u.Id).ToHashSet()
+            : [];
         // Only the user's own orders through the console: one an operator registered by secure message or phone
         // names its sender, not them.
         var previous = await db.Orders.AsNoTracking()
@@ -58,7 +73,52 @@ public sealed class OrderForm(
             isOperator,
             isOperator ? OperatorChannels : [OrderChannel.Console],
             defaults,
-            AdminTimeZone.Today(clock));
+            today)
+        {
+            OrderingUnits = [.. reference.Units.Where(u => u.IsActive && (mine is null || mine.Contains(u.Id)))],
+            ManagedUnitIds = managed,
+        };
+    }
+
+    /// <summary>
+    /// For an operator registering an order for its sender: a warning when <paramref name="ordererEmail"/> is neither a
+    /// manager of nor appointed for <paramref name="unitId"/> today (the order may still be placed); null when they are,
+    /// or while the e-mail or the unit is missing.
+    /// </summary>
+    public async Task<string?> OrdererRightAsync(string? ordererEmail, int? unitId, CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(Policies.OrderIntake);
+        if (unitId is not { } unit || !EmailAddress.TryParse(ordererEmail, out var email, out _))
+        {
+            return null;
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var name = await db.Units.AsNoTracking().Where(u => u.Id == unit).Select(u => u.Name).SingleOrDefaultAsync(ct);
+        if (name is null
+            || await PlacedOrderChecks.RightOfAsync(db, email, unit, AdminTimeZone.Today(clock), ct) != OrderingRight.None)
+        {
+            return null;
+        }
+
+        return $"{email} är varken chef för eller utsedd beställare för {name} i dag. Kontrollera att beställningen kommer från "
+            + "verksamhetens chef eller en person som chefen har utsett.";
+    }
+
+    /// <summary>
+    /// The units <paramref name="user"/> may order for on <paramref name="day"/>: those they manage and those they are
+    /// appointed for (<see cref="OrderingRights.UnitsFor"/>).
+    /// </summary>
+    private static async Task<IReadOnlySet<int>> OrderingUnitsAsync(SocItDbContext db, ClaimsPrincipal user, DateOnly day, CancellationToken ct)
+    {
+        if (user.EmailAddress() is not { } email)
+        {
+            return new HashSet<int>();
+        }
+
+        var managers = await db.UnitsManagedBy(user).Select(u => u.Id).ToListAsync(ct);
+        var appointments = await db.AppointedOrderers.AsNoTracking().Where(a => a.Email == email).ToListAsync(ct);
+        return OrderingRights.UnitsFor(email, day, managers.Select(id => new UnitManagerRef(id, email)), appointments);
     }
 
     /// <summary>The systems the order would concern, for the form to show while it is filled in.</summary>
@@ -133,8 +193,11 @@ public sealed class OrderForm(
             : null;
     }
 
-    /// <summary>The units whose employments the user may change: null for an operator (all), a manager's own units.</summary>
-    private async Task<HashSet<int>?> ChangeableUnitsAsync(CancellationToken ct)
+    /// <summary>
+    /// The units the user may order for today: null for an operator (any), else those they manage or are appointed
+    /// for. For a change of title or unit it is the changed employment's unit that must be theirs.
+    /// </summary>
+    private async Task<IReadOnlySet<int>?> ChangeableUnitsAsync(CancellationToken ct)
     {
         var user = await currentUser.GetPrincipalAsync();
         if (user.IsInRole(AppRoles.Operator))
@@ -143,7 +206,7 @@ public sealed class OrderForm(
         }
 
         await using var db = await factory.CreateDbContextAsync(ct);
-        return [.. await db.UnitsManagedBy(user).Select(u => u.Id).ToListAsync(ct)];
+        return await OrderingUnitsAsync(db, user, AdminTimeZone.Today(clock), ct);
     }
 
     private async Task<bool> MayChangeAsync(int employmentId, CancellationToken ct)
@@ -181,20 +244,33 @@ public sealed class OrderForm(
         if (input.Type == OrderType.Change && input.EmploymentId is { } employmentId && !await MayChangeAsync(employmentId, ct))
         {
             // A manager orders changes for her own units' staff only: the routine's "ingen obehörig … till dina verksamheter".
+            LogUnitRefused(_security, SecurityLog.ObjectIdOf(user), null, employmentId);
             senderErrors = new Dictionary<OrderFieldKey, string[]>(senderErrors)
             {
-                [OrderField.Employment] = ["Du kan bara beställa byte för anställningar i verksamheter du är chef för."],
+                [OrderField.Employment] = ["Du kan bara beställa byte för anställningar i verksamheter som du är chef eller utsedd beställare för."],
+            };
+        }
+        else if (input.Type is not OrderType.Change && input.UnitId is { } unitId && await ChangeableUnitsAsync(ct) is { } mine
+            && !mine.Contains(unitId))
+        {
+            // The unit whose manager answers for the order must be the user's; for temporary access that is the home
+            // unit (the receiving unit consents separately).
+            LogUnitRefused(_security, SecurityLog.ObjectIdOf(user), unitId, null);
+            senderErrors = new Dictionary<OrderFieldKey, string[]>(senderErrors)
+            {
+                [OrderField.Unit] = ["Du kan bara beställa för verksamheter som du är chef eller utsedd beställare för."],
             };
         }
 
         if (senderErrors.Count > 0)
         {
-            // Every error at once: the form shows them all, as it does for the other rules.
+            // Every error at once: the form shows them all, as it does for the other rules. Where a sender rule or the
+            // user's units speak about a field, theirs is the one message: it says what to do about it.
             var validation = await intake.ValidateAsync(input, ct);
             var errors = validation.Errors.ToDictionary(e => e.Key, e => e.Value);
             foreach (var (field, messages) in senderErrors)
             {
-                errors[field] = errors.TryGetValue(field, out var earlier) ? [.. earlier, .. messages] : messages;
+                errors[field] = messages;
             }
 
             return new PlaceOrderResult.Invalid(errors);
@@ -202,6 +278,10 @@ public sealed class OrderForm(
 
         return await intake.PlaceAsync(input, channel, actor, ct: ct);
     }
+
+    [LoggerMessage(EventId = SecurityLog.OperationDeniedId, EventName = nameof(SecurityLog.OperationDenied), Level = LogLevel.Warning,
+        Message = "Operation denied: user {UserObjectId} may not order for unit {UnitId} (employment {EmploymentId})")]
+    private static partial void LogUnitRefused(ILogger logger, string userObjectId, int? unitId, int? employmentId);
 
     /// <summary>
     /// The orders the signed-in manager placed, or that name them as the orderer (such as their orders through the
@@ -242,7 +322,11 @@ public sealed class OrderForm(
 
 }
 
-/// <summary>What the order form offers: active master data, the user's channels, and what it fills in.</summary>
+/// <summary>
+/// What the order form offers: active master data, the user's channels, and what it fills in. <see cref="Units"/> are
+/// every active unit (another unit for temporary access, the new unit of a change); <see cref="OrderingUnits"/> those
+/// the user may order for today (every active unit for an operator).
+/// </summary>
 public sealed record OrderFormContext(
     IReadOnlyList<ReferenceTitle> Titles,
     IReadOnlyList<ReferenceUnit> Units,
@@ -250,4 +334,10 @@ public sealed record OrderFormContext(
     bool IsOperator,
     IReadOnlyList<OrderChannel> Channels,
     OrdererDefaults Defaults,
-    DateOnly Today);
+    DateOnly Today)
+{
+    public IReadOnlyList<ReferenceUnit> OrderingUnits { get; init; } = Units;
+
+    /// <summary>The units the user is a registered manager of.</summary>
+    public IReadOnlySet<int> ManagedUnitIds { get; init; } = new HashSet<int>();
+}

@@ -156,6 +156,26 @@ public sealed class OrderFormModel
     }
 
     /// <summary>
+    /// Chooses the unit. For a user ordering for a unit they do not manage (an appointed orderer; for a change, a new
+    /// unit), the unit's manager is filled in as responsible manager when it has exactly one: the rules accept only
+    /// one of the unit's registered managers.
+    /// </summary>
+    public void ChooseUnit(int? id)
+    {
+        UnitId = id;
+        if (IsForSender || _context.IsOperator || FindUnit(id) is not { } unit || _context.ManagedUnitIds.Contains(unit.Id))
+        {
+            return;
+        }
+
+        if (unit.Managers is [var manager])
+        {
+            ManagerName = manager.Name;
+            ManagerEmail = manager.Email.Value;
+        }
+    }
+
+    /// <summary>
     /// Starts a system row's level at the system's first (lowest) level, as the rules do when none is given.
     /// </summary>
     public void ChooseSystem(SystemChoice row, int? systemId)

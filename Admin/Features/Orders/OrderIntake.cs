@@ -7,6 +7,7 @@ using SocItConsole.Admin.Infrastructure.Audit;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Audit;
 using SocItConsole.Shared.Cases;
+using SocItConsole.Shared.MasterData;
 using SocItConsole.Shared.Orders;
 using SocItConsole.Shared.People;
 
@@ -32,8 +33,13 @@ public sealed partial class OrderIntake(
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var titles = await db.JobTitles.AsNoTracking().Select(t => new ReferenceTitle(t.Id, t.Name, t.IsActive)).ToListAsync(ct);
-        var units = await db.Units.AsNoTracking()
-            .Select(u => new ReferenceUnit(u.Id, u.Name, u.IsActive, u.UsesDigitalKeys)).ToListAsync(ct);
+        var units = (await db.Units.AsNoTracking()
+                .Select(u => new { u.Id, u.Name, u.IsActive, u.UsesDigitalKeys, Managers = u.Managers.Select(m => new { m.Name, m.Email }).ToList() })
+                .ToListAsync(ct))
+            .Select(u => new ReferenceUnit(u.Id, u.Name, u.IsActive, u.UsesDigitalKeys)
+            {
+                Managers = [.. u.Managers.Select(m => new Contact(m.Name, m.Email)).OrderBy(m => m.Name, AdminLocalization.SwedishOrder)],
+            });
         var systems = await db.ItSystems.AsNoTracking().Include(s => s.Levels).ToListAsync(ct);
         var swedish = AdminLocalization.SwedishOrder;
         return new OrderReference(

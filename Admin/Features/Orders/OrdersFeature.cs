@@ -8,6 +8,7 @@ public static class OrdersFeature
         builder.Services.AddScoped<OrderForm>();
         builder.Services.AddScoped<GrantOrders>();
         builder.Services.AddScoped<ChangeOrders>();
+        builder.Services.AddScoped<OrdererCases>();
         return builder;
     }
 }

@@ -20,6 +20,7 @@ public partial class CasePage
     private const string SectionStatus = "status";
     private const string SectionChecklist = "checklist";
     private const string SectionComment = "comment";
+    private const string SectionOrderer = "orderer";
 
     private static readonly ChecklistState[] States = [ChecklistState.Todo, ChecklistState.Done, ChecklistState.NotApplicable];
 
@@ -52,8 +53,8 @@ public partial class CasePage
 
     private int OpenItems => _case?.Checklist.Count(i => i.State == ChecklistState.Todo) ?? 0;
 
-    private string CompleteTooltip =>
-        OpenItems == 1 ? "1 punkt i checklistan är inte klar." : $"{OpenItems} punkter i checklistan är inte klara.";
+    private string CompleteTooltip => _case?.CompletionBlock ?? (
+        OpenItems == 1 ? "1 punkt i checklistan är inte klar." : $"{OpenItems} punkter i checklistan är inte klara.");
 
     /// <summary>", utom den som anges nedan" when an end of employment left grants running; otherwise nothing.</summary>
     private string ExceptNotApplicable => _case?.NotApplicableSystems.Count switch
@@ -125,6 +126,19 @@ public partial class CasePage
         await RunAsync(SectionStatus, version => Work.MoveAsync(Id, version, to, null));
 
     private Task CompleteAsync() => MoveAsync(OrderStatus.Completed);
+
+    private async Task ConfirmOrdererAsync()
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            "Bekräfta beställare",
+            $"Har du kontrollerat med chefen för {_case!.UnitName} att {_case.OrdererName} ({_case.OrdererEmail}) får beställa "
+            + "för verksamheten? Ärendet kan sedan slutföras.",
+            yesText: "Ja, bekräfta", cancelText: "Avbryt");
+        if (confirmed == true)
+        {
+            await RunAsync(SectionOrderer, version => Work.ConfirmOrdererAsync(Id, version));
+        }
+    }
 
     private async Task RejectAsync()
     {

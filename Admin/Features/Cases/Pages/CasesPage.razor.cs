@@ -23,6 +23,7 @@ public partial class CasesPage
     private DashboardSummary? _summary;
     private string _status = OpenFilter;
     private OrderType? _type;
+    private CaseMark? _mark;
     private UnitOption? _unit;
     private DateTime? _from;
     private DateTime? _to;
@@ -64,7 +65,8 @@ public partial class CasesPage
         From: _from is { } from ? DateOnly.FromDateTime(from) : null,
         To: _to is { } to ? DateOnly.FromDateTime(to) : null,
         Search: _search,
-        Today: _status == TodayFilter);
+        Today: _status == TodayFilter,
+        Mark: _mark);
 
     private static CaseSort Sort(TableState state) => (state.SortLabel, state.SortDirection) switch
     {
@@ -116,6 +118,19 @@ public partial class CasesPage
         _type = type;
         await ReloadAsync();
     }
+
+    private async Task MarkChangedAsync(CaseMark? mark)
+    {
+        _mark = mark;
+        await ReloadAsync();
+    }
+
+    private static string MarkFilterName(CaseMark? mark) => mark switch
+    {
+        CaseMark.OrdererToCheck => "Kontrollera beställare",
+        CaseMark.ConsentEscalated => "Eskalerade",
+        _ => "Alla",
+    };
 
     private const int UnitsShown = 30;
 

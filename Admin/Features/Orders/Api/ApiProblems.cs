@@ -7,6 +7,7 @@ internal static class ApiProblems
 {
     public const string ValidationTitle = "Beställningen innehåller fel";
     public const string UnreadableTitle = "Begäran kunde inte läsas";
+    public const string QueryTitle = "Frågan innehåller fel";
 
     public static IResult Problem(int status, string title, string? detail = null) =>
         TypedResults.Problem(detail, statusCode: status, title: title);

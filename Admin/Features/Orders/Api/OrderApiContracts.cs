@@ -164,31 +164,90 @@ public sealed record OrderResponse(
         return new(
             receipt.Id,
             receipt.CaseNumber,
-            receipt.Type switch
-            {
-                OrderType.New => ApiOrderType.New,
-                OrderType.Extend => ApiOrderType.Extend,
-                OrderType.TemporaryUnit => ApiOrderType.TemporaryUnit,
-                OrderType.Terminate => ApiOrderType.Terminate,
-                OrderType.EndTemporary => ApiOrderType.EndTemporary,
-                OrderType.Change => ApiOrderType.Change,
-                _ => throw new ArgumentOutOfRangeException(nameof(receipt), receipt.Type, "Unknown order type."),
-            },
-            receipt.Status switch
-            {
-                OrderStatus.Received => ApiOrderStatus.Received,
-                OrderStatus.InProgress => ApiOrderStatus.InProgress,
-                OrderStatus.WaitingForOrderer => ApiOrderStatus.WaitingForOrderer,
-                OrderStatus.Completed => ApiOrderStatus.Completed,
-                OrderStatus.Rejected => ApiOrderStatus.Rejected,
-                _ => throw new ArgumentOutOfRangeException(nameof(receipt), receipt.Status, "Unknown order status."),
-            },
+            ApiWire.Type(receipt.Type),
+            ApiWire.Status(receipt.Status),
             receipt.ReceivedAt,
             [.. receipt.Systems.Select(s => new OrderSystemResponse(s.Name, s.Level))]);
     }
 }
 
 public sealed record OrderSystemResponse(string Name, string Level);
+
+/// <summary>
+/// A case as the orderer follows it on the e-service's "mina sidor": its status in words, Soc-IT's question while it
+/// waits for the orderer, the reason when it was rejected, and its dates. A protected person's name is "Skyddad
+/// person"; the personnummer is never shown.
+/// </summary>
+public sealed record OrderStatusResponse(
+    int Id,
+    string CaseNumber,
+    ApiOrderType Type,
+    ApiOrderStatus Status,
+    string StatusText,
+    string EmployeeName,
+    string? Question,
+    string? Reason,
+    DateTimeOffset ReceivedAt,
+    DateOnly? StartDate,
+    DateOnly? EndDate,
+    DateTimeOffset? CompletedAt,
+    IReadOnlyList<OrderSystemResponse> Systems)
+{
+    public static OrderStatusResponse From(OrdererCase order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return new(
+            order.Id,
+            order.CaseNumber,
+            ApiWire.Type(order.Type),
+            ApiWire.Status(order.Status),
+            OrderTexts.StatusName(order.Status),
+            order.EmployeeName,
+            order.Question,
+            order.RejectionReason,
+            order.ReceivedAt,
+            order.StartDate,
+            order.EndDate,
+            order.CompletedAt,
+            [.. order.Systems.Select(s => new OrderSystemResponse(s.Name, s.Level))]);
+    }
+}
+
+/// <summary>One page of an orderer's cases, newest first; <c>total</c> counts them all. <c>page</c> counts from 1.</summary>
+public sealed record OrderListResponse(IReadOnlyList<OrderStatusResponse> Items, int Total, int Page, int PageSize);
+
+/// <summary>The app's order types and statuses in the API's own wire names.</summary>
+public static class ApiWire
+{
+    public static ApiOrderType Type(OrderType type) => type switch
+    {
+        OrderType.New => ApiOrderType.New,
+        OrderType.Extend => ApiOrderType.Extend,
+        OrderType.TemporaryUnit => ApiOrderType.TemporaryUnit,
+        OrderType.Terminate => ApiOrderType.Terminate,
+        OrderType.EndTemporary => ApiOrderType.EndTemporary,
+        OrderType.Change => ApiOrderType.Change,
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown order type."),
+    };
+
+    public static ApiOrderStatus Status(OrderStatus status) => status switch
+    {
+        OrderStatus.Received => ApiOrderStatus.Received,
+        OrderStatus.InProgress => ApiOrderStatus.InProgress,
+        OrderStatus.WaitingForOrderer => ApiOrderStatus.WaitingForOrderer,
+        OrderStatus.Completed => ApiOrderStatus.Completed,
+        OrderStatus.Rejected => ApiOrderStatus.Rejected,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown order status."),
+    };
+
+    /// <summary>The status a wire name stands for (<c>waitingForOrderer</c>), ignoring case; null for an unknown name.</summary>
+    public static OrderStatus? ParseStatus(string? text) =>
+        Enum.GetValues<OrderStatus>().Cast<OrderStatus?>()
+            .FirstOrDefault(s => string.Equals(JsonNamingPolicy.CamelCase.ConvertName(Status(s!.Value).ToString()), text?.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Every status's wire name, for an error that lists them.</summary>
+    public static IEnumerable<string> StatusNames => Enum.GetValues<ApiOrderStatus>().Select(s => JsonNamingPolicy.CamelCase.ConvertName(s.ToString()));
+}
 
 /// <summary>What an order may name: the active titles, units and systems.</summary>
 public sealed record ReferenceResponse(
@@ -205,15 +264,22 @@ public sealed record ReferenceResponse(
             [.. reference.Units.Where(u => u.IsActive).Select(u => new ReferenceUnitResponse(
                 u.Name,
                 u.UsesDigitalKeys,
-                [.. (poolsByUnit.TryGetValue(u.Id, out var pools) ? pools : []).Select(name => new ReferenceKeyPoolResponse(name))]))],
+                [.. (poolsByUnit.TryGetValue(u.Id, out var pools) ? pools : []).Select(name => new ReferenceKeyPoolResponse(name))],
+                [.. u.Managers.Select(m => new ReferenceManagerResponse(m.Name, m.Email.Value))]))],
             [.. reference.Systems.Where(s => s.IsActive).Select(s => new ReferenceSystemResponse(s.Name, [.. s.Levels.Select(l => l.Name)]))]);
     }
 }
 
 public sealed record ReferenceTitleResponse(string Name);
 
-/// <summary><c>keyPools</c> names the unit's key pools in the key register, for an order that asks for pool membership.</summary>
-public sealed record ReferenceUnitResponse(string Name, bool UsesDigitalKeys, IReadOnlyList<ReferenceKeyPoolResponse> KeyPools);
+/// <summary>
+/// <c>keyPools</c> names the unit's key pools in the key register, for an order that asks for pool membership;
+/// <c>managers</c> are the unit's registered managers, one of whom an order must name as its responsible manager.
+/// </summary>
+public sealed record ReferenceUnitResponse(
+    string Name, bool UsesDigitalKeys, IReadOnlyList<ReferenceKeyPoolResponse> KeyPools, IReadOnlyList<ReferenceManagerResponse> Managers);
+
+public sealed record ReferenceManagerResponse(string Name, string Email);
 
 public sealed record ReferenceKeyPoolResponse(string Name);
 

@@ -1,7 +1,9 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SocItConsole.Admin.Features.Keys;
 using SocItConsole.Admin.Infrastructure.Authentication;
+using SocItConsole.Shared.Common;
 using SocItConsole.Shared.Orders;
 
 namespace SocItConsole.Admin.Features.Orders.Api;
@@ -14,6 +16,7 @@ public static partial class OrdersApi
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
     private const string Tag = "Beställningar";
+    private const int DefaultPageSize = 20;
 
     public static WebApplicationBuilder AddOrdersApi(this WebApplicationBuilder builder)
     {
@@ -81,13 +84,29 @@ public static partial class OrdersApi
         api.MapGet("/orders/{id:int}", GetOrderAsync)
             .WithName("GetOrder")
             .WithSummary("Hämta en beställning med dess aktuella status")
-            .Produces<OrderResponse>()
+            .WithDescription(
+                "Status som ord (statusText), Soc-ITs fråga medan ärendet väntar på beställaren (question), skälet när det "
+                + "avvisats (reason) och datumen. En person med skyddad identitet heter \"Skyddad person\".")
+            .Produces<OrderStatusResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/orders", ListOrdersAsync)
+            .WithName("ListOrders")
+            .WithSummary("En beställares ärenden, nyaste först (för e-tjänstens \"mina sidor\")")
+            .WithDescription(
+                "orderer är den inloggade beställarens e-postadress (krävs); bara ärenden med den beställaren listas. "
+                + "status (valfri): received, inProgress, waitingForOrderer, completed eller rejected. page räknas från 1 "
+                + $"(standard 1), pageSize 1–{OrdererCases.MaxPageSize} (standard {DefaultPageSize}). total är antalet ärenden "
+                + "som matchar. Fel i parametrarna ges som 400 med errors per parameter.")
+            .Produces<OrderListResponse>()
+            .ProducesValidationProblem();
 
         api.MapGet("/reference", GetReferenceAsync)
             .WithName("GetReference")
             .WithSummary("Titlar, verksamheter och system som en beställning kan ange (bara aktiva)")
-            .WithDescription("keyPools är verksamhetens nyckelpooler i nyckelregistret.")
+            .WithDescription(
+                "keyPools är verksamhetens nyckelpooler i nyckelregistret. managers är verksamhetens registrerade chefer: "
+                + "en beställnings ansvariga chef (manager) ska vara en av dem, annars svarar API:et 400 under manager.email.")
             .Produces<ReferenceResponse>();
 
         // Anything else under /api is a 404 in problem+json, not the console's HTML page or a sign-in redirect.
@@ -136,10 +155,58 @@ public static partial class OrdersApi
         };
     }
 
-    private static async Task<IResult> GetOrderAsync(int id, OrderIntake intake, CancellationToken ct) =>
-        await intake.GetReceiptAsync(id, ct) is { } receipt
-            ? TypedResults.Ok(OrderResponse.From(receipt))
+    private static async Task<IResult> GetOrderAsync(int id, OrdererCases cases, CancellationToken ct) =>
+        await cases.GetAsync(id, ct) is { } order
+            ? TypedResults.Ok(OrderStatusResponse.From(order))
             : ApiProblems.Problem(StatusCodes.Status404NotFound, "Beställningen finns inte", $"Det finns ingen beställning med id {id}.");
+
+    private static async Task<IResult> ListOrdersAsync(
+        string? orderer, string? status, string? page, string? pageSize, OrdererCases cases, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(orderer))
+        {
+            errors["orderer"] = ["Ange beställarens e-postadress."];
+        }
+        else if (!EmailAddress.TryParse(orderer, out _, out var emailError))
+        {
+            errors["orderer"] = [$"Beställarens e-post: {emailError}"];
+        }
+
+        OrderStatus? wanted = null;
+        if (!string.IsNullOrWhiteSpace(status) && (wanted = ApiWire.ParseStatus(status)) is null)
+        {
+            errors["status"] = [$"Okänd status \"{status}\". Tillåtna: {string.Join(", ", ApiWire.StatusNames)}."];
+        }
+
+        var pageNumber = ReadNumber(page, 1, 1, int.MaxValue / OrdererCases.MaxPageSize, "page", "Sidan räknas från 1.", errors);
+        var size = ReadNumber(
+            pageSize, DefaultPageSize, 1, OrdererCases.MaxPageSize, "pageSize", $"Sidstorleken ska vara 1–{OrdererCases.MaxPageSize}.", errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, detail: "Rätta parametrarna i errors och fråga igen.", title: ApiProblems.QueryTitle);
+        }
+
+        var result = await cases.ListAsync(EmailAddress.Parse(orderer), wanted, pageNumber - 1, size, ct);
+        return TypedResults.Ok(new OrderListResponse([.. result.Items.Select(OrderStatusResponse.From)], result.TotalCount, pageNumber, size));
+    }
+
+    private static int ReadNumber(
+        string? text, int fallback, int min, int max, string field, string message, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        errors[field] = [message];
+        return fallback;
+    }
 
     private static async Task<Ok<ReferenceResponse>> GetReferenceAsync(
         OrderIntake intake, KeyPoolDirectory pools, CancellationToken ct) =>

@@ -37,6 +37,8 @@ public partial class NewOrderPage
     private OrderReceipt? _receipt;
     private EmploymentChoices _employments = EmploymentChoices.None;
     private int _employmentsVersion;
+    private string? _ordererWarning;
+    private int _ordererWarningVersion;
 
     [Inject] private OrderForm Orders { get; set; } = default!;
 
@@ -114,6 +116,7 @@ public partial class NewOrderPage
         _preview = [];
         _receipt = null;
         _employments = EmploymentChoices.None;
+        _ordererWarning = null;
     }
 
     private bool HasError(OrderFieldKey field) => _errors.ContainsKey(field);
@@ -137,10 +140,11 @@ public partial class NewOrderPage
 
     private string ChannelPhrase => _model?.Channel == OrderChannel.Phone ? "telefon" : "säkert meddelande";
 
-    private void ChannelChanged(OrderChannel channel)
+    private async Task ChannelChangedAsync(OrderChannel channel)
     {
         _model!.ChooseChannel(channel);
         ClearErrors(OrderField.OrdererName, OrderField.OrdererEmail, OrderField.ManagerName, OrderField.ManagerEmail);
+        await RefreshOrdererWarningAsync();
     }
 
     private async Task TypeChangedAsync(OrderType? type)
@@ -196,9 +200,32 @@ public partial class NewOrderPage
 
     private async Task UnitChangedAsync(int? id)
     {
-        Update(OrderField.Unit, () => _model!.UnitId = id);
+        Update(OrderField.Unit, () => _model!.ChooseUnit(id));
         await RefreshPreviewAsync();
         await RefreshEmploymentsAsync();
+        await RefreshOrdererWarningAsync();
+    }
+
+    private Task OrdererEmailChangedAsync(string? value)
+    {
+        Update(OrderField.OrdererEmail, () => _model!.OrdererEmail = value);
+        return RefreshOrdererWarningAsync();
+    }
+
+    /// <summary>
+    /// An order registered for its sender names someone else as orderer: warn, without stopping it, when that person
+    /// may not order for the unit.
+    /// </summary>
+    private async Task RefreshOrdererWarningAsync()
+    {
+        var version = ++_ordererWarningVersion;
+        var warning = _model is { IsForSender: true }
+            ? await Orders.OrdererRightAsync(_model.OrdererEmail, _model.UnitId)
+            : null;
+        if (version == _ordererWarningVersion)
+        {
+            _ordererWarning = warning;
+        }
     }
 
     private Task TargetUnitChangedAsync(int? id)
