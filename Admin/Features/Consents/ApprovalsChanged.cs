@@ -6,7 +6,7 @@ namespace SocItConsole.Admin.Features.Consents;
 /// </summary>
 public sealed class ApprovalsChanged
 {
-    public event Func<Task>? Changed;
+    public event Action? Changed;
 
-    public Task NotifyAsync() => Changed?.Invoke() ?? Task.CompletedTask;
+    public void Notify() => Changed?.Invoke();
 }

@@ -51,3 +51,6 @@ public abstract record ConsentResult
 
     public sealed record Conflict(string Message) : ConsentResult;
 }
+
+/// <summary>What Soc-IT heard from the receiving unit's manager by phone.</summary>
+public sealed record PhoneConsent(bool Approved, string Note);
