@@ -198,7 +198,8 @@ public sealed class ConsentService(
     /// <summary>The order of consent <paramref name="consentId"/>, tracked, when its unit is one the user manages; otherwise null.</summary>
     private static async Task<Order?> ManagedConsentAsync(SocItDbContext db, ClaimsPrincipal user, int consentId, CancellationToken ct)
     {
-        var units = db.UnitsManagedBy(user).Select(u => u.Id);
+        // Read apart: the unit query is AsNoTracking, which inside this one would leave the order untracked and unsaved.
+        var units = await db.UnitsManagedBy(user).Select(u => u.Id).ToListAsync(ct);
         return await db.Orders.Include(o => o.Employee)
             .SingleOrDefaultAsync(o => o.Consent != null && o.Consent.Id == consentId && units.Contains(o.Consent.UnitId), ct);
     }
