@@ -8,6 +8,7 @@ using SocItConsole.Admin.Infrastructure.Email;
 using SocItConsole.Admin.Infrastructure.Jobs;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Audit;
+using SocItConsole.Shared.FollowUps;
 using SocItConsole.Shared.Orders;
 using SocItConsole.Shared.People;
 
@@ -120,9 +121,17 @@ public sealed partial class ConsentRun(
 
         if (!dryRun)
         {
-            // After the saves: a reminder exists before it is sent, and one that fails stays recorded for the next try.
+            // After the saves: a reminder exists before it is sent, and one that fails stays recorded for the next try —
+            // this run's and any an earlier run could not send, each with its recorded id.
+            await using (var db = await factory.CreateDbContextAsync(ct))
+            {
+                toSend.AddRange(await db.CaseMessages.AsNoTracking()
+                    .Where(m => m.Kind == CaseMessageKind.ConsentReminder && m.Status == ReminderStatus.Attempted)
+                    .Select(m => m.OrderId).Distinct().ToListAsync(ct));
+            }
+
             var sent = 0;
-            foreach (var orderId in toSend)
+            foreach (var orderId in toSend.Distinct().Order())
             {
                 var (count, failed) = await mail.SendPendingAsync(orderId, ct);
                 sent += count;
