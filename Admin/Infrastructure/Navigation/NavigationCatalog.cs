@@ -1,4 +1,5 @@
 using MudBlazor;
+using SocItConsole.Admin.Features.Consents.Components;
 using SocItConsole.Admin.Infrastructure.Authentication;
 
 namespace SocItConsole.Admin.Infrastructure.Navigation;
@@ -6,7 +7,11 @@ namespace SocItConsole.Admin.Infrastructure.Navigation;
 /// <summary>
 /// One menu entry: what it is called, where it goes, which policy may see it.
 /// </summary>
-public sealed record NavEntry(string Title, string Href, string Icon, string? Policy);
+public sealed record NavEntry(string Title, string Href, string Icon, string? Policy)
+{
+    /// <summary>A component shown after the title, such as the number of requests waiting; it has no parameters.</summary>
+    public Type? Count { get; init; }
+}
 
 /// <summary>The navigation drawer, in one place: a feature adds its entry here.</summary>
 public static class NavigationCatalog
@@ -19,6 +24,7 @@ public static class NavigationCatalog
         new("Mina ärenden", "/my-orders", Icons.Material.Outlined.AssignmentInd, Policies.Manager),
         new("Uppföljning", "/follow-ups", Icons.Material.Outlined.EventRepeat, Policies.FollowUps),
         new("Granskning", "/my-reviews", Icons.Material.Outlined.FactCheck, Policies.Manager),
+        new("Att godkänna", "/approvals", Icons.Material.Outlined.HowToReg, Policies.Manager) { Count = typeof(PendingApprovalsCount) },
         new("Behörigheter", "/access", Icons.Material.Outlined.VerifiedUser, Policies.UnitGrants),
         new("Nycklar", "/keys", Icons.Material.Outlined.VpnKey, Policies.Operator),
         new("Verksamheter", "/units", Icons.Material.Outlined.Apartment, Policies.UnitRegister),
