@@ -20,6 +20,7 @@ public static class AuditCatalogue
         ["Case.Commented"] = "Ärende kommenterat",
         ["Case.StatusChanged"] = "Ärendestatus ändrad",
         ["Case.Completed"] = "Ärende klart",
+        ["Case.Answered"] = "Beställaren svarade på en fråga",
         ["Employee.PersonnummerViewed"] = "Personnummer visat",
         ["Employee.NameViewed"] = "Namn på skyddad person visat",
         ["Employee.Protected"] = "Skyddad identitet markerad",
