@@ -79,18 +79,25 @@ public class CaseQuestionBrowserTests
         await WaitForMailAsync(mail.Path, $"<case-{id}-answered-1-");
     }
 
-    /// <summary>Waits (up to the browser tests' patience) for the e-mail whose Message-Id begins so to be written.</summary>
-    private static async Task<MimeMessage> WaitForMailAsync(string folder, string messageIdStart)
+    /// <summary>
+    /// Waits (up to 30 seconds) for the e-mail whose Message-Id begins so: the pickup folder names each file by its
+    /// Message-Id, and a file still being written cannot be opened yet.
+    /// </summary>
+    internal static async Task<MimeMessage> WaitForMailAsync(string folder, string messageIdStart)
     {
+        var pattern = messageIdStart.TrimStart('<') + "*.eml";
         var watch = Stopwatch.StartNew();
         while (true)
         {
-            foreach (var file in Directory.GetFiles(folder, "*.eml"))
+            if (Directory.GetFiles(folder, pattern) is [var file, ..])
             {
-                var message = await MimeMessage.LoadAsync(file, TestContext.Current.CancellationToken);
-                if (("<" + message.MessageId).StartsWith(messageIdStart, StringComparison.Ordinal))
+                try
                 {
-                    return message;
+                    return await MimeMessage.LoadAsync(file, TestContext.Current.CancellationToken);
+                }
+                catch (IOException)
+                {
+                    // Still being written.
                 }
             }
 

@@ -23,8 +23,9 @@ public sealed partial class CaseMailDispatcher(CaseMailSignal signal, IServiceSc
                     LogNotSent(logger, failures.Count);
                 }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
             {
+                // The console is stopping; what was not sent is sent at the next start.
                 return;
             }
             catch (Exception e)
