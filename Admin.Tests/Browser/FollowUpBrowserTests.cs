@@ -19,7 +19,7 @@ public partial class FollowUpBrowserTests
         var id = await FollowUpAuthorizationTests.FollowUpForChef1Async(session.Services);
 
         // The reminder as the pickup folder holds it: the link is the console's public address plus the page.
-        var reminder = await MimeMessage.LoadAsync(Assert.Single(Directory.GetFiles(mail.Path, "*.eml")), TestContext.Current.CancellationToken);
+        var reminder = await MimeMessage.LoadAsync(Assert.Single(FollowUpAuthorizationTests.ReminderMails(mail.Path)), TestContext.Current.CancellationToken);
         Assert.Equal("anna.lindqvist@kommun.example", Assert.IsType<MailboxAddress>(Assert.Single(reminder.To)).Address);
         var link = new Uri(LinkPattern().Match(reminder.TextBody ?? string.Empty).Value);
         Assert.Equal("/follow-ups", link.AbsolutePath);

@@ -115,8 +115,12 @@ public static class AppServices
     public static SocItConsole.Admin.Features.Cases.CaseWork CaseWork(TestDatabase database, string userName, TimeProvider? clock = null)
     {
         var time = clock ?? Clock();
-        return new(database, CurrentUser(userName), AuditedChange(database, userName, time), new AuditTrail(time), time);
+        return new(database, CurrentUser(userName), AuditedChange(database, userName, time), new AuditTrail(time), CaseNotices(time), time);
     }
+
+    /// <summary>The orderer's answers under Mina ärenden, acting as <paramref name="userName"/>.</summary>
+    public static CaseAnswers CaseAnswers(TestDatabase database, string userName, TimeProvider? clock = null) =>
+        new(AuditedChange(database, userName, clock), CurrentUser(userName), CaseNotices(clock));
 
     public static SocItConsole.Admin.Features.Cases.CaseList CaseList(TestDatabase database, string userName, TimeProvider? clock = null) =>
         new(database, CurrentUser(userName), clock ?? Clock());
@@ -153,6 +157,8 @@ public static class AppServices
         services.AddScoped<SocItConsole.Admin.Features.CaseMail.CaseNotices>();
         services.AddScoped<OrderIntake>();
         services.AddScoped<OrderForm>();
+        services.AddScoped<CaseAnswers>();
+        services.AddScoped<AuditedChange>();
         services.AddScoped<GrantOrders>();
         return services;
     }

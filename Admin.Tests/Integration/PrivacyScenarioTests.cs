@@ -170,6 +170,9 @@ public sealed class PrivacyScenarioTests
         var canary = Forms(ApiPnr)[1];
         app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(CanaryCategory).LogWarning("Canary {Value}", canary);
 
+        // The cases' e-mail (besked) goes out in the background after each save: wait until all of it is written.
+        await CaseMailWrittenAsync(app.Services, ct);
+
         // The haystack: every log event and scope, every e-mail as written and as decoded, every API answer.
         var mails = await MailsAsync(mail.Path, ct);
         var all = logs.Records
@@ -252,6 +255,26 @@ public sealed class PrivacyScenarioTests
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<SocItDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
         return await db.ReviewLines.Where(l => l.RoundId == roundId).Select(l => l.Id).ToListAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Waits (up to 30 seconds) until no case message is left unsent, so that every one is in the pickup folder.</summary>
+    private static async Task CaseMailWrittenAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var factory = services.GetRequiredService<IDbContextFactory<SocItDbContext>>();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            await using (var db = await factory.CreateDbContextAsync(ct))
+            {
+                if (!await db.CaseMessages.AnyAsync(m => m.Status == SocItConsole.Shared.FollowUps.ReminderStatus.Attempted, ct))
+                {
+                    return;
+                }
+            }
+
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), "The cases' e-mail was not all sent.");
+            await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
+        }
     }
 
     /// <summary>Each e-mail file as its raw bytes and as MimeKit decodes it: every header and every text part.</summary>

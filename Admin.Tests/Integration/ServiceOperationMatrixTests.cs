@@ -369,6 +369,7 @@ public sealed partial class ServiceOperationMatrixTests(ServiceOperationWorld wo
             "CaseWork.ConfirmOrdererAsync" => await S<CaseWork>().ConfirmOrdererAsync(ids.UncheckedOrder, ids.UncheckedOrderVersion, ct),
             "CaseWork.MoveAsync" => await S<CaseWork>().MoveAsync(
                 ids.TakenOrder, ids.TakenOrderVersion, OrderStatus.WaitingForOrderer, "Väntar på svar om titel.", ct),
+            "CaseAnswers.AnswerAsync" => await S<CaseAnswers>().AnswerAsync(ids.AskedOrder, ids.AskedOrderVersion, "Undersköterska, som beställt.", ct),
             "EmployeeRegister.RevealPersonnummerAsync" => await S<EmployeeRegister>().RevealPersonnummerAsync(ids.TakenOrderEmployee, ct),
             "EmployeeRegister.RevealNameAsync" => await S<EmployeeRegister>().RevealNameAsync(ids.TakenOrderEmployee, ct),
             "EmployeeRegister.SetProtectionAsync" => await S<EmployeeRegister>().SetProtectionAsync(

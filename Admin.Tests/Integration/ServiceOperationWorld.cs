@@ -110,6 +110,11 @@ public sealed class ServiceOperationWorld : IAsyncLifetime
             },
             OrderChannel.EService, new Actor("e-tjanst", "E-tjänsten"), ct: ct)).Receipt.Id;
 
+        // A case waiting for chef1's answer to Soc-IT's question.
+        var asked = await PlaceAsync(intake, OrderRequests.NewUndersköterska(KeyRegisterData.PersonnummerFor(602)) with { EmployeeName = "Ida Ek" });
+        Done(await work.TakeAsync(asked, await OrderVersionAsync(database, asked), ct));
+        Done(await work.MoveAsync(asked, await OrderVersionAsync(database, asked), OrderStatus.WaitingForOrderer, "Vilken titel ska hon ha?", ct));
+
         // Grants in chef1's units: one until further notice, one temporary (a visitor's from Tallgården), one to be answered
         // "Tas bort", one in Skrea.
         var permanent = await GrantWorld.AddStaffGrantAsync(intake, database, Today, GrantWorld.Centrum, "Omar Svensson", GrantWorld.Pnr1988);
@@ -224,7 +229,11 @@ public sealed class ServiceOperationWorld : IAsyncLifetime
                 MatrixChanges: pending.Changes,
                 Import: preview,
                 UncheckedOrder: uncheckedOrder,
-                UncheckedOrderVersion: await OrderVersionAsync(database, uncheckedOrder));
+                UncheckedOrderVersion: await OrderVersionAsync(database, uncheckedOrder))
+            {
+                AskedOrder = asked,
+                AskedOrderVersion = await OrderVersionAsync(database, asked),
+            };
         }
 
         SqliteConnection.ClearAllPools();
@@ -292,7 +301,13 @@ public sealed record WorldIds(
     IReadOnlyList<CellChange> MatrixChanges,
     ImportPreview Import,
     int UncheckedOrder,
-    int UncheckedOrderVersion);
+    int UncheckedOrderVersion)
+{
+    /// <summary>A case of chef1's waiting for her answer to Soc-IT's question.</summary>
+    public int AskedOrder { get; init; }
+
+    public int AskedOrderVersion { get; init; }
+}
 
 /// <summary>A copy of a database file in a folder of its own.</summary>
 public sealed class CellDatabase : IDbContextFactory<SocItDbContext>, IDisposable

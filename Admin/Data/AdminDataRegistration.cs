@@ -23,9 +23,10 @@ public static class AdminDataRegistration
             builder.Configuration.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString,
             builder.Environment.ContentRootPath);
 
-        builder.Services.AddDbContextFactory<SocItDbContext>(options =>
+        // Features add their own interceptors to the container (the case e-mail's wake-up after a commit).
+        builder.Services.AddDbContextFactory<SocItDbContext>((services, options) =>
             options.UseSqlite(connectionString)
-                .AddInterceptors(new SqliteConnectionPragmas())
+                .AddInterceptors(services.GetServices<IInterceptor>().Prepend(new SqliteConnectionPragmas()))
                 .ConfigureWarnings(warnings => warnings.Log(
                     (RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information))));
         builder.Services.AddScoped<DatabaseInitializer>();

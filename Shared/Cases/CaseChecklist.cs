@@ -15,6 +15,8 @@ public static class CaseChecklist
     /// <summary>The return item of the last employment's end: the person's personal code is revoked in Swedlock.</summary>
     public const string RevokeCodeLabel = "Personlig kod (Swedlock) spärrad";
 
+    private const string GiveCodeSuffix = " och ge personlig kod";
+
     /// <summary>
     /// One item per system the order concerns; the Swedlock step when the order makes a key choice; for an end order,
     /// one item per grant still running and the returns the routine names (see <see cref="EndItems"/>).
@@ -155,7 +157,7 @@ public static class CaseChecklist
     /// </summary>
     public static string? KeyLabel(KeyChoiceKind kind, string? keyNumber, bool hasPersonalCode)
     {
-        var code = hasPersonalCode ? " (har redan personlig kod)" : " och ge personlig kod";
+        var code = hasPersonalCode ? " (har redan personlig kod)" : GiveCodeSuffix;
         return kind switch
         {
             KeyChoiceKind.PersonalKey => $"Swedlock: koppla personlig nyckel {keyNumber}{code}",
@@ -195,6 +197,14 @@ public static class CaseChecklist
         ArgumentNullException.ThrowIfNull(grant);
         var label = EndLabel(grant.SystemName, grant.LevelName, grant.UnitName);
         return NotApplicableSystems(order).Any(i => i.SystemId == grant.SystemId && i.Label == label);
+    }
+
+    /// <summary>The case gave the person their personal code: its Swedlock step said so and is done.</summary>
+    public static bool GavePersonalCode(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return order.Checklist.Any(i =>
+            i.Kind == ChecklistItemKind.Key && i.State == ChecklistState.Done && i.Label.EndsWith(GiveCodeSuffix, StringComparison.Ordinal));
     }
 
     /// <summary>

@@ -121,12 +121,64 @@ public class CasePageTests : ComponentTestBase, IAsyncLifetime
         Assert.Equal(["complete", "wait", "reject"], StatusButtons(cut));
 
         cut.Find("[data-testid=wait]").Click();
+        Dialogs.WaitForAssertion(() => Dialogs.Find("textarea[data-testid=reason-text]").Input("Vilken titel ska hon ha?"));
+        Dialogs.Find("[data-testid=reason-confirm]").Click();
         cut.WaitForAssertion(() => Assert.Equal("Väntar på beställare", cut.Find("[data-testid=case-status]").TextContent.Trim()));
         Assert.Equal(["resume", "reject"], StatusButtons(cut));
 
         cut.Find("[data-testid=resume]").Click();
         cut.WaitForAssertion(() => Assert.Equal("Under arbete", cut.Find("[data-testid=case-status]").TextContent.Trim()));
         Assert.Equal(["complete", "wait", "reject"], StatusButtons(cut));
+    }
+
+    [Fact]
+    public async Task Waiting_AsksForTheQuestion_ShowsItAndTheAnswer_AndListsTheCasesEmail()
+    {
+        var cut = RenderCase();
+        Take(cut);
+        Assert.Equal(["Besked: mottagen"], cut.FindAll("[data-testid=case-mail-kind]").Select(k => k.TextContent.Trim()));
+
+        cut.Find("[data-testid=wait]").Click();
+        Dialogs.WaitForAssertion(() => Assert.Contains(
+            "Frågan skickas till beställaren Anna Lindqvist med e-post.", Dialogs.Markup, StringComparison.Ordinal));
+        Assert.True(Dialogs.Find("[data-testid=reason-confirm]").HasAttribute("disabled"));
+        Dialogs.Find("[data-testid=reason-text]").Input("Vilken titel ska hon ha?");
+        Dialogs.Find("[data-testid=reason-confirm]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Vilken titel ska hon ha?", cut.Find("[data-testid=case-question-text]").TextContent.Trim()));
+        Assert.Contains("Väntar på svar från Anna Lindqvist", cut.Find("[data-testid=case-question]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=case-answer-text]"));
+        Assert.Equal(["Besked: mottagen", "Fråga till beställaren"], cut.FindAll("[data-testid=case-mail-kind]").Select(k => k.TextContent.Trim()));
+        Assert.All(cut.FindAll("[data-testid=case-mail-status]"), s => Assert.Equal("Väntar på att skickas", s.TextContent.Trim()));
+
+        var version = (await AppServices.CaseWork(Database, "operator", _clock).GetAsync(_orderId, TestContext.Current.CancellationToken))!.Version;
+        Assert.IsType<CaseResult.Done>(await AppServices.CaseAnswers(Database, "chef1", _clock).AnswerAsync(
+            _orderId, version, "Undersköterska, som beställt.", TestContext.Current.CancellationToken));
+        var reloaded = Render<CasePage>(p => p.Add(x => x.Id, _orderId));
+        reloaded.WaitForAssertion(() => Assert.Single(reloaded.FindAll("[data-testid=case-answer-text]")));
+
+        Assert.Equal("Under arbete", reloaded.Find("[data-testid=case-status]").TextContent.Trim());
+        Assert.Equal("Undersköterska, som beställt.", reloaded.Find("[data-testid=case-answer-text]").TextContent.Trim());
+        Assert.Equal("Svar från Anna Lindqvist, 2026-11-27 10:00:", reloaded.Find("[data-testid=case-answer-by]").TextContent.Trim());
+        Assert.Contains("Undersköterska, som beställt.", reloaded.Find("[data-testid=comments]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(
+            ["Besked: mottagen", "Fråga till beställaren", "Svar från beställaren"],
+            reloaded.FindAll("[data-testid=case-mail-kind]").Select(k => k.TextContent.Trim()));
+    }
+
+    [Fact]
+    public void Waiting_Cancelled_LeavesTheCaseAsItWas()
+    {
+        var cut = RenderCase();
+        Take(cut);
+
+        cut.Find("[data-testid=wait]").Click();
+        Dialogs.WaitForAssertion(() => Dialogs.Find("[data-testid=reason-text]"));
+        Dialogs.FindAll("button").First(b => b.TextContent.Trim() == "Avbryt").Click();
+
+        cut.WaitForAssertion(() => Assert.Empty(Dialogs.FindAll("[data-testid=reason-text]")));
+        Assert.Equal("Under arbete", cut.Find("[data-testid=case-status]").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-testid=case-question]"));
     }
 
     [Fact]

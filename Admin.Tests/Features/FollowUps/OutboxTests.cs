@@ -9,8 +9,9 @@ using TestContext = Xunit.TestContext;
 namespace SocItConsole.Admin.Tests.Features.FollowUps;
 
 /// <summary>
-/// The outbox (Utkorg) lists the expiry reminders and the review rounds' e-mail together, newest first: an expiry
-/// reminder to chef1 at 10:00, the round's two invitations an hour later, its two reminders a week after.
+/// The outbox (Utkorg) lists the expiry reminders, the review rounds' e-mail and the cases' e-mail together, newest
+/// first: the receipts of the five orders and an expiry reminder to chef1 at 10:00, the round's two invitations an
+/// hour later, its two reminders a week after.
 /// </summary>
 public class OutboxTests : ComponentTestBase, IAsyncLifetime
 {
@@ -44,31 +45,40 @@ public class OutboxTests : ComponentTestBase, IAsyncLifetime
     }
 
     [Fact]
-    public async Task List_MergesBothKinds_NewestFirst_PageByPage()
+    public async Task List_MergesTheThreeKinds_NewestFirst_PageByPage()
     {
         var outbox = Service("operator");
 
         var pages = new List<PagedOutbox>();
-        for (var page = 0; page < 4; page++)
+        for (var page = 0; page < 6; page++)
         {
             pages.Add(await outbox.ListAsync(page, 2, Ct));
         }
 
+        // The five orders that made the grants each gave their orderer a receipt (besked), at 10:00 with the reminder.
         OutboxKind[][] expected =
         [
             [OutboxKind.ReviewReminder, OutboxKind.ReviewReminder],
             [OutboxKind.ReviewInvitation, OutboxKind.ReviewInvitation],
-            [OutboxKind.FollowUpReminder],
+            [OutboxKind.CaseMessage, OutboxKind.CaseMessage],
+            [OutboxKind.CaseMessage, OutboxKind.CaseMessage],
+            [OutboxKind.CaseMessage, OutboxKind.FollowUpReminder],
             [],
         ];
-        Assert.All(pages, p => Assert.Equal(5, p.TotalCount));
+        Assert.All(pages, p => Assert.Equal(10, p.TotalCount));
         Assert.Equal(expected, pages.Select(p => p.Items.Select(r => r.Kind).ToArray()).ToArray());
         var all = (await outbox.ListAsync(0, 25, Ct)).Items;
         Assert.Equal(all.OrderByDescending(r => r.CreatedAt), all);
-        var reminder = all.First(r => r.ToEmail == FollowUpWorld.Chef1Email);
+        Assert.Equal(all.Select(r => (r.Kind, r.Id)), pages.SelectMany(p => p.Items).Select(r => (r.Kind, r.Id)));
+        var reminder = all.First(r => r.ToEmail == FollowUpWorld.Chef1Email && r.Kind == OutboxKind.ReviewReminder);
         Assert.Equal(("Påminnelse om granskning", "Granskning hösten 2026", "1 verksamhet"), (reminder.KindName, reminder.RoundName, reminder.Concerns));
         var expiry = all.Single(r => r.Kind == OutboxKind.FollowUpReminder);
         Assert.Equal(("Påminnelse om uppföljning", null, "1 behörighet"), (expiry.KindName, expiry.RoundName, expiry.Concerns));
+        var receipt = all.First(r => r.Kind == OutboxKind.CaseMessage);
+        Assert.Equal("Besked: mottagen", receipt.KindName);
+        Assert.Matches("^SOC-2026-0000[1-5]$", receipt.Concerns);
+        Assert.Equal($"{receipt.Concerns}: beställningen är mottagen", receipt.Subject);
+        Assert.Contains($"Soc-IT har tagit emot din beställning {receipt.Concerns}.", await outbox.BodyAsync(OutboxKind.CaseMessage, receipt.Id, Ct), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -104,13 +114,17 @@ public class OutboxTests : ComponentTestBase, IAsyncLifetime
 
         var cut = Render<OutboxPage>();
 
-        cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("[data-testid=outbox-kind]").Count));
+        cut.WaitForAssertion(() => Assert.Equal(10, cut.FindAll("[data-testid=outbox-kind]").Count));
         Assert.Equal(
-            ["Påminnelse om granskning", "Påminnelse om granskning", "Inbjudan till granskning", "Inbjudan till granskning", "Påminnelse om uppföljning"],
+            ["Påminnelse om granskning", "Påminnelse om granskning", "Inbjudan till granskning", "Inbjudan till granskning",
+             .. Enumerable.Repeat("Besked: mottagen", 5), "Påminnelse om uppföljning"],
             cut.FindAll("[data-testid=outbox-kind]").Select(c => c.TextContent.Trim()));
         Assert.Equal(4, cut.FindAll("[data-testid=outbox-round]").Count);
         Assert.Equal("Granskning hösten 2026", cut.Find("[data-testid=outbox-round]").TextContent.Trim());
-        Assert.All(cut.FindAll("[data-testid=outbox-status]"), s => Assert.StartsWith("Skickad", s.TextContent.Trim(), StringComparison.Ordinal));
+        // The receipts were recorded in the test's database without a sender running: not sent yet.
+        Assert.Equal(
+            [.. Enumerable.Repeat("Skickad", 4), .. Enumerable.Repeat("Ej skickad (0 försök)", 5), "Skickad"],
+            cut.FindAll("[data-testid=outbox-status]").Select(s => s.TextContent.Trim()));
 
         cut.FindAll("[data-testid=outbox-show]")[0].Click();
 

@@ -1,4 +1,6 @@
 using Bunit;
+using MudBlazor;
+using SocItConsole.Admin.Features.Cases;
 using TestContext = Xunit.TestContext;
 using SocItConsole.Admin.Features.Orders.Pages;
 using SocItConsole.Admin.Tests.Infrastructure;
@@ -83,5 +85,57 @@ public class MyOrdersPageTests : ComponentTestBase, IAsyncLifetime
         Assert.Contains("2026-11-27 10:00", row.TextContent, StringComparison.Ordinal);
         Assert.Equal("Mottagen", row.QuerySelector("[data-testid=row-status]")!.TextContent.Trim());
         Assert.Contains("1–1 av 1", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AWaitingCase_ShowsTheQuestion_AndSvaraSendsTheAnswer_ThenTheCaseIsUnderWay()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await AppServices.OrderForm(Database, "chef1").SubmitAsync(await OrderRequests.NewUndersköterska().ByIdAsync(Database), OrderChannel.Console, ct);
+        var work = AppServices.CaseWork(Database, "operator");
+        var taken = Assert.IsType<CaseResult.Done>(await work.TakeAsync(1, 0, ct));
+        Assert.IsType<CaseResult.Done>(await work.MoveAsync(1, taken.Version, OrderStatus.WaitingForOrderer, "Vilken titel ska hon ha?", ct));
+        Render<MudPopoverProvider>();
+        var dialogs = Render<MudDialogProvider>();
+        var snackbars = Render<MudSnackbarProvider>();
+
+        var cut = Render<MyOrdersPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal("Vilken titel ska hon ha?", cut.Find("[data-testid=row-question-text]").TextContent.Trim()));
+        Assert.Equal("Väntar på beställare", cut.Find("[data-testid=row-status]").TextContent.Trim());
+        cut.Find("[data-testid=answer]").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("Soc-IT:s fråga: Vilken titel ska hon ha?", dialogs.Markup, StringComparison.Ordinal));
+        dialogs.Find("[data-testid=reason-text]").Input("Undersköterska, som beställt.");
+        dialogs.Find("[data-testid=reason-confirm]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Under arbete", cut.Find("[data-testid=row-status]").TextContent.Trim()));
+        Assert.Empty(cut.FindAll("[data-testid=row-question]"));
+        Assert.Contains("Undersköterska, som beställt.", cut.Find("[data-testid=row-answer]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Ditt svar är skickat till Soc-IT.", snackbars.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheStatusFilter_ShowsOnlyTheCasesAsked_AndARejectedCaseShowsItsReason()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var form = AppServices.OrderForm(Database, "chef1");
+        await form.SubmitAsync(await OrderRequests.NewUndersköterska().ByIdAsync(Database), OrderChannel.Console, ct);
+        await form.SubmitAsync(await OrderRequests.NewUndersköterska(OrderRequests.Pnr1985).ByIdAsync(Database), OrderChannel.Console, ct);
+        var work = AppServices.CaseWork(Database, "operator");
+        var taken = Assert.IsType<CaseResult.Done>(await work.TakeAsync(2, 0, ct));
+        Assert.IsType<CaseResult.Done>(await work.MoveAsync(2, taken.Version, OrderStatus.Rejected, "Fel verksamhet.", ct));
+        Render<MudPopoverProvider>();
+
+        var cut = Render<MyOrdersPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=row-case]").Count));
+        Assert.Equal(["Alla", "Väntar på dig", "Pågående", "Klara", "Avvisade"], cut.FindAll("[data-testid=filter] .mud-chip").Select(c => c.TextContent.Trim()));
+        Assert.Contains("Fel verksamhet.", cut.Find("[data-testid=row-reason]").TextContent, StringComparison.Ordinal);
+
+        cut.Find("[data-testid=filter-Rejected]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(["SOC-2026-00002"], cut.FindAll("[data-testid=row-case]").Select(c => c.TextContent.Trim())));
+
+        cut.Find("[data-testid=filter-WaitingForYou]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("Inga ärenden med den statusen.", cut.Find("[data-testid=no-match]").TextContent.Trim()));
     }
 }

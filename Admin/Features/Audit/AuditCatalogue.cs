@@ -26,6 +26,7 @@ public static class AuditCatalogue
         ["Consent.RecordedByPhone"] = "Besked om godkännande registrerat per telefon",
         ["Consent.Reminded"] = "Chef påmind om godkännande",
         ["Consent.Escalated"] = "Godkännande eskalerat till Soc-IT",
+        ["Case.Answered"] = "Beställaren svarade på en fråga",
         ["Employee.PersonnummerViewed"] = "Personnummer visat",
         ["Employee.NameViewed"] = "Namn på skyddad person visat",
         ["Employee.Protected"] = "Skyddad identitet markerad",

@@ -80,6 +80,12 @@ public sealed record CaseDetails(
     /// <summary>Why the case cannot be completed yet whatever its checklist says (<see cref="Order.CompletionBlock"/>), or null.</summary>
     public string? CompletionBlock { get; init; }
 
+    /// <summary>Soc-IT's latest question to the orderer, who asked it and when; null when none was asked.</summary>
+    public CaseQuestion? Question { get; init; }
+
+    /// <summary>The e-mail the case has given (besked), oldest first.</summary>
+    public IReadOnlyList<CaseMessageRow> Messages { get; init; } = [];
+
     /// <summary>The order's name where it differs from the registered one, or null.</summary>
     public NameChange? NameDifference => RegisteredName is null ? null : NameChange.Between(RegisteredName, EmployeeName);
 }
@@ -88,6 +94,13 @@ public sealed record CaseDetails(
 /// A change of title or unit on its case: the employment it changes ("Undersköterska i Hemtjänst Centrum, från …"),
 /// that employment's unit, and the difference as computed when the order came in.
 /// </summary>
+/// <summary>The question to the orderer and, once given, the answer.</summary>
+public sealed record CaseQuestion(
+    string Text, string AskedBy, DateTimeOffset AskedAt, string? Answer, string? AnsweredBy, DateTimeOffset? AnsweredAt);
+
+/// <summary>One e-mail of the case: what it is (Swedish), to whom, and whether it has gone out.</summary>
+public sealed record CaseMessageRow(string KindName, string ToName, string ToEmail, bool Sent, DateTimeOffset CreatedAt, DateTimeOffset? SentAt);
+
 public sealed record CaseChange(string Employment, string OldUnitName, ChangeDifference Difference);
 
 public sealed record CaseQuery(

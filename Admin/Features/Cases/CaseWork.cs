@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
+using SocItConsole.Admin.Features.CaseMail;
 using SocItConsole.Admin.Features.Keys;
 using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Admin.Infrastructure.Audit;
@@ -8,6 +9,7 @@ using SocItConsole.Admin.Infrastructure.Changes;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Audit;
 using SocItConsole.Shared.Cases;
+using SocItConsole.Shared.FollowUps;
 using SocItConsole.Shared.Grants;
 using SocItConsole.Shared.Orders;
 using SocItConsole.Shared.People;
@@ -24,6 +26,7 @@ public sealed class CaseWork(
     CurrentUser currentUser,
     AuditedChange changes,
     AuditTrail audit,
+    CaseNotices notices,
     TimeProvider clock)
 {
     private const string ConflictMessage =
@@ -47,7 +50,15 @@ public sealed class CaseWork(
             return null;
         }
 
-        var details = ToDetails(order);
+        var messages = await db.CaseMessages.AsNoTracking().Where(m => m.OrderId == orderId)
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
+            .Select(m => new { m.Kind, m.ToName, m.ToEmail, m.Status, m.CreatedAt, m.SentAt })
+            .ToListAsync(ct);
+        var details = ToDetails(order) with
+        {
+            Messages = [.. messages.Select(m => new CaseMessageRow(
+                CaseMailNames.Of(m.Kind), m.ToName, m.ToEmail.Value, m.Status == ReminderStatus.Sent, m.CreatedAt, m.SentAt))],
+        };
         if (order.Type != OrderType.Change
             || await db.Employments.AsNoTracking().SingleOrDefaultAsync(e => e.Id == order.EmploymentId, ct) is not { } employment)
         {
@@ -81,8 +92,11 @@ public sealed class CaseWork(
         return order is null ? null : EmploymentEndView.Of(await CaseGrants.EndingAsync(db, order, ct), order.EmploymentId is not null);
     }
 
-    public Task<CaseResult> TakeAsync(int orderId, int expectedVersion, CancellationToken ct = default) =>
-        ChangeAsync(orderId, expectedVersion, "Case.Taken", async (db, order, actor, now) =>
+    /// <summary>The operator takes the case; their e-mail address is kept so that the orderer's answer reaches them.</summary>
+    public async Task<CaseResult> TakeAsync(int orderId, int expectedVersion, CancellationToken ct = default)
+    {
+        var email = (await currentUser.GetPrincipalAsync()).EmailAddress()?.Value;
+        return await ChangeAsync(orderId, expectedVersion, "Case.Taken", async (db, order, actor, now) =>
         {
             var grants = await db.Grants.AsNoTracking().Where(g => g.EmployeeId == order.EmployeeId).ToListAsync(ct);
             var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == order.UnitId, ct);
@@ -91,9 +105,10 @@ public sealed class CaseWork(
             var keysToReturn = order.Type == OrderType.Terminate && order.Checklist.Count == 0
                 ? await KeyCaseSteps.KeysToReturnAsync(db, order.EmployeeId, ct)
                 : [];
-            order.Take(actor, now, CaseChecklist.For(order, grants, unit?.MobileRepresentative, hasPersonalCode, keysToReturn, ending));
+            order.Take(actor, now, CaseChecklist.For(order, grants, unit?.MobileRepresentative, hasPersonalCode, keysToReturn, ending), email);
             return $"{actor.Name} tog ärendet {order.CaseNumber}.";
         }, ct);
+    }
 
     /// <summary>
     /// Marks one checklist item. A key return item ticked "Klar" returns the key in the register in the same
@@ -131,7 +146,9 @@ public sealed class CaseWork(
     /// <summary>
     /// Moves the case; completing it writes the employee's grants in the same transaction, as the checklist says (a
     /// system marked "Ej aktuell" is neither given nor ended), and says how many were really added or ended. It also
-    /// applies a different name on the order to the person, audited on its own (never from an end order).
+    /// applies a different name on the order to the person, audited on its own (never from an end order). Asking the
+    /// orderer (<paramref name="reason"/> is the question), completing and rejecting each record the orderer's e-mail
+    /// in the same save (<see cref="CaseNotices"/>).
     /// </summary>
     public Task<CaseResult> MoveAsync(
         int orderId, int expectedVersion, OrderStatus to, string? reason, CancellationToken ct = default)
@@ -145,7 +162,13 @@ public sealed class CaseWork(
             if (to == OrderStatus.Rejected)
             {
                 var cancelled = await KeyCaseSteps.ApplyOnRejectionAsync(db, order, actor, now, ct);
+                await notices.OnRejectedAsync(db, order, ct);
                 return $"{OrderTexts.MovedTo(order.CaseNumber, to)}{(cancelled is null ? string.Empty : " " + cancelled)}";
+            }
+
+            if (to == OrderStatus.WaitingForOrderer)
+            {
+                await notices.OnQuestionAsync(db, order, ct);
             }
 
             if (to != OrderStatus.Completed)
@@ -157,6 +180,10 @@ public sealed class CaseWork(
             moved.AddRange(changes.Moved ?? []);
             var keys = await KeyCaseSteps.ApplyOnCompletionAsync(db, order, actor, now, AdminTimeZone.Today(clock), ct);
             var renamed = ApplyNameOnCompletion(db, order, actor);
+            var (keyNumber, poolName) = await KeyCaseSteps.GivenKeyAsync(db, order, ct);
+            await notices.OnCompletedAsync(
+                db, order, CaseCompletionText.GrantLines(order.Type, changes.Added, changes.Ended),
+                CaseCompletionText.Notes(order, keyNumber, poolName), ct);
             return $"{CompletionMessage(order, changes)}{(keys is null ? string.Empty : " " + keys)}{(renamed is null ? string.Empty : " " + renamed)}";
         }, ct, moved);
     }
@@ -326,5 +353,8 @@ public sealed class CaseWork(
             OrdererConfirmedByName = order.OrdererConfirmedByName,
             OrdererConfirmedAt = order.OrdererConfirmedAt,
             CompletionBlock = CaseStatusRules.IsOpen(order.Status) ? order.CompletionBlock() : null,
+            Question = order is { Question: { } question, QuestionAskedAt: { } askedAt }
+                ? new CaseQuestion(question, order.QuestionAskedByName ?? string.Empty, askedAt, order.Answer, order.AnsweredByName, order.AnsweredAt)
+                : null,
         };
 }

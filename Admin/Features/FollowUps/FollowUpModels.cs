@@ -1,5 +1,6 @@
 using System.Globalization;
 using SocItConsole.Shared.FollowUps;
+using SocItConsole.Shared.Orders;
 
 namespace SocItConsole.Admin.Features.FollowUps;
 
@@ -90,6 +91,9 @@ public enum OutboxKind
     FollowUpReminder,
     ReviewInvitation,
     ReviewReminder,
+
+    /// <summary>A case's e-mail (besked): to its orderer, a receiving unit's manager or the operator; see <see cref="OutboxRow.CaseKind"/>.</summary>
+    CaseMessage,
 }
 
 /// <summary>
@@ -101,12 +105,21 @@ public sealed record OutboxRow(
     OutboxKind Kind, int Id, DateOnly Day, string ToName, string ToEmail, string Subject, ReminderStatus Status,
     DateTimeOffset CreatedAt, DateTimeOffset? SentAt, int Attempts, int ItemCount, string MessageId, string? RoundName = null)
 {
-    public string KindName => OutboxTexts.KindName(Kind);
+    /// <summary>For a case's e-mail: which of them it is.</summary>
+    public CaseMessageKind? CaseKind { get; init; }
 
-    /// <summary>What the e-mail concerns, in Swedish: "3 behörigheter", or "2 verksamheter".</summary>
-    public string Concerns => Kind == OutboxKind.FollowUpReminder
-        ? (ItemCount == 1 ? "1 behörighet" : $"{ItemCount.ToString(CultureInfo.InvariantCulture)} behörigheter")
-        : (ItemCount == 1 ? "1 verksamhet" : $"{ItemCount.ToString(CultureInfo.InvariantCulture)} verksamheter");
+    /// <summary>For a case's e-mail: the case it is about.</summary>
+    public string? CaseNumber { get; init; }
+
+    public string KindName => CaseKind is { } caseKind ? CaseMailNames.Of(caseKind) : OutboxTexts.KindName(Kind);
+
+    /// <summary>What the e-mail concerns, in Swedish: "3 behörigheter", "2 verksamheter", or the case number.</summary>
+    public string Concerns => Kind switch
+    {
+        OutboxKind.CaseMessage => CaseNumber ?? string.Empty,
+        OutboxKind.FollowUpReminder => ItemCount == 1 ? "1 behörighet" : $"{ItemCount.ToString(CultureInfo.InvariantCulture)} behörigheter",
+        _ => ItemCount == 1 ? "1 verksamhet" : $"{ItemCount.ToString(CultureInfo.InvariantCulture)} verksamheter",
+    };
 }
 
 public static class OutboxTexts
@@ -116,6 +129,7 @@ public static class OutboxTexts
         OutboxKind.FollowUpReminder => "Påminnelse om uppföljning",
         OutboxKind.ReviewInvitation => "Inbjudan till granskning",
         OutboxKind.ReviewReminder => "Påminnelse om granskning",
+        OutboxKind.CaseMessage => "Besked om ärende",
         _ => kind.ToString(),
     };
 }

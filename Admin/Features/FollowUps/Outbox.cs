@@ -3,6 +3,7 @@ using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Infrastructure.Audit;
 using SocItConsole.Admin.Infrastructure.Authentication;
 using SocItConsole.Admin.Infrastructure.Jobs;
+using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.People;
 using SocItConsole.Shared.Reviews;
 
@@ -10,7 +11,7 @@ namespace SocItConsole.Admin.Features.FollowUps;
 
 /// <summary>
 /// The e-mail the console has sent or tried to send (Utkorg), newest first, from its own records: the expiry job's
-/// reminders and the review rounds' invitations and reminders, in one list.
+/// reminders, the review rounds' invitations and reminders, and the cases' e-mail (besked), in one list.
 /// </summary>
 public sealed class Outbox(
     IDbContextFactory<SocItDbContext> factory, CurrentUser currentUser, FollowUpRun run, JobRunner runner, AuditTrail audit, TimeProvider clock)
@@ -18,8 +19,8 @@ public sealed class Outbox(
     public const int MaxPageSize = 100;
 
     /// <summary>
-    /// One page of both kinds together. Each table gives at most the rows up to the end of the page, newest first,
-    /// and the two are merged: a page never needs more than (page + 1) × size rows of either.
+    /// One page of the three together. Each table gives at most the rows up to the end of the page, newest first,
+    /// and they are merged: a page never needs more than (page + 1) × size rows of any.
     /// </summary>
     public async Task<PagedOutbox> ListAsync(int page, int pageSize, CancellationToken ct = default)
     {
@@ -28,7 +29,7 @@ public sealed class Outbox(
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         var upTo = (page + 1) * pageSize;
         await using var db = await factory.CreateDbContextAsync(ct);
-        var total = await db.ReminderMessages.CountAsync(ct) + await db.ReviewMessages.CountAsync(ct);
+        var total = await db.ReminderMessages.CountAsync(ct) + await db.ReviewMessages.CountAsync(ct) + await db.CaseMessages.CountAsync(ct);
         var expiry = await db.ReminderMessages.AsNoTracking()
             .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
             .Take(upTo)
@@ -47,7 +48,25 @@ public sealed class Outbox(
                 })
             .Take(upTo)
             .ToListAsync(ct);
+        var cases = await (
+                from m in db.CaseMessages.AsNoTracking()
+                join o in db.Orders on m.OrderId equals o.Id
+                orderby m.CreatedAt descending, m.Id descending
+                select new
+                {
+                    m.Id, m.Kind, m.ToName, To = m.ToEmail.Value, m.Subject, m.Status, m.CreatedAt, m.SentAt, m.Attempts, m.MessageId,
+                    o.CaseNumber,
+                })
+            .Take(upTo)
+            .ToListAsync(ct);
         var rows = expiry
+            .Concat(cases.Select(m => new OutboxRow(
+                OutboxKind.CaseMessage, m.Id, AdminTimeZone.DateOf(m.CreatedAt), m.ToName, m.To, m.Subject, m.Status, m.CreatedAt, m.SentAt,
+                m.Attempts, 1, m.MessageId)
+            {
+                CaseKind = m.Kind,
+                CaseNumber = m.CaseNumber,
+            }))
             .Concat(reviews.Select(m => new OutboxRow(
                 m.Kind == ReviewMessageKind.Invitation ? OutboxKind.ReviewInvitation : OutboxKind.ReviewReminder,
                 m.Id, m.Day, m.ToName, m.To, m.Subject, m.Status, m.CreatedAt, m.SentAt, m.Attempts,
@@ -80,6 +99,20 @@ public sealed class Outbox(
                     select new { f.EmployeeName, e.FullName })
                 .ToListAsync(ct);
             return PersonName.MaskIn(body, names.SelectMany(n => new[] { n.EmployeeName, n.FullName }));
+        }
+
+        if (kind == OutboxKind.CaseMessage)
+        {
+            var message = await (
+                    from m in db.CaseMessages.AsNoTracking()
+                    join o in db.Orders on m.OrderId equals o.Id
+                    join e in db.Employees on o.EmployeeId equals e.Id
+                    where m.Id == id
+                    select new { m.Body, e.IsProtected, o.EmployeeName, e.FullName })
+                .SingleOrDefaultAsync(ct);
+            // Composed before the person was protected, a message names them: shown masked, as it would be composed now.
+            return message is null ? null
+                : message.IsProtected ? PersonName.MaskIn(message.Body, [message.EmployeeName, message.FullName]) : message.Body;
         }
 
         var reviewKind = kind == OutboxKind.ReviewInvitation ? ReviewMessageKind.Invitation : ReviewMessageKind.Reminder;

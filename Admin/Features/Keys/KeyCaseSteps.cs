@@ -76,6 +76,30 @@ internal static class KeyCaseSteps
     }
 
     /// <summary>
+    /// After <see cref="ApplyOnCompletionAsync"/> (before the save): the key number the person was given (the order's
+    /// own, or the bought key's), or the pool they are a member of in the order's unit, for the orderer's e-mail.
+    /// </summary>
+    public static async Task<(string? KeyNumber, string? PoolName)> GivenKeyAsync(SocItDbContext db, Order order, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        switch (order.KeyKind)
+        {
+            case KeyChoiceKind.PersonalKey:
+                return (order.KeyNumber, null);
+            case KeyChoiceKind.BuyNewKey:
+                var purchase = await db.KeyPurchases.AsNoTracking().SingleOrDefaultAsync(p => p.OrderId == order.Id, ct);
+                return (purchase?.KeyNumber, null);
+            case KeyChoiceKind.Pool:
+                var unitId = order.TargetUnitId ?? order.UnitId;
+                // Tracked, so that a membership this completion just added (not yet saved) counts.
+                var pools = await db.KeyPools.Include(p => p.Members).Where(p => p.UnitId == unitId).ToListAsync(ct);
+                return (null, pools.FirstOrDefault(p => p.Members.Any(m => m.EmployeeId == order.EmployeeId))?.Name);
+            default:
+                return (null, null);
+        }
+    }
+
+    /// <summary>
     /// Whether the person has a personal code the key step can rely on ("har redan personlig kod"): a kept one does,
     /// also after a rehire; a revoked one does not, and the step asks for a new code.
     /// </summary>

@@ -288,7 +288,12 @@ public sealed partial class OrderForm(
     /// e-service), newest first. <paramref name="page"/> counts from 0. <paramref name="search"/> matches the case
     /// number or the employee's name.
     /// </summary>
-    public async Task<PagedResult<MyOrderRow>> MyOrdersAsync(int page, int pageSize, string? search, CancellationToken ct = default)
+    public Task<PagedResult<MyOrderRow>> MyOrdersAsync(int page, int pageSize, string? search, CancellationToken ct = default) =>
+        MyOrdersAsync(page, pageSize, search, MyOrdersFilter.All, ct);
+
+    /// <summary>As above, only the cases <paramref name="filter"/> asks for: those waiting for the orderer, under way, done or rejected.</summary>
+    public async Task<PagedResult<MyOrderRow>> MyOrdersAsync(
+        int page, int pageSize, string? search, MyOrdersFilter filter, CancellationToken ct = default)
     {
         var actor = await currentUser.RequireAsync(Policies.Manager);
         var email = (await currentUser.GetPrincipalAsync()).EmailAddress();
@@ -307,6 +312,15 @@ public sealed partial class OrderForm(
                 || EF.Functions.Like(PersonName.Shown(o.EmployeeName, o.Employee!.IsProtected), pattern, SqlLike.Escape));
         }
 
+        orders = filter switch
+        {
+            MyOrdersFilter.WaitingForYou => orders.Where(o => o.Status == OrderStatus.WaitingForOrderer),
+            MyOrdersFilter.Open => orders.Where(o => o.Status == OrderStatus.Received || o.Status == OrderStatus.InProgress),
+            MyOrdersFilter.Completed => orders.Where(o => o.Status == OrderStatus.Completed),
+            MyOrdersFilter.Rejected => orders.Where(o => o.Status == OrderStatus.Rejected),
+            _ => orders,
+        };
+
         var total = await orders.CountAsync(ct);
         var rows = await orders
             .OrderByDescending(o => o.ReceivedAt)
@@ -315,7 +329,16 @@ public sealed partial class OrderForm(
             .Take(pageSize)
             .Select(o => new MyOrderRow(
                 o.Id, o.CaseNumber, o.Type, o.Status, PersonName.Shown(o.EmployeeName, o.Employee!.IsProtected), o.TargetUnitName ?? o.UnitName,
-                o.StartDate, o.EndDate, o.ReceivedAt))
+                o.StartDate, o.EndDate, o.ReceivedAt)
+            {
+                Version = o.Version,
+                Question = o.Status == OrderStatus.WaitingForOrderer ? o.Question : null,
+                QuestionAskedAt = o.QuestionAskedAt,
+                Answer = o.Answer,
+                AnsweredAt = o.AnsweredAt,
+                AnsweredByName = o.AnsweredByName,
+                RejectionReason = o.Status == OrderStatus.Rejected ? o.RejectionReason : null,
+            })
             .ToListAsync(ct);
         return new PagedResult<MyOrderRow>(rows, total);
     }

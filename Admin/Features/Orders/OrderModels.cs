@@ -47,4 +47,33 @@ public sealed record MyOrderRow(
     string UnitName,
     DateOnly? StartDate,
     DateOnly? EndDate,
-    DateTimeOffset ReceivedAt);
+    DateTimeOffset ReceivedAt)
+{
+    /// <summary>The case's version, which an answer names (a case changed meanwhile is a conflict).</summary>
+    public int Version { get; init; }
+
+    /// <summary>Soc-IT's question while the case waits for the orderer; otherwise null.</summary>
+    public string? Question { get; init; }
+
+    public DateTimeOffset? QuestionAskedAt { get; init; }
+
+    /// <summary>The orderer's latest answer, shown once the case is under way again.</summary>
+    public string? Answer { get; init; }
+
+    public DateTimeOffset? AnsweredAt { get; init; }
+
+    public string? AnsweredByName { get; init; }
+
+    /// <summary>Why Soc-IT rejected the case; null unless it is rejected.</summary>
+    public string? RejectionReason { get; init; }
+}
+
+/// <summary>The status filter of Mina ärenden.</summary>
+public enum MyOrdersFilter
+{
+    All,
+    WaitingForYou,
+    Open,
+    Completed,
+    Rejected,
+}

@@ -140,6 +140,22 @@ public partial class CasePage
         }
     }
 
+    /// <summary>Waiting for the orderer means asking them something: the question goes to them by e-mail.</summary>
+    private async Task WaitAsync()
+    {
+        var question = await AskAsync(
+            $"Fråga beställaren i {_case!.CaseNumber}",
+            $"Frågan skickas till beställaren {_case.OrdererName} med e-post. Ärendet väntar på svaret, som beställaren ger under Mina ärenden.",
+            "Fråga till beställaren",
+            "Skicka frågan",
+            Color.Warning,
+            CaseComment.TextMaxLength);
+        if (question is not null)
+        {
+            await RunAsync(SectionStatus, version => Work.MoveAsync(Id, version, OrderStatus.WaitingForOrderer, question));
+        }
+    }
+
     private async Task RejectAsync()
     {
         var reason = await AskAsync(

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using SocItConsole.Admin.Features.Cases;
+using SocItConsole.Admin.Features.Cases.Components;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Common;
 using SocItConsole.Shared.Orders;
@@ -9,16 +11,91 @@ namespace SocItConsole.Admin.Features.Orders.Pages;
 /// <summary>A manager's own orders, newest first, paged and searched on the server.</summary>
 public partial class MyOrdersPage
 {
+    private static readonly MyOrdersFilter[] Filters =
+        [MyOrdersFilter.All, MyOrdersFilter.WaitingForYou, MyOrdersFilter.Open, MyOrdersFilter.Completed, MyOrdersFilter.Rejected];
+
     private MudTable<MyOrderRow>? _table;
     private string? _search;
+    private MyOrdersFilter _filter = MyOrdersFilter.All;
+    private bool _busy;
 
     [Inject] private OrderForm Orders { get; set; } = default!;
 
+    [Inject] private CaseAnswers Answers { get; set; } = default!;
+
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
     private async Task<TableData<MyOrderRow>> LoadAsync(TableState state, CancellationToken ct)
     {
-        var result = await Orders.MyOrdersAsync(state.Page, state.PageSize, _search, ct);
+        var result = await Orders.MyOrdersAsync(state.Page, state.PageSize, _search, _filter, ct);
         return new TableData<MyOrderRow> { Items = result.Items, TotalItems = result.TotalCount };
     }
+
+    private async Task FilterChangedAsync(MyOrdersFilter filter)
+    {
+        _filter = filter;
+        if (_table is not null)
+        {
+            await _table.ReloadServerData();
+        }
+    }
+
+    /// <summary>Asks for the answer to Soc-IT's question and sends it; the case is under way again.</summary>
+    private async Task AnswerAsync(MyOrderRow row)
+    {
+        var parameters = new DialogParameters<CaseReasonDialog>
+        {
+            { d => d.Prompt, $"Soc-IT:s fråga: {row.Question}" },
+            { d => d.Label, "Ditt svar" },
+            { d => d.ConfirmText, "Skicka svaret" },
+            { d => d.ConfirmColor, Color.Primary },
+            { d => d.MaxLength, CaseComment.TextMaxLength },
+        };
+        var dialog = await Dialogs.ShowAsync<CaseReasonDialog>(
+            $"Svara på frågan i {row.CaseNumber}", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is not { Canceled: false, Data: string answer } || _busy)
+        {
+            return;
+        }
+
+        _busy = true;
+        try
+        {
+            var result = await Answers.AnswerAsync(row.Id, row.Version, answer);
+            switch (result)
+            {
+                case CaseResult.Done done:
+                    Snackbar.Add(done.Message, Severity.Success);
+                    break;
+                case CaseResult.Conflict conflict:
+                    Snackbar.Add(conflict.Message, Severity.Warning);
+                    break;
+                case CaseResult.Refused refused:
+                    Snackbar.Add(refused.Message, Severity.Error);
+                    break;
+            }
+        }
+        finally
+        {
+            _busy = false;
+        }
+
+        if (_table is not null)
+        {
+            await _table.ReloadServerData();
+        }
+    }
+
+    private static string FilterName(MyOrdersFilter filter) => filter switch
+    {
+        MyOrdersFilter.WaitingForYou => "Väntar på dig",
+        MyOrdersFilter.Open => "Pågående",
+        MyOrdersFilter.Completed => "Klara",
+        MyOrdersFilter.Rejected => "Avvisade",
+        _ => "Alla",
+    };
 
     private async Task SearchChangedAsync(string? search)
     {
