@@ -60,6 +60,7 @@ public static class AuditFields
         ["Comments"] = "Kommentarer",
         ["Grants"] = "Behörigheter",
         ["OrderId"] = "Beställning",
+        ["OrdererCheck"] = "Kontroll av beställare",
 
         // Keys, pools, codes and purchases
         ["Kind"] = "Typ",
@@ -377,6 +378,7 @@ public static class AuditFields
             ?? Word<ReviewMessageKind>(text, ReviewMessageKindName)
             ?? Word<UnitGrantKind>(text, GrantDisplay.KindName),
         "Answer" => Word<ReviewAnswer>(text, ReviewTexts.AnswerName),
+        "OrdererCheck" => Word<OrdererCheck>(text, OrdererCheckName),
         "Reason" => Word<PersonalCodeResetReason>(text, r => Capitalised(KeyTexts.ResetReason(r))),
         _ => null,
     };
@@ -384,6 +386,13 @@ public static class AuditFields
     private static string? Word<TEnum>(string text, Func<TEnum, string> name)
         where TEnum : struct, Enum =>
         Enum.GetNames<TEnum>().Contains(text, StringComparer.Ordinal) ? name(Enum.Parse<TEnum>(text)) : null;
+
+    private static string OrdererCheckName(OrdererCheck check) => check switch
+    {
+        OrdererCheck.Pending => "Ska kontrolleras",
+        OrdererCheck.Confirmed => "Bekräftad",
+        _ => "Behövs inte",
+    };
 
     private static string ChecklistStateName(ChecklistState state) => state switch
     {
