@@ -2,6 +2,7 @@ extern alias bench;
 
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Infrastructure.Jobs;
 using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Admin.Tests.Infrastructure.Email;
@@ -129,6 +130,13 @@ public class JobLeaseProcessTests
         using var world = await FollowUpWorld.CreateAsync();
         await world.AddTemporaryGrantAsync("chef1", new DateOnly(2026, 11, 20));
         await world.AddTemporaryGrantAsync("chef2", new DateOnly(2026, 11, 20), "Omar Ali", OrderRequests.Pnr1985);
+        // The receipts of the orders behind the grants went out long ago: the mail server sees only the reminders.
+        await using (var db = world.Database.CreateDbContext())
+        {
+            await db.CaseMessages.ExecuteUpdateAsync(
+                m => m.SetProperty(x => x.Status, SocItConsole.Shared.FollowUps.ReminderStatus.Sent), Ct);
+        }
+
         var path = folder.File("socit.db");
         File.Copy(world.Database.FilePath, path);
         await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
