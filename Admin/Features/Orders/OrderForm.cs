@@ -210,7 +210,7 @@ public sealed class OrderForm(
     /// </summary>
     public async Task<PagedResult<MyOrderRow>> MyOrdersAsync(int page, int pageSize, string? search, CancellationToken ct = default)
     {
-        var actor = await currentUser.RequireAsync(Policies.Manager);
+        var actor = await currentUser.RequireAsync(Policies.OrderIntake);
         var email = (await currentUser.GetPrincipalAsync()).EmailAddress();
         page = Math.Max(page, 0);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
