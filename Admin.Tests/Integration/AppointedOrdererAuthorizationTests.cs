@@ -10,7 +10,7 @@ using SocItConsole.Shared.Common;
 namespace SocItConsole.Admin.Tests.Integration;
 
 /// <summary>
-/// bestallare1 (Emma Sjöberg) holds no app role; the demo data appoints her for Hemtjänst Centrum. She reaches the
+/// bestallare1 (Frida Nyman) holds no app role; the demo data appoints her for Hemtjänst Centrum. She reaches the
 /// order form and Mina ärenden, nothing else a role would give, and loses both as soon as the appointment ends.
 /// </summary>
 public class AppointedOrdererAuthorizationTests
@@ -67,7 +67,7 @@ public class AppointedOrdererAuthorizationTests
         var clock = services.GetRequiredService<TimeProvider>();
         var today = SocItConsole.Admin.Infrastructure.Localization.AdminTimeZone.Today(clock);
         await using var db = await services.GetRequiredService<IDbContextFactory<SocItDbContext>>().CreateDbContextAsync(Ct);
-        var email = EmailAddress.Parse(DemoOrganisation.EmmaSjoberg.Email);
+        var email = EmailAddress.Parse(DemoOrganisation.FridaNyman.Email);
         var appointment = await db.AppointedOrderers.SingleAsync(a => a.Email == email, Ct);
         appointment.End(today.AddDays(-1), today, new Actor("test", "Anna Lindqvist"), clock.GetUtcNow());
         await db.SaveChangesAsync(Ct);

@@ -436,7 +436,7 @@ public sealed partial class ServiceOperationMatrixTests(ServiceOperationWorld wo
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<SocItConsole.Admin.Data.SocItDbContext>>()
             .CreateDbContextAsync(ct);
-        var email = SocItConsole.Shared.Common.EmailAddress.Parse(SocItConsole.Admin.Data.Demo.DemoOrganisation.EmmaSjoberg.Email);
+        var email = SocItConsole.Shared.Common.EmailAddress.Parse(SocItConsole.Admin.Data.Demo.DemoOrganisation.FridaNyman.Email);
         return await db.AppointedOrderers.Where(a => a.Email == email).Select(a => a.Id).SingleAsync(ct);
     }
 

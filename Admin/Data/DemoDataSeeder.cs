@@ -84,7 +84,7 @@ public sealed partial class DemoDataSeeder(
     private async Task SeedAppointedOrdererAsync(CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var person = DemoOrganisation.EmmaSjoberg;
+        var person = DemoOrganisation.FridaNyman;
         var email = EmailAddress.Parse(person.Email);
         var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Name == DemoOrganisation.AppointedOrdererUnit, ct);
         if (unit is null || await db.AppointedOrderers.AnyAsync(a => a.UnitId == unit.Id && a.Email == email, ct))

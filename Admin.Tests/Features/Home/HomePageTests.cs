@@ -135,7 +135,7 @@ public class HomePageTests : ComponentTestBase, IAsyncLifetime
 
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=appointment]")));
         var appointment = cut.Find("[data-testid=appointment]");
-        Assert.Contains("Emma Sjöberg", appointment.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Frida Nyman", appointment.TextContent, StringComparison.Ordinal);
         Assert.Contains("Hemtjänst Centrum", appointment.TextContent, StringComparison.Ordinal);
         Assert.Equal("Gäller tills vidare", cut.Find("[data-testid=appointment-status]").TextContent.Trim());
         Assert.Equal("/orderers", cut.Find("[data-testid=appointments-link]").GetAttribute("href"));

@@ -11,7 +11,7 @@ namespace SocItConsole.Admin.Tests.Features.Orderers;
 
 /// <summary>
 /// The appointed orderers' service on the demo organisation: chef1 (Anna Lindqvist) manages Hemtjänst Centrum and
-/// Skrea, chef2 Tallgården among others, and bestallare1 (Emma Sjöberg) is appointed for Centrum until further notice.
+/// Skrea, chef2 Tallgården among others, and bestallare1 (Frida Nyman) is appointed for Centrum until further notice.
 /// </summary>
 public sealed class AppointedOrderersTests : IAsyncLifetime
 {
@@ -49,7 +49,7 @@ public sealed class AppointedOrderersTests : IAsyncLifetime
     private async Task<int> DemoAppointmentAsync()
     {
         await using var db = Database.CreateDbContext();
-        var email = EmailAddress.Parse(DemoOrganisation.EmmaSjoberg.Email);
+        var email = EmailAddress.Parse(DemoOrganisation.FridaNyman.Email);
         return await db.AppointedOrderers.Where(a => a.Email == email).Select(a => a.Id).SingleAsync(Ct);
     }
 
@@ -122,7 +122,7 @@ public sealed class AppointedOrderersTests : IAsyncLifetime
         Assert.True(scope.AllUnits);
         Assert.Equal(DemoOrganisation.Units.Count, scope.Units.Count);
         var list = await As("admin").ListAsync(new AppointmentQuery(), 0, 25, Ct);
-        Assert.Equal(["Emma Sjöberg", "Nils Nord"], list.Items.Select(r => r.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["Frida Nyman", "Nils Nord"], list.Items.Select(r => r.Name).Order(StringComparer.Ordinal));
         Assert.Equal([Centrum, Skrea], (await As("chef1").ScopeAsync(Ct)).Units.Select(u => u.Name));
     }
 
@@ -151,8 +151,8 @@ public sealed class AppointedOrderersTests : IAsyncLifetime
         { "Nils Nord", "nils.nord@kommun.example", Centrum, 10, 9, AppointField.To, "Sista dagen kan inte vara före första dagen." },
         { "Anna Lindqvist", "Anna.Lindqvist@kommun.example", Centrum, 0, null, AppointField.Email,
             "Du kan inte utse dig själv: som chef beställer du redan för dina verksamheter." },
-        { "Emma Sjöberg", "emma.sjoberg@kommun.example", Centrum, 5, 30, AppointField.From,
-            "Emma Sjöberg är redan utsedd för Hemtjänst Centrum från 2026-10-28 tills vidare: perioderna får inte överlappa." },
+        { "Frida Nyman", "frida.nyman@kommun.example", Centrum, 5, 30, AppointField.From,
+            "Frida Nyman är redan utsedd för Hemtjänst Centrum från 2026-10-28 tills vidare: perioderna får inte överlappa." },
     };
 
     [Theory]
@@ -176,7 +176,7 @@ public sealed class AppointedOrderersTests : IAsyncLifetime
         var skrea = await UnitIdAsync(Skrea);
 
         Assert.IsType<AppointmentResult.Done>(await As("chef1").AppointAsync(
-            Input(skrea, "Emma Sjöberg", "emma.sjoberg@kommun.example"), Ct));
+            Input(skrea, "Frida Nyman", "frida.nyman@kommun.example"), Ct));
     }
 
     [Fact]
@@ -197,7 +197,7 @@ public sealed class AppointedOrderersTests : IAsyncLifetime
         var done = Assert.IsType<AppointmentResult.Done>(await As("chef1").EndAsync(emma, Ct));
 
         Assert.Equal(
-            "Emma Sjöbergs uppdrag att beställa för Hemtjänst Centrum avslutades; från och med 2026-11-27 kan Emma Sjöberg inte beställa för verksamheten.",
+            "Frida Nymans uppdrag att beställa för Hemtjänst Centrum avslutades; från och med 2026-11-27 kan Frida Nyman inte beställa för verksamheten.",
             done.Message);
         Assert.False(await MayOrderAsync("bestallare1"));
         var ended = Assert.Single((await As("chef1").ListAsync(new AppointmentQuery(Filter: AppointmentFilter.Ended), 0, 25, Ct)).Items);
@@ -210,7 +210,7 @@ public sealed class AppointedOrderersTests : IAsyncLifetime
         Assert.Contains("\"To\":\"2026-11-26\"", entry.After, StringComparison.Ordinal);
 
         var again = Assert.IsType<AppointmentResult.Refused>(await As("chef1").EndAsync(emma, Ct));
-        Assert.Equal("Uppdraget för Emma Sjöberg har redan upphört.", again.Message);
+        Assert.Equal("Uppdraget för Frida Nyman har redan upphört.", again.Message);
     }
 
     [Fact]
@@ -219,7 +219,7 @@ public sealed class AppointedOrderersTests : IAsyncLifetime
         Assert.IsType<AppointmentResult.Done>(await As("chef1").EndAsync(await DemoAppointmentAsync(), Ct));
         var skrea = await UnitIdAsync(Skrea);
         Assert.IsType<AppointmentResult.Done>(await As("chef1").AppointAsync(
-            Input(skrea, "Emma Sjöberg", "emma.sjoberg@kommun.example", from: 1, to: 3), Ct));
+            Input(skrea, "Frida Nyman", "frida.nyman@kommun.example", from: 1, to: 3), Ct));
 
         var days = new List<bool>();
         for (var day = 0; day <= 4; day++)
@@ -247,7 +247,7 @@ public sealed class AppointedOrderersTests : IAsyncLifetime
 
         Assert.Equal(
             [
-                ("Emma Sjöberg", AppointmentStatus.Current, "Gäller tills vidare"),
+                ("Frida Nyman", AppointmentStatus.Current, "Gäller tills vidare"),
                 ("Olle Berg", AppointmentStatus.Current, "Gäller till och med 2026-11-27"),
                 ("Nils Nord", AppointmentStatus.Coming, "Börjar 2026-12-04"),
             ],

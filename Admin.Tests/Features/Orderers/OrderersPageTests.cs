@@ -42,8 +42,8 @@ public class OrderersPageTests : ComponentTestBase, IAsyncLifetime
 
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=row-name]")));
         Assert.Equal("Utsedda beställare", cut.Find("h1").TextContent.Trim());
-        Assert.Equal("Emma Sjöberg", cut.Find("[data-testid=row-name]").TextContent.Trim());
-        Assert.Equal("emma.sjoberg@kommun.example", cut.Find("[data-testid=row-email]").TextContent.Trim());
+        Assert.Equal("Frida Nyman", cut.Find("[data-testid=row-name]").TextContent.Trim());
+        Assert.Equal("frida.nyman@kommun.example", cut.Find("[data-testid=row-email]").TextContent.Trim());
         Assert.Equal("Hemtjänst Centrum", cut.Find("[data-testid=row-unit]").TextContent.Trim());
         Assert.Equal("2026-10-28 – tills vidare", cut.Find("[data-testid=row-period]").TextContent.Trim());
         Assert.Equal("Gäller", cut.Find("[data-testid=row-status]").TextContent.Trim());
@@ -76,7 +76,7 @@ public class OrderersPageTests : ComponentTestBase, IAsyncLifetime
 
         cut.WaitForAssertion(() => Assert.Equal(
             "Verksamheten finns inte, eller är inte en av dina verksamheter.", cut.Find("[data-testid=link-refused]").TextContent.Trim()));
-        cut.WaitForAssertion(() => Assert.Equal("Emma Sjöberg", cut.Find("[data-testid=row-name]").TextContent.Trim()));
+        cut.WaitForAssertion(() => Assert.Equal("Frida Nyman", cut.Find("[data-testid=row-name]").TextContent.Trim()));
     }
 
     [Fact]
@@ -117,10 +117,10 @@ public class OrderersPageTests : ComponentTestBase, IAsyncLifetime
 
         cut.Find("[data-testid=row-end]").Click();
         Dialogs.WaitForAssertion(() => Assert.Contains(
-            "Emma Sjöberg kan inte längre beställa för Hemtjänst Centrum från och med i dag (2026-11-27).", Dialogs.Markup, StringComparison.Ordinal));
+            "Frida Nyman kan inte längre beställa för Hemtjänst Centrum från och med i dag (2026-11-27).", Dialogs.Markup, StringComparison.Ordinal));
         await Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Avsluta uppdraget").ClickAsync(new());
 
-        cut.WaitForAssertion(() => Assert.Contains("Emma Sjöbergs uppdrag att beställa för Hemtjänst Centrum avslutades",
+        cut.WaitForAssertion(() => Assert.Contains("Frida Nymans uppdrag att beställa för Hemtjänst Centrum avslutades",
             cut.Find("[data-testid=feedback]").TextContent, StringComparison.Ordinal));
         cut.WaitForAssertion(() => cut.Find("[data-testid=empty]"));
         await cut.Find("[data-testid=status-ended]").ClickAsync(new());

@@ -13,7 +13,7 @@ public class AppointedOrdererTests
     private static readonly DateTimeOffset At = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
 
     private static AppointedOrderer Make(int from, int? to) => new(
-        1, "Hemtjänst Centrum", new Contact("Emma Sjöberg", EmailAddress.Parse("emma.sjoberg@kommun.example")),
+        1, "Hemtjänst Centrum", new Contact("Frida Nyman", EmailAddress.Parse("frida.nyman@kommun.example")),
         Today.AddDays(from), to is { } t ? Today.AddDays(t) : null, By, At);
 
     [Theory]

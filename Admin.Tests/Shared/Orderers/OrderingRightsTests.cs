@@ -13,7 +13,7 @@ public class OrderingRightsTests
     private const int Tallgarden = 3;
     private static readonly DateOnly Today = new(2026, 11, 27);
     private static readonly EmailAddress Anna = EmailAddress.Parse("anna.lindqvist@kommun.example");
-    private static readonly EmailAddress Emma = EmailAddress.Parse("emma.sjoberg@kommun.example");
+    private static readonly EmailAddress Frida = EmailAddress.Parse("frida.nyman@kommun.example");
     private static readonly Actor By = new("chef1", "Anna Lindqvist");
 
     // Anna manages two units; Erik a third.
@@ -26,26 +26,26 @@ public class OrderingRightsTests
 
     public static TheoryData<string, int, string, OrderingRight> Cases => new()
     {
-        // person, unit, Emma's appointment in Hemtjänst Centrum (or none), the right today
+        // person, unit, Frida's appointment in Hemtjänst Centrum (or none), the right today
         { "anna", Centrum, "none", OrderingRight.Manager },
         { "anna", Skrea, "none", OrderingRight.Manager },
         { "anna", Tallgarden, "none", OrderingRight.None },
-        { "emma", Centrum, "none", OrderingRight.None },
-        { "emma", Centrum, "current", OrderingRight.Appointed },
-        { "emma", Centrum, "expired", OrderingRight.None },
-        { "emma", Centrum, "future", OrderingRight.None },
-        { "emma", Centrum, "ends-today", OrderingRight.Appointed },
-        { "emma", Centrum, "starts-today", OrderingRight.Appointed },
-        { "emma", Centrum, "ended-early", OrderingRight.None },
-        { "emma", Skrea, "current", OrderingRight.None },
-        { "emma", Tallgarden, "current", OrderingRight.None },
+        { "frida", Centrum, "none", OrderingRight.None },
+        { "frida", Centrum, "current", OrderingRight.Appointed },
+        { "frida", Centrum, "expired", OrderingRight.None },
+        { "frida", Centrum, "future", OrderingRight.None },
+        { "frida", Centrum, "ends-today", OrderingRight.Appointed },
+        { "frida", Centrum, "starts-today", OrderingRight.Appointed },
+        { "frida", Centrum, "ended-early", OrderingRight.None },
+        { "frida", Skrea, "current", OrderingRight.None },
+        { "frida", Tallgarden, "current", OrderingRight.None },
     };
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Of_GivesTheRightOnTheDay(string person, int unit, string appointment, OrderingRight expected)
     {
-        var email = person == "anna" ? Anna : Emma;
+        var email = person == "anna" ? Anna : Frida;
 
         var right = OrderingRights.Of(email, unit, Today, Managers, Appointments(appointment));
 
@@ -66,10 +66,10 @@ public class OrderingRightsTests
     [Fact]
     public void UnitsFor_AnAppointedOrderer_OnlyTheUnitsOfValidAppointments()
     {
-        var units = OrderingRights.UnitsFor(Emma, Today, Managers, [.. Appointments("current"), .. Appointments("future-skrea")]);
+        var units = OrderingRights.UnitsFor(Frida, Today, Managers, [.. Appointments("current"), .. Appointments("future-skrea")]);
 
         Assert.Equal([Centrum], units);
-        Assert.Equal([Centrum, Skrea], OrderingRights.UnitsFor(Emma, Today.AddDays(10), Managers,
+        Assert.Equal([Centrum, Skrea], OrderingRights.UnitsFor(Frida, Today.AddDays(10), Managers,
             [.. Appointments("current"), .. Appointments("future-skrea")]).Order());
     }
 
@@ -81,9 +81,9 @@ public class OrderingRightsTests
 
     private static IEnumerable<AppointedOrderer> Appointments(string kind)
     {
-        var emma = new Contact("Emma Sjöberg", Emma);
+        var frida = new Contact("Frida Nyman", Frida);
         AppointedOrderer Make(int unit, int from, int? to) =>
-            new(unit, "Enhet", emma, Today.AddDays(from), to is { } t ? Today.AddDays(t) : null, By, At);
+            new(unit, "Enhet", frida, Today.AddDays(from), to is { } t ? Today.AddDays(t) : null, By, At);
 
         switch (kind)
         {

@@ -10,10 +10,11 @@ public static class DemoOrganisation
 
     public static readonly DemoPerson AnnaLindqvist = new("Anna Lindqvist", $"anna.lindqvist@{EmailDomain}");
     public static readonly DemoPerson ErikJohansson = new("Erik Johansson", $"erik.johansson@{EmailDomain}");
-    /// <summary>The development sign-in's appointed orderer (bestallare1): no app role, appointed by Anna Lindqvist.</summary>
-    public static readonly DemoPerson EmmaSjoberg = new("Emma Sjöberg", $"emma.sjoberg@{EmailDomain}");
 
-    /// <summary>The unit Emma Sjöberg is appointed to order for, one of Anna Lindqvist's.</summary>
+    /// <summary>The development sign-in's appointed orderer (bestallare1): no app role, appointed by Anna Lindqvist.</summary>
+    public static readonly DemoPerson FridaNyman = new("Frida Nyman", $"frida.nyman@{EmailDomain}");
+
+    /// <summary>The unit Frida Nyman is appointed to order for, one of Anna Lindqvist's.</summary>
     public const string AppointedOrdererUnit = "Hemtjänst Centrum";
 
     private static readonly DemoPerson KarinSvensson = new("Karin Svensson", $"karin.svensson@{EmailDomain}");
