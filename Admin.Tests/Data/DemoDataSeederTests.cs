@@ -39,6 +39,29 @@ public class DemoDataSeederTests
     }
 
     [Fact]
+    public async Task Seed_AppointsBestallare1ForOneOfChef1sUnits_Once_FromBeforeToday_UntilFurtherNotice()
+    {
+        using var database = await TestDatabase.CreateMigratedAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var clock = AppServices.Clock();
+        var seeder = database.CreateDemoDataSeeder(clock);
+
+        await seeder.SeedAsync(ct);
+        await seeder.SeedAsync(ct);
+
+        await using var db = database.CreateDbContext();
+        var appointment = Assert.Single(await db.AppointedOrderers.ToListAsync(ct));
+        var unit = await db.Units.SingleAsync(u => u.Id == appointment.UnitId, ct);
+        var bestallare1 = SocItConsole.Admin.Infrastructure.Authentication.DevUsers.Find("bestallare1")!;
+        Assert.Equal(
+            ("Hemtjänst Centrum", bestallare1.DisplayName, bestallare1.Email, "Anna Lindqvist", (DateOnly?)null),
+            (unit.Name, appointment.Name, appointment.Email.Value, appointment.AppointedByName, appointment.To));
+        Assert.Contains(unit.Managers, m => m.Email.Value == DemoOrganisation.AnnaLindqvist.Email);
+        Assert.True(appointment.From < new DateOnly(2026, 11, 27));
+        Assert.Empty(bestallare1.Roles);
+    }
+
+    [Fact]
     public async Task Seed_AddsOnlyWhatIsMissing()
     {
         using var database = await TestDatabase.CreateMigratedAsync();

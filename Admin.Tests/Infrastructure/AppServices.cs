@@ -32,6 +32,43 @@ public static class AppServices
         return new CurrentUser(new FixedAuthenticationState(principal), new HttpContextAccessor(), authorization, loggers);
     }
 
+    /// <summary>
+    /// The demo user with the app's two "may order" handlers: the roles, and the appointment register in
+    /// <paramref name="database"/> read on <paramref name="clock"/>.
+    /// </summary>
+    public static CurrentUser CurrentUserWithAppointments(string userName, TestDatabase database, TimeProvider clock)
+    {
+        var principal = DevUsers.Find(userName)?.ToPrincipal() ?? throw new ArgumentException(userName, nameof(userName));
+        var authorization = new ServiceCollection().AddLogging().AddAuthorizationCore(Policies.Configure)
+            .AddSingleton<IAuthorizationHandler>(new SocItConsole.Admin.Features.Orderers.AppointedOrdererAuthorization(database, clock))
+            .BuildServiceProvider().GetRequiredService<IAuthorizationService>();
+        return new CurrentUser(new FixedAuthenticationState(principal), new HttpContextAccessor(), authorization, NullLoggerFactory.Instance);
+    }
+
+    /// <summary>The appointed orderers' service, acting as <paramref name="userName"/>.</summary>
+    public static SocItConsole.Admin.Features.Orderers.AppointedOrderers AppointedOrderers(
+        TestDatabase database, string userName, TimeProvider? clock = null)
+    {
+        var time = clock ?? Clock();
+        var user = CurrentUserWithAppointments(userName, database, time);
+        return new(database, AuditedChange(database, user, time), user, time);
+    }
+
+    /// <summary>Registers the orderers feature's service and its "may order" handler for a bunit test.</summary>
+    public static IServiceCollection AddOrdererServices(this IServiceCollection services, TestDatabase database, TimeProvider clock)
+    {
+        services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<SocItConsole.Admin.Data.SocItDbContext>>(database);
+        services.AddSingleton(clock);
+        services.TryAddSingleton<IHttpContextAccessor, HttpContextAccessor>();
+        services.TryAddScoped<CurrentUser>();
+        services.TryAddSingleton<AuditTrail>();
+        services.TryAddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
+        services.TryAddScoped<AuditedChange>();
+        services.TryAddScoped<SocItConsole.Admin.Features.Orderers.AppointedOrderers>();
+        services.AddSingleton<IAuthorizationHandler>(new SocItConsole.Admin.Features.Orderers.AppointedOrdererAuthorization(database, clock));
+        return services;
+    }
+
     public static MatrixService MatrixService(TestDatabase database, string userName, TimeProvider? clock = null)
     {
         var time = clock ?? Clock();

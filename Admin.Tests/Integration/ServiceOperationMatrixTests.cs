@@ -13,6 +13,7 @@ using SocItConsole.Admin.Features.Grants;
 using SocItConsole.Admin.Features.Keys;
 using SocItConsole.Admin.Features.MasterData;
 using SocItConsole.Admin.Features.Matrix;
+using SocItConsole.Admin.Features.Orderers;
 using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Admin.Features.People;
 using SocItConsole.Admin.Features.Reviews;
@@ -342,6 +343,7 @@ public sealed partial class ServiceOperationMatrixTests(ServiceOperationWorld wo
     {
         null => "no result",
         MasterDataResult m => m.Succeeded ? null : m.Error,
+        AppointmentResult.Invalid invalid => string.Join(" ", invalid.Errors.Values),
         UnitGrantResult.Done { Existing: true } done => "an existing order: " + done.Message,
         _ when result.GetType().Name is "Refused" or "Conflict" or "Rejected" or "Invalid" or "IdempotencyConflict" or "Replayed" => result.ToString(),
         _ => null,
@@ -414,6 +416,9 @@ public sealed partial class ServiceOperationMatrixTests(ServiceOperationWorld wo
             "FollowUpService.EndGrantAsync" => await S<FollowUpService>().EndGrantAsync(ids.EndFollowUp, ids.EndFollowUpGrant, ct),
             "FollowUpService.ExtendGrantAsync" => await S<FollowUpService>().ExtendGrantAsync(ids.EndFollowUp, ids.EndFollowUpGrant, today.AddDays(60), ct),
             "Outbox.RunNowAsync" => await S<Outbox>().RunNowAsync(dryRun: false, ct),
+            "AppointedOrderers.AppointAsync" => await S<AppointedOrderers>().AppointAsync(
+                new AppointInput(ids.Centrum, "Nils Nord", "nils.nord@kommun.example", today, today.AddDays(90)), ct),
+            "AppointedOrderers.EndAsync" => await S<AppointedOrderers>().EndAsync(await DemoAppointmentAsync(services, ct), ct),
             "UnitGrants.RequestEndAsync" => await S<UnitGrants>().RequestEndAsync(ids.PermanentGrant, ct),
             "UnitGrants.RequestExtensionAsync" => await S<UnitGrants>().RequestExtensionAsync(ids.TemporaryGrant, today.AddDays(60), ct),
             "UnitGrants.ExportAsync" => await S<UnitGrants>().ExportAsync(new UnitGrantQuery(ids.Centrum), ct),
@@ -426,6 +431,15 @@ public sealed partial class ServiceOperationMatrixTests(ServiceOperationWorld wo
             "ReviewTasks.KeepAllForAsync" => await S<ReviewTasks>().KeepAllForAsync(ids.Round, ids.Centrum, ids.KeepAllEmployee, ct),
             _ => throw new InvalidOperationException($"No call written for {operation}: add one to {nameof(ActAsync)}."),
         };
+    }
+
+    /// <summary>The demo data's appointed orderer (bestallare1) in Hemtjänst Centrum.</summary>
+    private static async Task<int> DemoAppointmentAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<SocItConsole.Admin.Data.SocItDbContext>>()
+            .CreateDbContextAsync(ct);
+        var email = SocItConsole.Shared.Common.EmailAddress.Parse(SocItConsole.Admin.Data.Demo.DemoOrganisation.FridaNyman.Email);
+        return await db.AppointedOrderers.Where(a => a.Email == email).Select(a => a.Id).SingleAsync(ct);
     }
 
     [GeneratedRegex(@"AuditEntries\s*\.\s*(Remove|RemoveRange|Update|UpdateRange|Attach|AttachRange|ExecuteUpdate\w*|ExecuteDelete\w*)\b|(UPDATE|DELETE\s+FROM|REPLACE\s+INTO|DROP\s+TRIGGER)\s+""?AuditEntries|Entry<AuditEntry>|Entries<AuditEntry>\(\)\s*\.\s*Where[^;]*State\s*=", RegexOptions.IgnoreCase)]

@@ -1,15 +1,20 @@
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data.Demo;
 using SocItConsole.Admin.Features.Matrix;
+using SocItConsole.Admin.Infrastructure.Authentication;
+using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Audit;
 using SocItConsole.Shared.Common;
 using SocItConsole.Shared.Keys;
 using SocItConsole.Shared.MasterData;
 using SocItConsole.Shared.Matrix;
+using SocItConsole.Shared.Orderers;
 
 namespace SocItConsole.Admin.Data;
 
-/// <summary>Adds the demo organisation's titles and units that are missing; running it again changes nothing.</summary>
+/// <summary>
+/// Adds the demo organisation's titles, units and appointed orderer that are missing; running it again changes nothing.
+/// </summary>
 public sealed partial class DemoDataSeeder(
     IDbContextFactory<SocItDbContext> factory,
     MatrixWriter matrixWriter,
@@ -69,6 +74,30 @@ public sealed partial class DemoDataSeeder(
 
         await SeedMatrixAsync(ct);
         await SeedKeysAsync(ct);
+        await SeedAppointedOrdererAsync(ct);
+    }
+
+    /// <summary>
+    /// The development sign-in's appointed orderer (bestallare1), appointed by Anna Lindqvist (chef1) for one of her
+    /// units from a month back until further notice; only when she has no appointment there yet.
+    /// </summary>
+    private async Task SeedAppointedOrdererAsync(CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var person = DemoOrganisation.FridaNyman;
+        var email = EmailAddress.Parse(person.Email);
+        var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Name == DemoOrganisation.AppointedOrdererUnit, ct);
+        if (unit is null || await db.AppointedOrderers.AnyAsync(a => a.UnitId == unit.Id && a.Email == email, ct))
+        {
+            return;
+        }
+
+        var manager = DevUsers.Find("chef1")!.ToPrincipal();
+        var at = clock.GetUtcNow();
+        db.AppointedOrderers.Add(new AppointedOrderer(
+            unit.Id, unit.Name, new Contact(person.Name, email), AdminTimeZone.Today(clock).AddDays(-30), to: null,
+            CurrentUser.ToActor(manager), at));
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>

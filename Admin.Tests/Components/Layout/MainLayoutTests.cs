@@ -10,10 +10,10 @@ public class MainLayoutTests : ComponentTestBase
 {
     public static TheoryData<string, string[]> MenuByUser => new()
     {
-        { "operator", ["/", "/cases", "/orders/new", "/follow-ups", "/access", "/keys", "/units", "/reviews", "/outbox", "/audit"] },
-        { "admin", ["/", "/access", "/units", "/reviews", "/outbox", "/audit", "/matrix", "/admin"] },
-        { "chef1", ["/", "/orders/new", "/my-orders", "/follow-ups", "/my-reviews", "/access"] },
-        { "chef2", ["/", "/orders/new", "/my-orders", "/follow-ups", "/my-reviews", "/access"] },
+        { "operator", ["/", "/cases", "/orders/new", "/my-orders", "/follow-ups", "/access", "/keys", "/units", "/reviews", "/outbox", "/audit"] },
+        { "admin", ["/", "/orderers", "/access", "/units", "/reviews", "/outbox", "/audit", "/matrix", "/admin"] },
+        { "chef1", ["/", "/orders/new", "/my-orders", "/follow-ups", "/my-reviews", "/orderers", "/access"] },
+        { "chef2", ["/", "/orders/new", "/my-orders", "/follow-ups", "/my-reviews", "/orderers", "/access"] },
         { "utanroll", ["/"] },
     };
 
@@ -28,6 +28,22 @@ public class MainLayoutTests : ComponentTestBase
 
         cut.WaitForAssertion(() =>
             Assert.Equal(expectedEntries, cut.FindAll("[data-nav]").Select(e => e.GetAttribute("data-nav"))));
+    }
+
+    [Fact]
+    public async Task AnAppointedOrderer_SeesTheOrderFormAndHerOrders_WhileAppointed()
+    {
+        using var database = await TestDatabase.CreateMigratedAsync();
+        var clock = AppServices.Clock();
+        await database.SeedDemoDataAsync(clock);
+        Services.AddOrdererServices(database, clock);
+        SignInAs("bestallare1");
+        RenderInteractively();
+
+        var cut = RenderLayout();
+
+        cut.WaitForAssertion(() =>
+            Assert.Equal(["/", "/orders/new", "/my-orders"], cut.FindAll("[data-nav]").Select(e => e.GetAttribute("data-nav"))));
     }
 
     [Fact]

@@ -72,6 +72,17 @@ public class UnitGrantsPageTests : ComponentTestBase, IAsyncLifetime
         Assert.DoesNotContain("19900101", cut.Markup, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("chef2", true)]
+    [InlineData("operator", false)]
+    public void WhoAppointsOrderers_IsLinkedToThem_AnOperatorIsNot(string user, bool linked)
+    {
+        var cut = RenderPage(user);
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("h1")));
+        Assert.Equal(linked ? ["/orderers"] : [], cut.FindAll("[data-testid=unit-orderers]").Select(a => a.GetAttribute("href")));
+    }
+
     [Fact]
     public void Manager_WithNobodyInTheirUnits_SeesAnEmptyState()
     {

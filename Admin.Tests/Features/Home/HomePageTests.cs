@@ -34,6 +34,7 @@ public class HomePageTests : ComponentTestBase, IAsyncLifetime
         Services.TryAddScoped<ReviewTasks>();
         Services.AddScoped<UnitDirectory>();
         Services.AddScoped<HomeOverview>();
+        Services.AddOrdererServices(_database, _clock);
     }
 
     public new async ValueTask DisposeAsync()
@@ -125,6 +126,42 @@ public class HomePageTests : ComponentTestBase, IAsyncLifetime
 
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-unit]").Count));
         Assert.Equal(["home-manager"], Sections(cut));
+    }
+
+    [Fact]
+    public void AManager_SeesWhoIsAppointedToOrderForTheirUnits()
+    {
+        var cut = RenderAs(() => SignInAs("chef1"));
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=appointment]")));
+        var appointment = cut.Find("[data-testid=appointment]");
+        Assert.Contains("Frida Nyman", appointment.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Hemtjänst Centrum", appointment.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Gäller tills vidare", cut.Find("[data-testid=appointment-status]").TextContent.Trim());
+        Assert.Equal("/orderers", cut.Find("[data-testid=appointments-link]").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void AManagerWithNobodyAppointed_IsToldTheyMayAppointSomeone()
+    {
+        var cut = RenderAs(() => SignInAs("chef2"));
+
+        cut.WaitForAssertion(() => Assert.Contains(
+            "Ingen är utsedd att beställa för dina verksamheter.", cut.Find("[data-testid=appointments-none]").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AnAppointedOrderer_WithoutRole_SeesHerUnitAndTheWayToOrder_NotTheNoRoleNotice()
+    {
+        var cut = RenderAs(() => SignInAs("bestallare1"));
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=my-appointment]")));
+        Assert.Equal(["home-orderer"], Sections(cut));
+        Assert.Empty(cut.FindAll("[data-testid=no-role]"));
+        var mine = cut.Find("[data-testid=my-appointment]").TextContent;
+        Assert.Contains("Hemtjänst Centrum", mine, StringComparison.Ordinal);
+        Assert.Contains("Gäller tills vidare · utsedd av Anna Lindqvist", mine, StringComparison.Ordinal);
+        Assert.Equal("/orders/new", cut.Find("[data-testid=home-order]").GetAttribute("href"));
     }
 
     [Fact]

@@ -10,6 +10,13 @@ public static class DemoOrganisation
 
     public static readonly DemoPerson AnnaLindqvist = new("Anna Lindqvist", $"anna.lindqvist@{EmailDomain}");
     public static readonly DemoPerson ErikJohansson = new("Erik Johansson", $"erik.johansson@{EmailDomain}");
+
+    /// <summary>The development sign-in's appointed orderer (bestallare1): no app role, appointed by Anna Lindqvist.</summary>
+    public static readonly DemoPerson FridaNyman = new("Frida Nyman", $"frida.nyman@{EmailDomain}");
+
+    /// <summary>The unit Frida Nyman is appointed to order for, one of Anna Lindqvist's.</summary>
+    public const string AppointedOrdererUnit = "Hemtjänst Centrum";
+
     private static readonly DemoPerson KarinSvensson = new("Karin Svensson", $"karin.svensson@{EmailDomain}");
     private static readonly DemoPerson LenaHolm = new("Lena Holm", $"lena.holm@{EmailDomain}");
     private static readonly DemoPerson MikaelStrom = new("Mikael Ström", $"mikael.strom@{EmailDomain}");

@@ -81,6 +81,10 @@ public static class AuditCatalogue
         ["FollowUp.GrantExtended"] = "Förlängning av en behörighet beställd från uppföljning",
         ["FollowUp.RunStarted"] = "Påminnelsejobb kört för hand",
 
+        // Appointed orderers (utsedda beställare)
+        ["Orderer.Appointed"] = "Beställare utsedd",
+        ["Orderer.Ended"] = "Uppdrag som beställare avslutat",
+
         // A manager's access view
         ["Access.EndRequested"] = "Avslut av behörighet beställt",
         ["Access.ExtendRequested"] = "Förlängning av behörighet beställd",

@@ -295,7 +295,7 @@ public sealed partial class OrderForm(
     public async Task<PagedResult<MyOrderRow>> MyOrdersAsync(
         int page, int pageSize, string? search, MyOrdersFilter filter, CancellationToken ct = default)
     {
-        var actor = await currentUser.RequireAsync(Policies.Manager);
+        var actor = await currentUser.RequireAsync(Policies.OrderIntake);
         var email = (await currentUser.GetPrincipalAsync()).EmailAddress();
         page = Math.Max(page, 0);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);

@@ -20,6 +20,8 @@ public static class DevUsers
             "Enhetschef för Hemtjänst Centrum och Hemtjänst Skrea."),
         new("chef2", DemoOrganisation.ErikJohansson.Name, DemoOrganisation.ErikJohansson.Email, [AppRoles.Manager],
             "Enhetschef för Tallgården, Herting och Solgläntan."),
+        new("bestallare1", DemoOrganisation.FridaNyman.Name, DemoOrganisation.FridaNyman.Email, [],
+            $"Utsedd beställare för {DemoOrganisation.AppointedOrdererUnit}: beställer och följer sina ärenden."),
         new("utanroll", "Maria Ek", $"maria.ek@{DemoOrganisation.EmailDomain}", [],
             "Inloggad men utan roll i konsolen: ser bara startsidan."),
     ];

@@ -12,8 +12,15 @@ public static class Policies
     public const string Administrator = "Administrator";
     public const string Manager = "Manager";
 
-    /// <summary>Placing an order: managers for their staff, operators for orders that came by secure message or phone.</summary>
+    /// <summary>
+    /// "May order": placing an order and following one's own orders (Mina ärenden). Managers for their staff,
+    /// operators for orders that came by secure message or phone, and appointed orderers (utsedda beställare) without
+    /// an app role while an appointment of theirs is valid today (<see cref="MayOrderRequirement"/>).
+    /// </summary>
     public const string OrderIntake = "OrderIntake";
+
+    /// <summary>Appointing orderers: managers for the units they manage, administrators for any unit.</summary>
+    public const string OrdererAppointments = "OrdererAppointments";
 
     /// <summary>Reading the unit register: operators need contacts and cost centres, administrators keep them.</summary>
     public const string UnitRegister = "UnitRegister";
@@ -40,7 +47,8 @@ public static class Policies
         options.AddPolicy(Operator, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Operator));
         options.AddPolicy(Administrator, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Administrator));
         options.AddPolicy(Manager, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Manager));
-        options.AddPolicy(OrderIntake, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Manager, AppRoles.Operator));
+        options.AddPolicy(OrderIntake, p => p.RequireAuthenticatedUser().AddRequirements(new MayOrderRequirement()));
+        options.AddPolicy(OrdererAppointments, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Manager, AppRoles.Administrator));
         options.AddPolicy(UnitRegister, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Operator, AppRoles.Administrator));
         options.AddPolicy(AuditReaders, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Operator, AppRoles.Administrator));
         options.AddPolicy(ReviewReaders, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Administrator, AppRoles.Operator));

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using SocItConsole.Admin.Features.Cases;
@@ -12,6 +13,7 @@ public partial class HomePage
     private string _displayName = string.Empty;
     private string? _email;
     private bool _hasRole;
+    private bool _isAppointedOrderer;
     private IReadOnlyList<UnitRow>? _myUnits;
     private MasterDataSummary? _summary;
     private bool _isOperator;
@@ -30,6 +32,8 @@ public partial class HomePage
     [Inject] private CaseList Cases { get; set; } = default!;
 
     [Inject] private TimeProvider Clock { get; set; } = default!;
+
+    [Inject] private IAuthorizationService Authorization { get; set; } = default!;
 
     private string FirstName => _displayName.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
 
@@ -50,6 +54,8 @@ public partial class HomePage
         _email = email?.Value;
         var roles = user.AppRolesOf();
         _hasRole = roles.Count > 0;
+        // Without an app role, a person may still order for a unit they are appointed for today.
+        _isAppointedOrderer = !_hasRole && (await Authorization.AuthorizeAsync(user, Policies.OrderIntake)).Succeeded;
 
         if (roles.Contains(AppRoles.Manager))
         {
