@@ -17,7 +17,8 @@ public sealed class AppointedOrdererAuthorization(IDbContextFactory<SocItDbConte
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, MayOrderRequirement requirement)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (MayOrderRequirement.HasOrderingRole(context.User) || context.User.EmailAddress() is not { } email)
+        ArgumentNullException.ThrowIfNull(requirement);
+        if (MayOrderRequirement.HasOrderingRole(context.User, requirement.IncludesOperators) || context.User.EmailAddress() is not { } email)
         {
             return;
         }

@@ -21,7 +21,7 @@ public sealed class CaseAnswers(AuditedChange changes, CurrentUser currentUser, 
     internal const string NotYoursMessage = "Ärendet finns inte bland dina ärenden.";
 
     private static readonly ChangeRules<CaseResult> Rules = new(
-        Policies.Manager, ConflictMessage, m => new CaseResult.Refused(m), m => new CaseResult.Conflict(m));
+        Policies.Orderer, ConflictMessage, m => new CaseResult.Refused(m), m => new CaseResult.Conflict(m));
 
     /// <summary>
     /// Answers the question of a case waiting for its orderer. Only the case's orderer (by e-mail) or whoever placed

@@ -8,18 +8,25 @@ namespace SocItConsole.Admin.Infrastructure.Authentication;
 /// who may hold no app role at all. Either handler suffices. Where only this one runs (a test without the database),
 /// the policy is the two roles, never more.
 /// </summary>
-public sealed class MayOrderRequirement : AuthorizationHandler<MayOrderRequirement>, IAuthorizationRequirement
+/// <remarks>
+/// Without <see cref="IncludesOperators"/> it is the orderer's own side (<see cref="Policies.Orderer"/>): answering
+/// Soc-IT's question about one's order is not Soc-IT's to do.
+/// </remarks>
+public sealed class MayOrderRequirement(bool includesOperators = true) : AuthorizationHandler<MayOrderRequirement>, IAuthorizationRequirement
 {
-    public static bool HasOrderingRole(System.Security.Claims.ClaimsPrincipal user)
+    public bool IncludesOperators { get; } = includesOperators;
+
+    public static bool HasOrderingRole(System.Security.Claims.ClaimsPrincipal user, bool includesOperators = true)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return user.IsInRole(AppRoles.Manager) || user.IsInRole(AppRoles.Operator);
+        return user.IsInRole(AppRoles.Manager) || (includesOperators && user.IsInRole(AppRoles.Operator));
     }
 
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, MayOrderRequirement requirement)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (HasOrderingRole(context.User))
+        ArgumentNullException.ThrowIfNull(requirement);
+        if (HasOrderingRole(context.User, requirement.IncludesOperators))
         {
             context.Succeed(requirement);
         }

@@ -19,6 +19,12 @@ public static class Policies
     /// </summary>
     public const string OrderIntake = "OrderIntake";
 
+    /// <summary>
+    /// The orderer's own side of "may order": answering Soc-IT's question about one's order. Managers and appointed
+    /// orderers; not operators, whose side of the case is the case page.
+    /// </summary>
+    public const string Orderer = "Orderer";
+
     /// <summary>Appointing orderers: managers for the units they manage, administrators for any unit.</summary>
     public const string OrdererAppointments = "OrdererAppointments";
 
@@ -48,6 +54,7 @@ public static class Policies
         options.AddPolicy(Administrator, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Administrator));
         options.AddPolicy(Manager, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Manager));
         options.AddPolicy(OrderIntake, p => p.RequireAuthenticatedUser().AddRequirements(new MayOrderRequirement()));
+        options.AddPolicy(Orderer, p => p.RequireAuthenticatedUser().AddRequirements(new MayOrderRequirement(includesOperators: false)));
         options.AddPolicy(OrdererAppointments, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Manager, AppRoles.Administrator));
         options.AddPolicy(UnitRegister, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Operator, AppRoles.Administrator));
         options.AddPolicy(AuditReaders, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Operator, AppRoles.Administrator));
