@@ -167,6 +167,18 @@ public sealed class ServiceOperationWorld : IAsyncLifetime
             database, new AuditTrail(clock), clock, Assert.IsType<PlaceOrderResult.Created>(fixedTerm).Receipt.Id, Today, ct));
         await AppServices.FollowUpRun(database, new RecordingMailSender(), clock).RunAsync(Today, dryRun: false, ct);
 
+        // Temporary access for one of chef2's staff to chef1's Hemtjänst Centrum: chef1's consent is asked.
+        var consentOrder = await PlaceAsync(intake, OrderRequests.TemporaryUnit(KeyRegisterData.PersonnummerFor(602)) with
+        {
+            EmployeeName = "Tove Tall",
+            Unit = GrantWorld.Tallgarden,
+            TargetUnit = GrantWorld.Centrum,
+            OrdererName = "Erik Johansson",
+            OrdererEmail = FollowUpWorld.Chef2Email,
+            ManagerName = "Erik Johansson",
+            ManagerEmail = FollowUpWorld.Chef2Email,
+        });
+
         await using (var db = database.CreateDbContext())
         {
             var followUp = await db.FollowUps.AsNoTracking().SingleAsync(f => f.GrantId != null, ct);
@@ -214,7 +226,11 @@ public sealed class ServiceOperationWorld : IAsyncLifetime
                 Unit: unit.Id,
                 MatrixVersion: pending.BaseVersion,
                 MatrixChanges: pending.Changes,
-                Import: preview);
+                Import: preview)
+            {
+                ConsentOrder = consentOrder,
+                Consent = (await db.Orders.AsNoTracking().SingleAsync(o => o.Id == consentOrder, ct)).Consent!.Id,
+            };
         }
 
         SqliteConnection.ClearAllPools();
@@ -280,7 +296,13 @@ public sealed record WorldIds(
     int Unit,
     int MatrixVersion,
     IReadOnlyList<CellChange> MatrixChanges,
-    ImportPreview Import);
+    ImportPreview Import)
+{
+    /// <summary>A temporary access order from Tallgården to chef1's Hemtjänst Centrum, waiting for her consent.</summary>
+    public int ConsentOrder { get; init; }
+
+    public int Consent { get; init; }
+}
 
 /// <summary>A copy of a database file in a folder of its own.</summary>
 public sealed class CellDatabase : IDbContextFactory<SocItDbContext>, IDisposable
