@@ -63,10 +63,10 @@ public sealed class ApprovalsPageTests : ComponentTestBase, IAsyncLifetime
         var cut = RenderAs<ApprovalsPage>("chef2");
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=approval]")));
 
-        await cut.Find("[data-testid=approve]").ClickAsync(new());
+        cut.Find("[data-testid=approve]").Click();
         var dialog = _dialogs!;
         dialog.WaitForAssertion(() => Assert.Contains("Godkänn SOC-", dialog.Markup, StringComparison.Ordinal));
-        await dialog.FindAll("button").Single(b => b.TextContent.Trim() == "Godkänn").ClickAsync(new());
+        dialog.FindAll("button").Single(b => b.TextContent.Trim() == "Godkänn").Click();
 
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=answered-row]")));
         Assert.Empty(cut.FindAll("[data-testid=approval]"));
@@ -81,11 +81,11 @@ public sealed class ApprovalsPageTests : ComponentTestBase, IAsyncLifetime
         var cut = RenderAs<ApprovalsPage>("chef2");
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=approval]")));
 
-        await cut.Find("[data-testid=reject-consent]").ClickAsync(new());
+        cut.Find("[data-testid=reject-consent]").Click();
         var dialog = _dialogs!;
         dialog.WaitForAssertion(() => Assert.True(dialog.Find("[data-testid=reason-confirm]").HasAttribute("disabled")));
         dialog.Find("textarea[data-testid=reason-text]").Input("Ingen handledare i december.");
-        await dialog.Find("[data-testid=reason-confirm]").ClickAsync(new());
+        dialog.Find("[data-testid=reason-confirm]").Click();
 
         cut.WaitForAssertion(() => Assert.Equal("Inte godkänd", cut.Find("[data-testid=answered-status]").TextContent.Trim()));
         Assert.Contains("Ingen handledare i december.", cut.Find("[data-testid=answered-row]").TextContent, StringComparison.Ordinal);
@@ -126,11 +126,11 @@ public sealed class ApprovalsPageTests : ComponentTestBase, IAsyncLifetime
             $"Väntar på godkännande från chefen för {ConsentWorld.Tallgarden}", cut.Find("[data-testid=consent-state]").TextContent, StringComparison.Ordinal));
         Assert.Contains("Begärt av Erik Johansson 2026-11-27 10:00", cut.Markup, StringComparison.Ordinal);
 
-        await cut.Find("[data-testid=consent-phone]").ClickAsync(new());
+        cut.Find("[data-testid=consent-phone]").Click();
         dialog.WaitForAssertion(() => Assert.True(dialog.Find("[data-testid=phone-confirm]").HasAttribute("disabled")));
         dialog.Find("[data-testid=phone-approved] input, input[data-testid=phone-approved]").Click();
         dialog.Find("textarea[data-testid=phone-note]").Input("Erik Johansson ringde 10:05.");
-        await dialog.Find("[data-testid=phone-confirm]").ClickAsync(new());
+        dialog.Find("[data-testid=phone-confirm]").Click();
 
         cut.WaitForAssertion(() => Assert.Equal("Approved", cut.Find("[data-testid=consent-panel]").GetAttribute("data-status")));
         Assert.Contains("Besked per telefon, registrerat av Sara Nilsson", cut.Find("[data-testid=consent-decided]").TextContent, StringComparison.Ordinal);
