@@ -208,10 +208,19 @@ public static class AppServices
         services.AddScoped<SocItConsole.Admin.Features.Cases.CaseList>();
         services.AddScoped<SocItConsole.Admin.Features.People.EmployeeRegister>();
         services.AddKeyServices();
+        services.AddConsentServices();
 
         // The dashboard's review card.
         services.TryAddScoped<SocItConsole.Admin.Features.Reviews.ReviewMail>();
         services.TryAddScoped<SocItConsole.Admin.Features.Reviews.ReviewRounds>();
+        return services;
+    }
+
+    /// <summary>The consent feature's services (over the case and order services already registered), for a bunit test.</summary>
+    public static IServiceCollection AddConsentServices(this IServiceCollection services)
+    {
+        services.TryAddScoped<SocItConsole.Admin.Features.Consents.ConsentService>();
+        services.TryAddScoped<SocItConsole.Admin.Features.Consents.ApprovalsChanged>();
         return services;
     }
 

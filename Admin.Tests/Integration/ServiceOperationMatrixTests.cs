@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SocItConsole.Admin.Features.Cases;
+using SocItConsole.Admin.Features.Consents;
 using SocItConsole.Admin.Features.FollowUps;
 using SocItConsole.Admin.Features.Grants;
 using SocItConsole.Admin.Features.Keys;
@@ -429,6 +430,10 @@ public sealed partial class ServiceOperationMatrixTests(ServiceOperationWorld wo
             "ReviewTasks.AnswerAsync" => await S<ReviewTasks>().AnswerAsync(ids.Round, ids.KeptLine, ReviewAnswer.Keep, null, ct),
             "ReviewTasks.RetryRemovalOrderAsync" => await S<ReviewTasks>().RetryRemovalOrderAsync(ids.Round, ids.RemovedLine, ct),
             "ReviewTasks.KeepAllForAsync" => await S<ReviewTasks>().KeepAllForAsync(ids.Round, ids.Centrum, ids.KeepAllEmployee, ct),
+            "ConsentService.ApproveAsync" => await S<ConsentService>().ApproveAsync(ids.Consent, ct),
+            "ConsentService.RejectAsync" => await S<ConsentService>().RejectAsync(ids.Consent, "Ingen handledare på plats.", ct),
+            "ConsentService.RecordByPhoneAsync" => await S<ConsentService>().RecordByPhoneAsync(
+                ids.ConsentOrder, approved: true, "Anna Lindqvist ringde och godkände.", ct),
             _ => throw new InvalidOperationException($"No call written for {operation}: add one to {nameof(ActAsync)}."),
         };
     }

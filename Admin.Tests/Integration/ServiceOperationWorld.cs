@@ -180,6 +180,18 @@ public sealed class ServiceOperationWorld : IAsyncLifetime
             database, new AuditTrail(clock), clock, Assert.IsType<PlaceOrderResult.Created>(fixedTerm).Receipt.Id, Today, ct));
         await AppServices.FollowUpRun(database, new RecordingMailSender(), clock).RunAsync(Today, dryRun: false, ct);
 
+        // Temporary access for one of chef2's staff to chef1's Hemtjänst Centrum: chef1's consent is asked.
+        var consentOrder = await PlaceAsync(intake, OrderRequests.TemporaryUnit(KeyRegisterData.PersonnummerFor(602)) with
+        {
+            EmployeeName = "Tove Tall",
+            Unit = GrantWorld.Tallgarden,
+            TargetUnit = GrantWorld.Centrum,
+            OrdererName = "Erik Johansson",
+            OrdererEmail = FollowUpWorld.Chef2Email,
+            ManagerName = "Erik Johansson",
+            ManagerEmail = FollowUpWorld.Chef2Email,
+        });
+
         await using (var db = database.CreateDbContext())
         {
             var followUp = await db.FollowUps.AsNoTracking().SingleAsync(f => f.GrantId != null, ct);
@@ -233,6 +245,8 @@ public sealed class ServiceOperationWorld : IAsyncLifetime
             {
                 AskedOrder = asked,
                 AskedOrderVersion = await OrderVersionAsync(database, asked),
+                ConsentOrder = consentOrder,
+                Consent = (await db.Orders.AsNoTracking().SingleAsync(o => o.Id == consentOrder, ct)).Consent!.Id,
             };
         }
 
@@ -307,6 +321,11 @@ public sealed record WorldIds(
     public int AskedOrder { get; init; }
 
     public int AskedOrderVersion { get; init; }
+
+    /// <summary>A temporary access order from Tallgården to chef1's Hemtjänst Centrum, waiting for her consent.</summary>
+    public int ConsentOrder { get; init; }
+
+    public int Consent { get; init; }
 }
 
 /// <summary>A copy of a database file in a folder of its own.</summary>

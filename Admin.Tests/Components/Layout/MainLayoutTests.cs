@@ -6,14 +6,30 @@ using SocItConsole.Admin.Tests.Infrastructure;
 
 namespace SocItConsole.Admin.Tests.Components.Layout;
 
-public class MainLayoutTests : ComponentTestBase
+public class MainLayoutTests : ComponentTestBase, IAsyncLifetime
 {
+    private TestDatabase? _database;
+
+    // The menu's count on "Att godkänna" reads the consents: an empty migrated database has none.
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateMigratedAsync();
+        Services.AddCaseServices(_database, AppServices.Clock());
+    }
+
+    public new async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _database?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
     public static TheoryData<string, string[]> MenuByUser => new()
     {
         { "operator", ["/", "/cases", "/orders/new", "/my-orders", "/follow-ups", "/access", "/keys", "/units", "/reviews", "/outbox", "/audit"] },
         { "admin", ["/", "/orderers", "/access", "/units", "/reviews", "/outbox", "/audit", "/matrix", "/admin"] },
-        { "chef1", ["/", "/orders/new", "/my-orders", "/follow-ups", "/my-reviews", "/orderers", "/access"] },
-        { "chef2", ["/", "/orders/new", "/my-orders", "/follow-ups", "/my-reviews", "/orderers", "/access"] },
+        { "chef1", ["/", "/orders/new", "/my-orders", "/follow-ups", "/my-reviews", "/approvals", "/orderers", "/access"] },
+        { "chef2", ["/", "/orders/new", "/my-orders", "/follow-ups", "/my-reviews", "/approvals", "/orderers", "/access"] },
         { "utanroll", ["/"] },
     };
 
