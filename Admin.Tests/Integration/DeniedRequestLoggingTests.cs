@@ -20,7 +20,7 @@ public class DeniedRequestLoggingTests
 
     [Theory]
     [InlineData("utanroll", "GET", "/admin", "/admin", HttpStatusCode.Forbidden, "forbid")]
-    [InlineData("operator", "GET", "/my-orders?search=" + OrderRequests.Pnr1990, "/my-orders", HttpStatusCode.Forbidden, "forbid")]
+    [InlineData("admin", "GET", "/my-orders?search=" + OrderRequests.Pnr1990, "/my-orders", HttpStatusCode.Forbidden, "forbid")]
     [InlineData(null, "GET", "/cases/7?search=" + OrderRequests.Pnr1990, "/cases/{Id:int}", HttpStatusCode.Redirect, "challenge")]
     [InlineData("utanroll", "GET", "/access/export.csv?unit=1&search=" + OrderRequests.Pnr1990, "/access/export.csv", HttpStatusCode.Forbidden, "forbid")]
     [InlineData(null, "GET", "/access/export.csv?unit=1", "/access/export.csv", HttpStatusCode.Redirect, "challenge")]

@@ -205,7 +205,7 @@ public sealed class ProtectedIdentityTests : IAsyncLifetime
         Assert.Empty((await AppServices.FollowUpService(World.Database, "chef1", World.Clock)
             .ListAsync(FollowUpFilter.Undecided, "Lisa", 0, 50, Ct)).Items);
         var outbox = Outbox();
-        var row = Assert.Single((await outbox.ListAsync(0, 10, Ct)).Items);
+        var row = Assert.Single((await outbox.ListAsync(0, 10, Ct)).Items, r => r.Kind == OutboxKind.FollowUpReminder);
         Assert.DoesNotContain(Lisa, await outbox.BodyAsync(row.Kind, row.Id, Ct), StringComparison.Ordinal);
     }
 
@@ -215,7 +215,7 @@ public sealed class ProtectedIdentityTests : IAsyncLifetime
         await World.AddGrantAsync("chef1", Lisa, OrderRequests.Pnr1990, "Appva", "Standard", endsIn: -2);
         await AppServices.FollowUpRun(World.Database, World.Mail, World.Clock).RunAsync(World.CurrentDay, dryRun: false, Ct);
         var outbox = Outbox();
-        var row = Assert.Single((await outbox.ListAsync(0, 10, Ct)).Items);
+        var row = Assert.Single((await outbox.ListAsync(0, 10, Ct)).Items, r => r.Kind == OutboxKind.FollowUpReminder);
         Assert.Contains($"- {Lisa}: Appva", await outbox.BodyAsync(row.Kind, row.Id, Ct), StringComparison.Ordinal);
 
         await ProtectLisaAsync();
