@@ -60,6 +60,8 @@ public class MainLayoutTests : ComponentTestBase, IAsyncLifetime
 
         cut.WaitForAssertion(() =>
             Assert.Equal(["/", "/orders/new", "/my-orders"], cut.FindAll("[data-nav]").Select(e => e.GetAttribute("data-nav"))));
+        // The app bar says what she is here for, not "Ingen roll".
+        cut.WaitForAssertion(() => Assert.Equal("Utsedd beställare", cut.Find("[data-testid=user-badge-role]").TextContent.Trim()));
     }
 
     [Fact]

@@ -44,6 +44,26 @@ public class NewOrderPageTests : ComponentTestBase, IAsyncLifetime
         return cut;
     }
 
+    [Fact]
+    public async Task AManagerWithNoUnitToOrderFor_IsToldWhy_InsteadOfAnEmptyForm()
+    {
+        await using (var db = Database.CreateDbContext())
+        {
+            var anna = SocItConsole.Shared.Common.EmailAddress.Parse("anna.lindqvist@kommun.example");
+            foreach (var unit in await db.Units.Where(u => u.Managers.Any(m => m.Email == anna)).ToListAsync(TestContext.Current.CancellationToken))
+            {
+                unit.RemoveManager(anna);
+            }
+
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var cut = Render<NewOrderPage>();
+
+        cut.WaitForAssertion(() => Assert.Contains("ingen verksamhet du kan beställa för", cut.Find("[data-testid=no-ordering-units]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(cut.FindAll("[data-testid=type-New]"));
+    }
+
     private static void ChooseType(IRenderedComponent<NewOrderPage> cut, string type)
     {
         cut.Find($"[data-testid=type-{type}]").Click();
