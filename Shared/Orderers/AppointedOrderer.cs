@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using SocItConsole.Shared.Audit;
 using SocItConsole.Shared.Common;
 using SocItConsole.Shared.MasterData;
@@ -62,6 +63,24 @@ public sealed class AppointedOrderer
     public DateTimeOffset? EndedAt { get; private set; }
 
     public string? EndedByName { get; private set; }
+
+    /// <summary>
+    /// <see cref="IsValidOn"/> as a query the database runs (the authorization check reads the register on every
+    /// request). The same rule: a test holds the two to agree.
+    /// </summary>
+    public static Expression<Func<AppointedOrderer, bool>> ValidOn(DateOnly day) =>
+        a => a.From <= day && (a.To == null || day <= a.To);
+
+    /// <summary>
+    /// Appointments that give, or will give, the right on or after <paramref name="day"/>: not past their last day and
+    /// not withdrawn before they began (a withdrawn one ends the day before its first).
+    /// </summary>
+    public static Expression<Func<AppointedOrderer, bool>> CurrentOrComingOn(DateOnly day) =>
+        a => a.To == null || (a.To >= day && a.To >= a.From);
+
+    /// <summary>The opposite of <see cref="CurrentOrComingOn"/>: run their course, or withdrawn.</summary>
+    public static Expression<Func<AppointedOrderer, bool>> EndedBy(DateOnly day) =>
+        a => a.To != null && (a.To < day || a.To < a.From);
 
     /// <summary>Whether the person may order for the unit on <paramref name="day"/>.</summary>
     public bool IsValidOn(DateOnly day) => From <= day && (To is null || day <= To);

@@ -31,6 +31,32 @@ public class AppointedOrdererTests
             (appointment.IsValidOn(Today), appointment.HasEndedBy(Today), AppointmentRules.StatusOn(appointment, Today)));
     }
 
+    [Theory]
+    [InlineData(-30, null)]
+    [InlineData(-30, 0)]
+    [InlineData(-30, -1)]
+    [InlineData(0, 0)]
+    [InlineData(1, 30)]
+    [InlineData(1, null)]
+    [InlineData(5, 4)]
+    public void TheQueryForms_SayWhatTheRulesSay(int from, int? to)
+    {
+        // A withdrawn appointment (ended before it began) ends the day before its first; the constructor refuses it.
+        var appointment = to < from ? Withdrawn(from) : Make(from, to);
+        var status = AppointmentRules.StatusOn(appointment, Today);
+
+        Assert.Equal(appointment.IsValidOn(Today), AppointedOrderer.ValidOn(Today).Compile()(appointment));
+        Assert.Equal(status != AppointmentStatus.Ended, AppointedOrderer.CurrentOrComingOn(Today).Compile()(appointment));
+        Assert.Equal(status == AppointmentStatus.Ended, AppointedOrderer.EndedBy(Today).Compile()(appointment));
+    }
+
+    private static AppointedOrderer Withdrawn(int from)
+    {
+        var appointment = Make(from, null);
+        appointment.End(Today, Today, By, At);
+        return appointment;
+    }
+
     [Fact]
     public void ALastDayBeforeTheFirst_IsRefused()
     {

@@ -98,24 +98,11 @@ public sealed partial class CaseMail(
         message.MarkSent(clock.GetUtcNow());
         var caseNumber = await db.Orders.AsNoTracking().Where(o => o.Id == message.OrderId).Select(o => o.CaseNumber).SingleAsync(ct);
         audit.Record(db, Sender, "CaseMail.Sent", "Order", caseNumber,
-            $"{caseNumber}: e-post ({KindName(message.Kind)}) skickad till {message.ToName}.",
+            $"{caseNumber}: e-post ({CaseMailNames.Of(message.Kind)}) skickad till {message.ToName}.",
             before: null, after: new { Kind = message.Kind.ToString(), To = message.ToEmail.Value, message.MessageId });
         await db.SaveChangesAsync(ct);
         return null;
     }
-
-    /// <summary>What the message is, in Swedish, for lists and the audit trail.</summary>
-    public static string KindName(CaseMessageKind kind) => kind switch
-    {
-        CaseMessageKind.Received => "mottagen",
-        CaseMessageKind.Question => "fråga till beställaren",
-        CaseMessageKind.Completed => "klar",
-        CaseMessageKind.Rejected => "avvisad",
-        CaseMessageKind.ConsentRequest => "begäran om godkännande",
-        CaseMessageKind.ConsentReminder => "påminnelse om godkännande",
-        CaseMessageKind.Answered => "svar från beställaren",
-        _ => kind.ToString(),
-    };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Case message {MessageId} could not be sent; it is retried with the same id")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, string messageId);

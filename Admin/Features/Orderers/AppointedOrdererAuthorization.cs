@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Infrastructure.Authentication;
 using SocItConsole.Admin.Infrastructure.Localization;
+using SocItConsole.Shared.Orderers;
 
 namespace SocItConsole.Admin.Features.Orderers;
 
@@ -25,8 +26,7 @@ public sealed class AppointedOrdererAuthorization(IDbContextFactory<SocItDbConte
 
         var today = AdminTimeZone.Today(clock);
         await using var db = await factory.CreateDbContextAsync();
-        if (await db.AppointedOrderers.AsNoTracking()
-                .AnyAsync(a => a.Email == email && a.From <= today && (a.To == null || a.To >= today)))
+        if (await db.AppointedOrderers.AsNoTracking().Where(AppointedOrderer.ValidOn(today)).AnyAsync(a => a.Email == email))
         {
             context.Succeed(requirement);
         }

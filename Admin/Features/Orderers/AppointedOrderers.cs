@@ -77,16 +77,14 @@ public sealed class AppointedOrderers(
             units = units.Where(u => u.Id == unitId);
         }
 
-        var rows = db.AppointedOrderers.AsNoTracking()
-            .Join(units, a => a.UnitId, u => u.Id, (a, u) => new { Appointment = a, UnitName = u.Name });
-        rows = query.Filter switch
+        var appointments = db.AppointedOrderers.AsNoTracking();
+        appointments = query.Filter switch
         {
-            AppointmentFilter.Active => rows.Where(r => r.Appointment.To == null
-                || (r.Appointment.To >= today && r.Appointment.To >= r.Appointment.From)),
-            AppointmentFilter.Ended => rows.Where(r => r.Appointment.To != null
-                && (r.Appointment.To < today || r.Appointment.To < r.Appointment.From)),
-            _ => rows,
+            AppointmentFilter.Active => appointments.Where(AppointedOrderer.CurrentOrComingOn(today)),
+            AppointmentFilter.Ended => appointments.Where(AppointedOrderer.EndedBy(today)),
+            _ => appointments,
         };
+        var rows = appointments.Join(units, a => a.UnitId, u => u.Id, (a, u) => new { Appointment = a, UnitName = u.Name });
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var pattern = SqlLike.Containing(query.Search.Trim());
@@ -116,7 +114,8 @@ public sealed class AppointedOrderers(
         await using var db = await factory.CreateDbContextAsync(ct);
         var units = Units(db, user).Select(u => u.Id);
         return await db.AppointedOrderers.AsNoTracking()
-            .Where(a => units.Contains(a.UnitId) && (a.To == null || (a.To >= today && a.To >= a.From)))
+            .Where(AppointedOrderer.CurrentOrComingOn(today))
+            .Where(a => units.Contains(a.UnitId))
             .GroupBy(a => a.UnitId)
             .Select(g => new { UnitId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.UnitId, g => g.Count, ct);
@@ -135,7 +134,8 @@ public sealed class AppointedOrderers(
         var today = AdminTimeZone.Today(clock);
         await using var db = await factory.CreateDbContextAsync(ct);
         var rows = await db.AppointedOrderers.AsNoTracking()
-            .Where(a => a.Email == email && (a.To == null || (a.To >= today && a.To >= a.From)))
+            .Where(AppointedOrderer.CurrentOrComingOn(today))
+            .Where(a => a.Email == email)
             .Join(db.Units, a => a.UnitId, u => u.Id, (a, u) => new { Appointment = a, UnitName = u.Name })
             .ToListAsync(ct);
         return [.. rows.Select(r => ToRow(r.Appointment, r.UnitName, today))
