@@ -3,6 +3,7 @@ using SocItConsole.Shared.Audit;
 using SocItConsole.Shared.Cases;
 using SocItConsole.Shared.Common;
 using SocItConsole.Shared.FollowUps;
+using SocItConsole.Shared.Hr;
 using SocItConsole.Shared.Grants;
 using SocItConsole.Shared.Reviews;
 using SocItConsole.Shared.Keys;
@@ -76,6 +77,16 @@ public sealed class SocItDbContext(DbContextOptions<SocItDbContext> options) : D
     public DbSet<UnitConsent> UnitConsents => Set<UnitConsent>();
 
     public DbSet<CaseMessage> CaseMessages => Set<CaseMessage>();
+
+    public DbSet<OrderBatch> OrderBatches => Set<OrderBatch>();
+
+    public DbSet<HrMapping> HrMappings => Set<HrMapping>();
+
+    public DbSet<HrImport> HrImports => Set<HrImport>();
+
+    public DbSet<HrFinding> HrFindings => Set<HrFinding>();
+
+    public DbSet<HrNotice> HrNotices => Set<HrNotice>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -109,6 +109,21 @@ public sealed class Order
 
     public string PlacedByName { get; private set; }
 
+    /// <summary>The batch it was placed in (many orders at once), if any.</summary>
+    public int? BatchId { get; private set; }
+
+    /// <summary>Placed as one of many (<see cref="OrderBatch"/>): set before the batch's single save.</summary>
+    public void BelongTo(OrderBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.Id == 0)
+        {
+            throw new InvalidOperationException("The batch is saved first, in the same transaction.");
+        }
+
+        BatchId = batch.Id;
+    }
+
     /// <summary>The e-service's Idempotency-Key: a retry with it returns this order instead of a second one.</summary>
     public string? IdempotencyKey { get; private set; }
 

@@ -35,6 +35,9 @@ public enum OrderChannel
     EService,
     SecureMessage,
     Phone,
+
+    /// <summary>Placed by Soc-IT from a confirmed finding of the reconciliation with the HR system.</summary>
+    Hr,
 }
 
 public enum OrderStatus
@@ -128,6 +131,7 @@ public static class OrderTexts
         OrderChannel.EService => "E-tjänsten",
         OrderChannel.SecureMessage => "Säkert meddelande",
         OrderChannel.Phone => "Telefon",
+        OrderChannel.Hr => "Avstämning mot HR",
         _ => channel.ToString(),
     };
 

@@ -94,6 +94,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.HasIndex(o => new { o.Status, o.ReceivedAt });
         builder.HasIndex(o => o.AssignedToId);
         builder.HasIndex(o => o.UnitId);
+        builder.HasIndex(o => o.BatchId);
+        builder.HasOne<OrderBatch>().WithMany().HasForeignKey(o => o.BatchId).OnDelete(DeleteBehavior.Restrict);
 
         builder.OwnsMany(o => o.Checklist, item =>
         {

@@ -375,6 +375,343 @@ namespace SocItConsole.Admin.Data.Migrations
                     b.ToTable("Grants");
                 });
 
+            modelBuilder.Entity("SocItConsole.Shared.Hr.HrFinding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DismissReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DismissedAsFindingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EffectiveDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EmploymentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FactsKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HrFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HrTitleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HrTitleName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HrTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HrUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HrUnitName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LineNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Personnummer")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TitleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TitleName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.HasIndex("EmploymentId");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("FactsKey", "Status");
+
+                    b.HasIndex("UnitId", "Status");
+
+                    b.HasIndex("ImportId", "Kind", "Status");
+
+                    b.ToTable("HrFindings");
+                });
+
+            modelBuilder.Entity("SocItConsole.Shared.Hr.HrImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CarriedDismissals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FileBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Joiners")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Leavers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LinesRead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LinesSkipped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LinesUnmapped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Movers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrdersPlaced")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonsMatched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnknownToHr")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileSha256")
+                        .IsUnique();
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("HrImports");
+                });
+
+            modelBuilder.Entity("SocItConsole.Shared.Hr.HrMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FirstSeenImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HrValue")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SuggestedTargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuggestedTargetName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TargetName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Kind");
+
+                    b.ToTable("HrMappings");
+                });
+
+            modelBuilder.Entity("SocItConsole.Shared.Hr.HrNotice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SendingUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("ImportId", "Kind", "ToEmail")
+                        .IsUnique();
+
+                    b.ToTable("HrNotices");
+                });
+
             modelBuilder.Entity("SocItConsole.Shared.Keys.Key", b =>
                 {
                     b.Property<int>("Id")
@@ -1119,6 +1456,9 @@ namespace SocItConsole.Admin.Data.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("BatchId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CaseNumber")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1259,6 +1599,8 @@ namespace SocItConsole.Admin.Data.Migrations
 
                     b.HasIndex("AssignedToId");
 
+                    b.HasIndex("BatchId");
+
                     b.HasIndex("CaseNumber")
                         .IsUnique();
 
@@ -1286,6 +1628,52 @@ namespace SocItConsole.Admin.Data.Migrations
                     b.HasIndex("Status", "ReceivedAt");
 
                     b.ToTable("Orders");
+                });
+
+            modelBuilder.Entity("SocItConsole.Shared.Orders.OrderBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PlacedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlacedById")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlacedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("PlacedById", "PlacedAt");
+
+                    b.ToTable("OrderBatches");
                 });
 
             modelBuilder.Entity("SocItConsole.Shared.Orders.UnitConsent", b =>
@@ -1819,6 +2207,45 @@ namespace SocItConsole.Admin.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SocItConsole.Shared.Hr.HrFinding", b =>
+                {
+                    b.HasOne("SocItConsole.Shared.People.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SocItConsole.Shared.People.Employment", null)
+                        .WithMany()
+                        .HasForeignKey("EmploymentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SocItConsole.Shared.Hr.HrImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SocItConsole.Shared.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SocItConsole.Shared.MasterData.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocItConsole.Shared.Hr.HrNotice", b =>
+                {
+                    b.HasOne("SocItConsole.Shared.Hr.HrImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SocItConsole.Shared.Keys.Key", b =>
                 {
                     b.HasOne("SocItConsole.Shared.People.Employee", null)
@@ -2145,6 +2572,11 @@ namespace SocItConsole.Admin.Data.Migrations
 
             modelBuilder.Entity("SocItConsole.Shared.Orders.Order", b =>
                 {
+                    b.HasOne("SocItConsole.Shared.Orders.OrderBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SocItConsole.Shared.People.Employee", "Employee")
                         .WithMany()
                         .HasForeignKey("EmployeeId")
