@@ -20,6 +20,7 @@ public static class NavigationCatalog
     [
         new("Start", "/", Icons.Material.Outlined.Home, Policy: null),
         new("Ärenden", "/cases", Icons.Material.Outlined.Inbox, Policies.Operator),
+        new("Avstämning mot HR", "/hr", Icons.Material.Outlined.CompareArrows, Policies.Operator),
         new("Beställ", "/orders/new", Icons.Material.Outlined.AddCircleOutline, Policies.OrderIntake),
         new("Mina ärenden", "/my-orders", Icons.Material.Outlined.AssignmentInd, Policies.OrderIntake),
         new("Uppföljning", "/follow-ups", Icons.Material.Outlined.EventRepeat, Policies.FollowUps),
