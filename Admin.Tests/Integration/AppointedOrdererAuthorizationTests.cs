@@ -36,6 +36,7 @@ public class AppointedOrdererAuthorizationTests
             ("/access", HttpStatusCode.Forbidden),
             ("/access/export.csv", HttpStatusCode.Forbidden),
             ("/cases", HttpStatusCode.Forbidden),
+            ("/hr", HttpStatusCode.Forbidden),
             ("/orderers", HttpStatusCode.Forbidden),
             ("/my-reviews", HttpStatusCode.Forbidden),
             ("/units", HttpStatusCode.Forbidden),

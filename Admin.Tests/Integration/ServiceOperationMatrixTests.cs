@@ -11,6 +11,7 @@ using SocItConsole.Admin.Features.Cases;
 using SocItConsole.Admin.Features.Consents;
 using SocItConsole.Admin.Features.FollowUps;
 using SocItConsole.Admin.Features.Grants;
+using SocItConsole.Admin.Features.Hr;
 using SocItConsole.Admin.Features.Keys;
 using SocItConsole.Admin.Features.MasterData;
 using SocItConsole.Admin.Features.Matrix;
@@ -23,6 +24,7 @@ using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Admin.Tests.TestData;
 using SocItConsole.Shared.Audit;
 using SocItConsole.Shared.Cases;
+using SocItConsole.Shared.Hr;
 using SocItConsole.Shared.Keys;
 using SocItConsole.Shared.Orders;
 using SocItConsole.Shared.Reviews;
@@ -350,6 +352,9 @@ public sealed partial class ServiceOperationMatrixTests(ServiceOperationWorld wo
         _ => null,
     };
 
+    /// <summary>The one finding's result of a confirmation of one (a list of results is not a refusal by itself).</summary>
+    private static HrFindingResult Single(IReadOnlyList<HrFindingResult> results) => Assert.Single(results);
+
     private static string Describe(object? result) => result is null ? "no exception and no result" : $"no exception ({Failure(result) ?? result.GetType().Name})";
 
     /// <summary>One call per documented operation, on the prepared world, with arguments that make it succeed when allowed.</summary>
@@ -434,6 +439,9 @@ public sealed partial class ServiceOperationMatrixTests(ServiceOperationWorld wo
             "ConsentService.RejectAsync" => await S<ConsentService>().RejectAsync(ids.Consent, "Ingen handledare på plats.", ct),
             "ConsentService.RecordByPhoneAsync" => await S<ConsentService>().RecordByPhoneAsync(
                 ids.ConsentOrder, approved: true, "Anna Lindqvist ringde och godkände.", ct),
+            "HrFindings.ConfirmAsync" => Single(await S<HrFindings>().ConfirmAsync([ids.HrLeaver], ct: ct)),
+            "HrFindings.ConfirmAllAsync" => Single(await S<HrFindings>().ConfirmAllAsync(ids.HrRun, HrFindingKind.Leaver, ct: ct)),
+            "HrFindings.DismissAsync" => await S<HrFindings>().DismissAsync(ids.HrLeaver, "Kontrollerad", ct),
             _ => throw new InvalidOperationException($"No call written for {operation}: add one to {nameof(ActAsync)}."),
         };
     }

@@ -192,6 +192,11 @@ public sealed class ServiceOperationWorld : IAsyncLifetime
             ManagerEmail = FollowUpWorld.Chef2Email,
         });
 
+        // A reconciliation with HR: one of chef1's staff has left according to the file, waiting for an operator.
+        var leaving = await TestEmployments.EmployAsync(database, KeyRegisterData.PersonnummerFor(610), "Lena Lund");
+        var hrRun = await HrFindingData.RunAsync(database);
+        var hrLeaver = await HrFindingData.LeaverAsync(database, hrRun, leaving, Today.AddDays(3));
+
         await using (var db = database.CreateDbContext())
         {
             var followUp = await db.FollowUps.AsNoTracking().SingleAsync(f => f.GrantId != null, ct);
@@ -247,6 +252,8 @@ public sealed class ServiceOperationWorld : IAsyncLifetime
                 AskedOrderVersion = await OrderVersionAsync(database, asked),
                 ConsentOrder = consentOrder,
                 Consent = (await db.Orders.AsNoTracking().SingleAsync(o => o.Id == consentOrder, ct)).Consent!.Id,
+                HrRun = hrRun,
+                HrLeaver = hrLeaver,
             };
         }
 
@@ -326,6 +333,11 @@ public sealed record WorldIds(
     public int ConsentOrder { get; init; }
 
     public int Consent { get; init; }
+
+    /// <summary>A reconciliation run with one open leaver in Hemtjänst Centrum.</summary>
+    public int HrRun { get; init; }
+
+    public int HrLeaver { get; init; }
 }
 
 /// <summary>A copy of a database file in a folder of its own.</summary>

@@ -26,7 +26,7 @@ public class MainLayoutTests : ComponentTestBase, IAsyncLifetime
 
     public static TheoryData<string, string[]> MenuByUser => new()
     {
-        { "operator", ["/", "/cases", "/orders/new", "/my-orders", "/follow-ups", "/access", "/keys", "/units", "/reviews", "/outbox", "/audit"] },
+        { "operator", ["/", "/cases", "/hr", "/orders/new", "/my-orders", "/follow-ups", "/access", "/keys", "/units", "/reviews", "/outbox", "/audit"] },
         { "admin", ["/", "/orderers", "/access", "/units", "/reviews", "/outbox", "/audit", "/matrix", "/admin"] },
         { "chef1", ["/", "/orders/new", "/my-orders", "/follow-ups", "/my-reviews", "/approvals", "/orderers", "/access"] },
         { "chef2", ["/", "/orders/new", "/my-orders", "/follow-ups", "/my-reviews", "/approvals", "/orderers", "/access"] },
