@@ -210,7 +210,8 @@ public static class AppServices
         services.AddKeyServices();
         services.AddConsentServices();
 
-        // The dashboard's review card.
+        // The dashboard's cards: the reconciliation with HR and the review.
+        services.TryAddScoped<SocItConsole.Admin.Features.Hr.HrFindings>();
         services.TryAddScoped<SocItConsole.Admin.Features.Reviews.ReviewMail>();
         services.TryAddScoped<SocItConsole.Admin.Features.Reviews.ReviewRounds>();
         return services;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using SocItConsole.Admin.Features.Hr;
+using SocItConsole.Admin.Features.Hr.Components;
 using SocItConsole.Admin.Features.Hr.Pages;
 using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Admin.Tests.TestData;
@@ -164,6 +165,19 @@ public sealed class HrFindingsPageTests : ComponentTestBase, IAsyncLifetime
 
         cut.WaitForAssertion(() => Assert.Equal(["Skyddad person", "Omar Svensson"], cut.FindAll("[data-testid=row-name]").Select(Text)));
         Assert.DoesNotContain("Lisa", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheStartPageCard_CountsTheLatestRunsOpenFindings_AndLinksToThem()
+    {
+        await SeedAsync();
+        SignInAs("operator");
+        RenderInteractively();
+
+        var cut = Render<HrOpenFindingsCard>();
+
+        cut.WaitForAssertion(() => Assert.Equal("2 öppna avvikelser", Text(cut.Find("[data-testid=hr-open-findings-link]"))));
+        Assert.Equal("/hr", cut.Find("[data-testid=hr-open-findings-link]").GetAttribute("href"));
     }
 
     private static string Text(IElement element) => string.Join(" ", element.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

@@ -128,7 +128,9 @@ public sealed class HrFindings(
         var total = await findings.CountAsync(ct);
         var size = Math.Clamp(pageSize, 1, MaxPageSize);
         var rows = await findings
-            .OrderBy(f => f.Kind).ThenBy(f => f.UnitName).ThenBy(f => f.Name).ThenBy(f => f.Id)
+            // Kinds in the page's order (they are stored as text): leavers first, they matter most.
+            .OrderBy(f => f.Kind == HrFindingKind.Leaver ? 0 : f.Kind == HrFindingKind.Mover ? 1 : f.Kind == HrFindingKind.Joiner ? 2 : 3)
+            .ThenBy(f => f.UnitName).ThenBy(f => f.Name).ThenBy(f => f.Id)
             .Skip(Math.Max(page, 0) * size).Take(size)
             .Select(f => new
             {
