@@ -49,6 +49,7 @@ public class HrFindingsBrowserTests
         await Expect(page.Locator("[data-testid='feedback']")).ToContainTextAsync("2 avvikelser bekräftade: 2 beställningar lagda");
         await Expect(page.Locator("[data-testid='orders-placed']")).ToHaveTextAsync("2");
         await Expect(page.Locator("[data-testid='row-name']")).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-testid='confirm-progress']")).ToHaveCountAsync(0);
         await CaseBrowserTests.ScreenshotFromTopAsync(session, "hr-confirmed");
 
         int leaverOrder, moverOrder;
@@ -61,13 +62,13 @@ public class HrFindingsBrowserTests
         }
 
         await session.OpenAsync($"/cases/{leaverOrder}");
-        await Expect(page.Locator("dd", new() { HasText = "Avstämning mot HR" })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("case-facts").GetByText("Avstämning mot HR", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid='employment-ended']")).ToContainTextAsync("Hemtjänst Centrum");
         await Expect(page.Locator("body")).ToContainTextAsync(OrderTexts.TypeName(OrderType.Terminate));
         await CaseBrowserTests.ScreenshotFromTopAsync(session, "hr-leaver-case");
 
         await session.OpenAsync($"/cases/{moverOrder}");
-        await Expect(page.Locator("dd", new() { HasText = "Avstämning mot HR" })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("case-facts").GetByText("Avstämning mot HR", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid='changed-employment']")).ToContainTextAsync("Hemtjänst Centrum");
         await Expect(page.Locator("body")).ToContainTextAsync(OrderTexts.TypeName(OrderType.Change));
         await CaseBrowserTests.ScreenshotFromTopAsync(session, "hr-mover-case");

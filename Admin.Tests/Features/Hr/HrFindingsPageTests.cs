@@ -125,6 +125,7 @@ public sealed class HrFindingsPageTests : ComponentTestBase, IAsyncLifetime
         Assert.Equal((OrderType.Terminate, OrderChannel.Hr), (order.Type, order.Channel));
         Assert.Contains($"ärende {order.CaseNumber}", Text(cut.Find("[data-testid=feedback]")), StringComparison.Ordinal);
         cut.WaitForAssertion(() => Assert.Equal("1", Text(cut.Find("[data-testid=orders-placed]"))));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=confirm-progress]")));
         Assert.Equal("Slutat enligt HR (0)", Text(cut.Find("[data-testid=kind-Leaver]")));
         Assert.Equal(1, (await db.HrImports.SingleAsync(i => i.Id == run, Ct)).OrdersPlaced);
 

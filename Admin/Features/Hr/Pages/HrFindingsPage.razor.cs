@@ -148,10 +148,14 @@ public sealed partial class HrFindingsPage
         _progress = (0, total);
         try
         {
+            // Progress<T> posts its reports: one may arrive after the last finding is done, and must not bring the bar back.
             var progress = new Progress<int>(done => _ = InvokeAsync(() =>
             {
-                _progress = (done, Math.Max(total, done));
-                StateHasChanged();
+                if (_busy)
+                {
+                    _progress = (done, Math.Max(total, done));
+                    StateHasChanged();
+                }
             }));
             var results = await confirm(progress);
             _feedback = Feedback.Of(results);
@@ -239,7 +243,7 @@ public sealed partial class HrFindingsPage
                 parts.Add($"{SwedishCount.Of(confirmed.Count, "avvikelse bekräftad", "avvikelser bekräftade")}: "
                     + $"{HrFindingTexts.Orders(placed)} {(placed == 1 ? "lagd" : "lagda")}"
                     + (confirmed.Count > placed ? $", {confirmed.Count - placed} fanns redan" : string.Empty)
-                    + (confirmed.Count <= 3 ? $" ({string.Join(", ", confirmed.Select(c => $"ärende {c.CaseNumber}"))})" : string.Empty) + ".");
+                    + (confirmed.Count <= 3 ? $" ({(confirmed.Count == 1 ? "ärende" : "ärenden")} {string.Join(", ", confirmed.Select(c => c.CaseNumber))})" : string.Empty) + ".");
             }
 
             if (dismissed.Count > 0)
