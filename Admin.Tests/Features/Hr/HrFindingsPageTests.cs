@@ -135,6 +135,27 @@ public sealed class HrFindingsPageTests : ComponentTestBase, IAsyncLifetime
     }
 
     [Fact]
+    public async Task ConfirmAll_OfAKind_SaysHowManyOrders_AndConfirmsOnlyThatKind()
+    {
+        var (_, leaver, mover) = await SeedAsync();
+        var cut = RenderPage();
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=row-name]").Count));
+        Assert.Empty(cut.FindAll("[data-testid=confirm-all]"));
+
+        cut.Find("[data-testid=kind-Leaver]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("Bekräfta alla 1", Text(cut.Find("[data-testid=confirm-all]"))));
+        cut.Find("[data-testid=confirm-all]").Click();
+        var dialogs = _dialogs!;
+        dialogs.WaitForAssertion(() => Assert.Contains("alla öppna avvikelser av typen slutat enligt hr", dialogs.Markup, StringComparison.Ordinal));
+        dialogs.FindAll("button").Single(b => Text(b) == "Lägg 1 beställning").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("1 avvikelse bekräftad", Text(cut.Find("[data-testid=feedback]")), StringComparison.Ordinal));
+        await using var db = Database.CreateDbContext();
+        Assert.Equal(HrFindingStatus.Confirmed, (await db.HrFindings.SingleAsync(f => f.Id == leaver, Ct)).Status);
+        Assert.Equal(HrFindingStatus.Open, (await db.HrFindings.SingleAsync(f => f.Id == mover, Ct)).Status);
+    }
+
+    [Fact]
     public async Task Dismiss_AsksForAReason_ThenDismissesTheFinding()
     {
         var (_, _, mover) = await SeedAsync();
