@@ -7,6 +7,7 @@ using SocItConsole.Admin.Features.Consents;
 using SocItConsole.Admin.Features.FollowUps;
 using SocItConsole.Admin.Features.Grants;
 using SocItConsole.Admin.Features.Home;
+using SocItConsole.Admin.Features.Hr;
 using SocItConsole.Admin.Features.Keys;
 using SocItConsole.Admin.Features.MasterData;
 using SocItConsole.Admin.Features.Matrix;
@@ -62,6 +63,7 @@ builder.AddAuditFeature();
 builder.AddFollowUpsFeature();
 builder.AddGrantsFeature();
 builder.AddReviewsFeature();
+builder.AddHrFeature();
 builder.AddOrdersApi();
 builder.AddBenchFeature();
 

@@ -104,6 +104,10 @@ public static class AuditCatalogue
         ["Review.RemovalOrdered"] = "Avslut beställt från granskning",
         ["Grant.Removed"] = "Behörighet borttagen (system ej aktuellt)",
         ["Grant.Voided"] = "Behörighet avslutad av sitt eget ärende (system ej aktuellt)",
+
+        // Reconciliation with HR: the run and its e-mail
+        ["Hr.Reconciled"] = "HR-fil avstämd",
+        ["HrNotice.Sent"] = "E-post om avstämning mot HR skickad",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>What kind of record an entry is about, for the "Typ av post" filter and the dialog.</summary>
@@ -124,6 +128,7 @@ public static class AuditCatalogue
         ["ReviewRound"] = "Granskning",
         ["ReviewLine"] = "Granskningsrad",
         ["ReviewMessage"] = "Utskick om granskning",
+        ["HrImport"] = "Avstämning mot HR",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The Swedish name of an action; one without a line shows as stored rather than not at all.</summary>
