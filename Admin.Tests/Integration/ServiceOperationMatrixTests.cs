@@ -434,6 +434,9 @@ public sealed partial class ServiceOperationMatrixTests(ServiceOperationWorld wo
             "ConsentService.RejectAsync" => await S<ConsentService>().RejectAsync(ids.Consent, "Ingen handledare på plats.", ct),
             "ConsentService.RecordByPhoneAsync" => await S<ConsentService>().RecordByPhoneAsync(
                 ids.ConsentOrder, approved: true, "Anna Lindqvist ringde och godkände.", ct),
+            "HrImportService.ReconcileAsync" => await S<SocItConsole.Admin.Features.Hr.HrImportService>().ReconcileAsync(
+                System.Text.Encoding.UTF8.GetBytes("Personnummer;Namn;Enhet;Titel;Startdatum;Slutdatum\n19820407-2428;Maria Lundgren;4110;Undersköterska;2020-01-01;\n"),
+                "hr.csv", today, ct),
             _ => throw new InvalidOperationException($"No call written for {operation}: add one to {nameof(ActAsync)}."),
         };
     }

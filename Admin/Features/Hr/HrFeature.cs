@@ -9,8 +9,7 @@ public static class HrFeature
     public static WebApplicationBuilder AddHrFeature(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<HrOptions>().Bind(builder.Configuration.GetSection(HrOptions.Section));
-        builder.Services.AddScoped<HrNoticeMail>();
-        builder.Services.AddScoped<HrReconciliationRun>();
+        builder.Services.AddHrRun();
         builder.Services.AddScoped<HrImportService>();
 
         // Nightly only where the HR system exports to a folder; elsewhere files are uploaded.
@@ -19,13 +18,21 @@ public static class HrFeature
             builder.Services.AddRecurringJob<HrReconciliationJob>(HrReconciliationJob.Id, HrReconciliationJob.DefaultCron);
         }
 
-        builder.Services.AddCommandLineJob(HrReconciliationJob.Id, async (services, asOf, dryRun, ct) =>
-            await services.GetRequiredService<HrReconciliationRun>().RunNewestFileAsync(asOf, dryRun, HrImportSource.CommandLine, ct));
         if (builder.Environment.IsDevelopment())
         {
             builder.Services.AddHostedService<DemoHrSeeder>();
         }
 
         return builder;
+    }
+
+    /// <summary>The run, its notices and <c>run-job hr-reconciliation</c>: what the console and the command line share.</summary>
+    internal static IServiceCollection AddHrRun(this IServiceCollection services)
+    {
+        services.AddScoped<HrNoticeMail>();
+        services.AddScoped<HrReconciliationRun>();
+        services.AddCommandLineJob(HrReconciliationJob.Id, async (provider, asOf, dryRun, ct) =>
+            await provider.GetRequiredService<HrReconciliationRun>().RunNewestFileAsync(asOf, dryRun, HrImportSource.CommandLine, ct));
+        return services;
     }
 }
