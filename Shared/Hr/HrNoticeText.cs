@@ -49,7 +49,7 @@ public static class HrNoticeText
             }
         }
 
-        body.AppendLine().AppendLine("Stämmer något inte, svara på det här meddelandet eller kontakta Soc-IT.");
+        body.AppendLine().AppendLine("Stämmer något inte, kontakta Soc-IT.");
         if (units.Any(u => u.Lines.Any(l => l.Kind == HrFindingKind.Joiner)))
         {
             body.AppendLine("Beställ behörighet för den som börjar snart:").AppendLine(orderFormLink.ToString());

@@ -94,6 +94,19 @@ public sealed class HrImportPageTests : ComponentTestBase, IAsyncLifetime
         Assert.True(cut.Find("[data-testid=hr-reconcile]").HasAttribute("disabled"));
     }
 
+    [Fact]
+    public void AFileOverTheSizeLimit_IsRefusedWithASwedishMessage_AndNotRead()
+    {
+        var cut = Page();
+
+        cut.FindComponent<InputFile>().UploadFiles(
+            InputFileContent.CreateFromBinary(new byte[HrImportService.MaxFileBytes + 1], "hr-stor.csv"));
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            "Filen är 21 MB; en HR-fil får vara högst 20 MB.", cut.Find("[data-testid=hr-error]").TextContent.Trim()));
+        Assert.True(cut.Find("[data-testid=hr-dry-run]").HasAttribute("disabled"));
+    }
+
     private IRenderedComponent<HrImportPage> Page()
     {
         SignInAs("admin");
@@ -105,7 +118,7 @@ public sealed class HrImportPageTests : ComponentTestBase, IAsyncLifetime
     private static void Upload(IRenderedComponent<HrImportPage> cut, string name, string lines)
     {
         cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(HrWorld.Bytes(lines), name));
-        cut.WaitForAssertion(() => Assert.Equal(name, cut.Find("[data-testid=hr-file-name]").TextContent.Trim()));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=hr-no-file]")));
         cut.WaitForAssertion(() => Assert.False(cut.Find("[data-testid=hr-dry-run]").HasAttribute("disabled")));
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using SocItConsole.Admin.Features.FollowUps;
 using SocItConsole.Admin.Features.Hr;
+using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Admin.Infrastructure.Jobs;
 using SocItConsole.Shared.Audit;
 using SocItConsole.Shared.FollowUps;
@@ -78,6 +80,25 @@ public sealed class HrReconciliationRunTests
         await using var db = world.Database.CreateDbContext();
         Assert.All(await db.HrNotices.ToListAsync(Ct), n => Assert.Equal(ReminderStatus.Sent, n.Status));
         Assert.Equal(3, await db.AuditEntries.CountAsync(a => a.Action == "HrNotice.Sent" && a.ActorId == "job:hr-reconciliation", Ct));
+    }
+
+    [Fact]
+    public async Task Outbox_ListsTheRunsNotices_WithTheirText()
+    {
+        using var world = await WorldWithStaffAsync();
+        await world.RunAsync(File1);
+        var outbox = new Outbox(
+            world.Database, AppServices.CurrentUser("operator"), AppServices.FollowUpRun(world.Database, world.Mail, world.Clock),
+            AppServices.JobRunner(world.Database, world.Clock), new SocItConsole.Admin.Infrastructure.Audit.AuditTrail(world.Clock), world.Clock);
+
+        var page = await outbox.ListAsync(0, 50, Ct);
+
+        var rows = page.Items.Where(r => r.Kind == OutboxKind.HrNotice).ToList();
+        Assert.Equal(3, rows.Count);
+        Assert.Equal(3, page.TotalCount);
+        var chef1 = Assert.Single(rows, r => r.ToEmail == HrWorld.Chef1Email);
+        Assert.Equal(("Avstämning mot HR", "HR-fil per 2026-11-27", ReminderStatus.Sent), (chef1.KindName, chef1.Concerns, chef1.Status));
+        Assert.Contains("Slutat enligt HR", await outbox.BodyAsync(OutboxKind.HrNotice, chef1.Id, Ct), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -58,6 +58,13 @@ public sealed partial class HrImportPage
         });
     }
 
+    /// <summary>Another day makes the dry run stale: it is run again before <em>Stäm av</em>.</summary>
+    private void AsOfChanged(DateTime? day)
+    {
+        _asOf = day;
+        _report = null;
+    }
+
     private async Task DryRunAsync()
     {
         if (_bytes is { } bytes)
