@@ -156,6 +156,23 @@ public sealed class HrReconciliationRunTests
     }
 
     [Fact]
+    public async Task ANoticeTheServerRefused_FailsTheRun_AndIsSentWhenTheSameFileComesAgain()
+    {
+        using var world = await WorldWithStaffAsync();
+        world.Mail.Refuse.Add(HrWorld.Chef2Email);
+
+        var first = await world.RunAsync(File1);
+        world.Mail.Refuse.Clear();
+        var again = await world.RunAsync(File1);
+
+        Assert.False(first.Succeeded);
+        Assert.Single(first.Failures);
+        Assert.Equal((HrRunOutcome.AlreadyReconciled, 1, true), (again.Outcome, again.NoticesSent, again.Succeeded));
+        Assert.Single(world.Mail.To(HrWorld.Chef2Email));
+        Assert.Single(world.Mail.To(HrWorld.Chef1Email));
+    }
+
+    [Fact]
     public async Task MalformedFile_FailsNamingTheLine_AndChangesNothing()
     {
         using var world = await WorldWithStaffAsync();

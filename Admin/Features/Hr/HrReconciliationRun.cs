@@ -85,7 +85,12 @@ public sealed partial class HrReconciliationRun(
         {
             if (await db.HrImports.AsNoTracking().SingleOrDefaultAsync(i => i.FileSha256 == sha, ct) is { } earlier)
             {
-                return empty with { Outcome = HrRunOutcome.AlreadyReconciled, Earlier = earlier, Figures = FiguresOf(earlier) };
+                // Nothing new; but a notice the server refused last time is sent now (the nightly job sees the same file).
+                var (resent, refused) = dryRun ? (0, []) : await mail.SendPendingAsync(ct);
+                return empty with
+                {
+                    Outcome = HrRunOutcome.AlreadyReconciled, Earlier = earlier, Figures = FiguresOf(earlier), NoticesSent = resent, Failures = refused,
+                };
             }
         }
 
