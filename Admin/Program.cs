@@ -64,6 +64,7 @@ builder.AddFollowUpsFeature();
 builder.AddGrantsFeature();
 builder.AddReviewsFeature();
 builder.AddHrFindingsFeature();
+builder.AddHrFeature();
 builder.AddOrdersApi();
 builder.AddBenchFeature();
 

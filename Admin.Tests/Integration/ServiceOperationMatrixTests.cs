@@ -442,6 +442,9 @@ public sealed partial class ServiceOperationMatrixTests(ServiceOperationWorld wo
             "HrFindings.ConfirmAsync" => Single(await S<HrFindings>().ConfirmAsync([ids.HrLeaver], ct: ct)),
             "HrFindings.ConfirmAllAsync" => Single(await S<HrFindings>().ConfirmAllAsync(ids.HrRun, HrFindingKind.Leaver, ct: ct)),
             "HrFindings.DismissAsync" => await S<HrFindings>().DismissAsync(ids.HrLeaver, "Kontrollerad", ct),
+            "HrImportService.ReconcileAsync" => await S<SocItConsole.Admin.Features.Hr.HrImportService>().ReconcileAsync(
+                System.Text.Encoding.UTF8.GetBytes("Personnummer;Namn;Enhet;Titel;Startdatum;Slutdatum\n19820407-2428;Maria Lundgren;4110;Undersköterska;2020-01-01;\n"),
+                "hr.csv", today, ct),
             _ => throw new InvalidOperationException($"No call written for {operation}: add one to {nameof(ActAsync)}."),
         };
     }

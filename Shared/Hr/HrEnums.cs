@@ -48,6 +48,9 @@ public enum HrFindingStatus
 
     /// <summary>An operator dismissed it with a reason; the same facts in a later file stay dismissed.</summary>
     Dismissed,
+
+    /// <summary>Still open when a later run found the same facts: that run's finding is the one to decide.</summary>
+    Superseded,
 }
 
 /// <summary>How a file came to be reconciled.</summary>

@@ -160,13 +160,24 @@ public sealed class HrFinding
         DecidedByName = earlier.DecidedByName;
     }
 
+    /// <summary>A later run found the same facts while this one was still open: the later one is decided instead.</summary>
+    public void Supersede(DateTimeOffset at)
+    {
+        EnsureOpen();
+        Status = HrFindingStatus.Superseded;
+        DecidedAt = at.ToUniversalTime();
+    }
+
     private void EnsureOpen()
     {
         if (Status != HrFindingStatus.Open)
         {
-            throw new DomainException(Status == HrFindingStatus.Confirmed
-                ? "Avvikelsen är redan bekräftad."
-                : "Avvikelsen är redan avfärdad.");
+            throw new DomainException(Status switch
+            {
+                HrFindingStatus.Confirmed => "Avvikelsen är redan bekräftad.",
+                HrFindingStatus.Superseded => "Avvikelsen har ersatts av en senare avstämning.",
+                _ => "Avvikelsen är redan avfärdad.",
+            });
         }
     }
 

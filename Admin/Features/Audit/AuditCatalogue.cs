@@ -108,6 +108,9 @@ public static class AuditCatalogue
         // Reconciliation with HR: the operators' decisions on findings
         ["Hr.FindingConfirmed"] = "Avvikelse mot HR bekräftad",
         ["Hr.FindingDismissed"] = "Avvikelse mot HR avfärdad",
+        // Reconciliation with HR: the run and its e-mail
+        ["Hr.Reconciled"] = "HR-fil avstämd",
+        ["HrNotice.Sent"] = "E-post om avstämning mot HR skickad",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>What kind of record an entry is about, for the "Typ av post" filter and the dialog.</summary>
@@ -129,6 +132,7 @@ public static class AuditCatalogue
         ["ReviewLine"] = "Granskningsrad",
         ["ReviewMessage"] = "Utskick om granskning",
         ["HrFinding"] = "Avvikelse mot HR",
+        ["HrImport"] = "Avstämning mot HR",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The Swedish name of an action; one without a line shows as stored rather than not at all.</summary>

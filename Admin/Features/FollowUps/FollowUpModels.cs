@@ -94,6 +94,9 @@ public enum OutboxKind
 
     /// <summary>A case's e-mail (besked): to its orderer, a receiving unit's manager or the operator; see <see cref="OutboxRow.CaseKind"/>.</summary>
     CaseMessage,
+
+    /// <summary>A reconciliation with HR's e-mail: a manager's digest or an appointed orderer's joiner notice.</summary>
+    HrNotice,
 }
 
 /// <summary>
@@ -111,12 +114,16 @@ public sealed record OutboxRow(
     /// <summary>For a case's e-mail: the case it is about.</summary>
     public string? CaseNumber { get; init; }
 
+    /// <summary>For a reconciliation's e-mail: the HR file's day.</summary>
+    public DateOnly? HrAsOf { get; init; }
+
     public string KindName => CaseKind is { } caseKind ? CaseMailNames.Of(caseKind) : OutboxTexts.KindName(Kind);
 
     /// <summary>What the e-mail concerns, in Swedish: "3 behörigheter", "2 verksamheter", or the case number.</summary>
     public string Concerns => Kind switch
     {
         OutboxKind.CaseMessage => CaseNumber ?? string.Empty,
+        OutboxKind.HrNotice => $"HR-fil per {SocItConsole.Shared.Common.Dates.Iso(HrAsOf)}",
         OutboxKind.FollowUpReminder => ItemCount == 1 ? "1 behörighet" : $"{ItemCount.ToString(CultureInfo.InvariantCulture)} behörigheter",
         _ => ItemCount == 1 ? "1 verksamhet" : $"{ItemCount.ToString(CultureInfo.InvariantCulture)} verksamheter",
     };
@@ -130,6 +137,7 @@ public static class OutboxTexts
         OutboxKind.ReviewInvitation => "Inbjudan till granskning",
         OutboxKind.ReviewReminder => "Påminnelse om granskning",
         OutboxKind.CaseMessage => "Besked om ärende",
+        OutboxKind.HrNotice => "Avstämning mot HR",
         _ => kind.ToString(),
     };
 }

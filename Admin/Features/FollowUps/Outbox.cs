@@ -11,7 +11,8 @@ namespace SocItConsole.Admin.Features.FollowUps;
 
 /// <summary>
 /// The e-mail the console has sent or tried to send (Utkorg), newest first, from its own records: the expiry job's
-/// reminders, the review rounds' invitations and reminders, and the cases' e-mail (besked), in one list.
+/// reminders, the review rounds' invitations and reminders, the cases' e-mail (besked) and the reconciliation with
+/// HR's digests and joiner notices, in one list.
 /// </summary>
 public sealed class Outbox(
     IDbContextFactory<SocItDbContext> factory, CurrentUser currentUser, FollowUpRun run, JobRunner runner, AuditTrail audit, TimeProvider clock)
@@ -19,7 +20,7 @@ public sealed class Outbox(
     public const int MaxPageSize = 100;
 
     /// <summary>
-    /// One page of the three together. Each table gives at most the rows up to the end of the page, newest first,
+    /// One page of the four together. Each table gives at most the rows up to the end of the page, newest first,
     /// and they are merged: a page never needs more than (page + 1) × size rows of any.
     /// </summary>
     public async Task<PagedOutbox> ListAsync(int page, int pageSize, CancellationToken ct = default)
@@ -29,7 +30,8 @@ public sealed class Outbox(
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         var upTo = (page + 1) * pageSize;
         await using var db = await factory.CreateDbContextAsync(ct);
-        var total = await db.ReminderMessages.CountAsync(ct) + await db.ReviewMessages.CountAsync(ct) + await db.CaseMessages.CountAsync(ct);
+        var total = await db.ReminderMessages.CountAsync(ct) + await db.ReviewMessages.CountAsync(ct) + await db.CaseMessages.CountAsync(ct)
+            + await db.HrNotices.CountAsync(ct);
         var expiry = await db.ReminderMessages.AsNoTracking()
             .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
             .Take(upTo)
@@ -59,6 +61,13 @@ public sealed class Outbox(
                 })
             .Take(upTo)
             .ToListAsync(ct);
+        var hr = await (
+                from m in db.HrNotices.AsNoTracking()
+                join i in db.HrImports on m.ImportId equals i.Id
+                orderby m.CreatedAt descending, m.Id descending
+                select new { m.Id, m.ToName, To = m.ToEmail.Value, m.Subject, m.Status, m.CreatedAt, m.SentAt, m.Attempts, m.MessageId, i.AsOf })
+            .Take(upTo)
+            .ToListAsync(ct);
         var rows = expiry
             .Concat(cases.Select(m => new OutboxRow(
                 OutboxKind.CaseMessage, m.Id, AdminTimeZone.DateOf(m.CreatedAt), m.ToName, m.To, m.Subject, m.Status, m.CreatedAt, m.SentAt,
@@ -66,6 +75,12 @@ public sealed class Outbox(
             {
                 CaseKind = m.Kind,
                 CaseNumber = m.CaseNumber,
+            }))
+            .Concat(hr.Select(m => new OutboxRow(
+                OutboxKind.HrNotice, m.Id, AdminTimeZone.DateOf(m.CreatedAt), m.ToName, m.To, m.Subject, m.Status, m.CreatedAt, m.SentAt,
+                m.Attempts, 1, m.MessageId)
+            {
+                HrAsOf = m.AsOf,
             }))
             .Concat(reviews.Select(m => new OutboxRow(
                 m.Kind == ReviewMessageKind.Invitation ? OutboxKind.ReviewInvitation : OutboxKind.ReviewReminder,
@@ -113,6 +128,12 @@ public sealed class Outbox(
             // Composed before the person was protected, a message names them: shown masked, as it would be composed now.
             return message is null ? null
                 : message.IsProtected ? PersonName.MaskIn(message.Body, [message.EmployeeName, message.FullName]) : message.Body;
+        }
+
+        if (kind == OutboxKind.HrNotice)
+        {
+            // Composed with protected persons already shown as "Skyddad person".
+            return await db.HrNotices.AsNoTracking().Where(m => m.Id == id).Select(m => m.Body).SingleOrDefaultAsync(ct);
         }
 
         var reviewKind = kind == OutboxKind.ReviewInvitation ? ReviewMessageKind.Invitation : ReviewMessageKind.Reminder;
