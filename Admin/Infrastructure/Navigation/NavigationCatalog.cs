@@ -21,6 +21,7 @@ public static class NavigationCatalog
         new("Start", "/", Icons.Material.Outlined.Home, Policy: null),
         new("Ärenden", "/cases", Icons.Material.Outlined.Inbox, Policies.Operator),
         new("Beställ", "/orders/new", Icons.Material.Outlined.AddCircleOutline, Policies.OrderIntake),
+        new("Beställ för flera", "/orders/batch", Icons.Material.Outlined.GroupAdd, Policies.OrderIntake),
         new("Mina ärenden", "/my-orders", Icons.Material.Outlined.AssignmentInd, Policies.OrderIntake),
         new("Uppföljning", "/follow-ups", Icons.Material.Outlined.EventRepeat, Policies.FollowUps),
         new("Granskning", "/my-reviews", Icons.Material.Outlined.FactCheck, Policies.Manager),
