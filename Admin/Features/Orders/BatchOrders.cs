@@ -171,8 +171,9 @@ public sealed partial class BatchOrders(
                 }
             }
 
-            if (!isOperator && unit is not null && start is { } day && !cells.Has(BatchColumn.StartDate))
+            if (!isOperator && unit is not null)
             {
+                var day = start ?? today;
                 if (!unitsOn.TryGetValue(day, out var mine))
                 {
                     unitsOn[day] = mine = await OrderForm.OrderingUnitsAsync(db, user, day, ct);
@@ -184,7 +185,7 @@ public sealed partial class BatchOrders(
                     // for the units that are theirs on the start day.
                     LogUnitRefused(_security, SecurityLog.ObjectIdOf(user), unit.Id);
                     cells.Replace(BatchColumn.Unit,
-                        $"Du kan bara beställa för verksamheter som du är chef eller utsedd beställare för den {day:yyyy-MM-dd}. {unit.Name} är inte din.");
+                        $"Du kan bara beställa för verksamheter som du är chef eller utsedd beställare för den {day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}. {unit.Name} är inte din.");
                 }
             }
 
@@ -313,8 +314,6 @@ public sealed partial class BatchOrders(
         private readonly Dictionary<BatchColumn, List<string>> _errors = [];
 
         public IReadOnlySet<BatchColumn> Columns => _errors.Keys.ToHashSet();
-
-        public bool Has(BatchColumn column) => _errors.ContainsKey(column);
 
         public void Add(BatchColumn column, string message) => AddRange(column, [message]);
 

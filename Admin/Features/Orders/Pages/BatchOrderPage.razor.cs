@@ -168,6 +168,7 @@ public partial class BatchOrderPage
     private static string CellClass(BatchColumn column) => column switch
     {
         BatchColumn.Name or BatchColumn.Unit or BatchColumn.Title or BatchColumn.Manager => "cell cell-wide",
+        BatchColumn.Personnummer => "cell cell-pnr",
         _ => "cell",
     };
 
