@@ -194,6 +194,7 @@ public static class AppServices
         services.AddScoped<SocItConsole.Admin.Features.CaseMail.CaseNotices>();
         services.AddScoped<OrderIntake>();
         services.AddScoped<OrderForm>();
+        services.AddScoped<BatchOrders>();
         services.AddScoped<CaseAnswers>();
         services.AddScoped<AuditedChange>();
         services.AddScoped<GrantOrders>();

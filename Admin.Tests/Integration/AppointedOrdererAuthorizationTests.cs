@@ -31,6 +31,7 @@ public class AppointedOrdererAuthorizationTests
         {
             ("/", HttpStatusCode.OK),
             ("/orders/new", HttpStatusCode.OK),
+            ("/orders/batch", HttpStatusCode.OK),
             ("/my-orders", HttpStatusCode.OK),
             ("/follow-ups", HttpStatusCode.Forbidden),
             ("/access", HttpStatusCode.Forbidden),

@@ -13,6 +13,9 @@ namespace SocItConsole.Admin.Tests.Integration;
 internal sealed record MatrixSamples(
     int CaseId, string CaseNumber, int EmployeeId, int FollowUpId, int RoundId, int KeyId, string KeyNumber, int UnitId)
 {
+    /// <summary>An order for many that chef1 placed (its receipt page).</summary>
+    public int BatchId { get; init; }
+
     /// <summary>What chef1's objects show and another manager must never see.</summary>
     public const string EmployeeName = "Lisa Andersson";
 
@@ -33,6 +36,7 @@ internal sealed record MatrixSamples(
         ["/employees/{Id:int}"] = $"/employees/{EmployeeId}",
         ["/keys/{Id:int}"] = $"/keys/{KeyId}",
         ["/follow-ups/{Id:int}"] = $"/follow-ups/{FollowUpId}",
+        ["/orders/batch/{Id:int}"] = $"/orders/batch/{BatchId}",
         ["/my-reviews/{RoundId:int}"] = $"/my-reviews/{RoundId}",
         ["/reviews/{RoundId:int}"] = $"/reviews/{RoundId}",
         ["/reviews/{RoundId:int}/evidence"] = $"/reviews/{RoundId}/evidence",
@@ -67,6 +71,12 @@ internal sealed record MatrixSamples(
         var caseNumber = await db.Orders.AsNoTracking().Where(o => o.Id == order).Select(o => o.CaseNumber).SingleAsync(ct);
         var unit = await GrantWorld.UnitIdAsync(scope.ServiceProvider.GetRequiredService<IDbContextFactory<SocItDbContext>>(), GrantWorld.Centrum);
         var key = await db.Keys.AsNoTracking().Where(k => k.UnitId == unit).OrderBy(k => k.Id).FirstAsync(ct);
-        return new MatrixSamples(order, caseNumber, item.EmployeeId, followUp, round, key.Id, key.Number.ToString(), unit);
+        var chef1 = SocItConsole.Admin.Infrastructure.Authentication.CurrentUser.ToActor(
+            SocItConsole.Admin.Infrastructure.Authentication.DevUsers.Find("chef1")!.ToPrincipal());
+        var batch = new SocItConsole.Shared.Orders.OrderBatch(
+            "matrix-sample", 0, SocItConsole.Shared.Orders.OrderChannel.Console, chef1, DateTimeOffset.UtcNow, null);
+        db.OrderBatches.Add(batch);
+        await db.SaveChangesAsync(ct);
+        return new MatrixSamples(order, caseNumber, item.EmployeeId, followUp, round, key.Id, key.Number.ToString(), unit) { BatchId = batch.Id };
     }
 }

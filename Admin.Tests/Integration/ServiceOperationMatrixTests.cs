@@ -370,6 +370,18 @@ public sealed partial class ServiceOperationMatrixTests(ServiceOperationWorld wo
                 await (OrderRequests.NewUndersköterska(KeyRegisterData.PersonnummerFor(700)) with { EmployeeName = "Nora Nyberg" })
                     .ByIdAsync(S<OrderIntake>()),
                 userName == "operator" ? OrderChannel.Phone : OrderChannel.Console, ct),
+            "BatchOrders.PlaceAsync" => await S<BatchOrders>().PlaceAsync(
+                Guid.NewGuid().ToString("N"),
+                [
+                    new BatchOrderRow
+                    {
+                        Name = "Nils Nyberg", Personnummer = KeyRegisterData.PersonnummerFor(701), Title = "Undersköterska",
+                        Unit = "Hemtjänst Centrum", StartDate = today.AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                        Key = "Nyckelpool",
+                    },
+                ],
+                null,
+                ct),
             "CaseWork.TakeAsync" => await S<CaseWork>().TakeAsync(ids.WaitingOrder, ids.WaitingOrderVersion, ct),
             "CaseWork.MarkItemAsync" => await S<CaseWork>().MarkItemAsync(
                 ids.TakenOrder, ids.TakenOrderVersion, ids.TakenOrderItem, ChecklistState.Done, "Klart.", ct),

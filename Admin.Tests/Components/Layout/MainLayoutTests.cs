@@ -26,10 +26,10 @@ public class MainLayoutTests : ComponentTestBase, IAsyncLifetime
 
     public static TheoryData<string, string[]> MenuByUser => new()
     {
-        { "operator", ["/", "/cases", "/hr", "/orders/new", "/my-orders", "/follow-ups", "/access", "/keys", "/units", "/reviews", "/outbox", "/audit"] },
+        { "operator", ["/", "/cases", "/hr", "/orders/new", "/orders/batch", "/my-orders", "/follow-ups", "/access", "/keys", "/units", "/reviews", "/outbox", "/audit"] },
         { "admin", ["/", "/orderers", "/access", "/units", "/reviews", "/outbox", "/audit", "/matrix", "/admin"] },
-        { "chef1", ["/", "/orders/new", "/my-orders", "/follow-ups", "/my-reviews", "/approvals", "/orderers", "/access"] },
-        { "chef2", ["/", "/orders/new", "/my-orders", "/follow-ups", "/my-reviews", "/approvals", "/orderers", "/access"] },
+        { "chef1", ["/", "/orders/new", "/orders/batch", "/my-orders", "/follow-ups", "/my-reviews", "/approvals", "/orderers", "/access"] },
+        { "chef2", ["/", "/orders/new", "/orders/batch", "/my-orders", "/follow-ups", "/my-reviews", "/approvals", "/orderers", "/access"] },
         { "utanroll", ["/"] },
     };
 
@@ -59,7 +59,7 @@ public class MainLayoutTests : ComponentTestBase, IAsyncLifetime
         var cut = RenderLayout();
 
         cut.WaitForAssertion(() =>
-            Assert.Equal(["/", "/orders/new", "/my-orders"], cut.FindAll("[data-nav]").Select(e => e.GetAttribute("data-nav"))));
+            Assert.Equal(["/", "/orders/new", "/orders/batch", "/my-orders"], cut.FindAll("[data-nav]").Select(e => e.GetAttribute("data-nav"))));
         // The app bar says what she is here for, not "Ingen roll".
         cut.WaitForAssertion(() => Assert.Equal("Utsedd beställare", cut.Find("[data-testid=user-badge-role]").TextContent.Trim()));
     }

@@ -15,6 +15,7 @@ public static class AuditCatalogue
     {
         // Orders and cases
         ["Order.Created"] = "Beställning mottagen",
+        ["Order.BatchPlaced"] = "Beställning för flera mottagen",
         ["Case.Taken"] = "Ärende taget",
         ["Case.ChecklistMarked"] = "Checklistpunkt markerad",
         ["Case.Commented"] = "Ärende kommenterat",
@@ -117,6 +118,7 @@ public static class AuditCatalogue
     public static readonly FrozenDictionary<string, string> EntityTypes = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["Order"] = "Beställning",
+        ["OrderBatch"] = "Beställning för flera",
         ["Employee"] = "Medarbetare",
         ["Grant"] = "Behörighet",
         ["Key"] = "Nyckel",

@@ -109,7 +109,7 @@ public sealed partial class OrderForm(
     /// The units <paramref name="user"/> may order for on <paramref name="day"/>: those they manage and those they are
     /// appointed for (<see cref="OrderingRights.UnitsFor"/>).
     /// </summary>
-    private static async Task<IReadOnlySet<int>> OrderingUnitsAsync(SocItDbContext db, ClaimsPrincipal user, DateOnly day, CancellationToken ct)
+    internal static async Task<IReadOnlySet<int>> OrderingUnitsAsync(SocItDbContext db, ClaimsPrincipal user, DateOnly day, CancellationToken ct)
     {
         if (user.EmailAddress() is not { } email)
         {

@@ -185,6 +185,111 @@ public sealed partial class OrderIntake(
         }
     }
 
+    /// <summary>
+    /// Places many new-employee orders, all valid, as one <see cref="OrderBatch"/>: one transaction, so either every
+    /// case exists or none does. Each order is placed exactly as a single one is (its case number from the same
+    /// counter, its audit entry, its case notices); the batch adds one <c>Order.BatchPlaced</c> entry. A batch with
+    /// <paramref name="key"/> already placed is returned as it is, and nothing new is placed.
+    /// </summary>
+    internal async Task<BatchPlacement> PlaceBatchAsync(
+        string key, IReadOnlyList<ValidOrder> orders, OrderChannel channel, Actor placedBy, string? fileName, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        ArgumentNullException.ThrowIfNull(orders);
+        ArgumentNullException.ThrowIfNull(placedBy);
+        if (orders.Count == 0 || orders.Any(o => o.Type != OrderType.New))
+        {
+            throw new ArgumentException("A batch places one or more new-employee orders.", nameof(orders));
+        }
+
+        if (await FindBatchAsync(key, ct) is { } earlier)
+        {
+            return new BatchPlacement(earlier, Replayed: true);
+        }
+
+        var systems = new List<IReadOnlyList<OrderSystem>>(orders.Count);
+        foreach (var order in orders)
+        {
+            systems.Add(await SystemsForAsync(order, ct));
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await CommitBatchAsync(key, orders, systems, channel, placedBy, fileName, ct);
+            }
+            catch (DbUpdateException) when (attempt < MaxAttempts)
+            {
+                // The same key placed by a second click, or a case number taken at the same moment: the first finds
+                // the batch that won, the second tries again.
+                LogRetry(logger, attempt);
+                if (await FindBatchAsync(key, ct) is { } winner)
+                {
+                    return new BatchPlacement(winner, Replayed: true);
+                }
+            }
+        }
+    }
+
+    private async Task<BatchPlacement> CommitBatchAsync(
+        string key,
+        IReadOnlyList<ValidOrder> orders,
+        List<IReadOnlyList<OrderSystem>> systems,
+        OrderChannel channel,
+        Actor placedBy,
+        string? fileName,
+        CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await db.OrderBatches.AsNoTracking().Where(b => b.Key == key).Select(b => (int?)b.Id).SingleOrDefaultAsync(ct) is { } earlier)
+        {
+            return new BatchPlacement(earlier, Replayed: true);
+        }
+
+        var batch = new OrderBatch(key, orders.Count, channel, placedBy, clock.GetUtcNow(), fileName);
+        db.OrderBatches.Add(batch);
+        await db.SaveChangesAsync(ct);
+        var placed = new List<Order>(orders.Count);
+        for (var i = 0; i < orders.Count; i++)
+        {
+            placed.Add(await AddOrderAsync(db, orders[i], systems[i], [], channel, placedBy, null, null, batch, ct));
+        }
+
+        audit.Record(
+            db,
+            placedBy,
+            "Order.BatchPlaced",
+            "OrderBatch",
+            batch.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"{SwedishCount.Of(placed.Count, "beställning", "beställningar")} av ny behörighet togs emot på en gång "
+                + $"({OrderTexts.ChannelName(channel)}): {string.Join(", ", placed.Select(p => p.CaseNumber))}.",
+            before: null,
+            after: new
+            {
+                batch.Key,
+                batch.Count,
+                Channel = channel.ToString(),
+                CaseNumbers = placed.Select(p => p.CaseNumber),
+                batch.FileName,
+            });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        foreach (var order in placed)
+        {
+            LogPlaced(logger, order.Id, order.Type, channel);
+        }
+
+        return new BatchPlacement(batch.Id, Replayed: false);
+    }
+
+    private async Task<int?> FindBatchAsync(string key, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.OrderBatches.AsNoTracking().Where(b => b.Key == key).Select(b => (int?)b.Id).SingleOrDefaultAsync(ct);
+    }
+
     public async Task<OrderReceipt?> GetReceiptAsync(int id, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -211,6 +316,28 @@ public sealed partial class OrderIntake(
             return earlier;
         }
 
+        var placed = await AddOrderAsync(db, order, systems, changes, channel, placedBy, idempotencyKey, requestHash, batch: null, ct);
+        await transaction.CommitAsync(ct);
+        LogPlaced(logger, placed.Id, order.Type, channel);
+        return new PlaceOrderResult.Created(ToReceipt(placed, order.Personnummer));
+    }
+
+    /// <summary>
+    /// Adds one order to <paramref name="db"/> inside the caller's transaction and saves it: the employee matched or
+    /// created, the next case number, the placing checks, its audit entry, its case notices and a key purchase.
+    /// </summary>
+    private async Task<Order> AddOrderAsync(
+        SocItDbContext db,
+        ValidOrder order,
+        IReadOnlyList<OrderSystem> systems,
+        IReadOnlyList<ChangeLine> changes,
+        OrderChannel channel,
+        Actor placedBy,
+        string? idempotencyKey,
+        string? requestHash,
+        OrderBatch? batch,
+        CancellationToken ct)
+    {
         // A known person keeps their registered name: a different name on the order is shown on the case and applied
         // only when the case is completed (NameChange), never silently here.
         var employee = await db.Employees.SingleOrDefaultAsync(e => e.Personnummer == order.Personnummer, ct);
@@ -234,6 +361,11 @@ public sealed partial class OrderIntake(
         var placed = Order.Place(
             order, caseNumber, employee, systems, channel, placedBy, now, idempotencyKey, requestHash,
             changes.Select(l => new ChangeLine(l.Kind, l.SystemId, l.SystemName, l.FromLevelId, l.FromLevelName, l.ToLevelId, l.ToLevelName, l.GrantId)));
+        if (batch is not null)
+        {
+            placed.BelongTo(batch);
+        }
+
         await PlacedOrderChecks.ApplyAsync(db, placed, order, channel, AdminTimeZone.Today(clock), now, ct);
         db.Orders.Add(placed);
         audit.Record(
@@ -275,9 +407,7 @@ public sealed partial class OrderIntake(
             await db.SaveChangesAsync(ct);
         }
 
-        await transaction.CommitAsync(ct);
-        LogPlaced(logger, placed.Id, order.Type, channel);
-        return new PlaceOrderResult.Created(ToReceipt(placed, order.Personnummer));
+        return placed;
     }
 
     /// <summary>

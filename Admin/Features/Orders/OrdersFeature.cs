@@ -6,6 +6,7 @@ public static class OrdersFeature
     {
         builder.Services.AddScoped<OrderIntake>();
         builder.Services.AddScoped<OrderForm>();
+        builder.Services.AddScoped<BatchOrders>();
         builder.Services.AddScoped<CaseAnswers>();
         builder.Services.AddScoped<GrantOrders>();
         builder.Services.AddScoped<ChangeOrders>();

@@ -22,6 +22,7 @@ public static class NavigationCatalog
         new("Ärenden", "/cases", Icons.Material.Outlined.Inbox, Policies.Operator),
         new("Avstämning mot HR", "/hr", Icons.Material.Outlined.CompareArrows, Policies.Operator),
         new("Beställ", "/orders/new", Icons.Material.Outlined.AddCircleOutline, Policies.OrderIntake),
+        new("Beställ för flera", "/orders/batch", Icons.Material.Outlined.GroupAdd, Policies.OrderIntake),
         new("Mina ärenden", "/my-orders", Icons.Material.Outlined.AssignmentInd, Policies.OrderIntake),
         new("Uppföljning", "/follow-ups", Icons.Material.Outlined.EventRepeat, Policies.FollowUps),
         new("Granskning", "/my-reviews", Icons.Material.Outlined.FactCheck, Policies.Manager),
