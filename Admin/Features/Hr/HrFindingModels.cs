@@ -115,6 +115,7 @@ public static class HrFindingTexts
         HrFindingStatus.Open => "Öppen",
         HrFindingStatus.Confirmed => "Bekräftad",
         HrFindingStatus.Dismissed => "Avfärdad",
+        HrFindingStatus.Superseded => "Ersatt av senare körning",
         _ => status.ToString(),
     };
 

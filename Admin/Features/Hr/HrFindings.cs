@@ -250,6 +250,9 @@ public sealed class HrFindings(
                     return new HrFindingResult.Confirmed(findingId, name, orderId, caseNumber, Placed: false);
                 case HrFindingStatus.Dismissed:
                     return new HrFindingResult.Refused(findingId, name, "Avvikelsen är redan avfärdad.");
+                case HrFindingStatus.Superseded:
+                    return new HrFindingResult.Refused(
+                        findingId, name, "Avvikelsen har ersatts av en senare avstämning: bekräfta den i den senaste körningen.");
             }
 
             if (!HrFindingTexts.IsOrdered(finding.Kind))
