@@ -191,6 +191,25 @@ public sealed class HrFindingsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Confirm_ASupersededFinding_PlacesNoOrder_AndPointsToTheLatestRun()
+    {
+        var (_, leaver, _) = await RunWithLeaverAndMoverAsync();
+        await using (var db = Database.CreateDbContext())
+        {
+            var finding = await db.HrFindings.SingleAsync(f => f.Id == leaver, Ct);
+            finding.Supersede(DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var refused = Assert.IsType<HrFindingResult.Refused>(Assert.Single(await Findings().ConfirmAsync([leaver], ct: Ct)));
+
+        Assert.Equal("Avvikelsen har ersatts av en senare avstämning: bekräfta den i den senaste körningen.", refused.Message);
+        Assert.Equal("Ersatt av senare körning", HrFindingTexts.StatusName(HrFindingStatus.Superseded));
+        await using var check = Database.CreateDbContext();
+        Assert.False(await check.Orders.AnyAsync(o => o.Channel == OrderChannel.Hr, Ct));
+    }
+
+    [Fact]
     public async Task Dismiss_RequiresAReason_AndIsAuditedWithIt()
     {
         var (_, leaver, _) = await RunWithLeaverAndMoverAsync();
