@@ -7,6 +7,7 @@ using SocItConsole.Admin.Features.Consents;
 using SocItConsole.Admin.Features.FollowUps;
 using SocItConsole.Admin.Features.Grants;
 using SocItConsole.Admin.Features.Home;
+using SocItConsole.Admin.Features.Hr;
 using SocItConsole.Admin.Features.Keys;
 using SocItConsole.Admin.Features.MasterData;
 using SocItConsole.Admin.Features.Matrix;
@@ -50,6 +51,7 @@ builder.AddAdminWeb();
 // Features
 builder.AddHomeFeature();
 builder.AddMasterDataFeature();
+builder.AddHrMappingsFeature();
 builder.AddMatrixFeature();
 builder.AddOrdersFeature();
 builder.AddOrderersFeature();

@@ -11,6 +11,7 @@ using SocItConsole.Admin.Features.Cases;
 using SocItConsole.Admin.Features.Consents;
 using SocItConsole.Admin.Features.FollowUps;
 using SocItConsole.Admin.Features.Grants;
+using SocItConsole.Admin.Features.Hr;
 using SocItConsole.Admin.Features.Keys;
 using SocItConsole.Admin.Features.MasterData;
 using SocItConsole.Admin.Features.Matrix;
@@ -23,6 +24,7 @@ using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Admin.Tests.TestData;
 using SocItConsole.Shared.Audit;
 using SocItConsole.Shared.Cases;
+using SocItConsole.Shared.Hr;
 using SocItConsole.Shared.Keys;
 using SocItConsole.Shared.Orders;
 using SocItConsole.Shared.Reviews;
@@ -412,6 +414,10 @@ public sealed partial class ServiceOperationMatrixTests(ServiceOperationWorld wo
             "MasterDataService.UpdateUnitAsync" => await S<MasterDataService>().UpdateUnitAsync(ids.Unit, ServiceOperationWorld.UnitInput("Testenhet 2"), ct),
             "MasterDataService.SetUnitActiveAsync" => await S<MasterDataService>().SetUnitActiveAsync(ids.Unit, active: false, ct),
             "MasterDataService.DeleteUnitAsync" => await S<MasterDataService>().DeleteUnitAsync(ids.Unit, ct),
+            "HrMappings.MapAsync" => await S<HrMappings>().MapAsync(ids.HrPending, ids.Centrum, ct),
+            "HrMappings.IgnoreAsync" => await S<HrMappings>().IgnoreAsync(ids.HrPending, ct),
+            "HrMappings.ReopenAsync" => await S<HrMappings>().ReopenAsync(ids.HrDecided, ct),
+            "HrMappings.AddAsync" => await S<HrMappings>().AddAsync(HrMappingKind.Title, "Undersköterska natt", ids.Title, ct),
             "FollowUpService.EndAsync" => await S<FollowUpService>().EndAsync(ids.FollowUp, ids.FollowUpVersion, ct),
             "FollowUpService.ExtendAsync" => await S<FollowUpService>().ExtendAsync(ids.FollowUp, ids.FollowUpVersion, today.AddDays(60), ct),
             "FollowUpService.EndGrantAsync" => await S<FollowUpService>().EndGrantAsync(ids.EndFollowUp, ids.EndFollowUpGrant, ct),

@@ -17,6 +17,7 @@ using SocItConsole.Admin.Infrastructure.Email;
 using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Admin.Tests.TestData;
 using SocItConsole.Shared.Audit;
+using SocItConsole.Shared.Hr;
 using SocItConsole.Shared.Matrix;
 using SocItConsole.Shared.Orders;
 using SocItConsole.Shared.Reviews;
@@ -192,6 +193,18 @@ public sealed class ServiceOperationWorld : IAsyncLifetime
             ManagerEmail = FollowUpWorld.Chef2Email,
         });
 
+        // HR mappings: one HR unit code waiting for an administrator, one HR title already ignored.
+        int hrPending, hrDecided;
+        await using (var db = database.CreateDbContext())
+        {
+            var waitingValue = new HrMapping(HrMappingKind.Unit, "KST 9999", centrum, GrantWorld.Centrum, clock.GetUtcNow(), null);
+            var ignoredValue = new HrMapping(HrMappingKind.Title, "Lokalvårdare", null, null, clock.GetUtcNow(), null);
+            ignoredValue.Ignore(new Actor("admin-id", "Test"), clock.GetUtcNow());
+            db.HrMappings.AddRange(waitingValue, ignoredValue);
+            await db.SaveChangesAsync(ct);
+            (hrPending, hrDecided) = (waitingValue.Id, ignoredValue.Id);
+        }
+
         await using (var db = database.CreateDbContext())
         {
             var followUp = await db.FollowUps.AsNoTracking().SingleAsync(f => f.GrantId != null, ct);
@@ -247,6 +260,8 @@ public sealed class ServiceOperationWorld : IAsyncLifetime
                 AskedOrderVersion = await OrderVersionAsync(database, asked),
                 ConsentOrder = consentOrder,
                 Consent = (await db.Orders.AsNoTracking().SingleAsync(o => o.Id == consentOrder, ct)).Consent!.Id,
+                HrPending = hrPending,
+                HrDecided = hrDecided,
             };
         }
 
@@ -326,6 +341,12 @@ public sealed record WorldIds(
     public int ConsentOrder { get; init; }
 
     public int Consent { get; init; }
+
+    /// <summary>An HR unit code waiting for an administrator's decision (suggested: Hemtjänst Centrum).</summary>
+    public int HrPending { get; init; }
+
+    /// <summary>An HR title an administrator has put outside Soc-IT's care.</summary>
+    public int HrDecided { get; init; }
 }
 
 /// <summary>A copy of a database file in a folder of its own.</summary>
