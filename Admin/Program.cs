@@ -51,6 +51,7 @@ builder.AddAdminWeb();
 // Features
 builder.AddHomeFeature();
 builder.AddMasterDataFeature();
+builder.AddHrMappingsFeature();
 builder.AddMatrixFeature();
 builder.AddOrdersFeature();
 builder.AddOrderersFeature();

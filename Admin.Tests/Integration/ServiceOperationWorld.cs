@@ -17,6 +17,7 @@ using SocItConsole.Admin.Infrastructure.Email;
 using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Admin.Tests.TestData;
 using SocItConsole.Shared.Audit;
+using SocItConsole.Shared.Hr;
 using SocItConsole.Shared.Matrix;
 using SocItConsole.Shared.Orders;
 using SocItConsole.Shared.Reviews;
@@ -196,6 +197,17 @@ public sealed class ServiceOperationWorld : IAsyncLifetime
         var leaving = await TestEmployments.EmployAsync(database, KeyRegisterData.PersonnummerFor(610), "Lena Lund");
         var hrRun = await HrFindingData.RunAsync(database);
         var hrLeaver = await HrFindingData.LeaverAsync(database, hrRun, leaving, Today.AddDays(3));
+        // HR mappings: one HR unit code waiting for an administrator, one HR title already ignored.
+        int hrPending, hrDecided;
+        await using (var db = database.CreateDbContext())
+        {
+            var waitingValue = new HrMapping(HrMappingKind.Unit, "KST 9999", centrum, GrantWorld.Centrum, clock.GetUtcNow(), null);
+            var ignoredValue = new HrMapping(HrMappingKind.Title, "Lokalvårdare", null, null, clock.GetUtcNow(), null);
+            ignoredValue.Ignore(new Actor("admin-id", "Test"), clock.GetUtcNow());
+            db.HrMappings.AddRange(waitingValue, ignoredValue);
+            await db.SaveChangesAsync(ct);
+            (hrPending, hrDecided) = (waitingValue.Id, ignoredValue.Id);
+        }
 
         await using (var db = database.CreateDbContext())
         {
@@ -254,6 +266,8 @@ public sealed class ServiceOperationWorld : IAsyncLifetime
                 Consent = (await db.Orders.AsNoTracking().SingleAsync(o => o.Id == consentOrder, ct)).Consent!.Id,
                 HrRun = hrRun,
                 HrLeaver = hrLeaver,
+                HrPending = hrPending,
+                HrDecided = hrDecided,
             };
         }
 
@@ -338,6 +352,11 @@ public sealed record WorldIds(
     public int HrRun { get; init; }
 
     public int HrLeaver { get; init; }
+    /// <summary>An HR unit code waiting for an administrator's decision (suggested: Hemtjänst Centrum).</summary>
+    public int HrPending { get; init; }
+
+    /// <summary>An HR title an administrator has put outside Soc-IT's care.</summary>
+    public int HrDecided { get; init; }
 }
 
 /// <summary>A copy of a database file in a folder of its own.</summary>

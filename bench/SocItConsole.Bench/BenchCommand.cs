@@ -57,6 +57,18 @@ internal static class BenchCommand
                     CancellationToken.None);
                 Console.WriteLine(Harness.ResultsTable.ToMarkdown(expiryRows));
                 return 0;
+            case "hr-file":
+                var hrToday = options.Get("today") is { } hrDay
+                    ? DateOnly.ParseExact(hrDay, "yyyy-MM-dd", CultureInfo.InvariantCulture)
+                    : Measure.ExpiryBenchmark.ReadSidecar(options.Get("db") ?? throw new ArgumentException("--db FILE is required")).Today;
+                var hrMix = await Measure.HrFileGenerator.WriteAsync(
+                    options.Get("db") ?? throw new ArgumentException("--db FILE is required"), hrToday,
+                    options.Get("out") ?? throw new ArgumentException("--out FILE is required"),
+                    int.Parse(options.Get("lines") ?? "40000", CultureInfo.InvariantCulture), CancellationToken.None);
+                Console.WriteLine(hrMix);
+                var hrFloor = await Measure.HrBenchmark.FloorAsync(options.Get("out")!, options.Get("db")!, hrToday, CancellationToken.None);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"floor (HrFile.Read + one indexed join): {hrFloor:0} ms"));
+                return 0;
             case "measure-expiry":
                 return await Measure.ExpiryMeasurement.RunChildAsync(
                     options.Get("db") ?? throw new ArgumentException("--db FILE is required"),
@@ -72,7 +84,8 @@ internal static class BenchCommand
         Console.Error.WriteLine("""
             usage:
               generate --scale tiny|municipal|regional|matrix --out FILE [--force] [--today yyyy-MM-dd]
-              run      --app DIR --data DIR [--work DIR] [--only dashboard,interaction,circuits,intake,matrix,startup,expiry] [--markdown FILE]
+              hr-file  --db FILE --out FILE [--lines 40000] [--today yyyy-MM-dd]   the HR file and its floor, no app
+              run      --app DIR --data DIR [--work DIR] [--only dashboard,interaction,circuits,intake,matrix,startup,expiry,hr] [--markdown FILE]
             """);
         return 2;
     }

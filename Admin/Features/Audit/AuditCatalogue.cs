@@ -71,6 +71,12 @@ public static class AuditCatalogue
         ["Unit.Deactivated"] = "Verksamhet inaktiverad",
         ["Unit.Deleted"] = "Verksamhet borttagen",
 
+        // HR mappings (HR-kopplingar)
+        ["HrMapping.Mapped"] = "HR-värde kopplat",
+        ["HrMapping.Ignored"] = "HR-värde utanför Soc-IT:s uppdrag",
+        ["HrMapping.Reopened"] = "Beslut om HR-värde öppnat igen",
+        ["HrMapping.Added"] = "HR-koppling tillagd",
+
         // Follow-ups of temporary grants and their reminders
         ["FollowUp.Flagged"] = "Uppföljningar skapade",
         ["FollowUp.Closed"] = "Uppföljningar stängda",
@@ -127,6 +133,7 @@ public static class AuditCatalogue
         ["ItSystem"] = "IT-system",
         ["JobTitle"] = "Titel",
         ["Unit"] = "Verksamhet",
+        ["HrMapping"] = "HR-koppling",
         ["FollowUp"] = "Uppföljning",
         ["ReminderMessage"] = "Påminnelse",
         ["Job"] = "Jobb",

@@ -92,7 +92,7 @@ internal static class ExpiryBenchmark
     }
 
     /// <summary>The generator's sidecar says which day the data was made for; the job runs as of that day.</summary>
-    private static (string Scale, DateOnly Today) ReadSidecar(string databasePath)
+    internal static (string Scale, DateOnly Today) ReadSidecar(string databasePath)
     {
         var scale = Path.GetFileNameWithoutExtension(databasePath);
         var today = AdminTimeZone.Today(TimeProvider.System);
