@@ -51,7 +51,6 @@ builder.AddAdminWeb();
 // Features
 builder.AddHomeFeature();
 builder.AddMasterDataFeature();
-builder.AddHrMappingsFeature();
 builder.AddMatrixFeature();
 builder.AddOrdersFeature();
 builder.AddOrderersFeature();
@@ -64,7 +63,6 @@ builder.AddAuditFeature();
 builder.AddFollowUpsFeature();
 builder.AddGrantsFeature();
 builder.AddReviewsFeature();
-builder.AddHrFindingsFeature();
 builder.AddHrFeature();
 builder.AddOrdersApi();
 builder.AddBenchFeature();

@@ -87,15 +87,16 @@ public class HrMappingsPageTests : ComponentTestBase, IAsyncLifetime
         var cut = RenderPage();
         cut.WaitForAssertion(() => cut.Find("[data-testid=ignore]"));
 
-        await cut.Find("[data-testid=ignore]").ClickAsync(new());
+        cut.Find("[data-testid=ignore]").Click();
         Dialogs.WaitForAssertion(() => Assert.Contains(
             "Rader med \"KST 8000 Fritid\" hoppas över vid avstämningen mot HR", Dialogs.Markup, StringComparison.Ordinal));
-        await Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Avbryt").ClickAsync(new());
+        Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Avbryt").Click();
+        Dialogs.WaitForAssertion(() => Assert.DoesNotContain("hoppas över", Dialogs.Markup, StringComparison.Ordinal));
         Assert.Equal(HrMappingStatus.Pending, await StatusAsync(id));
 
-        await cut.Find("[data-testid=ignore]").ClickAsync(new());
+        cut.Find("[data-testid=ignore]").Click();
         Dialogs.WaitForAssertion(() => Assert.Single(Dialogs.FindAll("button"), b => b.TextContent.Trim() == "Utanför uppdraget"));
-        await Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Utanför uppdraget").ClickAsync(new());
+        Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Utanför uppdraget").Click();
 
         cut.WaitForAssertion(() => Assert.Equal("Utanför uppdraget", cut.Find("[data-testid=row-status]").TextContent.Trim()));
         Assert.Equal(HrMappingStatus.Ignored, await StatusAsync(id));

@@ -5,12 +5,17 @@ namespace SocItConsole.Admin.Features.Hr;
 
 public static class HrFeature
 {
-    /// <summary>The reconciliation with the HR system: the run, its notices, the upload page, the nightly job and <c>run-job</c>.</summary>
+    /// <summary>
+    /// The reconciliation with the HR system: the run, its notices, the upload page, the nightly job and <c>run-job</c>;
+    /// the mappings administrators decide (HR-kopplingar); the findings operators confirm or dismiss.
+    /// </summary>
     public static WebApplicationBuilder AddHrFeature(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<HrOptions>().Bind(builder.Configuration.GetSection(HrOptions.Section));
         builder.Services.AddHrRun();
         builder.Services.AddScoped<HrImportService>();
+        builder.Services.AddScoped<HrMappings>();
+        builder.Services.AddScoped<HrFindings>();
 
         // Nightly only where the HR system exports to a folder; elsewhere files are uploaded.
         if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{HrOptions.Section}:{nameof(HrOptions.ImportFolder)}"]))

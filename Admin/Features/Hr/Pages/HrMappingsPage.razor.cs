@@ -34,8 +34,13 @@ public partial class HrMappingsPage
     private async Task<TableData<HrMappingRow>> LoadAsync(TableState state, CancellationToken ct)
     {
         var page = await Mappings.ListAsync(_kind, _search, state.Page, state.PageSize, ct);
-        _unitsWaiting = page.UnitsWaiting;
-        _titlesWaiting = page.TitlesWaiting;
+        if ((_unitsWaiting, _titlesWaiting) != (page.UnitsWaiting, page.TitlesWaiting))
+        {
+            // The table re-renders itself; the counts on the switch above it belong to the page.
+            (_unitsWaiting, _titlesWaiting) = (page.UnitsWaiting, page.TitlesWaiting);
+            StateHasChanged();
+        }
+
         return new TableData<HrMappingRow> { Items = page.Rows, TotalItems = page.Total };
     }
 
