@@ -91,6 +91,7 @@ public sealed class HrImportPageTests : ComponentTestBase, IAsyncLifetime
         cut.WaitForAssertion(() => cut.Find("[data-testid=hr-done]"));
         Assert.Contains("href=\"/hr\"", cut.Find("[data-testid=hr-done]").InnerHtml, StringComparison.Ordinal);
         cut.WaitForAssertion(() => Assert.Contains("hr-2026-11-27.csv", cut.Find("[data-testid=hr-runs]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("1 ny titel/enhet", cut.Find("[data-testid=hr-run-findings]").TextContent, StringComparison.Ordinal);
         Assert.True(cut.Find("[data-testid=hr-reconcile]").HasAttribute("disabled"));
     }
 

@@ -105,4 +105,31 @@ public sealed partial class HrImportPage
             _busy = false;
         }
     }
+
+    /// <summary>A run's findings in one cell: only the kinds it found, e.g. "1 slutat, 2 ny titel/enhet".</summary>
+    private static string FindingsText(Shared.Hr.HrRunFigures figures)
+    {
+        var parts = new List<string>();
+        if (figures.Leavers > 0)
+        {
+            parts.Add($"{figures.Leavers} slutat");
+        }
+
+        if (figures.Movers > 0)
+        {
+            parts.Add($"{figures.Movers} ny titel/enhet");
+        }
+
+        if (figures.Joiners > 0)
+        {
+            parts.Add($"{figures.Joiners} börjar snart");
+        }
+
+        if (figures.UnknownToHr > 0)
+        {
+            parts.Add($"{figures.UnknownToHr} okänd{(figures.UnknownToHr == 1 ? string.Empty : "a")} i HR");
+        }
+
+        return parts.Count == 0 ? "Inga" : string.Join(", ", parts);
+    }
 }
