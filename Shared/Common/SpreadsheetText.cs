@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Unicode;
 using CsvHelper;
 
 namespace SocItConsole.Shared.Common;
@@ -41,4 +43,24 @@ public static class SpreadsheetText
 
         return output.ToArray();
     }
+
+    /// <summary>
+    /// The text of a CSV file as Excel saves it: UTF-8 (with or without a byte order mark) when the bytes are valid
+    /// UTF-8, else Windows-1252 (the older "CSV (semikolonavgränsad)"), with the encoding's Swedish name.
+    /// </summary>
+    public static (string Text, string EncodingName) Decode(ReadOnlySpan<byte> bytes)
+    {
+        ReadOnlySpan<byte> bom = [0xEF, 0xBB, 0xBF];
+        if (bytes.StartsWith(bom))
+        {
+            var rest = bytes[3..];
+            return Utf8.IsValid(rest) ? (Encoding.UTF8.GetString(rest), "UTF-8 med BOM") : (Windows1252.GetString(rest), "Windows-1252");
+        }
+
+        return Utf8.IsValid(bytes) ? (Encoding.UTF8.GetString(bytes), "UTF-8") : (Windows1252.GetString(bytes), "Windows-1252");
+    }
+
+    /// <summary>Windows-1252 from the code pages provider, used directly so that nothing process-wide changes.</summary>
+    private static Encoding Windows1252 { get; } = CodePagesEncodingProvider.Instance.GetEncoding(1252)
+        ?? throw new InvalidOperationException("Windows-1252 is part of .NET's code pages.");
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Unicode;
+using SocItConsole.Shared.Common;
 using SocItConsole.Shared.People;
 
 namespace SocItConsole.Shared.Hr;
@@ -149,25 +149,8 @@ public static class HrFile
             }
         }
 
-        ReadOnlySpan<byte> bom = [0xEF, 0xBB, 0xBF];
-        if (bytes.StartsWith(bom))
-        {
-            var rest = bytes[3..];
-            return Utf8.IsValid(rest) ? (Encoding.UTF8.GetString(rest), "UTF-8 med BOM") : (Windows1252.GetString(rest), "Windows-1252");
-        }
-
-        if (Utf8.IsValid(bytes))
-        {
-            return (Encoding.UTF8.GetString(bytes), "UTF-8");
-        }
-
-        // Not valid UTF-8: the older Excel "CSV (semikolonavgränsad)", which writes Windows-1252.
-        return (Windows1252.GetString(bytes), "Windows-1252");
+        return SpreadsheetText.Decode(bytes);
     }
-
-    /// <summary>Windows-1252 from the code pages provider, used directly so that nothing process-wide changes.</summary>
-    private static Encoding Windows1252 { get; } = CodePagesEncodingProvider.Instance.GetEncoding(1252)
-        ?? throw new InvalidOperationException("Windows-1252 is part of .NET's code pages.");
 
     private static bool LooksLikeUtf16(ReadOnlySpan<byte> bytes)
     {

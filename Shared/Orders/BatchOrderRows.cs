@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Unicode;
 using CsvHelper;
+using SocItConsole.Shared.Common;
 
 namespace SocItConsole.Shared.Orders;
 
@@ -263,25 +263,7 @@ public static class BatchOrderRows
         return columns.Any(c => c is not null) ? columns : null;
     }
 
-    private static string Decode(ReadOnlySpan<byte> bytes)
-    {
-        ReadOnlySpan<byte> bom = [0xEF, 0xBB, 0xBF];
-        if (bytes.StartsWith(bom))
-        {
-            return Encoding.UTF8.GetString(bytes[3..]);
-        }
-
-        if (Utf8.IsValid(bytes))
-        {
-            return Encoding.UTF8.GetString(bytes);
-        }
-
-        // The older Excel "CSV (semikolonavgränsad)" writes Windows-1252; the provider is used directly, so nothing
-        // process-wide changes.
-        var windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)
-            ?? throw new InvalidOperationException("Windows-1252 is part of .NET's code pages.");
-        return windows1252.GetString(bytes);
-    }
+    private static string Decode(ReadOnlySpan<byte> bytes) => SpreadsheetText.Decode(bytes).Text;
 
     private static char DetectSeparator(string text)
     {
