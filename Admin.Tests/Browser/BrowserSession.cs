@@ -101,11 +101,18 @@ public sealed class BrowserSession : IAsyncDisposable
         OpenAsync($"{AdminAuthentication.DevSignInPath}?userName={Uri.EscapeDataString(userName)}&returnUrl={Uri.EscapeDataString(path)}");
 
     /// <summary>
-    /// Waits until the Blazor circuit of the page shown is live: before that, clicks land on the prerendered page and
-    /// do nothing. The marker is rendered only by the interactive layout, so a page being left does not count.
+    /// Waits until the page shown is ready to be used: its shell is there (the static layout's last element) and, on an
+    /// interactive page or island, its circuit is live — before that, clicks land on the prerendered HTML and do
+    /// nothing. A static page (decision 0049) has no circuit marker and is ready with its shell.
     /// </summary>
     public Task WaitForInteractivityAsync() =>
-        Page.Locator("#circuit-state[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        Page.WaitForFunctionAsync(PageReady, null, new() { PollingInterval = 25 });
+
+    /// <summary>The condition of <see cref="WaitForInteractivityAsync"/>, as JavaScript.</summary>
+    public const string PageReady = """
+        () => document.querySelector('#shell-ready') !== null
+            && [...document.querySelectorAll('#circuit-state')].every(e => e.dataset.interactive === 'true')
+        """;
 
     public async Task<string> ScreenshotAsync(string name)
     {

@@ -38,6 +38,34 @@ public class ShellBrowserTests
     }
 
     [Fact]
+    public async Task TheMenuButton_ClosesAndOpensTheStaticDrawer_AndTheChoiceSurvivesNavigation()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        var page = session.Page;
+        await session.SignInAsync("operator", "/");
+        var drawer = page.Locator(".mud-drawer");
+        var toggle = page.Locator("header button[data-drawer-toggle]");
+        await Expect(drawer).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-drawer--open"));
+
+        await toggle.ClickAsync();
+
+        await Expect(drawer).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-drawer--closed"));
+        await Expect(toggle).ToHaveAttributeAsync("aria-expanded", "false");
+        await Expect(page.Locator("body")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("drawer-closed"));
+
+        // A link in the page (enhanced navigation patches the shell from the server's HTML): the drawer stays closed.
+        await page.Locator("a[href='/keys']").First.DispatchEventAsync("click");
+        await Expect(page).ToHaveURLAsync(session.BaseUrl + "/keys");
+        await session.WaitForInteractivityAsync();
+        await Expect(drawer).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-drawer--closed"));
+
+        await toggle.ClickAsync();
+
+        await Expect(drawer).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-drawer--open"));
+        await Expect(page.Locator("body")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("drawer-closed"));
+    }
+
+    [Fact]
     public async Task Manager_SeesTheirUnitsOnTheStartPage_AndCannotOpenAdministration()
     {
         await using var session = await BrowserSession.StartAsync();

@@ -121,14 +121,41 @@ public class MainLayoutTests : ComponentTestBase, IAsyncLifetime
     }
 
     [Fact]
-    public void Layout_MarksTheCircuitInteractive_ForBrowserTests()
+    public void Layout_IsStatic_EndsWithTheShellMarker_AndLeavesTheCircuitMarkerToLivePage()
+    {
+        SignInAs("operator");
+
+        var cut = RenderLayout();
+
+        Assert.NotNull(cut.Find("#shell-ready"));
+        Assert.Empty(cut.FindAll("#circuit-state"));
+        Assert.Empty(cut.FindAll("#mud-snackbar-container"));
+        Assert.NotNull(cut.Find("header button[data-drawer-toggle][aria-label='Visa eller dölj menyn']"));
+    }
+
+    [Fact]
+    public void LivePage_MarksTheCircuitInteractive_AndHoldsTheProviders()
     {
         SignInAs("operator");
         RenderInteractively();
 
-        var cut = RenderLayout();
+        var cut = Render<LivePage>(p => p.AddChildContent("Sidans innehåll"));
 
         Assert.Equal("true", cut.Find("#circuit-state").GetAttribute("data-interactive"));
+        Assert.Contains("snackbars-beside-menu", cut.Find("#mud-snackbar-container").ClassList);
+        Assert.Contains("Sidans innehåll", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LivePage_ShowsTheFriendlyMessage_WhenItsPageFails()
+    {
+        SignInAs("operator");
+        RenderInteractively();
+
+        var cut = Render<LivePage>(p => p.AddChildContent<ThrowingComponent>());
+
+        cut.WaitForAssertion(() => Assert.Contains("Något gick fel", cut.Markup, StringComparison.Ordinal));
+        Assert.Contains("Försök igen", cut.Markup, StringComparison.Ordinal);
     }
 
     private IRenderedComponent<MainLayout> RenderLayout() =>

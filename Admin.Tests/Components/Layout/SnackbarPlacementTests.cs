@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
-using SocItConsole.Admin.Components.Layout;
 using SocItConsole.Admin.Infrastructure.Web;
 using SocItConsole.Admin.Tests.Infrastructure;
 
@@ -102,26 +101,5 @@ public class SnackbarPlacementTests : ComponentTestBase
         Services.GetRequiredService<NavigationManager>().NavigateTo("/keys");
 
         provider.WaitForAssertion(() => Assert.Empty(Messages(provider)));
-    }
-
-    [Fact]
-    public void TheLayout_PutsThemUnderTheMenu_AndOverTheAppBarWhileTheMenuIsClosed()
-    {
-        var cut = Render<MainLayout>(p => p.Add(l => l.Body, (RenderFragment)(b => b.AddContent(0, "Sidans innehåll"))));
-        (bool MenuOpen, string Placement) State() => (
-            cut.Find(".mud-drawer").ClassList.Contains("mud-drawer--open"),
-            cut.Find("#mud-snackbar-container").ClassList.Single(c => c.StartsWith("snackbars-", StringComparison.Ordinal)));
-        Assert.Contains("mud-snackbar-location-bottom-left", cut.Find("#mud-snackbar-container").ClassList);
-        var before = State();
-
-        // bunit has no wide screen, so the responsive menu may start closed; either way a toggle moves the snackbars.
-        cut.Find("header button[aria-label='Visa eller dölj menyn']").Click();
-
-        cut.WaitForAssertion(() => Assert.NotEqual(before.MenuOpen, State().MenuOpen));
-        var after = State();
-        foreach (var (menuOpen, placement) in new[] { before, after })
-        {
-            Assert.Equal(menuOpen ? "snackbars-beside-menu" : "snackbars-in-app-bar", placement);
-        }
     }
 }

@@ -76,3 +76,53 @@ window.socit = {
         });
     }
 };
+
+// The menu button of the static shell (decision 0049): opens and closes the drawer without a circuit. The choice is
+// kept for the tab (sessionStorage) and applied again after enhanced navigation, which patches the shell from the
+// server's HTML.
+(function () {
+    const key = "socit.drawer";
+    const apply = function (open) {
+        const drawer = document.querySelector(".mud-drawer");
+        const layout = document.querySelector(".mud-layout");
+        const button = document.querySelector("[data-drawer-toggle]");
+        if (!drawer || !layout) {
+            return;
+        }
+        drawer.classList.toggle("mud-drawer--open", open);
+        drawer.classList.toggle("mud-drawer--closed", !open);
+        for (const name of Array.from(layout.classList)) {
+            if (name.startsWith("mud-drawer-open-") || name.startsWith("mud-drawer-close-")) {
+                layout.classList.remove(name);
+            }
+        }
+        layout.classList.add(open ? "mud-drawer-open-responsive-md-left" : "mud-drawer-close-responsive-md-left");
+        document.body.classList.toggle("drawer-closed", !open);
+        if (button) {
+            button.setAttribute("aria-expanded", open ? "true" : "false");
+        }
+    };
+    const saved = function () {
+        return sessionStorage.getItem(key) !== "closed";
+    };
+    document.addEventListener("click", function (event) {
+        if (event.target.closest && event.target.closest("[data-drawer-toggle]")) {
+            const open = !document.querySelector(".mud-drawer")?.classList.contains("mud-drawer--open");
+            sessionStorage.setItem(key, open ? "open" : "closed");
+            apply(open);
+        }
+    });
+    const restore = function () {
+        if (!saved()) {
+            apply(false);
+        }
+    };
+    document.addEventListener("DOMContentLoaded", restore);
+    if (window.Blazor && window.Blazor.addEventListener) {
+        window.Blazor.addEventListener("enhancedload", restore);
+    } else {
+        document.addEventListener("DOMContentLoaded", function () {
+            window.Blazor?.addEventListener?.("enhancedload", restore);
+        });
+    }
+})();

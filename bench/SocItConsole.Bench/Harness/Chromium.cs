@@ -62,9 +62,16 @@ internal sealed class Chromium : IAsyncDisposable
         return context;
     }
 
-    /// <summary>Until the page's Blazor circuit is live (the layout marks it): before that, clicks land on the prerendered HTML.</summary>
+    /// <summary>Until the page's Blazor circuit is live (LivePage marks it): before that, clicks land on the prerendered HTML.</summary>
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.Locator("#circuit-state[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    /// <summary>Until a page is ready: its static shell is there and, if it has an interactive part, that part's circuit is live.</summary>
+    public static Task WaitForPageReadyAsync(IPage page) =>
+        page.WaitForFunctionAsync("""
+            () => document.querySelector('#shell-ready') !== null
+                && [...document.querySelectorAll('#circuit-state')].every(e => e.dataset.interactive === 'true')
+            """, null, new() { PollingInterval = 25 });
 
     /// <summary>Until the case queue on <c>/cases</c> is live and shows its first rows (they load only in the circuit).</summary>
     public static async Task WaitForCaseQueueAsync(IPage page)
