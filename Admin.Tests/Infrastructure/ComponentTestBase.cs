@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
+using SocItConsole.Admin.Components.Layout;
 using SocItConsole.Admin.Infrastructure.Authentication;
 
 namespace SocItConsole.Admin.Tests.Infrastructure;
@@ -38,7 +39,13 @@ public abstract class ComponentTestBase : BunitContext
         Services.AddSingleton<AuthenticationStateProvider>(_authentication);
         Services.AddSingleton<AntiforgeryStateProvider, TestAntiforgeryStateProvider>();
         Services.AddSingleton(TimeProvider.System);
+        // Tests render MudBlazor's providers themselves where they need them, as they did when the layout held them:
+        // a page's LivePage leaves them out (decision 0049). UseLivePageProviders gives them back to LivePage.
+        Services.AddScoped(_ => LiveProviderClaim.HeldElsewhere());
     }
+
+    /// <summary>For a test of LivePage itself: LivePage renders the providers, as in the app.</summary>
+    protected void UseLivePageProviders() => Services.AddScoped<LiveProviderClaim>();
 
     /// <summary>Signs in as one of the development sign-in's demo users (the claims Entra ID would issue).</summary>
     protected void SignInAs(string userName) =>

@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Components;
 using SocItConsole.Admin.Components.Layout;
 using SocItConsole.Admin.Infrastructure.Navigation;
@@ -136,6 +137,7 @@ public class MainLayoutTests : ComponentTestBase, IAsyncLifetime
     [Fact]
     public void LivePage_MarksTheCircuitInteractive_AndHoldsTheProviders()
     {
+        UseLivePageProviders();
         SignInAs("operator");
         RenderInteractively();
 
@@ -144,6 +146,22 @@ public class MainLayoutTests : ComponentTestBase, IAsyncLifetime
         Assert.Equal("true", cut.Find("#circuit-state").GetAttribute("data-interactive"));
         Assert.Contains("snackbars-beside-menu", cut.Find("#mud-snackbar-container").ClassList);
         Assert.Contains("Sidans innehåll", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ASecondLivePage_InTheSameCircuit_SharesTheFirstOnesProviders_UntilTheFirstIsGone()
+    {
+        UseLivePageProviders();
+        RenderInteractively();
+        var claim = Services.GetRequiredService<LiveProviderClaim>();
+
+        var first = Render<LivePage>(p => p.AddChildContent("Första"));
+        var second = Render<LivePage>(p => p.AddChildContent("Andra"));
+
+        Assert.Single(first.FindAll("#mud-snackbar-container"));
+        Assert.Empty(second.FindAll("#mud-snackbar-container"));
+        first.Instance.Dispose();
+        Assert.True(claim.TryClaim(new object()), "the claim should be free once the first LivePage is gone");
     }
 
     [Fact]

@@ -16,6 +16,7 @@ public static class AdminWeb
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices(config => AdminSnackbars.Configure(config.SnackbarConfiguration));
         builder.Services.AddAdminSnackbars();
+        builder.Services.AddScoped<SocItConsole.Admin.Components.Layout.LiveProviderClaim>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         builder.Services.AddAntiforgery(options =>
