@@ -43,6 +43,8 @@ public class CaseQuestionBrowserTests
         await page.Locator("[data-testid='reason-confirm']").ClickAsync();
         await Expect(page.Locator("[data-testid='row-status']")).ToHaveTextAsync("Under arbete");
         await Expect(page.Locator("[data-testid='row-answer']")).ToContainTextAsync("Nej, nyckelpoolen räcker.");
+        // The static page's answer is a POST form: the outcome is in the page (the snackbar's message before).
+        await Expect(page.Locator("[data-testid='feedback']")).ToContainTextAsync("Ditt svar är skickat till Soc-IT.");
         await CaseBrowserTests.ScreenshotFromTopAsync(session, "my-orders-answered");
 
         await CaseBrowserTests.SignInAsOperatorAsync(session, $"/cases/{id}");

@@ -43,7 +43,8 @@ public class ConsentBrowserTests
         await Expect(card.Locator("[data-testid='approval-person']")).ToHaveTextAsync("Lisa Andersson");
         await CaseBrowserTests.ScreenshotFromTopAsync(session, "consent-approvals");
         await card.Locator("[data-testid='approve']").ClickAsync();
-        await page.Locator(".mud-message-box").GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Godkänn" }).ClickAsync();
+        // The static page confirms in the card (a POST form) where the message box asked.
+        await card.Locator("[data-testid='approve-confirm']").ClickAsync();
         await Expect(card).ToHaveCountAsync(0);
 
         await CaseBrowserTests.SignInAsOperatorAsync(session, $"/cases/{id}");

@@ -29,9 +29,12 @@ public class ShellBrowserTests
         await Expect(page).ToHaveURLAsync(session.BaseUrl + "/units");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Verksamheter");
         await Expect(page.Locator("[data-testid='unit-count']")).ToHaveTextAsync("11 av 11 verksamheter");
+        // The static register searches when the form is sent (Enter), as a GET: the search is in the address.
         await page.GetByPlaceholder("Sök verksamhet").FillAsync("Skrea");
+        await page.GetByPlaceholder("Sök verksamhet").PressAsync("Enter");
         await Expect(page.Locator("[data-testid='unit-count']")).ToHaveTextAsync("1 av 11 verksamheter");
         await Expect(page.Locator("[data-testid='unit-table']")).ToContainTextAsync("Hemtjänst Skrea");
+        await Expect(page).ToHaveURLAsync(session.BaseUrl + "/units?q=Skrea");
 
         var screenshot = await session.ScreenshotAsync("operator-units");
         Assert.True(new FileInfo(screenshot).Length > 10_000, "the screenshot should show a rendered page");

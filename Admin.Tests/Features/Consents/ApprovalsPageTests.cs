@@ -1,9 +1,10 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using SocItConsole.Admin.Features.Consents.Components;
 using SocItConsole.Admin.Features.Consents.Pages;
 using SocItConsole.Admin.Tests.Infrastructure;
-using SocItConsole.Shared.Orders;
 
 namespace SocItConsole.Admin.Tests.Features.Consents;
 
@@ -11,7 +12,6 @@ namespace SocItConsole.Admin.Tests.Features.Consents;
 public sealed class ApprovalsPageTests : ComponentTestBase, IAsyncLifetime
 {
     private ConsentWorld? _world;
-    private IRenderedComponent<MudDialogProvider>? _dialogs;
 
     private ConsentWorld World => _world ?? throw new InvalidOperationException("not initialised");
 
@@ -56,40 +56,42 @@ public sealed class ApprovalsPageTests : ComponentTestBase, IAsyncLifetime
         Assert.StartsWith("SOC-", card.QuerySelector("[data-testid=approval-case]")!.TextContent.Trim(), StringComparison.Ordinal);
     }
 
+    /// <summary>Godkänn opens its confirmation in the card (the message box's text); the POST: StaticFormTests.</summary>
     [Fact]
-    public async Task Approve_AfterTheConfirmation_MovesTheRequestToAnswered()
+    public async Task Approve_OpensItsConfirmationInTheCard_InsteadOfTheButtons()
     {
-        var orderId = await World.PlaceTemporaryAsync();
+        await World.PlaceTemporaryAsync();
         var cut = RenderAs<ApprovalsPage>("chef2");
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=approval]")));
+        Assert.Empty(cut.FindAll("[data-testid=approve-step]"));
 
-        cut.Find("[data-testid=approve]").Click();
-        var dialog = _dialogs!;
-        dialog.WaitForAssertion(() => Assert.Contains("Godkänn SOC-", dialog.Markup, StringComparison.Ordinal));
-        dialog.FindAll("button").Single(b => b.TextContent.Trim() == "Godkänn").Click();
+        Follow(cut.Find("[data-testid=approve]"));
 
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=answered-row]")));
-        Assert.Empty(cut.FindAll("[data-testid=approval]"));
-        Assert.Equal("Godkänd", cut.Find("[data-testid=answered-status]").TextContent.Trim());
-        Assert.Equal(ConsentStatus.Approved, (await World.OrderAsync(orderId)).Consent!.Status);
+        cut.WaitForAssertion(() => Assert.Contains("Godkänn SOC-", cut.Find("[data-testid=approve-step]").TextContent, StringComparison.Ordinal));
+        var step = cut.Find("[data-testid=approve-step]");
+        Assert.Contains("Lisa Andersson från Hemtjänst Centrum får tillfällig behörighet till", step.TextContent, StringComparison.Ordinal);
+        Assert.Contains("2026-12-07 – 2027-01-31", step.TextContent, StringComparison.Ordinal);
+        Assert.Equal("post", step.GetAttribute("method"));
+        Assert.Equal("Godkänn", step.QuerySelector("[data-testid=approve-confirm]")!.TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-testid=approve]"));
     }
 
+    /// <summary>Avslå opens the reason form in the card (the dialog's prompt); the POST: StaticFormTests.</summary>
     [Fact]
-    public async Task Reject_AsksForAReason_ThenRejectsTheCase()
+    public async Task Reject_OpensTheReasonFormInTheCard()
     {
-        var orderId = await World.PlaceTemporaryAsync();
+        await World.PlaceTemporaryAsync();
         var cut = RenderAs<ApprovalsPage>("chef2");
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=approval]")));
 
-        cut.Find("[data-testid=reject-consent]").Click();
-        var dialog = _dialogs!;
-        dialog.WaitForAssertion(() => Assert.True(dialog.Find("[data-testid=reason-confirm]").HasAttribute("disabled")));
-        dialog.Find("textarea[data-testid=reason-text]").Input("Ingen handledare i december.");
-        dialog.Find("[data-testid=reason-confirm]").Click();
+        Follow(cut.Find("[data-testid=reject-consent]"));
 
-        cut.WaitForAssertion(() => Assert.Equal("Inte godkänd", cut.Find("[data-testid=answered-status]").TextContent.Trim()));
-        Assert.Contains("Ingen handledare i december.", cut.Find("[data-testid=answered-row]").TextContent, StringComparison.Ordinal);
-        Assert.Equal(OrderStatus.Rejected, (await World.OrderAsync(orderId)).Status);
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=reject-step]")));
+        var step = cut.Find("[data-testid=reject-step]");
+        Assert.Contains("Skriv varför Lisa Andersson inte ska få behörighet till", step.TextContent, StringComparison.Ordinal);
+        Assert.Contains("skickas till beställaren, Anna Lindqvist.", step.TextContent, StringComparison.Ordinal);
+        Assert.True(step.QuerySelector("textarea[data-testid=reason-text]")!.HasAttribute("required"));
+        Assert.Equal("Avslå", step.QuerySelector("[data-testid=reason-confirm]")!.TextContent.Trim());
     }
 
     [Fact]
@@ -172,7 +174,11 @@ public sealed class ApprovalsPageTests : ComponentTestBase, IAsyncLifetime
         SignInAs(user);
         RenderInteractively();
         Render<MudPopoverProvider>();
-        _dialogs = Render<MudDialogProvider>();
+        Render<MudDialogProvider>();
         return Render<T>();
     }
+
+    /// <summary>Follows a link of the static page, as the browser would: the page reads the new address's query.</summary>
+    private void Follow(AngleSharp.Dom.IElement link) =>
+        Services.GetRequiredService<NavigationManager>().NavigateTo(link.GetAttribute("href")!);
 }

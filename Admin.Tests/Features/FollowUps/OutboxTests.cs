@@ -1,5 +1,6 @@
 using Bunit;
-using MudBlazor;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using SocItConsole.Admin.Features.FollowUps;
 using SocItConsole.Admin.Features.FollowUps.Pages;
 using SocItConsole.Admin.Tests.Infrastructure;
@@ -108,9 +109,6 @@ public class OutboxTests : ComponentTestBase, IAsyncLifetime
     {
         SignInAs("operator");
         RenderInteractively();
-        Render<MudPopoverProvider>();
-        var dialogs = Render<MudDialogProvider>();
-        Render<MudSnackbarProvider>();
 
         var cut = Render<OutboxPage>();
 
@@ -126,11 +124,15 @@ public class OutboxTests : ComponentTestBase, IAsyncLifetime
             [.. Enumerable.Repeat("Skickad", 4), .. Enumerable.Repeat("Ej skickad (0 försök)", 5), "Skickad"],
             cut.FindAll("[data-testid=outbox-status]").Select(s => s.TextContent.Trim()));
 
-        cut.FindAll("[data-testid=outbox-show]")[0].Click();
+        Assert.Empty(cut.FindAll("[data-testid=outbox-message]"));
 
-        dialogs.WaitForAssertion(() => Assert.Contains("Svara i konsolen", dialogs.Find("[data-testid=outbox-body]").TextContent, StringComparison.Ordinal));
-        Assert.Equal("Påminnelse om granskning", dialogs.Find("[data-testid=outbox-dialog-kind]").TextContent.Trim());
-        Assert.Contains("Granskning hösten 2026", dialogs.Markup, StringComparison.Ordinal);
+        // "Visa" is a link on the static page: the message opens under its row, in the address (?visa=…).
+        Services.GetRequiredService<NavigationManager>().NavigateTo(cut.FindAll("[data-testid=outbox-show]")[0].GetAttribute("href")!);
+
+        cut.WaitForAssertion(() => Assert.Contains("Svara i konsolen", cut.Find("[data-testid=outbox-body]").TextContent, StringComparison.Ordinal));
+        Assert.Equal("Påminnelse om granskning", cut.Find("[data-testid=outbox-dialog-kind]").TextContent.Trim());
+        Assert.Contains("Granskning hösten 2026", cut.Find("[data-testid=outbox-message]").TextContent, StringComparison.Ordinal);
+        Assert.Single(cut.FindAll("[data-testid=outbox-message]"));
     }
 
     private Outbox Service(string user) =>

@@ -126,3 +126,12 @@ window.socit = {
         });
     }
 })();
+
+// Part C (decision 0049): a control of a static page's GET form that applies at once, e.g. a switch, submits its form
+// when it changes; Blazor's enhanced navigation loads the answer (the form has data-enhance).
+document.addEventListener("change", function (event) {
+    const control = event.target.closest && event.target.closest("[data-autosubmit]");
+    if (control && control.form) {
+        control.form.requestSubmit();
+    }
+});

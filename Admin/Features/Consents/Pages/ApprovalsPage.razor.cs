@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
-using SocItConsole.Admin.Features.Cases.Components;
 using SocItConsole.Shared.Common;
-using SocItConsole.Shared.Orders;
 
 namespace SocItConsole.Admin.Features.Consents.Pages;
 
@@ -13,74 +11,93 @@ namespace SocItConsole.Admin.Features.Consents.Pages;
 public partial class ApprovalsPage
 {
     private ApprovalsView? _view;
-    private bool _busy;
+    private int? _approving;
+    private int? _rejecting;
+    private string? _reasonError;
+    private (Severity Severity, string Text)? _feedback;
 
     [Inject] private ConsentService Consents { get; set; } = default!;
 
     [Inject] private ApprovalsChanged Changed { get; set; } = default!;
 
-    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
 
-    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    /// <summary>The request whose approval is being confirmed (what the message box asked): <c>?godkann=id</c>.</summary>
+    [SupplyParameterFromQuery(Name = "godkann")] public int? ApproveQuery { get; set; }
 
-    protected override async Task OnInitializedAsync() => _view = await Consents.ApprovalsAsync();
+    /// <summary>The request being rejected, with its reason to write: <c>?avsla=id</c>.</summary>
+    [SupplyParameterFromQuery(Name = "avsla")] public int? RejectQuery { get; set; }
 
-    private async Task ApproveAsync(ApprovalRow row)
+    [SupplyParameterFromForm(FormName = "approve")] public DecisionForm? Approval { get; set; }
+
+    [SupplyParameterFromForm(FormName = "reject")] public DecisionForm? Rejection { get; set; }
+
+    /// <summary>The page without an open step, where Avbryt leads. The forms post to the address that opened them, so
+    /// that the form the POST names is on the page it renders.</summary>
+    private string PageHref => Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["godkann"] = null, ["avsla"] = null });
+
+    protected override async Task OnParametersSetAsync()
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync(
-            $"Godkänn {row.CaseNumber}",
-            $"{row.PersonName} från {row.HomeUnitName} får tillfällig behörighet till {row.UnitName} {Period(row)}. Soc-IT ger behörigheten när du har godkänt.",
-            yesText: "Godkänn", cancelText: "Avbryt", options: new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
-        if (confirmed == true)
+        _approving = ApproveQuery;
+        _rejecting = ApproveQuery is null ? RejectQuery : null;
+        _view = await Consents.ApprovalsAsync();
+    }
+
+    private string StepHref(string step, ApprovalRow row) =>
+        Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
         {
-            await RunAsync(() => Consents.ApproveAsync(row.ConsentId));
+            ["godkann"] = step == "godkann" ? row.ConsentId : null,
+            ["avsla"] = step == "avsla" ? row.ConsentId : null,
+        }) + $"#forfragan-{row.ConsentId}";
+
+    /// <summary>The confirmed approval; the service checks that the request is to one of the manager's units.</summary>
+    private async Task ApproveAsync()
+    {
+        if (Approval is { } decision)
+        {
+            await RunAsync(() => Consents.ApproveAsync(decision.ConsentId));
         }
     }
 
-    private async Task RejectAsync(ApprovalRow row)
+    private async Task RejectAsync()
     {
-        var parameters = new DialogParameters<CaseReasonDialog>
+        if (Rejection is not { } decision)
         {
-            { d => d.Prompt, $"Skriv varför {row.PersonName} inte ska få behörighet till {row.UnitName}. Ärendet avvisas och skälet skickas till beställaren, {row.OrdererName}." },
-            { d => d.Label, "Skäl" },
-            { d => d.ConfirmText, "Avslå" },
-            { d => d.ConfirmColor, Color.Error },
-            { d => d.MaxLength, UnitConsent.TextMaxLength },
-        };
-        var dialog = await Dialogs.ShowAsync<CaseReasonDialog>(
-            $"Avslå {row.CaseNumber}", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
-        if (await dialog.Result is { Canceled: false, Data: string reason })
-        {
-            await RunAsync(() => Consents.RejectAsync(row.ConsentId, reason));
+            return;
         }
+
+        if (string.IsNullOrWhiteSpace(decision.Reason))
+        {
+            _rejecting = decision.ConsentId;
+            _reasonError = "Skriv ett skäl.";
+            return;
+        }
+
+        await RunAsync(() => Consents.RejectAsync(decision.ConsentId, decision.Reason.Trim()));
     }
 
     private async Task RunAsync(Func<Task<ConsentResult>> decide)
     {
-        _busy = true;
-        try
+        _approving = null;
+        _rejecting = null;
+        _feedback = await decide() switch
         {
-            switch (await decide())
-            {
-                case ConsentResult.Done done:
-                    Snackbar.Add(done.Message, Severity.Success);
-                    break;
-                case ConsentResult.Refused refused:
-                    Snackbar.Add(refused.Message, Severity.Error);
-                    break;
-                case ConsentResult.Conflict conflict:
-                    Snackbar.Add(conflict.Message, Severity.Warning);
-                    break;
-            }
-
-            _view = await Consents.ApprovalsAsync();
-            Changed.Notify();
-        }
-        finally
-        {
-            _busy = false;
-        }
+            ConsentResult.Done done => (Severity.Success, done.Message),
+            ConsentResult.Refused refused => (Severity.Error, refused.Message),
+            ConsentResult.Conflict conflict => (Severity.Warning, conflict.Message),
+            _ => null,
+        };
+        _view = await Consents.ApprovalsAsync();
+        Changed.Notify();
     }
 
     private static string Period(ApprovalRow row) => $"{Dates.Iso(row.From)} – {Dates.Iso(row.To)}";
+
+    /// <summary>The fields of the approve and reject forms.</summary>
+    public sealed class DecisionForm
+    {
+        public int ConsentId { get; set; }
+
+        public string? Reason { get; set; }
+    }
 }

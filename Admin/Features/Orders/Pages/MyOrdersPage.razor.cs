@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using SocItConsole.Admin.Components;
 using SocItConsole.Admin.Features.Cases;
-using SocItConsole.Admin.Features.Cases.Components;
+using SocItConsole.Admin.Infrastructure.Common;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Common;
 using SocItConsole.Shared.Orders;
@@ -11,81 +12,92 @@ namespace SocItConsole.Admin.Features.Orders.Pages;
 /// <summary>A manager's own orders, newest first, paged and searched on the server.</summary>
 public partial class MyOrdersPage
 {
-    private static readonly MyOrdersFilter[] Filters =
-        [MyOrdersFilter.All, MyOrdersFilter.WaitingForYou, MyOrdersFilter.Open, MyOrdersFilter.Completed, MyOrdersFilter.Rejected];
+    private static readonly int[] PageSizes = [25, 50, 100];
 
-    private MudTable<MyOrderRow>? _table;
-    private string? _search;
+    private static readonly IReadOnlyList<(string Value, string Text)> FilterOptions =
+    [
+        .. new[] { MyOrdersFilter.All, MyOrdersFilter.WaitingForYou, MyOrdersFilter.Open, MyOrdersFilter.Completed, MyOrdersFilter.Rejected }
+            .Select(f => (f.ToString(), FilterName(f))),
+    ];
+
+    private PagedResult<MyOrderRow>? _result;
     private MyOrdersFilter _filter = MyOrdersFilter.All;
-    private bool _busy;
+    private int _page = 1;
+    private int? _answering;
+    private string? _answerError;
+    private (Severity Severity, string Text)? _feedback;
 
     [Inject] private OrderForm Orders { get; set; } = default!;
 
     [Inject] private CaseAnswers Answers { get; set; } = default!;
 
-    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
 
-    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    /// <summary>The status filter, e.g. <c>?status=WaitingForYou</c>; none is all.</summary>
+    [SupplyParameterFromQuery(Name = "status")] public string? Status { get; set; }
 
-    private async Task<TableData<MyOrderRow>> LoadAsync(TableState state, CancellationToken ct)
+    [SupplyParameterFromQuery(Name = "q")] public string? Search { get; set; }
+
+    [SupplyParameterFromQuery(Name = "page")] public int? PageQuery { get; set; }
+
+    [SupplyParameterFromQuery(Name = "size")] public int? SizeQuery { get; set; }
+
+    /// <summary>The case whose question is being answered: the form opens under it (what the dialog asked).</summary>
+    [SupplyParameterFromQuery(Name = "svara")] public int? AnswerQuery { get; set; }
+
+    [SupplyParameterFromForm(FormName = "answer")] public AnswerForm? Answer { get; set; }
+
+    private int PageSize => SizeQuery is { } size && PageSizes.Contains(size) ? size : PageSizes[0];
+
+    /// <summary>This list (filter, search, page) without an open answer.</summary>
+    private string ListHref => Navigation.GetUriWithQueryParameter("svara", (int?)null);
+
+    protected override async Task OnParametersSetAsync()
     {
-        var result = await Orders.MyOrdersAsync(state.Page, state.PageSize, _search, _filter, ct);
-        return new TableData<MyOrderRow> { Items = result.Items, TotalItems = result.TotalCount };
+        _filter = Enum.TryParse<MyOrdersFilter>(Status, ignoreCase: true, out var filter) && Enum.IsDefined(filter) ? filter : MyOrdersFilter.All;
+        _answering = AnswerQuery;
+        await LoadAsync();
     }
 
-    private async Task FilterChangedAsync(MyOrdersFilter filter)
+    private async Task LoadAsync()
     {
-        _filter = filter;
-        if (_table is not null)
+        var requested = Math.Max(PageQuery ?? 1, 1);
+        _result = await Orders.MyOrdersAsync(requested - 1, PageSize, Search, _filter);
+        _page = Math.Min(requested, StaticPager.LastPageOf(_result.TotalCount, PageSize));
+        if (_page != requested)
         {
-            await _table.ReloadServerData();
+            // A page past the end (the list shrank, or a typed address): show the last page.
+            _result = await Orders.MyOrdersAsync(_page - 1, PageSize, Search, _filter);
         }
     }
 
-    /// <summary>Asks for the answer to Soc-IT's question and sends it; the case is under way again.</summary>
-    private async Task AnswerAsync(MyOrderRow row)
+    private string AnswerHref(MyOrderRow row) =>
+        Navigation.GetUriWithQueryParameter("svara", row.Id) + $"#fraga-{row.Id}";
+
+    /// <summary>Sends the answer to Soc-IT's question; the case is under way again. The service checks who may.</summary>
+    private async Task AnswerAsync()
     {
-        var parameters = new DialogParameters<CaseReasonDialog>
-        {
-            { d => d.Prompt, $"Soc-IT:s fråga: {row.Question}" },
-            { d => d.Label, "Ditt svar" },
-            { d => d.ConfirmText, "Skicka svaret" },
-            { d => d.ConfirmColor, Color.Primary },
-            { d => d.MaxLength, CaseComment.TextMaxLength },
-        };
-        var dialog = await Dialogs.ShowAsync<CaseReasonDialog>(
-            $"Svara på frågan i {row.CaseNumber}", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
-        if (await dialog.Result is not { Canceled: false, Data: string answer } || _busy)
+        if (Answer is not { } answer)
         {
             return;
         }
 
-        _busy = true;
-        try
+        if (string.IsNullOrWhiteSpace(answer.Text))
         {
-            var result = await Answers.AnswerAsync(row.Id, row.Version, answer);
-            switch (result)
-            {
-                case CaseResult.Done done:
-                    Snackbar.Add(done.Message, Severity.Success);
-                    break;
-                case CaseResult.Conflict conflict:
-                    Snackbar.Add(conflict.Message, Severity.Warning);
-                    break;
-                case CaseResult.Refused refused:
-                    Snackbar.Add(refused.Message, Severity.Error);
-                    break;
-            }
-        }
-        finally
-        {
-            _busy = false;
+            _answering = answer.OrderId;
+            _answerError = "Skriv ditt svar.";
+            return;
         }
 
-        if (_table is not null)
+        _answering = null;
+        _feedback = await Answers.AnswerAsync(answer.OrderId, answer.Version, answer.Text.Trim()) switch
         {
-            await _table.ReloadServerData();
-        }
+            CaseResult.Done done => (Severity.Success, done.Message),
+            CaseResult.Conflict conflict => (Severity.Warning, conflict.Message),
+            CaseResult.Refused refused => (Severity.Error, refused.Message),
+            _ => null,
+        };
+        await LoadAsync();
     }
 
     private static string FilterName(MyOrdersFilter filter) => filter switch
@@ -96,15 +108,6 @@ public partial class MyOrdersPage
         MyOrdersFilter.Rejected => "Avvisade",
         _ => "Alla",
     };
-
-    private async Task SearchChangedAsync(string? search)
-    {
-        _search = search;
-        if (_table is not null)
-        {
-            await _table.ReloadServerData();
-        }
-    }
 
     private static string Period(MyOrderRow row) => (OrderDays.IsEnd(row.Type), row.StartDate, row.EndDate) switch
     {
@@ -127,4 +130,14 @@ public partial class MyOrdersPage
         OrderStatus.Rejected => Color.Error,
         _ => Color.Default,
     };
+
+    /// <summary>The answer form's fields: the case, the version the answer names, and the text.</summary>
+    public sealed class AnswerForm
+    {
+        public int OrderId { get; set; }
+
+        public int Version { get; set; }
+
+        public string? Text { get; set; }
+    }
 }
