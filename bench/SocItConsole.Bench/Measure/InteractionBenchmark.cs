@@ -24,7 +24,8 @@ internal static class InteractionBenchmark
           return await new Promise((resolve, reject) => {
             const timer = setTimeout(() => { observer.disconnect(); reject(new Error('no change after click on ' + click)); }, 30000);
             const observer = new MutationObserver(() => {
-              if (text() !== before) { const t = performance.now() - t0; clearTimeout(timer); observer.disconnect(); resolve(t); }
+              // The queue streams: its first flush says "Hämtar ärenden …" (queue-loading); done when the rows are in.
+              if (text() !== before && !document.querySelector('[data-testid=queue-loading]')) { const t = performance.now() - t0; clearTimeout(timer); observer.disconnect(); resolve(t); }
             });
             observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
             const t0 = performance.now();
