@@ -91,8 +91,7 @@ public class CaseBrowserTests
         var page = session.Page;
 
         await SignInAsOperatorAsync(session, "/cases");
-        await page.Locator("[data-testid='filter-status']").ClickAsync();
-        await page.Locator(".mud-popover-open").GetByRole(AriaRole.Option, new() { Name = "Idag", Exact = true }).ClickAsync();
+        await page.Locator("[data-testid='filter-status']").SelectOptionAsync(new SelectOptionValue { Label = "Idag" });
 
         await Expect(page.Locator("[data-testid='today-count']")).ToContainTextAsync("försenat");
         var rows = page.Locator("[data-testid='cases'] tbody tr:has([data-testid='row-case'])");
@@ -121,6 +120,53 @@ public class CaseBrowserTests
         Assert.True(firstOnTime > 0, string.Join(" | ", classes));
         Assert.DoesNotContain(classes.Skip(firstOnTime), c => c.Contains("case-overdue", StringComparison.Ordinal));
         await ScreenshotFromTopAsync(session, "cases-today");
+    }
+
+    [Fact]
+    public async Task Operator_FiltersTheQueue_InTheAddress_AndTheBackButtonReturnsToTheLastView()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        var today = StockholmToday();
+        await PlaceAsync(session, OrderRequests.NewUndersköterska() with { StartDate = today.AddDays(14) });
+        await TestEmployments.EmployAsync(
+            session.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<SocItConsole.Admin.Data.SocItDbContext>>(),
+            OrderRequests.Pnr1985, "Erik Berg");
+        var end = await PlaceAsync(session, OrderRequests.Terminate(OrderRequests.Pnr1985) with { EmployeeName = "Erik Berg" });
+        var page = session.Page;
+        var rows = page.Locator("[data-testid='cases'] tbody tr:has([data-testid='row-case'])");
+        await SignInAsOperatorAsync(session, "/cases");
+        await Expect(rows).ToHaveCountAsync(2);
+
+        // A select applies at once; the view is in the address.
+        await page.Locator("[data-testid='filter-type']").SelectOptionAsync(new SelectOptionValue { Label = "Avsluta behörighet" });
+        await page.WaitForURLAsync(new Regex(@"/cases\?.*type=Terminate"));
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows).ToContainTextAsync("Erik Berg");
+
+        // The search applies on Enter, within the type.
+        await page.Locator("[data-testid='search']").FillAsync("Lisa");
+        await page.Locator("[data-testid='search']").PressAsync("Enter");
+        await page.WaitForURLAsync(new Regex(@"q=Lisa"));
+        await Expect(page.Locator("[data-testid='no-match']")).ToHaveTextAsync("Inga ärenden matchar filtret.");
+
+        // Back: the type alone again, the search field as it was.
+        await page.GoBackAsync();
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows).ToContainTextAsync("Erik Berg");
+        await Expect(page.Locator("[data-testid='search']")).ToHaveValueAsync("");
+
+        // Taking the case keeps the view: the answer is the same address, with the outcome beside the page.
+        await page.Locator($"tr:has(a[href='/cases/{end}']) [data-testid='take']").ClickAsync();
+        await Expect(page.Locator("#mud-snackbar-container .mud-snackbar")).ToContainTextAsync("Sara Nilsson tog ärendet");
+        await Expect(rows.Locator("[data-testid='row-assignee']")).ToHaveTextAsync("Sara Nilsson");
+        Assert.Contains("type=Terminate", page.Url, StringComparison.Ordinal);
+
+        // "Bara mina" applies at once and shows only the operator's cases.
+        await page.Locator("[data-testid='only-mine']").CheckAsync();
+        await page.WaitForURLAsync(new Regex(@"mine=true"));
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(page.Locator("[data-testid='assignee']")).ToBeDisabledAsync();
+        await ScreenshotFromTopAsync(session, "cases-filtered");
     }
 
     internal static async Task<int> PlaceAsync(BrowserSession session, OrderRequest request)

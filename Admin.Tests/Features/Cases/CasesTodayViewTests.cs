@@ -1,7 +1,7 @@
-using AngleSharp.Dom;
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using MudBlazor;
 using SocItConsole.Admin.Features.Cases.Pages;
 using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Admin.Tests.Infrastructure;
@@ -17,7 +17,6 @@ public class CasesTodayViewTests : ComponentTestBase, IAsyncLifetime
     private static readonly Actor Chef = new("chef1-oid", "Anna Lindqvist");
     private readonly FakeTimeProvider _clock = AppServices.Clock();
     private TestDatabase? _database;
-    private IRenderedComponent<MudPopoverProvider>? _popovers;
 
     public async ValueTask InitializeAsync()
     {
@@ -85,7 +84,7 @@ public class CasesTodayViewTests : ComponentTestBase, IAsyncLifetime
         ChooseView(cut, "Idag");
 
         cut.WaitForAssertion(() => Assert.Equal("2 ärenden, varav 1 försenat.", cut.Find("[data-testid=today-count]").TextContent.Trim()));
-        cut.Find("[data-testid=search]").Change("Maja");
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/cases?status=today&q=Maja");
         cut.WaitForAssertion(() => Assert.Equal("1 ärende.", cut.Find("[data-testid=today-count]").TextContent.Trim()));
         Assert.Single(cut.FindAll("[data-testid=row-case]"));
     }
@@ -113,20 +112,16 @@ public class CasesTodayViewTests : ComponentTestBase, IAsyncLifetime
 
     private IRenderedComponent<CasesPage> RenderPage(int rows)
     {
-        _popovers = Render<MudPopoverProvider>();
-        Render<MudSnackbarProvider>();
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/cases");
         var cut = Render<CasesPage>();
         cut.WaitForAssertion(() => Assert.Equal(rows, cut.FindAll("[data-testid=row-case]").Count));
         return cut;
     }
 
+    /// <summary>Chooses a view in the status filter as the browser does: its option's value into the address.</summary>
     private void ChooseView(IRenderedComponent<CasesPage> cut, string view)
     {
-        cut.Find("[data-testid=filter-status]").Closest(".mud-input-control")!.MouseDown();
-        var popovers = _popovers!;
-        IElement? item = null;
-        popovers.WaitForAssertion(() =>
-            item = popovers.FindAll(".mud-popover-open [role=option]").Single(o => o.TextContent.Trim() == view));
-        item!.Click();
+        var option = cut.FindAll("[data-testid=filter-status] option").Single(o => o.TextContent.Trim() == view);
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/cases?status={option.GetAttribute("value")}");
     }
 }

@@ -10,9 +10,10 @@ using SocItConsole.Admin.Infrastructure.Localization;
 namespace SocItConsole.Admin.Features.Bench;
 
 /// <summary>
-/// The floor for the dashboard's first load: the same SQL statements the prerendered <c>/cases</c> page runs (the open
-/// cases by status and type, the oldest waiting case, open cases per unit, the assignees, the follow-up and
-/// review cards), through raw ADO.NET on one connection, written out as plain HTML with the same figures.
+/// The floor for the dashboard's first load: the same SQL statements the static <c>/cases</c> page runs (the open
+/// cases by status and type, the oldest waiting case, open cases per unit, the assignees, the units of the filter,
+/// the queue's count and first page, the follow-up, review and key cards), through raw ADO.NET on one connection,
+/// written out as plain HTML with the same figures.
 /// </summary>
 public sealed class DashboardFloor(IDbContextFactory<SocItDbContext> factory, TimeProvider clock)
 {
@@ -47,7 +48,28 @@ public sealed class DashboardFloor(IDbContextFactory<SocItDbContext> factory, Ti
                 GROUP BY "o0"."Key" ORDER BY COUNT(*) DESC LIMIT 10
                 """, ct));
             Section(html, "Handläggare", await ListAsync(connection, Cases.CaseList.AssigneesSql, ct));
+            // Since the page became static (decision 0049) it renders the queue's first page and the unit filter too.
+            Section(html, "Verksamheter", await ListAsync(connection, """
+                SELECT "u"."Id", "u"."Name", "u"."Area", "u"."CostCentre", "u"."IsActive", "u"."UsesDigitalKeys" FROM "Units" AS "u"
+                """, ct));
+            Section(html, "Kö", await ListAsync(connection, $"""
+                SELECT COUNT(*) FROM "Orders" AS "o" WHERE "o"."Status" IN {OpenStatuses}
+                """, ct));
+            Section(html, "Kö", await ListAsync(connection, $"""
+                SELECT "o"."Id", "o"."CaseNumber", "o"."Type", "o"."Status", "o"."EmployeeName", "e"."IsProtected",
+                       COALESCE("o"."TargetUnitName", "o"."UnitName"), "o"."StartDate", "o"."EndDate", "o"."ReceivedAt", "o"."AssignedToName",
+                       "o"."OrdererCheck" = 'Pending', "o"."HasNewAnswer", "u"."Id" IS NOT NULL AND "u"."Status" = 'Pending',
+                       "u"."Id" IS NOT NULL AND "u"."Status" = 'Pending' AND "u"."EscalatedAt" IS NOT NULL
+                FROM "Orders" AS "o"
+                LEFT JOIN "Employees" AS "e" ON "o"."EmployeeId" = "e"."Id"
+                LEFT JOIN "UnitConsents" AS "u" ON "o"."Id" = "u"."OrderId"
+                WHERE "o"."Status" IN {OpenStatuses}
+                ORDER BY "o"."ReceivedAt" DESC LIMIT 25 OFFSET 0
+                """, ct));
             var today = AdminTimeZone.Today(clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            Section(html, "Nycklar", await ListAsync(connection,
+                "SELECT COUNT(*) FROM \"Keys\" AS \"k\" WHERE \"k\".\"Status\" = 'ToBeReturned' AND \"k\".\"ReturnDueOn\" < $today", ct,
+                ("$today", today)));
             var followUps = new List<object?[]>();
             followUps.AddRange(await ListAsync(connection, "SELECT COUNT(*) FROM \"FollowUps\" AS \"f\" WHERE \"f\".\"Status\" IN ('Open', 'Escalated')", ct));
             followUps.AddRange(await ListAsync(connection,

@@ -127,11 +127,64 @@ window.socit = {
     }
 })();
 
-// Part C (decision 0049): a control of a static page's GET form that applies at once, e.g. a switch, submits its form
-// when it changes; Blazor's enhanced navigation loads the answer (the form has data-enhance).
-document.addEventListener("change", function (event) {
-    const control = event.target.closest && event.target.closest("[data-autosubmit]");
-    if (control && control.form) {
-        control.form.requestSubmit();
+// Static pages (decision 0049; issue 22 parts A and C) (decision 0049). A field marked data-autosubmit applies its GET form at once (a date
+// after a pause, so that typing one does not send every digit); the close button of a page notice removes it.
+(function () {
+    let pending = null;
+    document.addEventListener("change", function (event) {
+        const field = event.target.closest ? event.target.closest("[data-autosubmit]") : null;
+        if (!field || !field.form) {
+            return;
+        }
+        clearTimeout(pending);
+        if (field.type === "date") {
+            pending = setTimeout(function () { field.form.requestSubmit(); }, 600);
+        } else {
+            field.form.requestSubmit();
+        }
+    });
+    document.addEventListener("click", function (event) {
+        const close = event.target.closest ? event.target.closest("[data-notice-close]") : null;
+        if (close) {
+            close.closest(".mud-snackbar")?.remove();
+        }
+    });
+    // A GET filter form leaves its empty fields out of the address (/cases?status=all, not …&type=&mark=…): they are
+    // disabled while the submit event passes (enhanced navigation reads the form then), and enabled again after.
+    document.addEventListener("submit", function (event) {
+        const form = event.target;
+        if (!(form instanceof HTMLFormElement) || form.method !== "get") {
+            return;
+        }
+        const emptied = Array.from(form.elements).filter(function (e) {
+            return e.name && !e.disabled && e.type !== "checkbox" && e.value === "";
+        });
+        emptied.forEach(function (e) { e.disabled = true; });
+        setTimeout(function () { emptied.forEach(function (e) { e.disabled = false; }); }, 0);
+    }, true);
+    // Enhanced navigation (the back button, a link) patches the page's markup but leaves a control the user changed
+    // showing what they chose: set the filter forms' controls to what the new page says.
+    const syncFilters = function () {
+        document.querySelectorAll("form[method=get][data-enhance]").forEach(function (form) {
+            Array.from(form.elements).forEach(function (e) {
+                if (e.type === "checkbox" || e.type === "radio") {
+                    e.checked = e.hasAttribute("checked");
+                } else if (e.tagName === "SELECT") {
+                    Array.from(e.options).forEach(function (o) { o.selected = o.hasAttribute("selected"); });
+                    if (!e.querySelector("option[selected]") && e.options.length > 0) {
+                        e.selectedIndex = 0;
+                    }
+                } else if (e.tagName === "INPUT" && e.type !== "hidden" && e.type !== "submit") {
+                    e.value = e.getAttribute("value") ?? "";
+                }
+            });
+        });
+    };
+    if (window.Blazor && window.Blazor.addEventListener) {
+        window.Blazor.addEventListener("enhancedload", syncFilters);
+    } else {
+        document.addEventListener("DOMContentLoaded", function () {
+            window.Blazor?.addEventListener?.("enhancedload", syncFilters);
+        });
     }
-});
+})();

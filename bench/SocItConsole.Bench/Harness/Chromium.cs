@@ -73,10 +73,13 @@ internal sealed class Chromium : IAsyncDisposable
                 && [...document.querySelectorAll('#circuit-state')].every(e => e.dataset.interactive === 'true')
             """, null, new() { PollingInterval = 25 });
 
-    /// <summary>Until the case queue on <c>/cases</c> is live and shows its first rows (they load only in the circuit).</summary>
+    /// <summary>
+    /// Until the case queue on <c>/cases</c> shows its first rows. The page is static (decision 0049): it is ready when
+    /// its shell is, with no circuit to wait for.
+    /// </summary>
     public static async Task WaitForCaseQueueAsync(IPage page)
     {
-        await WaitForInteractiveAsync(page);
+        await WaitForPageReadyAsync(page);
         await page.Locator("[data-testid=cases] tbody a[data-testid=row-case]").First.WaitForAsync();
     }
 

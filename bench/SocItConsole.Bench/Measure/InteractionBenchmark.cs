@@ -1,13 +1,19 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using SocItConsole.Bench.Harness;
+using SocItConsole.Shared.People;
 
 namespace SocItConsole.Bench.Measure;
 
 /// <summary>
 /// What an operator feels in the case queue: in Chromium, the time from a click to the DOM showing its result, for
-/// changing page and toggling a filter, against a click on the trivial counter page of the same server. The clock
-/// runs in the page: <c>performance.now()</c> before the click, and again when a MutationObserver sees the watched
-/// text change.
+/// changing page, toggling a filter and taking a case, against a click on the trivial counter page of the same
+/// server. The clock runs in the page: <c>performance.now()</c> before the click, and again when a MutationObserver
+/// sees the watched text change. The queue is a static page (decision 0049): a click there is an enhanced
+/// navigation or form post (a fetch and a DOM patch), the counter's a circuit message.
 /// </summary>
 internal static class InteractionBenchmark
 {
@@ -18,7 +24,8 @@ internal static class InteractionBenchmark
           return await new Promise((resolve, reject) => {
             const timer = setTimeout(() => { observer.disconnect(); reject(new Error('no change after click on ' + click)); }, 30000);
             const observer = new MutationObserver(() => {
-              if (text() !== before) { const t = performance.now() - t0; clearTimeout(timer); observer.disconnect(); resolve(t); }
+              // The queue streams: its first flush says "Hämtar ärenden …" (queue-loading); done when the rows are in.
+              if (text() !== before && !document.querySelector('[data-testid=queue-loading]')) { const t = performance.now() - t0; clearTimeout(timer); observer.disconnect(); resolve(t); }
             });
             observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
             const t0 = performance.now();
@@ -35,9 +42,14 @@ internal static class InteractionBenchmark
         var context = await chromium.SignedInContextAsync(baseAddress, cookie);
         try
         {
+            // Fresh orders on top of the queue, so that every round has a case to take (the e-service's way in).
+            await PlaceOrdersAsync(baseAddress, clicks + 3, ct);
             var queue = await context.NewPageAsync();
             await queue.GotoAsync("/cases");
             await Chromium.WaitForCaseQueueAsync(queue);
+            var taking = await context.NewPageAsync();
+            await taking.GotoAsync("/cases?size=50");
+            await Chromium.WaitForCaseQueueAsync(taking);
 
             var counter = await context.NewPageAsync();
             await counter.GotoAsync("/bench/counter");
@@ -45,6 +57,7 @@ internal static class InteractionBenchmark
 
             var paging = new List<double>();
             var filtering = new List<double>();
+            var takes = new List<double>();
             var counting = new List<double>();
             // Each round leaves the queue as it found it: first page, no filter.
             for (var i = -3; i < clicks; i++)
@@ -54,11 +67,13 @@ internal static class InteractionBenchmark
                 var back = await ClickAsync(queue, ".mud-table-pagination-before-button", QueueRows);
                 var on = await ClickAsync(queue, "input[data-testid=only-mine]", QueueRows);
                 var off = await ClickAsync(queue, "input[data-testid=only-mine]", QueueRows);
+                var take = await ClickAsync(taking, "[data-testid=cases] [data-testid=take]", QueueRows);
                 var count = await ClickAsync(counter, "[data-testid=increment]", "[data-testid=count]");
                 if (i >= 0)
                 {
                     paging.AddRange([next, back]);
                     filtering.AddRange([on, off]);
+                    takes.Add(take);
                     counting.Add(count);
                 }
             }
@@ -68,6 +83,7 @@ internal static class InteractionBenchmark
             [
                 Row("Case queue: change page", scale, Sample.Of(paging), counterSample),
                 Row("Case queue: toggle filter (Bara mina)", scale, Sample.Of(filtering), counterSample),
+                Row("Case queue: take a case (Ta ärendet)", scale, Sample.Of(takes), counterSample),
             ];
         }
         finally
@@ -91,6 +107,53 @@ internal static class InteractionBenchmark
 
         throw new TimeoutException("the counter page never became interactive");
     }
+
+    /// <summary>New extension orders for people the generated organisation does not have, through the order API.</summary>
+    private static async Task PlaceOrdersAsync(Uri baseAddress, int count, CancellationToken ct)
+    {
+        using var http = new HttpClient { BaseAddress = baseAddress };
+        http.DefaultRequestHeaders.Add("X-Api-Key", IntakeBenchmark.ApiKey);
+        var start = Random.Shared.Next(0, 100_000);
+        for (var i = 0; i < count; i++)
+        {
+            var (name, personnummer) = Person(start + i);
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders")
+            {
+                Content = new StringContent(OrderBody(name, personnummer), Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Add("Idempotency-Key", "bench-take-" + Guid.NewGuid().ToString("N"));
+            using var response = await http.SendAsync(request, ct);
+            if (response.StatusCode != HttpStatusCode.Created)
+            {
+                throw new InvalidOperationException($"placing an order answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
+            }
+        }
+    }
+
+    /// <summary>Born 1931–1938: a range neither the generated organisation nor the intake benchmark uses.</summary>
+    private static (string Name, string Personnummer) Person(int n)
+    {
+        var birth = new DateOnly(1931 + n % 8, 1 + n / 8 % 12, 1 + n / 96 % 28);
+        var serial = 100 + n / 2688 % 900;
+        var digits = string.Create(CultureInfo.InvariantCulture, $"{birth:yyMMdd}{serial:D3}");
+        var personnummer = string.Create(CultureInfo.InvariantCulture, $"{birth:yyyyMMdd}-{serial:D3}{Personnummer.CheckDigit(digits)}");
+        return ($"Kötest {n}", personnummer);
+    }
+
+    private static string OrderBody(string name, string personnummer) => new JsonObject
+    {
+        ["type"] = "extend",
+        ["employee"] = new JsonObject { ["fullName"] = name, ["personnummer"] = personnummer },
+        ["unit"] = "Hemtjänst Centrum",
+        ["startDate"] = Day(3),
+        ["endDate"] = Day(60),
+        ["systems"] = new JsonArray("qlikview", new JsonObject { ["name"] = "Lifecare", ["level"] = "Handläggare" }),
+        ["orderer"] = new JsonObject { ["name"] = "Anna Lindqvist", ["email"] = "anna.lindqvist@kommun.example" },
+        ["manager"] = new JsonObject { ["name"] = "Anna Lindqvist", ["email"] = "anna.lindqvist@kommun.example" },
+    }.ToJsonString();
+
+    private static string Day(int days) =>
+        DateOnly.FromDateTime(DateTime.Today).AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static async Task<double> ClickAsync(IPage page, string click, string watch) =>
         await page.EvaluateAsync<double>(ClickAndWait, new[] { click, watch });

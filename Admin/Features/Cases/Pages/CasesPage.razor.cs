@@ -2,14 +2,20 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using SocItConsole.Admin.Components;
+using SocItConsole.Admin.Components.Layout;
 using SocItConsole.Admin.Infrastructure.Authentication;
 using SocItConsole.Admin.Infrastructure.Common;
 using SocItConsole.Admin.Infrastructure.Localization;
+using SocItConsole.Shared.Common;
 using SocItConsole.Shared.Orders;
 
 namespace SocItConsole.Admin.Features.Cases.Pages;
 
-/// <summary>The operators' dashboard: figures at the top, the queue below, filtered and paged on the server.</summary>
+/// <summary>
+/// The operators' dashboard: figures at the top, the queue below, filtered, sorted and paged on the server. A static
+/// page (decision 0049): the view is the address (a GET form and links), "Ta ärendet" a POST form.
+/// </summary>
 public partial class CasesPage
 {
     private const string OpenFilter = "open";
@@ -17,23 +23,18 @@ public partial class CasesPage
     private const string TodayFilter = "today";
     private const string SortCase = "case";
     private const string SortStart = "start";
-    private const string SortReceived = "received";
+    private const string SortOldest = "oldest";
+    private const string TakeForm = "take-case";
+    private static readonly int[] PageSizes = [25, 50, 100];
 
-    private MudTable<CaseRow>? _table;
     private DashboardSummary? _summary;
-    private string _status = OpenFilter;
-    private OrderType? _type;
-    private CaseMark? _mark;
-    private UnitOption? _unit;
-    private DateTime? _from;
-    private DateTime? _to;
-    private string? _search;
-    private bool _onlyMine;
-    private string? _assignee;
     private IReadOnlyList<(string Id, string Name)> _assignees = [];
-    private string? _actorId;
-    private bool _taking;
+    private IReadOnlyList<UnitOption> _units = [];
+    private PagedResult<CaseRow>? _result;
     private CaseDay? _day;
+    private string? _actorId;
+    private int _page = 1;
+    private PageNotice.Message? _notice;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -41,166 +42,163 @@ public partial class CasesPage
 
     [Inject] private CaseWork Work { get; set; } = default!;
 
-    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
 
-    protected override async Task OnInitializedAsync()
+    [SupplyParameterFromQuery(Name = "status")] private string? StatusQuery { get; set; }
+
+    [SupplyParameterFromQuery(Name = "type")] private string? TypeQuery { get; set; }
+
+    [SupplyParameterFromQuery(Name = "mark")] private string? MarkQuery { get; set; }
+
+    [SupplyParameterFromQuery(Name = "unit")] private int? UnitQuery { get; set; }
+
+    [SupplyParameterFromQuery(Name = "from")] private string? FromQuery { get; set; }
+
+    [SupplyParameterFromQuery(Name = "to")] private string? ToQuery { get; set; }
+
+    [SupplyParameterFromQuery(Name = "q")] private string? SearchQuery { get; set; }
+
+    [SupplyParameterFromQuery(Name = "assignee")] private string? AssigneeQuery { get; set; }
+
+    [SupplyParameterFromQuery(Name = "mine")] private bool OnlyMine { get; set; }
+
+    [SupplyParameterFromQuery(Name = "sort")] private string? SortQuery { get; set; }
+
+    [SupplyParameterFromQuery(Name = "page")] private int? PageQuery { get; set; }
+
+    [SupplyParameterFromQuery(Name = "size")] private int? SizeQuery { get; set; }
+
+    /// <summary>The case whose "Ta ärendet" button was pressed (the button's name and value).</summary>
+    [SupplyParameterFromForm(FormName = TakeForm, Name = "take")] private int? TakeCaseId { get; set; }
+
+    private string Status => StatusQuery is OpenFilter or TodayFilter or AllFilter
+        || Enum.TryParse<OrderStatus>(StatusQuery, out _) ? StatusQuery! : OpenFilter;
+
+    private OrderType? Type => Enum.TryParse<OrderType>(TypeQuery, out var type) && Enum.IsDefined(type) ? type : null;
+
+    private CaseMark? Mark => Enum.TryParse<CaseMark>(MarkQuery, out var mark) && Enum.IsDefined(mark) ? mark : null;
+
+    private DateOnly? From => Day(FromQuery);
+
+    private DateOnly? To => Day(ToQuery);
+
+    private string? Assignee => string.IsNullOrEmpty(AssigneeQuery) ? null : AssigneeQuery;
+
+    private string Sort => SortQuery is SortCase or SortStart or SortOldest ? SortQuery : string.Empty;
+
+    private int PageSize => SizeQuery is { } size && PageSizes.Contains(size) ? size : PageSizes[0];
+
+    protected override async Task OnParametersSetAsync()
     {
         _actorId = CurrentUser.ToActor((await AuthenticationState).User).Id;
-        _summary = await Cases.SummaryAsync();
-        _assignees = await Cases.AssigneesAsync();
+        // A post of "Ta ärendet" loads after taking (TakeAsync), not twice.
+        if (TakeCaseId is null)
+        {
+            await LoadAsync();
+        }
     }
 
-    private async Task<TableData<CaseRow>> LoadAsync(TableState state, CancellationToken ct)
+    /// <summary>Everything the page shows, the independent queries at the same time (each opens its own context).</summary>
+    private async Task LoadAsync()
     {
-        var result = await Cases.SearchAsync(Query(), Sort(state), state.Page, state.PageSize, ct);
-        return new TableData<CaseRow> { Items = result.Items, TotalItems = result.TotalCount };
+        var query = Query();
+        var summary = Cases.SummaryAsync();
+        var assignees = Cases.AssigneesAsync();
+        var units = Cases.FindUnitsAsync(null, int.MaxValue);
+        var day = Status == TodayFilter ? Cases.TodayAsync(query) : null;
+        var result = await Cases.SearchAsync(query, CaseSortOf(Sort), (PageQuery ?? 1) - 1, PageSize);
+        // An address past the last page (the queue shrank) shows the last page instead of an empty one.
+        var last = StaticPager.LastPageOf(result.TotalCount, PageSize);
+        _page = Math.Clamp(PageQuery ?? 1, 1, last);
+        if (_page != (PageQuery ?? 1))
+        {
+            result = await Cases.SearchAsync(query, CaseSortOf(Sort), _page - 1, PageSize);
+        }
+
+        _result = result;
+        _summary = await summary;
+        _assignees = await assignees;
+        _units = await units;
+        _day = day is null ? null : await day;
     }
 
     private CaseQuery Query() => new(
-        Status: Enum.TryParse<OrderStatus>(_status, out var status) ? status : null,
-        Type: _type,
-        UnitId: _unit?.Id,
-        AssignedToId: _onlyMine ? _actorId : _assignee,
-        OnlyOpen: _status == OpenFilter,
-        From: _from is { } from ? DateOnly.FromDateTime(from) : null,
-        To: _to is { } to ? DateOnly.FromDateTime(to) : null,
-        Search: _search,
-        Today: _status == TodayFilter,
-        Mark: _mark);
+        Status: Enum.TryParse<OrderStatus>(Status, out var status) ? status : null,
+        Type: Type,
+        UnitId: UnitQuery,
+        AssignedToId: OnlyMine ? _actorId : Assignee,
+        OnlyOpen: Status == OpenFilter,
+        From: From,
+        To: To,
+        Search: string.IsNullOrWhiteSpace(SearchQuery) ? null : SearchQuery.Trim(),
+        Today: Status == TodayFilter,
+        Mark: Mark);
 
-    private static CaseSort Sort(TableState state) => (state.SortLabel, state.SortDirection) switch
+    private static CaseSort CaseSortOf(string sort) => sort switch
     {
-        (SortCase, not SortDirection.None) => CaseSort.CaseNumber,
-        (SortStart, not SortDirection.None) => CaseSort.StartDate,
-        (SortReceived, SortDirection.Ascending) => CaseSort.ReceivedOldest,
+        SortCase => CaseSort.CaseNumber,
+        SortStart => CaseSort.StartDate,
+        SortOldest => CaseSort.ReceivedOldest,
         _ => CaseSort.ReceivedNewest,
     };
 
-    private async Task TakeAsync(CaseRow row)
+    /// <summary>"Ta ärendet": the same operation and messages as on the case page; the answer is the queue again.</summary>
+    private async Task TakeAsync()
     {
-        _taking = true;
-        try
+        if (TakeCaseId is not { } id)
         {
-            var details = await Work.GetAsync(row.Id);
-            if (details is null)
+            return;
+        }
+
+        var details = await Work.GetAsync(id);
+        if (details is null)
+        {
+            _notice = new PageNotice.Message("Ärendet finns inte längre.", Severity.Warning);
+        }
+        else
+        {
+            _notice = await Work.TakeAsync(id, details.Version) switch
             {
-                Snackbar.Add($"Ärendet {row.CaseNumber} finns inte längre.", Severity.Warning);
-            }
-            else
-            {
-                var (message, severity) = await Work.TakeAsync(row.Id, details.Version) switch
-                {
-                    CaseResult.Done done => (done.Message, Severity.Success),
-                    CaseResult.Conflict conflict => (conflict.Message, Severity.Warning),
-                    CaseResult.Refused refused => (refused.Message, Severity.Warning),
-                    _ => ("Ärendet kunde inte tas.", Severity.Warning),
-                };
-                Snackbar.Add(message, severity);
-            }
+                CaseResult.Done done => new PageNotice.Message(done.Message, Severity.Success),
+                CaseResult.Conflict conflict => new PageNotice.Message(conflict.Message, Severity.Warning),
+                CaseResult.Refused refused => new PageNotice.Message(refused.Message, Severity.Warning),
+                _ => new PageNotice.Message("Ärendet kunde inte tas.", Severity.Warning),
+            };
         }
-        finally
+
+        await LoadAsync();
+    }
+
+    /// <summary>The address of this view with some query values changed (null removes one).</summary>
+    private string With(params (string Name, object? Value)[] changes)
+    {
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (name, value) in changes)
         {
-            _taking = false;
+            values[name] = value;
         }
 
-        _summary = await Cases.SummaryAsync();
-        await ReloadAsync();
+        return Navigation.GetUriWithQueryParameters(values);
     }
 
-    private async Task StatusChangedAsync(string status)
-    {
-        _status = status;
-        await ReloadAsync();
-    }
+    /// <summary>A sort link: the first click sorts by the column, the next returns to the default (newest received first).</summary>
+    private string SortLink(string sort) => With(("sort", Sort == sort ? null : sort), ("page", null));
 
-    private async Task TypeChangedAsync(OrderType? type)
-    {
-        _type = type;
-        await ReloadAsync();
-    }
+    /// <summary>"Mottagen" flips between newest and oldest first.</summary>
+    private string ReceivedSortLink() => With(("sort", Sort == SortOldest ? null : SortOldest), ("page", null));
 
-    private async Task MarkChangedAsync(CaseMark? mark)
-    {
-        _mark = mark;
-        await ReloadAsync();
-    }
+    private static DateOnly? Day(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 
-    private static string MarkFilterName(CaseMark? mark) => mark switch
-    {
-        CaseMark.OrdererToCheck => "Kontrollera beställare",
-        CaseMark.ConsentEscalated => "Eskalerade",
-        _ => "Alla",
-    };
-
-    private const int UnitsShown = 30;
-
-    private async Task<IEnumerable<UnitOption>> FindUnitsAsync(string? text, CancellationToken ct) =>
-        await Cases.FindUnitsAsync(text, UnitsShown, ct);
-
-    private async Task UnitChangedAsync(UnitOption? unit)
-    {
-        _unit = unit;
-        await ReloadAsync();
-    }
-
-    private async Task FromChangedAsync(DateTime? from)
-    {
-        _from = from;
-        await ReloadAsync();
-    }
-
-    private async Task ToChangedAsync(DateTime? to)
-    {
-        _to = to;
-        await ReloadAsync();
-    }
-
-    private async Task SearchChangedAsync(string? search)
-    {
-        _search = search;
-        await ReloadAsync();
-    }
-
-    private async Task AssigneeChangedAsync(string? assignee)
-    {
-        _assignee = string.IsNullOrEmpty(assignee) ? null : assignee;
-        await ReloadAsync();
-    }
-
-    private async Task OnlyMineChangedAsync(bool onlyMine)
-    {
-        _onlyMine = onlyMine;
-        await ReloadAsync();
-    }
-
-    private async Task ReloadAsync()
-    {
-        _day = _status == TodayFilter ? await Cases.TodayAsync(Query()) : null;
-        if (_table is not null)
-        {
-            await _table.ReloadServerData();
-        }
-    }
+    private static string? Iso(DateOnly? day) => day is { } d ? Dates.Iso(d) : null;
 
     /// <summary>"4 ärenden, varav 1 försenat."</summary>
     private static string DayCount(CaseDay day) =>
         SwedishCount.Of(day.Total, "ärende", "ärenden")
         + (day.Overdue == 0 ? "." : $", varav {SwedishCount.Of(day.Overdue, "försenat", "försenade")}.");
 
-    private static string RowClass(CaseRow row, int index) => row.IsOverdue ? "case-overdue" : string.Empty;
-
     private static bool IsOpen(OrderStatus status) =>
         status is OrderStatus.Received or OrderStatus.InProgress or OrderStatus.WaitingForOrderer;
-
-    private static string StatusFilterName(string? value) => value switch
-    {
-        OpenFilter or null => "Öppna",
-        TodayFilter => "Idag",
-        AllFilter => "Alla",
-        _ => Enum.TryParse<OrderStatus>(value, out var status) ? OrderTexts.StatusName(status) : value,
-    };
-
-    private static string TypeFilterName(OrderType? type) => type is { } t ? OrderTexts.TypeName(t) : "Alla typer";
 
     private static DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, AdminTimeZone.Stockholm);
 

@@ -65,8 +65,11 @@ public partial class HomePage
         _isOperator = roles.Contains(AppRoles.Operator);
         if (_isOperator)
         {
-            _todaysWork = await Overview.TodaysCasesAsync(TodaysCasesShown);
-            _caseSummary = await Cases.SummaryAsync();
+            // Two independent queries, each on its own context: at the same time, so the streamed page completes sooner.
+            var work = Overview.TodaysCasesAsync(TodaysCasesShown);
+            var summary = Cases.SummaryAsync();
+            _todaysWork = await work;
+            _caseSummary = await summary;
         }
 
         if (roles.Contains(AppRoles.Administrator))
