@@ -126,12 +126,3 @@ window.socit = {
         });
     }
 })();
-
-// Part D (issue 22): a native select or checkbox marked data-autosubmit submits its GET form at once, as the
-// MudSelect of an interactive page applied at once (decision 0049). Delegated, so it also works after enhanced navigation.
-document.addEventListener("change", event => {
-    const field = event.target;
-    if (field instanceof HTMLElement && field.hasAttribute("data-autosubmit") && field.form) {
-        field.form.requestSubmit();
-    }
-});
