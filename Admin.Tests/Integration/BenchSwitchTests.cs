@@ -19,6 +19,10 @@ public class BenchSwitchTests
 
     [Theory]
     [InlineData("/bench/floor/cases")]
+    [InlineData("/bench/floor/employee")]
+    [InlineData("/bench/floor/orderers")]
+    [InlineData("/bench/floor/hr")]
+    [InlineData("/bench/floor/hr-mappings")]
     [InlineData("/bench/heap")]
     [InlineData("/bench/counter")]
     public async Task BenchProbes_DoNotExist_WhenTheSwitchIsOff(string path)
@@ -69,6 +73,22 @@ public class BenchSwitchTests
         Assert.Contains("<span>Lisa Andersson</span>", after, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/bench/floor/employee?id=1", "operator", "<h2>Behörigheter</h2>")]
+    [InlineData("/bench/floor/orderers", "admin", "<h2>Uppdrag</h2>")]
+    [InlineData("/bench/floor/hr", "operator", "<h2>Körningar</h2>")]
+    [InlineData("/bench/floor/hr-mappings", "admin", "<h2>Kopplingar</h2>")]
+    public async Task PageFloors_RunTheirPagesStatements_ForTheUserOfThePage(string path, string user, string section)
+    {
+        await using var app = AdminAppFactory.Development().WithSetting("Bench:Enabled", "true");
+        using var client = await SignedInAsync(app, user);
+
+        using var response = await client.GetAsync(path, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(section, await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task HeapProbe_ReportsTheManagedHeapAndOpenCircuits()
     {
@@ -104,7 +124,9 @@ public class BenchSwitchTests
         Assert.Equal(enabled, services.GetService<DashboardFloor>() is not null);
         Assert.Equal(enabled, services.GetService<CircuitCounter>() is not null);
         Assert.Equal(enabled, services.GetServices<CircuitHandler>().OfType<CircuitCounter>().Any());
-        string[] expected = enabled ? ["/bench/floor/cases", "/bench/heap"] : [];
+        string[] expected = enabled
+            ? ["/bench/floor/cases", "/bench/floor/employee", "/bench/floor/hr", "/bench/floor/hr-mappings", "/bench/floor/orderers", "/bench/heap"]
+            : [];
         Assert.Equal(expected, benchRoutes);
     }
 

@@ -85,7 +85,7 @@ internal static class BenchCommand
             usage:
               generate --scale tiny|municipal|regional|matrix --out FILE [--force] [--today yyyy-MM-dd]
               hr-file  --db FILE --out FILE [--lines 40000] [--today yyyy-MM-dd]   the HR file and its floor, no app
-              run      --app DIR --data DIR [--work DIR] [--only dashboard,interaction,circuits,intake,matrix,startup,expiry,hr] [--markdown FILE]
+              run      --app DIR --data DIR [--work DIR] [--only dashboard,interaction,circuits,intake,matrix,startup,expiry,hr,pages] [--markdown FILE]
             """);
         return 2;
     }

@@ -21,18 +21,18 @@ internal sealed class BenchRunner(string appDirectory, string dataDirectory, str
 
     private readonly List<BenchRow> _rows = [];
 
-    public static readonly string[] All = ["dashboard", "interaction", "circuits", "intake", "matrix", "startup", "expiry", "hr"];
+    public static readonly string[] All = ["dashboard", "interaction", "circuits", "intake", "matrix", "startup", "expiry", "hr", "pages"];
 
     public async Task<string> RunAsync(CancellationToken ct)
     {
         Directory.CreateDirectory(workDirectory);
         // Only what the chosen benchmarks use is generated: the regional data alone takes minutes.
-        var municipal = Wants("dashboard", "interaction", "circuits", "intake") ? await DataAsync(Scale.Municipal, ct) : string.Empty;
-        var regional = Wants("dashboard", "circuits", "startup", "expiry", "hr") ? await DataAsync(Scale.Regional, ct) : string.Empty;
+        var municipal = Wants("dashboard", "interaction", "circuits", "intake", "pages") ? await DataAsync(Scale.Municipal, ct) : string.Empty;
+        var regional = Wants("dashboard", "circuits", "startup", "expiry", "hr", "pages") ? await DataAsync(Scale.Regional, ct) : string.Empty;
         var matrix = Wants("matrix") ? await DataAsync(Scale.Matrix, ct) : string.Empty;
 
         await using var chromium = await Chromium.LaunchAsync();
-        if (Wants("dashboard", "interaction", "circuits", "intake"))
+        if (Wants("dashboard", "interaction", "circuits", "intake", "pages"))
         {
             await using var app = await StartAsync(municipal, "municipal", ct);
             using var operatorClient = await SignedInClient.SignInAsync(app.BaseAddress, "operator", ct);
@@ -55,6 +55,12 @@ internal sealed class BenchRunner(string appDirectory, string dataDirectory, str
             {
                 Report(await new IntakeBenchmark(app.BaseAddress, app.DatabasePath).RunAsync("municipal", rounds: 3, ct));
             }
+
+            if (Wants("pages"))
+            {
+                using var adminClient = await SignedInClient.SignInAsync(app.BaseAddress, "admin", ct);
+                Report(await PageLoadBenchmark.RunAsync(operatorClient, adminClient, app.DatabasePath, "municipal", rounds: 3, ct));
+            }
         }
 
         if (Wants("matrix"))
@@ -70,7 +76,7 @@ internal sealed class BenchRunner(string appDirectory, string dataDirectory, str
             Report([await StartupBenchmark.RunAsync(appDirectory, copy, workDirectory, starts: 5, ct)]);
         }
 
-        if (Wants("dashboard", "circuits"))
+        if (Wants("dashboard", "circuits", "pages"))
         {
             await using var app = await StartAsync(regional, "regional", ct);
             using var operatorClient = await SignedInClient.SignInAsync(app.BaseAddress, "operator", ct);
@@ -82,6 +88,12 @@ internal sealed class BenchRunner(string appDirectory, string dataDirectory, str
             if (Wants("circuits"))
             {
                 Report(await CircuitBenchmark.RunAsync(chromium, operatorClient, "regional", [50], ct, trivialToo: false));
+            }
+
+            if (Wants("pages"))
+            {
+                using var adminClient = await SignedInClient.SignInAsync(app.BaseAddress, "admin", ct);
+                Report(await PageLoadBenchmark.RunAsync(operatorClient, adminClient, app.DatabasePath, "regional", rounds: 3, ct));
             }
         }
 

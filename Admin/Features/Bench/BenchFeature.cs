@@ -4,7 +4,8 @@ using SocItConsole.Admin.Infrastructure.Authentication;
 namespace SocItConsole.Admin.Features.Bench;
 
 /// <summary>
-/// The benchmark's floors and probes (<c>bench/run.sh</c>): a raw ADO.NET version of the dashboard, a trivial counter
+/// The benchmark's floors and probes (<c>bench/run.sh</c>): raw ADO.NET versions of the dashboard and of the pages
+/// measured for their first load (<see cref="PageFloors"/>), a trivial counter
 /// page and a heap probe. They exist only when <c>Bench:Enabled</c> is true, which the app refuses outside the
 /// Development environment; otherwise none of it is mapped and the counter page answers "not found".
 /// </summary>
@@ -28,6 +29,7 @@ public static class BenchFeature
             builder.Services.AddSingleton<CircuitCounter>();
             builder.Services.AddSingleton<CircuitHandler>(sp => sp.GetRequiredService<CircuitCounter>());
             builder.Services.AddSingleton<DashboardFloor>();
+            builder.Services.AddSingleton<PageFloors>();
         }
 
         return builder;
@@ -43,6 +45,21 @@ public static class BenchFeature
         endpoints.MapGet("/bench/floor/cases", (DashboardFloor floor, HttpContext context) =>
                 floor.WriteAsync(context.Response, context.RequestAborted))
             .RequireAuthorization(Policies.Operator);
+
+        // The pages of the employments, orderers and HR issues, each behind the policy of its page (the orderers'
+        // floor reads every unit, as an administrator's page does).
+        endpoints.MapGet("/bench/floor/employee", (PageFloors floors, HttpContext context, int? id) =>
+                floors.EmployeeAsync(context.Response, id, context.RequestAborted))
+            .RequireAuthorization(Policies.Operator);
+        endpoints.MapGet("/bench/floor/orderers", (PageFloors floors, HttpContext context) =>
+                floors.OrderersAsync(context.Response, context.RequestAborted))
+            .RequireAuthorization(Policies.Administrator);
+        endpoints.MapGet("/bench/floor/hr", (PageFloors floors, HttpContext context) =>
+                floors.HrAsync(context.Response, context.RequestAborted))
+            .RequireAuthorization(Policies.Operator);
+        endpoints.MapGet("/bench/floor/hr-mappings", (PageFloors floors, HttpContext context) =>
+                floors.MappingsAsync(context.Response, context.RequestAborted))
+            .RequireAuthorization(Policies.Administrator);
 
         // A full, compacting collection, then what is left: the live managed heap and the circuits holding it.
         endpoints.MapGet("/bench/heap", (CircuitCounter circuits) =>

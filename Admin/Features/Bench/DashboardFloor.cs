@@ -95,7 +95,7 @@ public sealed class DashboardFloor(IDbContextFactory<SocItDbContext> factory, Ti
         await response.WriteAsync(html.ToString(), ct);
     }
 
-    private static async Task<List<object?[]>> ListAsync(
+    internal static async Task<List<object?[]>> ListAsync(
         SqliteConnection connection, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
     {
         await using var command = connection.CreateCommand();
@@ -121,7 +121,7 @@ public sealed class DashboardFloor(IDbContextFactory<SocItDbContext> factory, Ti
         return rows;
     }
 
-    private static void Section(StringBuilder html, string heading, List<object?[]> rows)
+    internal static void Section(StringBuilder html, string heading, List<object?[]> rows)
     {
         html.Append("<section><h2>").Append(Html.Encode(heading)).Append("</h2><ul>");
         foreach (var row in rows)

@@ -17,7 +17,7 @@ namespace SocItConsole.Bench.Generate;
 internal static class DataGenerator
 {
     /// <summary>Raise when the generated data changes, so that files made by an older generator are not reused.</summary>
-    public const int GeneratorVersion = 2;
+    public const int GeneratorVersion = 3;
 
     public static async Task<GenerationSidecar> GenerateAsync(
         Scale scale, string path, bool force, bool progress, CancellationToken ct, DateOnly? today = null)
@@ -133,6 +133,13 @@ internal static class DataGenerator
                     .UseSqlite($"Data Source={file};Pooling=False").Options);
                 db.Database.Migrate();
             }),
+            new("Utsedda beställare, HR-avstämning och HR-kopplingar", _ =>
+            {
+                var hr = new OrdererAndHrData(sql, scale, timeline);
+                hr.WriteAppointments();
+                hr.WriteRuns();
+                hr.WriteMappings();
+            }),
             new("Statistik, WAL och kontroll", _ =>
             {
                 // The app refreshes the planner's statistics nightly (PRAGMA optimize); a file in use has them.
@@ -227,6 +234,7 @@ internal static class DataGenerator
             "ItSystems", "SystemLevels", "JobTitles", "Units", "UnitManagers", "UnitSystems", "MatrixEntries",
             "MatrixCellChanges", "Employees", "Orders", "OrderSystems", "ChecklistItems", "Grants", "KeyPools", "Keys",
             "KeyEvents", "PoolMembership", "KeyPurchases", "AuditEntries", "Employments", "TemporaryAssignments",
+            "AppointedOrderers", "HrImports", "HrFindings", "HrMappings",
         ];
         var counts = tables.ToDictionary(t => t, t => sql.Scalar($"SELECT count(*) FROM \"{t}\""), StringComparer.Ordinal);
         counts["EndedEmployments"] = sql.Scalar("SELECT count(*) FROM Employments WHERE EndedByOrderId IS NOT NULL");
