@@ -37,35 +37,8 @@ public sealed class MatrixService(
     {
         await currentUser.RequireAsync(Policies.Administrator);
         await using var db = await factory.CreateDbContextAsync(ct);
-        // Not the change sets themselves: they bring every cell change of every version (6,000 for a full 200 × 30
-        // matrix's first version), read at each load of the editor and after each save. Their kinds are counted in SQL.
-        var sets = await db.MatrixChangeSets.AsNoTracking().OrderByDescending(s => s.Version)
-            .Select(s => new { s.Version, s.SavedAt, s.SavedByName, s.Comment, s.Source })
-            .ToListAsync(ct);
-        var kinds = (await db.MatrixChangeSets.AsNoTracking()
-                .SelectMany(s => s.Changes.Select(c => new { s.Version, NoBefore = c.LevelBeforeId == null, NoAfter = c.LevelAfterId == null }))
-                .GroupBy(c => new { c.Version, c.NoBefore, c.NoAfter })
-                .Select(g => new { g.Key.Version, g.Key.NoBefore, g.Key.NoAfter, Count = g.Count() })
-                .ToListAsync(ct))
-            .ToLookup(
-                k => k.Version,
-                k => (Kind: new CellChange(default, k.NoBefore ? null : 1, k.NoAfter ? null : 2).Kind, k.Count));
-        return
-        [
-            .. sets.Select(s => new VersionRow(
-                s.Version, s.SavedAt, s.SavedByName, s.Comment, s.Source,
-                MatrixChangeSummary.Describe(kinds[s.Version].SelectMany(k => Enumerable.Repeat(k.Kind, k.Count))),
-                kinds[s.Version].Sum(k => k.Count))),
-        ];
-    }
-
-    /// <summary>The titles alone, for choosing one (the preview): not the whole matrix.</summary>
-    public async Task<IReadOnlyList<MatrixTitle>> ListTitlesAsync(CancellationToken ct = default)
-    {
-        await currentUser.RequireAsync(Policies.Administrator);
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var titles = await db.JobTitles.AsNoTracking().Select(t => new MatrixTitle(t.Id, t.Name, t.IsActive)).ToListAsync(ct);
-        return [.. titles.OrderBy(t => t.Name, Swedish)];
+        var sets = await db.MatrixChangeSets.AsNoTracking().OrderByDescending(s => s.Version).ToListAsync(ct);
+        return [.. sets.Select(ToRow)];
     }
 
     public async Task<VersionDetails?> GetVersionAsync(int version, CancellationToken ct = default)
