@@ -76,7 +76,7 @@ public static class AppServices
             database,
             CurrentUser(userName),
             new MatrixWriter(new AuditTrail(time), time),
-            new NewEmployeeSystemsLookup(database, time));
+            new NewEmployeeSystemsLookup(database, new SocItConsole.Admin.Features.MasterData.ReferenceDataCache(database), time));
     }
 
     /// <summary>The audited-change runner, acting as <paramref name="userName"/>.</summary>
@@ -99,11 +99,18 @@ public static class AppServices
         return new MatrixImport(database, CurrentUser(userName), new MatrixWriter(new AuditTrail(time), time), time);
     }
 
-    public static OrderIntake OrderIntake(TestDatabase database, TimeProvider? clock = null)
+    public static OrderIntake OrderIntake(TestDatabase database, TimeProvider? clock = null) =>
+        OrderIntake((Microsoft.EntityFrameworkCore.IDbContextFactory<SocItConsole.Admin.Data.SocItDbContext>)database, clock);
+
+    /// <summary>Order intake over any context factory (a test that counts the statements adds an interceptor).</summary>
+    public static OrderIntake OrderIntake(
+        Microsoft.EntityFrameworkCore.IDbContextFactory<SocItConsole.Admin.Data.SocItDbContext> database, TimeProvider? clock = null)
     {
         var time = clock ?? Clock();
+        var cache = new SocItConsole.Admin.Features.MasterData.ReferenceDataCache(database);
+        var lookup = new NewEmployeeSystemsLookup(database, cache, time);
         return new OrderIntake(
-            database, new NewEmployeeSystemsLookup(database, time), ChangeOrders(database, time), CaseNotices(time), new AuditTrail(time), time,
+            database, lookup, cache, new ChangeOrders(database, lookup), CaseNotices(time), new AuditTrail(time), time,
             NullLogger<OrderIntake>.Instance);
     }
 
@@ -117,7 +124,7 @@ public static class AppServices
     }
 
     public static ChangeOrders ChangeOrders(TestDatabase database, TimeProvider? clock = null) =>
-        new(database, new NewEmployeeSystemsLookup(database, clock ?? Clock()));
+        new(database, new NewEmployeeSystemsLookup(database, new SocItConsole.Admin.Features.MasterData.ReferenceDataCache(database), clock ?? Clock()));
 
     public static OrderForm OrderForm(TestDatabase database, string userName, TimeProvider? clock = null) =>
         OrderForm(database, CurrentUser(userName), clock, NullLoggerFactory.Instance);

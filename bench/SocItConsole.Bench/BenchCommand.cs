@@ -40,7 +40,8 @@ internal static class BenchCommand
                     Path.GetFullPath(options.Get("app") ?? throw new ArgumentException("--app DIR is required")),
                     Path.GetFullPath(options.Get("data") ?? throw new ArgumentException("--data DIR is required")),
                     Path.GetFullPath(options.Get("work") ?? Path.Combine(Path.GetTempPath(), "socit-bench")),
-                    only);
+                    only,
+                    quick: options.Has("quick"));
                 var table = await runner.RunAsync(CancellationToken.None);
                 Console.WriteLine();
                 Console.WriteLine(table);
@@ -83,9 +84,9 @@ internal static class BenchCommand
     {
         Console.Error.WriteLine("""
             usage:
-              generate --scale tiny|municipal|regional|matrix --out FILE [--force] [--today yyyy-MM-dd]
+              generate --scale tiny|quick|municipal|regional|matrix --out FILE [--force] [--today yyyy-MM-dd]
               hr-file  --db FILE --out FILE [--lines 40000] [--today yyyy-MM-dd]   the HR file and its floor, no app
-              run      --app DIR --data DIR [--work DIR] [--only dashboard,interaction,circuits,intake,matrix,startup,expiry,hr,pages] [--markdown FILE]
+              run      --app DIR --data DIR [--work DIR] [--only dashboard,interaction,circuits,intake,matrix,startup,expiry,review,hr,pages] [--quick] [--markdown FILE]
             """);
         return 2;
     }

@@ -8,9 +8,11 @@ namespace SocItConsole.Bench;
 
 /// <summary>
 /// The whole benchmark: data at both scales (generated once, then reused), the Release app started on a copy of it,
-/// each measurement with its floor from the same run, and one Markdown table at the end.
+/// each measurement with its floor from the same run, and one Markdown table at the end. With <c>quick</c> every
+/// benchmark runs once over <see cref="Scale.Quick"/> with few rounds: a check that they all still work, in about a
+/// minute, not a measurement to compare with the targets.
 /// </summary>
-internal sealed class BenchRunner(string appDirectory, string dataDirectory, string workDirectory, IReadOnlySet<string> only)
+internal sealed class BenchRunner(string appDirectory, string dataDirectory, string workDirectory, IReadOnlySet<string> only, bool quick = false)
 {
     /// <summary>The app as every benchmark starts it: with the benchmark switch (its floors and probes) on.</summary>
     public static readonly IReadOnlyDictionary<string, string> BenchSettings =
@@ -21,62 +23,70 @@ internal sealed class BenchRunner(string appDirectory, string dataDirectory, str
 
     private readonly List<BenchRow> _rows = [];
 
-    public static readonly string[] All = ["dashboard", "interaction", "circuits", "intake", "matrix", "startup", "expiry", "hr", "pages"];
+    public static readonly string[] All = ["dashboard", "interaction", "circuits", "intake", "matrix", "startup", "expiry", "review", "hr", "pages"];
+
+    /// <summary>The scale a benchmark of <paramref name="full"/> runs on: <see cref="Scale.Quick"/> for every one in a quick run.</summary>
+    public Scale ScaleFor(Scale full) => quick ? Scale.Quick : full;
+
+    /// <summary>How many rounds (clicks, starts) a benchmark makes: fewer in a quick run.</summary>
+    public int Rounds(int full, int inQuickRun) => quick ? inQuickRun : full;
 
     public async Task<string> RunAsync(CancellationToken ct)
     {
         Directory.CreateDirectory(workDirectory);
         // Only what the chosen benchmarks use is generated: the regional data alone takes minutes.
-        var municipal = Wants("dashboard", "interaction", "circuits", "intake", "pages") ? await DataAsync(Scale.Municipal, ct) : string.Empty;
-        var regional = Wants("dashboard", "circuits", "startup", "expiry", "hr", "pages") ? await DataAsync(Scale.Regional, ct) : string.Empty;
-        var matrix = Wants("matrix") ? await DataAsync(Scale.Matrix, ct) : string.Empty;
+        var municipal = Wants("dashboard", "interaction", "circuits", "intake", "pages") ? await DataAsync(ScaleFor(Scale.Municipal), ct) : string.Empty;
+        var regional = Wants("dashboard", "circuits", "startup", "expiry", "review", "hr", "pages") ? await DataAsync(ScaleFor(Scale.Regional), ct) : string.Empty;
+        var matrix = Wants("matrix") ? await DataAsync(ScaleFor(Scale.Matrix), ct) : string.Empty;
+        var (municipalName, regionalName, matrixName) = quick ? ("quick", "quick", "quick") : ("municipal", "regional", "matrix");
 
         await using var chromium = await Chromium.LaunchAsync();
         if (Wants("dashboard", "interaction", "circuits", "intake", "pages"))
         {
-            await using var app = await StartAsync(municipal, "municipal", ct);
+            await using var app = await StartAsync(municipal, municipalName, ct);
             using var operatorClient = await SignedInClient.SignInAsync(app.BaseAddress, "operator", ct);
             if (Wants("dashboard"))
             {
-                Report(await DashboardBenchmark.RunAsync(operatorClient, "municipal", rounds: 6, ct));
+                Report(await DashboardBenchmark.RunAsync(operatorClient, municipalName, rounds: Rounds(6, 1), ct));
             }
 
             if (Wants("interaction"))
             {
-                Report(await InteractionBenchmark.RunAsync(chromium, app.BaseAddress, operatorClient.AuthCookie, "municipal", clicks: 30, ct));
+                Report(await InteractionBenchmark.RunAsync(chromium, app.BaseAddress, operatorClient.AuthCookie, municipalName, clicks: Rounds(30, 5), ct));
             }
 
             if (Wants("circuits"))
             {
-                Report(await CircuitBenchmark.RunAsync(chromium, operatorClient, "municipal", [50, 100], ct));
+                Report(await CircuitBenchmark.RunAsync(chromium, operatorClient, municipalName, quick ? [5] : [50, 100], ct));
             }
 
             if (Wants("intake"))
             {
-                Report(await new IntakeBenchmark(app.BaseAddress, app.DatabasePath).RunAsync("municipal", rounds: 3, ct));
+                Report(await new IntakeBenchmark(app.BaseAddress, app.DatabasePath).RunAsync(municipalName, rounds: Rounds(3, 1), ct, quick));
             }
 
             if (Wants("pages"))
             {
                 using var adminClient = await SignedInClient.SignInAsync(app.BaseAddress, "admin", ct);
-                Report(await PageLoadBenchmark.RunAsync(operatorClient, adminClient, app.DatabasePath, "municipal", rounds: 3, ct));
+                Report(await PageLoadBenchmark.RunAsync(operatorClient, adminClient, app.DatabasePath, municipalName, rounds: Rounds(3, 1), ct));
             }
         }
 
         if (Wants("matrix"))
         {
-            await using var app = await StartAsync(matrix, "matrix", ct);
+            await using var app = await StartAsync(matrix, matrixName, ct);
             using var admin = await SignedInClient.SignInAsync(app.BaseAddress, "admin", ct);
-            Report(await MatrixBenchmark.RunAsync(chromium, admin, rounds: 10, ct));
+            Report(await MatrixBenchmark.RunAsync(chromium, admin, rounds: Rounds(10, 2), ct, matrixName));
         }
 
         if (Wants("startup"))
         {
             var copy = Copy(regional, "regional-startup");
-            Report([await StartupBenchmark.RunAsync(appDirectory, copy, workDirectory, starts: 5, ct)]);
+            Report([await StartupBenchmark.RunAsync(appDirectory, copy, workDirectory, starts: Rounds(5, 1), ct)]);
         }
 
-        if (Wants("dashboard", "circuits", "pages"))
+        // A quick run has one scale: the municipal pass above measured it already.
+        if (Wants("dashboard", "circuits", "pages") && !quick)
         {
             await using var app = await StartAsync(regional, "regional", ct);
             using var operatorClient = await SignedInClient.SignInAsync(app.BaseAddress, "operator", ct);
@@ -102,9 +112,15 @@ internal sealed class BenchRunner(string appDirectory, string dataDirectory, str
             Report(await ExpiryBenchmark.RunAsync(regional, workDirectory, ct));
         }
 
+        if (Wants("review"))
+        {
+            Report(await ReviewStartBenchmark.RunAsync(
+                regional, workDirectory, regionalName, minimumLines: Rounds(10_000, 200), rounds: Rounds(5, 1), ct));
+        }
+
         if (Wants("hr"))
         {
-            Report(await HrBenchmark.RunAsync(regional, appDirectory, workDirectory, ct));
+            Report(await HrBenchmark.RunAsync(regional, appDirectory, workDirectory, ct, lines: Rounds(40_000, 200)));
         }
 
         return ResultsTable.ToMarkdown(_rows);

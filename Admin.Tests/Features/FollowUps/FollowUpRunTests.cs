@@ -137,6 +137,33 @@ public class FollowUpRunTests
     }
 
     [Fact]
+    public async Task Run_CommitsEveryManagersAttempt_BeforeTheFirstSend()
+    {
+        using var world = await FollowUpWorld.CreateAsync();
+        await world.AddTemporaryGrantAsync("chef1", new DateOnly(2026, 11, 20));
+        await world.AddTemporaryGrantAsync("chef2", new DateOnly(2026, 11, 21), "Omar Ali", OrderRequests.Pnr1985);
+        var run = AppServices.FollowUpRun(world.Database, new StoppingMailSender(), world.Clock, world.Options);
+
+        // The process stops in the middle of the first send: both attempts were committed before it (decision 0050).
+        await Assert.ThrowsAsync<OperationCanceledException>(() => run.RunAsync(world.CurrentDay, dryRun: false, Ct));
+
+        await using var db = world.Database.CreateDbContext();
+        var attempts = await db.ReminderMessages.ToListAsync(Ct);
+        Assert.Equal(
+            [FollowUpWorld.Chef1Email, FollowUpWorld.Chef2Email],
+            attempts.Select(m => m.ToEmail.Value).Order(StringComparer.Ordinal));
+        Assert.All(attempts, m => Assert.Equal((ReminderStatus.Attempted, 1), (m.Status, m.Attempts)));
+        Assert.All(await db.FollowUps.ToListAsync(Ct), f => Assert.Null(f.LastRemindedOn));
+    }
+
+    /// <summary>A server that never answers: the run is stopped at its first send, as a process killed there would be.</summary>
+    private sealed class StoppingMailSender : SocItConsole.Admin.Infrastructure.Email.IMailSender
+    {
+        public Task SendAsync(SocItConsole.Admin.Infrastructure.Email.OutgoingMail mail, CancellationToken ct) =>
+            throw new OperationCanceledException("stopped during the send");
+    }
+
+    [Fact]
     public async Task Run_FailingHalfway_IsRetriedWithoutSendingAnyoneTwice()
     {
         using var world = await FollowUpWorld.CreateAsync();

@@ -36,6 +36,27 @@ public class ReviewRoundsTests
     }
 
     [Fact]
+    public async Task Start_WritesTheLinesTheScopeRuleMakes_InItsOrder()
+    {
+        using var world = await ReviewWorld.CreateAsync();
+        await world.AddStandardGrantsAsync();
+
+        var id = await world.StartRoundAsync();
+
+        await using var db = world.Database.CreateDbContext();
+        var round = await db.ReviewRounds.AsNoTracking().Include(r => r.Lines).SingleAsync(r => r.Id == id, Ct);
+        var units = round.UnitIds.ToHashSet();
+        var snapshots = await ReviewRounds.Snapshots(db, round.StartDay, [.. units]).ToListAsync(Ct);
+        var expected = ReviewScope.LinesFor(snapshots, units, round.StartDay);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Select(Describe), round.Lines.OrderBy(l => l.Id).Select(Describe));
+    }
+
+    private static string Describe(ReviewLine l) =>
+        $"{l.GrantId} {l.EmployeeId} {l.EmployeeName} {l.SystemName} {l.LevelName} {l.UnitId} {l.UnitName} {l.From} {l.To} "
+        + $"{l.IsTemporary} {l.IsFromOtherUnit} {l.Answer} {l.AnsweredAt} {l.RemovalOrderId}";
+
+    [Fact]
     public async Task Manager_AnswersOwnLines_RemovalPlacesAnEndOrder_AndAnotherManagerIsRefused()
     {
         using var world = await ReviewWorld.CreateAsync();

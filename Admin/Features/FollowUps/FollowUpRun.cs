@@ -37,6 +37,12 @@ public sealed partial class FollowUpRun(
     private static readonly Actor Job = new("job:" + JobId, "Påminnelsejobbet");
 
     /// <summary>
+    /// How many managers' attempts one transaction records: few commits for the run, and SQLite's write lock (which
+    /// order intake waits for) held for a short while only.
+    /// </summary>
+    private const int AttemptsPerCommit = 100;
+
+    /// <summary>
     /// Runs the check for <paramref name="today"/>. A real run is not to go on beside another: every caller goes through
     /// the job's lease (<see cref="Infrastructure.Jobs.JobRunner"/>), which also records the run in <c>JobRuns</c>.
     /// </summary>
@@ -49,9 +55,30 @@ public sealed partial class FollowUpRun(
         var closed = await CloseEndedAsync(dryRun, ct) + await CloseEndedEndsAsync(dryRun, ct)
             + await CloseContinuedAsync(dryRun, ct) + await CloseContinuedEndsAsync(dryRun, ct);
         var reminders = new ReminderTally();
-        foreach (var manager in await ManagersToConsiderAsync(today, candidates.Keys, ct))
+        var attempts = new List<ReminderAttempt>();
+        foreach (var managers in (await ManagersToConsiderAsync(today, candidates.Keys, ct)).Chunk(AttemptsPerCommit))
         {
-            await RemindAsync(manager, today, settings, dryRun, candidates.GetValueOrDefault(manager), reminders, lines, ct);
+            // Step 1 of decision 0007 (the attempt, before any send) for many managers in one commit (decision 0050).
+            await using var db = await factory.CreateDbContextAsync(ct);
+            await using var transaction = dryRun ? null : await db.Database.BeginTransactionAsync(ct);
+            foreach (var manager in managers)
+            {
+                if (await PrepareAsync(db, manager, today, settings, dryRun, candidates.GetValueOrDefault(manager), reminders, lines, ct)
+                    is { } attempt)
+                {
+                    attempts.Add(attempt);
+                }
+            }
+
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(ct);
+            }
+        }
+
+        foreach (var attempt in attempts)
+        {
+            await SendAsync(attempt, today, reminders, lines, ct);
         }
 
         var report = new FollowUpRunReport(
@@ -460,19 +487,18 @@ public sealed partial class FollowUpRun(
     }
 
     /// <summary>
-    /// One manager's reminder for the day. The message is recorded as an attempt (with its Message-Id and text)
-    /// before it is sent, and marked sent, with its follow-ups' reminder history, only after the server accepted it.
+    /// One manager's reminder for the day, up to its attempt: the message is recorded as an attempt (with its
+    /// Message-Id and text) in the caller's transaction, committed before any of them is sent (<see cref="SendAsync"/>).
     /// A retry finds the attempt and sends the same message again; a sent one is never sent twice.
     /// </summary>
-    private async Task RemindAsync(
-        EmailAddress manager, DateOnly today, FollowUpSettings settings, bool dryRun, int dryRunNew,
+    private async Task<ReminderAttempt?> PrepareAsync(
+        SocItDbContext db, EmailAddress manager, DateOnly today, FollowUpSettings settings, bool dryRun, int dryRunNew,
         ReminderTally tally, List<string> lines, CancellationToken ct)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
         var message = await db.ReminderMessages.SingleOrDefaultAsync(m => m.ToEmail == manager && m.Day == today, ct);
         if (message?.Status == ReminderStatus.Sent)
         {
-            return;
+            return null;
         }
 
         List<int>? listed = null;
@@ -509,7 +535,7 @@ public sealed partial class FollowUpRun(
                     lines.Add($"{manager}: en påminnelse med {Rows(items)} skulle skickas.");
                 }
 
-                return;
+                return null;
             }
 
             var escalateIds = escalate.Select(f => f.Id).ToHashSet();
@@ -526,7 +552,7 @@ public sealed partial class FollowUpRun(
             if (due.Count == 0)
             {
                 await db.SaveChangesAsync(ct);
-                return;
+                return null;
             }
 
             var ends = await GrantOrders.EndingWithAsync(db, [.. due.Where(f => f.End is not null).Select(f => f.End!)], ct);
@@ -547,22 +573,27 @@ public sealed partial class FollowUpRun(
             tally.Sent++;
             tally.Items += message.Items.Count;
             lines.Add($"{manager}: en tidigare påbörjad påminnelse skulle skickas igen.");
-            return;
+            return null;
         }
 
         message.RecordAttempt();
-        if (listed is null)
+        await db.SaveChangesAsync(ct);
+        if (listed is not null)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        else
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.SaveChangesAsync(ct);
             await AddItemsAsync(db, message.Id, listed, ct);
-            await transaction.CommitAsync(ct);
         }
 
+        return new ReminderAttempt(message, listed);
+    }
+
+    /// <summary>
+    /// Steps 2 and 3 of decision 0007 for one committed attempt: the send, then — only when the server accepted it —
+    /// "sent" with its follow-ups' reminder history and the audit entry, in one commit of its own.
+    /// </summary>
+    private async Task SendAsync(ReminderAttempt attempt, DateOnly today, ReminderTally tally, List<string> lines, CancellationToken ct)
+    {
+        var (message, listed) = attempt;
+        var manager = message.ToEmail;
         try
         {
             await sender.SendAsync(new OutgoingMail(message.ToName, message.ToEmail.Value, message.Subject, message.Body, message.MessageId), ct);
@@ -576,6 +607,8 @@ public sealed partial class FollowUpRun(
         }
 
         var ids = listed ?? [.. message.Items.Select(i => i.FollowUpId)];
+        await using var db = await factory.CreateDbContextAsync(ct);
+        db.ReminderMessages.Attach(message);
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             await RecordRemindersAsync(db, message.Id, today, ct);
@@ -642,6 +675,9 @@ public sealed partial class FollowUpRun(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder {MessageId} could not be sent; it is retried with the same id")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, string messageId);
+
+    /// <summary>An attempt committed and not yet sent; <c>Listed</c> holds a new message's follow-ups (its items were written in SQL).</summary>
+    private sealed record ReminderAttempt(ReminderMessage Message, List<int>? Listed);
 
     private sealed record OpenFollowUp(
         int Id, string EmployeeName, string SystemName, string LevelName, string UnitName, string ManagerName, FollowUpState State,

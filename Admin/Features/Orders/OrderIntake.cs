@@ -2,12 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Features.CaseMail;
 using SocItConsole.Admin.Features.Keys;
+using SocItConsole.Admin.Features.MasterData;
 using SocItConsole.Admin.Features.Matrix;
 using SocItConsole.Admin.Infrastructure.Audit;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Audit;
 using SocItConsole.Shared.Cases;
-using SocItConsole.Shared.MasterData;
 using SocItConsole.Shared.Orders;
 using SocItConsole.Shared.People;
 
@@ -21,6 +21,7 @@ namespace SocItConsole.Admin.Features.Orders;
 public sealed partial class OrderIntake(
     IDbContextFactory<SocItDbContext> factory,
     NewEmployeeSystemsLookup systemsLookup,
+    ReferenceDataCache referenceData,
     ChangeOrders changeOrders,
     CaseNotices notices,
     AuditTrail audit,
@@ -29,28 +30,9 @@ public sealed partial class OrderIntake(
 {
     private const int MaxAttempts = 5;
 
-    public async Task<OrderReference> LoadReferenceAsync(CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var titles = await db.JobTitles.AsNoTracking().Select(t => new ReferenceTitle(t.Id, t.Name, t.IsActive)).ToListAsync(ct);
-        var units = (await db.Units.AsNoTracking()
-                .Select(u => new { u.Id, u.Name, u.IsActive, u.UsesDigitalKeys, Managers = u.Managers.Select(m => new { m.Name, m.Email }).ToList() })
-                .ToListAsync(ct))
-            .Select(u => new ReferenceUnit(u.Id, u.Name, u.IsActive, u.UsesDigitalKeys)
-            {
-                Managers = [.. u.Managers.Select(m => new Contact(m.Name, m.Email)).OrderBy(m => m.Name, AdminLocalization.SwedishOrder)],
-            });
-        var systems = await db.ItSystems.AsNoTracking().Include(s => s.Levels).ToListAsync(ct);
-        var swedish = AdminLocalization.SwedishOrder;
-        return new OrderReference(
-            [.. titles.OrderBy(t => t.Name, swedish)],
-            [.. units.OrderBy(u => u.Name, swedish)],
-            [
-                .. systems
-                    .Select(s => new ReferenceSystem(s.Id, s.Name, s.IsActive, [.. s.Levels.Select(l => new ReferenceLevel(l.Id, l.Name))]))
-                    .OrderBy(s => s.Name, swedish),
-            ]);
-    }
+    /// <summary>Every title, unit and system, as of now (one query for the reference data's stamp when unchanged).</summary>
+    public async Task<OrderReference> LoadReferenceAsync(CancellationToken ct = default) =>
+        (await referenceData.GetAsync(ct)).Reference;
 
     /// <summary>
     /// The systems an order would concern, for showing live before it is sent: derived for a new employee or
@@ -126,12 +108,15 @@ public sealed partial class OrderIntake(
         CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(placedBy);
+        // The only look-up of the key before the commit: a second request with it that races this one past here is
+        // stopped by the key's unique index, and the retry below finds the order that won.
         if (idempotencyKey is not null && await FindReplayAsync(idempotencyKey, requestHash, ct) is { } earlier)
         {
             return earlier;
         }
 
-        var reference = await LoadReferenceAsync(ct);
+        var snapshot = await referenceData.GetAsync(ct);
+        var reference = snapshot.Reference;
         var today = AdminTimeZone.Today(clock);
         var employments = await EmploymentsForAsync(type, personnummer, today, ct);
         var validation = OrderRules.Validate(input(reference, employments), reference, today, employments);
@@ -156,7 +141,7 @@ public sealed partial class OrderIntake(
             }
         }
 
-        var systems = await SystemsForAsync(order, ct);
+        var systems = await SystemsForAsync(order, snapshot, ct);
         IReadOnlyList<ChangeLine> changes = [];
         if (order.Type == OrderType.Change)
         {
@@ -170,7 +155,7 @@ public sealed partial class OrderIntake(
         {
             try
             {
-                return await CommitAsync(order, systems, changes, channel, placedBy, idempotencyKey, requestHash, ct);
+                return await CommitAsync(order, reference, systems, changes, channel, placedBy, idempotencyKey, requestHash, ct);
             }
             catch (DbUpdateException) when (attempt < MaxAttempts)
             {
@@ -207,10 +192,11 @@ public sealed partial class OrderIntake(
             return new BatchPlacement(earlier, Replayed: true);
         }
 
+        var snapshot = await referenceData.GetAsync(ct);
         var systems = new List<IReadOnlyList<OrderSystem>>(orders.Count);
         foreach (var order in orders)
         {
-            systems.Add(await SystemsForAsync(order, ct));
+            systems.Add(await SystemsForAsync(order, snapshot, ct));
         }
 
         for (var attempt = 1; ; attempt++)
@@ -241,6 +227,7 @@ public sealed partial class OrderIntake(
         string? fileName,
         CancellationToken ct)
     {
+        var reference = (await referenceData.GetAsync(ct)).Reference;
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (await db.OrderBatches.AsNoTracking().Where(b => b.Key == key).Select(b => (int?)b.Id).SingleOrDefaultAsync(ct) is { } earlier)
@@ -254,7 +241,7 @@ public sealed partial class OrderIntake(
         var placed = new List<Order>(orders.Count);
         for (var i = 0; i < orders.Count; i++)
         {
-            placed.Add(await AddOrderAsync(db, orders[i], systems[i], [], channel, placedBy, null, null, batch, ct));
+            placed.Add(await AddOrderAsync(db, orders[i], reference, systems[i], [], channel, placedBy, null, null, batch, ct));
         }
 
         audit.Record(
@@ -299,6 +286,7 @@ public sealed partial class OrderIntake(
 
     private async Task<PlaceOrderResult> CommitAsync(
         ValidOrder order,
+        OrderReference reference,
         IReadOnlyList<OrderSystem> systems,
         IReadOnlyList<ChangeLine> changes,
         OrderChannel channel,
@@ -311,12 +299,7 @@ public sealed partial class OrderIntake(
         // On SQLite the transaction takes the write lock at once, so the case-number counter is read and advanced by
         // one writer at a time; elsewhere the counter's concurrency token and the unique case number catch a race.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (idempotencyKey is not null && await FindReplayAsync(db, idempotencyKey, requestHash, ct) is { } earlier)
-        {
-            return earlier;
-        }
-
-        var placed = await AddOrderAsync(db, order, systems, changes, channel, placedBy, idempotencyKey, requestHash, batch: null, ct);
+        var placed = await AddOrderAsync(db, order, reference, systems, changes, channel, placedBy, idempotencyKey, requestHash, batch: null, ct);
         await transaction.CommitAsync(ct);
         LogPlaced(logger, placed.Id, order.Type, channel);
         return new PlaceOrderResult.Created(ToReceipt(placed, order.Personnummer));
@@ -329,6 +312,7 @@ public sealed partial class OrderIntake(
     private async Task<Order> AddOrderAsync(
         SocItDbContext db,
         ValidOrder order,
+        OrderReference reference,
         IReadOnlyList<OrderSystem> systems,
         IReadOnlyList<ChangeLine> changes,
         OrderChannel channel,
@@ -366,7 +350,7 @@ public sealed partial class OrderIntake(
             placed.BelongTo(batch);
         }
 
-        await PlacedOrderChecks.ApplyAsync(db, placed, order, channel, AdminTimeZone.Today(clock), now, ct);
+        await PlacedOrderChecks.ApplyAsync(db, reference, placed, order, channel, AdminTimeZone.Today(clock), now, ct);
         db.Orders.Add(placed);
         audit.Record(
             db,
@@ -426,12 +410,12 @@ public sealed partial class OrderIntake(
             order.EndDate!.Value);
     }
 
-    private async Task<IReadOnlyList<OrderSystem>> SystemsForAsync(ValidOrder order, CancellationToken ct)
+    private async Task<IReadOnlyList<OrderSystem>> SystemsForAsync(ValidOrder order, ReferenceSnapshot reference, CancellationToken ct)
     {
         switch (order.Type)
         {
             case OrderType.New or OrderType.TemporaryUnit when order.Title is { } title:
-                var derivation = await systemsLookup.DeriveAsync(title.Id, order.GrantUnit.Id, order.EffectiveDate, ct);
+                var derivation = await systemsLookup.DeriveAsync(reference, title.Id, order.GrantUnit.Id, order.EffectiveDate, ct);
                 return [.. (derivation?.Included ?? []).Select(s => new OrderSystem(s.SystemId, s.SystemName, s.LevelId, s.LevelName))];
             case OrderType.Extend or OrderType.EndTemporary:
                 return [.. order.RequestedSystems.Select(r => new OrderSystem(r.System.Id, r.System.Name, r.Level.Id, r.Level.Name))];
@@ -443,12 +427,6 @@ public sealed partial class OrderIntake(
     private async Task<PlaceOrderResult?> FindReplayAsync(string idempotencyKey, string? requestHash, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await FindReplayAsync(db, idempotencyKey, requestHash, ct);
-    }
-
-    private static async Task<PlaceOrderResult?> FindReplayAsync(
-        SocItDbContext db, string idempotencyKey, string? requestHash, CancellationToken ct)
-    {
         var existing = await db.Orders.AsNoTracking().AsSplitQuery().Include(o => o.Employee)
             .SingleOrDefaultAsync(o => o.IdempotencyKey == idempotencyKey, ct);
         if (existing is null)

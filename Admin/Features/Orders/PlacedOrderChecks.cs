@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
 using SocItConsole.Shared.Audit;
 using SocItConsole.Shared.Common;
+using SocItConsole.Shared.MasterData;
 using SocItConsole.Shared.Orderers;
 using SocItConsole.Shared.Orders;
 
@@ -15,7 +16,7 @@ namespace SocItConsole.Admin.Features.Orders;
 internal static class PlacedOrderChecks
 {
     public static async Task ApplyAsync(
-        SocItDbContext db, Order placed, ValidOrder order, OrderChannel channel, DateOnly today, DateTimeOffset now, CancellationToken ct)
+        SocItDbContext db, OrderReference reference, Order placed, ValidOrder order, OrderChannel channel, DateOnly today, DateTimeOffset now, CancellationToken ct)
     {
         if (channel == OrderChannel.EService)
         {
@@ -23,7 +24,8 @@ internal static class PlacedOrderChecks
                 ? await db.Employments.AsNoTracking().Where(e => e.Id == employmentId).Select(e => (int?)e.UnitId).SingleOrDefaultAsync(ct)
                 : null;
             var unitId = OrderingRights.OrderingUnit(order.Unit.Id, changedUnit);
-            if (await RightOfAsync(db, order.Orderer.Email, unitId, today, ct) == OrderingRight.None)
+            var managers = reference.Units.FirstOrDefault(u => u.Id == unitId)?.Managers ?? [];
+            if (await RightOfAsync(db, order.Orderer.Email, unitId, managers, today, ct) == OrderingRight.None)
             {
                 placed.MarkOrdererUnchecked();
             }
@@ -34,7 +36,8 @@ internal static class PlacedOrderChecks
             var consent = new UnitConsent(target.Id, target.Name, now, today);
             placed.RequestConsent(consent);
             // A manager of both units has already said yes by ordering.
-            if (await db.Units.AsNoTracking().AnyAsync(u => u.Id == target.Id && u.Managers.Any(m => m.Email == order.Orderer.Email), ct))
+            if (reference.Units.FirstOrDefault(u => u.Id == target.Id) is { } targetUnit
+                && targetUnit.Managers.Any(m => m.Email == order.Orderer.Email))
             {
                 consent.Approve(new Actor("orderer:" + order.Orderer.Email.Value, order.Orderer.Name), now, $"{order.Orderer.Name} är chef för {target.Name} och beställde själv.");
             }
@@ -45,8 +48,14 @@ internal static class PlacedOrderChecks
     public static async Task<OrderingRight> RightOfAsync(SocItDbContext db, EmailAddress person, int unitId, DateOnly day, CancellationToken ct)
     {
         var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId, ct);
-        var managers = unit?.Managers.Select(m => new UnitManagerRef(unitId, m.Email)) ?? [];
+        return await RightOfAsync(db, person, unitId, unit?.Managers.Select(m => new Contact(m.Name, m.Email)).ToList() ?? [], day, ct);
+    }
+
+    /// <summary>The same, with the unit's managers already known (from the reference data).</summary>
+    private static async Task<OrderingRight> RightOfAsync(
+        SocItDbContext db, EmailAddress person, int unitId, IReadOnlyList<Contact> unitManagers, DateOnly day, CancellationToken ct)
+    {
         var appointments = await db.AppointedOrderers.AsNoTracking().Where(a => a.UnitId == unitId && a.Email == person).ToListAsync(ct);
-        return OrderingRights.Of(person, unitId, day, managers, appointments);
+        return OrderingRights.Of(person, unitId, day, unitManagers.Select(m => new UnitManagerRef(unitId, m.Email)), appointments);
     }
 }

@@ -26,6 +26,13 @@ internal sealed record Scale(
     public static readonly Scale Tiny = new("tiny", Employees: 40, Units: 4, Titles: 6, Systems: 10,
         Orders: 120, Grants: 300, ExpiredTemporaryGrants: 30, Keys: 20, OpenOrders: 8);
 
+    /// <summary>
+    /// <c>run.sh --quick</c>: every benchmark over one small organisation (its matrix full, 20 × 12), so that the whole
+    /// run takes about a minute. Figures at this scale show that a benchmark works, not how fast the app is.
+    /// </summary>
+    public static readonly Scale Quick = new("quick", Employees: 300, Units: 8, Titles: 20, Systems: 12,
+        Orders: 600, Grants: 3_000, ExpiredTemporaryGrants: 150, Keys: 60, OpenOrders: 20, FullMatrix: true);
+
     public static readonly Scale Municipal = new("municipal", Employees: 2_000, Units: 60, Titles: 40, Systems: 14,
         Orders: 50_000, Grants: 150_000, ExpiredTemporaryGrants: 2_500, Keys: 3_000, OpenOrders: 300);
 
@@ -35,7 +42,7 @@ internal sealed record Scale(
     public static readonly Scale Matrix = new("matrix", Employees: 60, Units: 6, Titles: 200, Systems: 30,
         Orders: 150, Grants: 400, ExpiredTemporaryGrants: 20, Keys: 30, OpenOrders: 8, FullMatrix: true);
 
-    public static IReadOnlyList<Scale> All { get; } = [Tiny, Municipal, Regional, Matrix];
+    public static IReadOnlyList<Scale> All { get; } = [Tiny, Quick, Municipal, Regional, Matrix];
 
     public static Scale Named(string name) =>
         All.FirstOrDefault(s => string.Equals(s.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase))

@@ -19,13 +19,14 @@ internal static class HrBenchmark
     private const double TargetMs = 30_000;
     private const double TargetGrowthMb = 200;
 
-    internal static async Task<IReadOnlyList<BenchRow>> RunAsync(string regionalDbPath, string appDirectory, string workDir, CancellationToken ct)
+    internal static async Task<IReadOnlyList<BenchRow>> RunAsync(
+        string regionalDbPath, string appDirectory, string workDir, CancellationToken ct, int lines = 40_000)
     {
         Directory.CreateDirectory(workDir);
         var (scale, today) = ExpiryBenchmark.ReadSidecar(regionalDbPath);
         var large = Path.Combine(workDir, "hr-large");
         var small = Path.Combine(workDir, "hr-small");
-        var mix = await HrFileGenerator.WriteAsync(regionalDbPath, today, Path.Combine(large, HrFileGenerator.FileName), 40_000, ct);
+        var mix = await HrFileGenerator.WriteAsync(regionalDbPath, today, Path.Combine(large, HrFileGenerator.FileName), lines, ct);
         await HrFileGenerator.WriteAsync(regionalDbPath, today, Path.Combine(small, HrFileGenerator.FileName), 1, ct);
         Console.WriteLine($"HR file: {mix}");
 

@@ -33,8 +33,9 @@ internal sealed class IntakeBenchmark
         _databasePath = databasePath;
     }
 
-    public async Task<IReadOnlyList<BenchRow>> RunAsync(string scale, int rounds, CancellationToken ct)
+    public async Task<IReadOnlyList<BenchRow>> RunAsync(string scale, int rounds, CancellationToken ct, bool quick = false)
     {
+        var (rawOrders, oneClient, perClient) = quick ? (60, 30, 8) : (300, 150, 40);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 16 }) { BaseAddress = _baseAddress };
         http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
         var failures = new Failures();
@@ -45,9 +46,9 @@ internal sealed class IntakeBenchmark
         var eight = new List<double>();
         for (var round = 0; round < rounds; round++)
         {
-            raw.Add(await RawInsertsAsync(300, ct));
-            one.Add(await PostManyAsync(http, 1, 150, failures, ct));
-            eight.Add(await PostManyAsync(http, 8, 40, failures, ct));
+            raw.Add(await RawInsertsAsync(rawOrders, ct));
+            one.Add(await PostManyAsync(http, 1, oneClient, failures, ct));
+            eight.Add(await PostManyAsync(http, 8, perClient, failures, ct));
         }
 
         var rawSample = Sample.Of(raw);
@@ -110,10 +111,10 @@ internal sealed class IntakeBenchmark
             INSERT INTO Orders (AssignedToId, AssignedToName, CaseNumber, Channel, CompletedAt, EmployeeId, EmployeeName, EndDate,
               IdempotencyKey, KeyKind, KeyNumber, Note, PlacedById, PlacedByName, ReceivedAt, RejectionReason, RequestHash, StartDate,
               Status, TakenAt, TargetUnitId, TargetUnitName, TitleId, TitleName, Type, UnitId, UnitName, Version, ManagerEmail,
-              ManagerName, OrdererEmail, OrdererName)
+              ManagerName, OrdererEmail, OrdererName, HasNewAnswer, OrdererCheck, QuestionCount)
             VALUES (NULL, NULL, $case, 'EService', NULL, $employee, $name, $end, $key, 'None', NULL, NULL, 'api:e-tjanst', 'E-tjänsten',
               $at, NULL, $hash, $start, 'Received', NULL, NULL, NULL, NULL, NULL, 'Extend', $unit, $unitName, 0, $email, $manager,
-              $email, $manager) RETURNING Id
+              $email, $manager, 0, 'NotNeeded', 0) RETURNING Id
             """, "$case", "$employee", "$name", "$end", "$key", "$at", "$hash", "$start", "$unit", "$unitName", "$email", "$manager");
         using var system = Prepare(connection, """
             INSERT INTO OrderSystems (LevelId, LevelName, OrderId, SystemId, SystemName) VALUES ($level, $levelName, $order, $system, $systemName)
