@@ -61,7 +61,7 @@ public sealed partial class StaticPagesTests
         var name = EmployeeName().Match(asking).Groups[1].Value;
         Assert.False(string.IsNullOrEmpty(name) || name == PersonName.Protected, $"the sample employee's name: '{name}'");
 
-        var marked = await PostAsync(client, path, asking, "protection", ("Protect", "true"), ("Reason", "Skyddad folkbokföring enligt Skatteverket"));
+        var marked = await PostAsync(client, path + "?protection=ask", asking, "protection", ("Protect", "true"), ("Reason", "Skyddad folkbokföring enligt Skatteverket"));
 
         Assert.Equal(PersonName.Protected, EmployeeName().Match(marked).Groups[1].Value);
         Assert.Contains("data-testid=\"protected-chip\"", marked, StringComparison.Ordinal);

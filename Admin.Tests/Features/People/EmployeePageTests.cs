@@ -145,7 +145,7 @@ public class EmployeePageTests : ComponentTestBase, IAsyncLifetime
         Assert.Contains("sekretessmarkering eller skyddad folkbokföring", dialog.TextContent, StringComparison.Ordinal);
         Assert.True(cut.Find("[data-testid=reason-confirm]").HasAttribute("disabled"));
         var form = cut.Find("form#protection-form");
-        Assert.Equal(("post", "/employees/1"), (form.GetAttribute("method"), form.GetAttribute("action")));
+        Assert.Equal(("post", "/employees/1?protection=ask"), (form.GetAttribute("method"), form.GetAttribute("action")));
         Assert.Equal("true", form.QuerySelector("input[name=Protect]")!.GetAttribute("value"));
         Assert.Equal("500", form.QuerySelector("textarea[name=Reason]")!.GetAttribute("maxlength"));
     }

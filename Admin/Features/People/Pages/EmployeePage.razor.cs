@@ -50,6 +50,10 @@ public partial class EmployeePage
 
     private string ProtectionHref => $"{PagePath}?protection=ask";
 
+    /// <summary>
+    /// The dialog is open while the address asks for it: its form posts to that address, since a POST is handled only
+    /// by a form that the page renders; after the mark it closes.
+    /// </summary>
     private bool AskingForProtection => (Protection == "ask" || _askAgain) && !_protectionSaved;
 
     protected override async Task OnParametersSetAsync()
