@@ -81,6 +81,7 @@ app.MapAdminHealth();
 app.MapAdminAccountEndpoints();
 app.MapOrdersApi();
 app.MapGrantsExport();
+app.MapReviewEvidenceExport();
 app.MapAdminJobsDashboard();
 app.MapBenchEndpoints();
 app.MapAdminUi();

@@ -67,6 +67,56 @@ public partial class AuditBrowserTests
         await session.ScreenshotAsync("audit-operator-entry");
     }
 
+    [Fact]
+    public async Task TheFilters_ThePageAndTheOpenEntry_AreInTheAddress_AndTheBackButtonUndoesThem_WithoutACircuit()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        var page = session.Page;
+        await AddADayOfWorkAsync(session);
+        await AddADayOfWorkAsync(session);
+        var sockets = 0;
+        page.WebSocket += (_, _) => sockets++;
+
+        await session.SignInAsync("operator", "/audit");
+        var rows = page.Locator("tr.audit-row");
+        await Expect(rows).ToHaveCountAsync(25);
+        Assert.Equal(0, await page.Locator("#circuit-state").CountAsync());
+
+        // The type applies at once (a GET form, enhanced): the address carries it.
+        await page.Locator("select[data-testid='filter-type']").SelectOptionAsync(new SelectOptionValue { Label = "Nyckel" });
+        await Expect(page).ToHaveURLAsync(new Regex(@"/audit\?type=Key"));
+        // Two days of work were added: two hand-outs of key 1234567.
+        var ourKey = page.Locator("[data-testid='row-entity']").Filter(new() { HasText = "1234567" });
+        await Expect(ourKey).ToHaveCountAsync(2);
+        var keyRows = await rows.CountAsync();
+        Assert.InRange(keyRows, 1, 24);
+
+        // Free text applies on Enter.
+        await page.Locator("input[data-testid='filter-text']").FillAsync("finns inte");
+        await page.Locator("input[data-testid='filter-text']").PressAsync("Enter");
+        await Expect(page.Locator("[data-testid='no-match']")).ToHaveTextAsync("Inga händelser matchar filtret.");
+
+        // Back: the type only; back again: everything, and the next page is a link.
+        await page.GoBackAsync();
+        await Expect(rows).ToHaveCountAsync(keyRows);
+        await Expect(ourKey).ToHaveCountAsync(2);
+        await Expect(page.Locator("select[data-testid='filter-type']")).ToHaveValueAsync("Key");
+        await page.GoBackAsync();
+        await Expect(rows).ToHaveCountAsync(25);
+        await page.Locator("a.mud-table-pagination-next-button").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/audit\?page=2"));
+        await Expect(page.Locator("[data-testid='pager-info']")).ToContainTextAsync("26–");
+
+        // An entry opens from its row and closes with Escape, back on the same page of the list.
+        await rows.First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"page=2&entry=\d+"));
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        await Expect(page).ToHaveURLAsync(new Regex(@"/audit\?page=2$"));
+        Assert.Equal(0, sockets);
+    }
+
     /// <summary>
     /// Entries like those of a working day, with the long summaries and message ids that made rows wrap: cases
     /// received and completed, a reminder sent, a key handed out.

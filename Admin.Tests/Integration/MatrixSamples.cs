@@ -40,6 +40,7 @@ internal sealed record MatrixSamples(
         ["/my-reviews/{RoundId:int}"] = $"/my-reviews/{RoundId}",
         ["/reviews/{RoundId:int}"] = $"/reviews/{RoundId}",
         ["/reviews/{RoundId:int}/evidence"] = $"/reviews/{RoundId}/evidence",
+        ["/reviews/{RoundId:int}/evidence.csv"] = $"/reviews/{RoundId}/evidence.csv",
         ["/api/v1/orders/{id:int}"] = $"/api/v1/orders/{CaseId}",
     };
 

@@ -1,6 +1,6 @@
-using AngleSharp.Dom;
 using Bunit;
-using MudBlazor;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using SocItConsole.Admin.Features.Audit.Pages;
 using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Shared.Audit;
@@ -11,8 +11,6 @@ namespace SocItConsole.Admin.Tests.Features.Audit;
 public class AuditPageTests : ComponentTestBase, IAsyncLifetime
 {
     private TestDatabase? _database;
-    private IRenderedComponent<MudPopoverProvider>? _popovers;
-    private IRenderedComponent<MudDialogProvider>? _dialogs;
 
     public async ValueTask InitializeAsync()
     {
@@ -44,13 +42,24 @@ public class AuditPageTests : ComponentTestBase, IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    private IRenderedComponent<AuditPage> RenderPage()
+    /// <summary>The static page (decision 0049) at an address: its filters, page and open entry are in the query.</summary>
+    private IRenderedComponent<AuditPage> RenderPage(string address = "/audit", int rows = 3)
     {
-        _popovers = Render<MudPopoverProvider>();
-        _dialogs = Render<MudDialogProvider>();
+        Services.GetRequiredService<NavigationManager>().NavigateTo(address);
         var cut = Render<AuditPage>();
-        cut.WaitForAssertion(() => Assert.Equal(3, Entities(cut).Count));
+        cut.WaitForAssertion(() => Assert.Equal(rows, Entities(cut).Count));
         return cut;
+    }
+
+    /// <summary>Follows the link of the row whose entity is <paramref name="index"/>th, as a click on the row does.</summary>
+    private IRenderedComponent<AuditPage> OpenRow(IRenderedComponent<AuditPage> cut, int index, string user = "operator")
+    {
+        var link = cut.FindAll("tr.audit-row")[index].QuerySelector("a[data-row-target]")!;
+        Assert.True(link.Closest("tr")!.HasAttribute("data-row-link"));
+        SignInAs(user);
+        var opened = RenderPage(link.GetAttribute("href")!);
+        opened.WaitForAssertion(() => opened.Find("[role=dialog][data-testid=audit-dialog]"));
+        return opened;
     }
 
     private static List<string> Entities(IRenderedComponent<AuditPage> cut) => Column(cut, "row-entity");
@@ -94,31 +103,45 @@ public class AuditPageTests : ComponentTestBase, IAsyncLifetime
     [Fact]
     public void FilteringByType_OffersSwedishNames_AndNarrowsTheRows()
     {
-        var cut = RenderPage();
+        var all = RenderPage();
+        Assert.Equal(
+            ["Alla", "Beställning", "IT-system", "Matris"],
+            all.FindAll("select[data-testid=filter-type] option").Select(o => o.TextContent.Trim()));
+        Assert.Equal(("get", "/audit"), (all.Find("form[data-testid=audit-filters]").GetAttribute("method"), all.Find("form[data-testid=audit-filters]").GetAttribute("action")));
+        Assert.True(all.Find("select[data-testid=filter-type]").HasAttribute("data-autosubmit"));
 
-        cut.Find("[data-testid=filter-type]").Closest(".mud-input-control")!.MouseDown();
-        var popovers = _popovers!;
-        IReadOnlyList<IElement> options = [];
-        popovers.WaitForAssertion(() =>
-        {
-            options = popovers.FindAll(".mud-popover-open [role=option]");
-            Assert.Equal(["Alla", "Beställning", "IT-system", "Matris"], options.Select(o => o.TextContent.Trim()));
-        });
-        options.Single(o => o.TextContent.Trim() == "Beställning").Click();
+        // Choosing a type submits the GET form: the address carries it.
+        var cut = RenderPage("/audit?type=Order", rows: 1);
 
-        cut.WaitForAssertion(() => Assert.Equal(["SOC-2026-00001"], Entities(cut)));
-        Assert.Equal("Beställning", cut.Find("input[data-testid=filter-type]").GetAttribute("value"));
+        Assert.Equal(["SOC-2026-00001"], Entities(cut));
+        Assert.Equal("Beställning", cut.Find("select[data-testid=filter-type] option[selected]").TextContent.Trim());
     }
 
     [Fact]
     public void AFilterThatMatchesNothing_SaysSo()
     {
-        var cut = RenderPage();
-
-        cut.Find("input[data-testid=filter-text]").Change("finns inte");
+        var cut = RenderPage("/audit?text=finns+inte", rows: 0);
 
         cut.WaitForAssertion(() =>
             Assert.Equal("Inga händelser matchar filtret.", cut.Find("[data-testid=no-match]").TextContent.Trim()));
+        Assert.Equal("finns inte", cut.Find("input[data-testid=filter-text]").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void TheUser_ThePeriod_AndThePageSize_AreReadFromTheAddress()
+    {
+        var cut = RenderPage("/audit?actor=Johan&from=2026-11-27&to=2026-11-27&size=50", rows: 1);
+
+        Assert.Equal(["Citrix"], Entities(cut));
+        Assert.Equal(("Johan", "2026-11-27", "2026-11-27"), (
+            cut.Find("input[data-testid=filter-actor]").GetAttribute("value"),
+            cut.Find("input[data-testid=filter-from]").GetAttribute("value"),
+            cut.Find("input[data-testid=filter-to]").GetAttribute("value")));
+        Assert.Equal("1–1 av 1", cut.Find("[data-testid=pager-info]").TextContent);
+        Assert.Equal("50", cut.Find("input[type=hidden][name=size]").GetAttribute("value"));
+
+        var later = RenderPage("/audit?from=2026-11-28", rows: 0);
+        Assert.Single(later.FindAll("[data-testid=no-match]"));
     }
 
     [Fact]
@@ -126,9 +149,8 @@ public class AuditPageTests : ComponentTestBase, IAsyncLifetime
     {
         var cut = RenderPage();
 
-        cut.Find("[data-testid=row-entity]").Closest("tr")!.Click();
+        var dialogs = OpenRow(cut, 0);
 
-        var dialogs = _dialogs!;
         dialogs.WaitForAssertion(() => Assert.Single(dialogs.FindAll("[data-testid=audit-field]")));
         var field = dialogs.Find("[data-testid=audit-field]");
         Assert.Equal(
@@ -145,7 +167,11 @@ public class AuditPageTests : ComponentTestBase, IAsyncLifetime
         Assert.Equal("ItSystem.Updated", dialogs.Find("[data-testid=audit-technical-action]").TextContent);
         Assert.Equal("IT-system (ItSystem) 7", dialogs.Find("[data-testid=audit-technical-entity]").TextContent);
         Assert.Empty(dialogs.FindAll("[data-testid=audit-raw-toggle]"));
-        Assert.DoesNotContain("\"Name\"", dialogs.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"Name\"", dialogs.Find("[data-testid=audit-dialog]").InnerHtml, StringComparison.Ordinal);
+
+        // "Stäng" leads back to the list without the entry.
+        var close = dialogs.Find("[data-testid=audit-dialog-close]");
+        Assert.Equal("http://localhost/audit", close.GetAttribute("href"));
     }
 
     [Fact]
@@ -154,17 +180,16 @@ public class AuditPageTests : ComponentTestBase, IAsyncLifetime
         SignInAs("admin");
         var cut = RenderPage();
 
-        cut.Find("[data-testid=row-entity]").Closest("tr")!.Click();
+        var dialogs = OpenRow(cut, 0, "admin");
 
-        var dialogs = _dialogs!;
-        dialogs.WaitForAssertion(() => Assert.Single(dialogs.FindAll("input[data-testid=audit-raw-toggle]")));
+        dialogs.WaitForAssertion(() => Assert.Single(dialogs.FindAll("[data-testid=audit-raw-toggle]")));
         Assert.Empty(dialogs.FindAll("[data-testid=audit-before]"));
 
-        dialogs.Find("input[data-testid=audit-raw-toggle]").Change(true);
+        var withJson = RenderPage(dialogs.Find("[data-testid=audit-raw-toggle]").GetAttribute("href")!);
 
-        dialogs.WaitForAssertion(() =>
-            Assert.Contains("\"Name\": \"Lifecare Omsorg\"", dialogs.Find("[data-testid=audit-after]").TextContent, StringComparison.Ordinal));
-        Assert.Contains("\"Name\": \"Lifecare\"", dialogs.Find("[data-testid=audit-before]").TextContent, StringComparison.Ordinal);
+        withJson.WaitForAssertion(() =>
+            Assert.Contains("\"Name\": \"Lifecare Omsorg\"", withJson.Find("[data-testid=audit-after]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("\"Name\": \"Lifecare\"", withJson.Find("[data-testid=audit-before]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -172,9 +197,8 @@ public class AuditPageTests : ComponentTestBase, IAsyncLifetime
     {
         var cut = RenderPage();
 
-        cut.FindAll("[data-testid=row-entity]")[1].Closest("tr")!.Click();
+        var dialogs = OpenRow(cut, 1);
 
-        var dialogs = _dialogs!;
         dialogs.WaitForAssertion(() => Assert.Single(dialogs.FindAll("[data-testid=audit-field]")));
         Assert.Equal(["Uppgift", "Värde"], dialogs.FindAll("[data-testid=audit-fields] thead th").Select(h => h.TextContent));
         Assert.Equal("Ärende", dialogs.Find("[data-testid=audit-field-label]").TextContent);

@@ -1,3 +1,4 @@
+using SocItConsole.Admin.Infrastructure.Authentication;
 using SocItConsole.Admin.Infrastructure.Jobs;
 using SocItConsole.Admin.Infrastructure.Localization;
 
@@ -5,6 +6,9 @@ namespace SocItConsole.Admin.Features.Reviews;
 
 public static class ReviewsFeature
 {
+    /// <summary>The evidence report's CSV download (the route of <see cref="MapReviewEvidenceExport"/>).</summary>
+    public static string EvidenceCsvPath(int roundId) => FormattableString.Invariant($"/reviews/{roundId}/evidence.csv");
+
     public static WebApplicationBuilder AddReviewsFeature(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<ReviewOptions>().Bind(builder.Configuration.GetSection(ReviewOptions.Section))
@@ -24,5 +28,19 @@ public static class ReviewsFeature
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// The evidence report as a plain download for the static evidence page (decision 0049): the service checks the role
+    /// again and writes the export to the audit trail; a round that does not exist answers 404.
+    /// </summary>
+    public static IEndpointRouteBuilder MapReviewEvidenceExport(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/reviews/{RoundId:int}/evidence.csv", async (int roundId, ReviewRounds rounds, CancellationToken ct) =>
+                await rounds.EvidenceCsvAsync(roundId, ct) is { } file
+                    ? Results.File(file.Content, "text/csv; charset=utf-8", file.FileName)
+                    : Results.NotFound())
+            .RequireAuthorization(Policies.ReviewReaders);
+        return endpoints;
     }
 }

@@ -188,3 +188,56 @@ window.socit = {
         });
     }
 })();
+
+// Part B (issue 22): small behaviours of static pages, by event delegation on the document so that they survive
+// enhanced navigation and need no inline handlers (the CSP forbids them).
+// ([data-autosubmit] is handled once, above.)
+// - [data-row-link] on a table row: a click anywhere in the row follows the row's link (a[data-row-target]), so that
+//   enhanced navigation handles it; the link itself is there for the keyboard and for screen readers.
+// - StaticDialog: Escape or a click on the backdrop follows the dialog's close link ([data-dialog-close]).
+// - form[data-require-text]: its submit buttons are enabled only while its textarea holds more than blanks.
+// - [data-print]: prints the page (the evidence report).
+(function () {
+    const closeDialog = function () {
+        const close = document.querySelector("[data-static-dialog] [data-dialog-close]");
+        if (close) {
+            close.click();
+        }
+    };
+    document.addEventListener("click", function (event) {
+        if (!event.target.closest) {
+            return;
+        }
+        if (event.target.closest("[data-static-dialog-backdrop]")) {
+            closeDialog();
+            return;
+        }
+        if (event.target.closest("[data-print]")) {
+            window.print();
+            return;
+        }
+        const row = event.target.closest("[data-row-link]");
+        if (row && !event.target.closest("a, button, input, select, textarea")) {
+            const link = row.querySelector("a[data-row-target]");
+            if (link) {
+                link.click();
+            }
+        }
+    });
+    document.addEventListener("keydown", function (event) {
+        if (event.key === "Escape" && document.querySelector("[data-static-dialog]")) {
+            closeDialog();
+        }
+    });
+    document.addEventListener("input", function (event) {
+        const form = event.target.closest && event.target.closest("form[data-require-text]");
+        if (!form || event.target.tagName !== "TEXTAREA") {
+            return;
+        }
+        const empty = event.target.value.trim() === "";
+        const outside = form.id ? [...document.querySelectorAll(`button[type=submit][form="${form.id}"]`)] : [];
+        for (const button of [...form.querySelectorAll("button[type=submit]"), ...outside]) {
+            button.disabled = empty;
+        }
+    });
+})();

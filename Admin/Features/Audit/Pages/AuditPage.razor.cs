@@ -1,76 +1,93 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
-using SocItConsole.Admin.Features.Audit.Components;
+using SocItConsole.Admin.Components;
+using SocItConsole.Admin.Infrastructure.Common;
 
 namespace SocItConsole.Admin.Features.Audit.Pages;
 
-/// <summary>The audit trail, newest first, filtered and paged on the server; a row opens its before and after.</summary>
+/// <summary>
+/// The audit trail, newest first, filtered and paged on the server; a row opens its before and after. Static
+/// (decision 0049): the filters, the page and the open entry are all in the address.
+/// </summary>
 public partial class AuditPage
 {
-    private const string AllTypes = "";
+    private static readonly IReadOnlyList<int> PageSizes = [25, 50, 100];
 
-    private MudTable<AuditRow>? _table;
     private IReadOnlyList<string> _entityTypes = [];
-    private string _entityType = AllTypes;
-    private string? _entityId;
-    private string? _actor;
-    private DateTime? _from;
-    private DateTime? _to;
-    private string? _text;
+    private PagedResult<AuditRow>? _result;
+    private AuditDetails? _details;
+    private DateOnly? _from;
+    private DateOnly? _to;
+    private int _page = 1;
+    private int _pageSize = PageSizes[0];
+
+    [SupplyParameterFromQuery(Name = "type")] public string? Type { get; set; }
+
+    [SupplyParameterFromQuery(Name = "id")] public string? EntityId { get; set; }
+
+    [SupplyParameterFromQuery(Name = "actor")] public string? Actor { get; set; }
+
+    [SupplyParameterFromQuery(Name = "from")] public string? From { get; set; }
+
+    [SupplyParameterFromQuery(Name = "to")] public string? To { get; set; }
+
+    [SupplyParameterFromQuery(Name = "text")] public string? Text { get; set; }
+
+    [SupplyParameterFromQuery(Name = "page")] public int? Page { get; set; }
+
+    [SupplyParameterFromQuery(Name = "size")] public int? Size { get; set; }
+
+    /// <summary>The entry shown in the dialog.</summary>
+    [SupplyParameterFromQuery(Name = "entry")] public long? Entry { get; set; }
+
+    /// <summary>The stored JSON shown in the dialog (administrators only; the service leaves it out for others).</summary>
+    [SupplyParameterFromQuery(Name = "raw")] public bool? Raw { get; set; }
 
     [Inject] private AuditLog Log { get; set; } = default!;
 
-    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
 
-    protected override async Task OnInitializedAsync() => _entityTypes = await Log.EntityTypesAsync();
+    private bool IsFiltered =>
+        !string.IsNullOrWhiteSpace(Type) || !string.IsNullOrWhiteSpace(EntityId) || !string.IsNullOrWhiteSpace(Actor)
+        || _from is not null || _to is not null || !string.IsNullOrWhiteSpace(Text);
 
-    private async Task<TableData<AuditRow>> LoadAsync(TableState state, CancellationToken ct)
+    private string CloseHref => Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["entry"] = null, ["raw"] = null });
+
+    private string RawHref => Navigation.GetUriWithQueryParameter("raw", Raw == true ? null : "true");
+
+    protected override async Task OnParametersSetAsync()
     {
+        _from = ParseDay(From);
+        _to = ParseDay(To);
+        _pageSize = Size is { } size && PageSizes.Contains(size) ? size : PageSizes[0];
+        _entityTypes = await Log.EntityTypesAsync();
+
         var query = new AuditQuery
         {
-            EntityType = _entityType == AllTypes ? null : _entityType,
-            EntityId = _entityId,
-            Actor = _actor,
-            From = _from is { } from ? DateOnly.FromDateTime(from) : null,
-            To = _to is { } to ? DateOnly.FromDateTime(to) : null,
-            Text = _text,
+            EntityType = string.IsNullOrWhiteSpace(Type) ? null : Type,
+            EntityId = EntityId,
+            Actor = Actor,
+            From = _from,
+            To = _to,
+            Text = Text,
         };
-        var result = await Log.SearchAsync(query, state.Page, state.PageSize, ct);
-        return new TableData<AuditRow> { Items = result.Items, TotalItems = result.TotalCount };
-    }
-
-    private static string TypeName(string? type) => string.IsNullOrEmpty(type) ? "Alla" : AuditTexts.EntityTypeName(type);
-
-    private Task EntityTypeChangedAsync(string? value) => ReloadAfter(() => _entityType = value ?? AllTypes);
-
-    private Task EntityIdChangedAsync(string? value) => ReloadAfter(() => _entityId = value);
-
-    private Task ActorChangedAsync(string? value) => ReloadAfter(() => _actor = value);
-
-    private Task FromChangedAsync(DateTime? value) => ReloadAfter(() => _from = value);
-
-    private Task ToChangedAsync(DateTime? value) => ReloadAfter(() => _to = value);
-
-    private Task TextChangedAsync(string? value) => ReloadAfter(() => _text = value);
-
-    private async Task ReloadAfter(Action change)
-    {
-        change();
-        if (_table is not null)
+        _page = Math.Max(Page ?? 1, 1);
+        _result = await Log.SearchAsync(query, _page - 1, _pageSize);
+        var lastPage = StaticPager.LastPageOf(_result.TotalCount, _pageSize);
+        if (_page > lastPage)
         {
-            await _table.ReloadServerData();
-        }
-    }
-
-    private async Task OpenAsync(TableRowClickEventArgs<AuditRow> args)
-    {
-        if (args.Item is not { } row || await Log.GetAsync(row.Id) is not { } details)
-        {
-            return;
+            _page = lastPage;
+            _result = await Log.SearchAsync(query, _page - 1, _pageSize);
         }
 
-        var parameters = new DialogParameters<AuditEntryDialog> { { d => d.Details, details } };
-        await Dialogs.ShowAsync<AuditEntryDialog>(
-            "Händelse", parameters, new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true, CloseOnEscapeKey = true });
+        _details = Entry is { } entry ? await Log.GetAsync(entry) : null;
     }
+
+    private string EntryHref(long id) =>
+        Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["entry"] = id, ["raw"] = null });
+
+    private static DateOnly? ParseDay(string? value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+
+    private static string? Iso(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
