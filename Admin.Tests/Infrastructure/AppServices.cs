@@ -183,6 +183,7 @@ public static class AppServices
         services.AddScoped<CurrentUser>();
         services.AddSingleton<AuditTrail>();
         services.AddScoped<MatrixWriter>();
+        services.AddSingleton<SocItConsole.Admin.Features.MasterData.ReferenceDataCache>();
         services.AddScoped<NewEmployeeSystemsLookup>();
         services.AddScoped<MatrixService>();
         services.AddScoped<MatrixImport>();

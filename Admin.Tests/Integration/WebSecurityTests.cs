@@ -439,7 +439,9 @@ public partial class WebSecurityTests
         await using var connection = new SqliteConnection($"Data Source={app.DatabasePath}");
         await connection.OpenAsync(Ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = "ALTER TABLE JobTitles RENAME TO JobTitles_gone";
+        // The reference data is cached while its stamp stands (decision 0050): break the stamp's table too, so that the
+        // next request reads the database and fails.
+        command.CommandText = "ALTER TABLE JobTitles RENAME TO JobTitles_gone; ALTER TABLE ReferenceDataVersion RENAME TO ReferenceDataVersion_gone;";
         await command.ExecuteNonQueryAsync(Ct);
     }
 

@@ -170,11 +170,12 @@ public class ReviewAdminPagesTests : ComponentTestBase, IAsyncLifetime
     }
 
     /// <summary>
-    /// Signs in. The providers are not rendered beside the page: an interactive page or island has its own in
-    /// <c>LivePage</c> (decision 0049), and a second popover provider is refused.
+    /// Signs in. The providers are not rendered beside the page: the page's (or island's) own <c>LivePage</c> renders
+    /// them, as in the app (decision 0049).
     /// </summary>
     private void Prepare(string user)
     {
+        UseLivePageProviders();
         SignInAs(user);
         RenderInteractively();
     }

@@ -328,20 +328,32 @@ public sealed class ReviewRounds(
         JOIN "Employees" AS e ON e."Id" = g."EmployeeId"
         JOIN "Orders" AS o ON o."Id" = g."SourceOrderId"
         WHERE g."UnitId" IN (SELECT "value" FROM json_each({2})) AND {{GrantSql.ActiveOn("g", "{3}")}}
-        ORDER BY g."UnitName", g."UnitId", e."FullName", g."EmployeeId", g."SystemName", g."LevelName"
+        ORDER BY g."UnitName" COLLATE SWEDISH, g."UnitId", e."FullName" COLLATE SWEDISH, g."EmployeeId",
+          g."SystemName" COLLATE SWEDISH, g."LevelName" COLLATE SWEDISH
         """;
+
+    /// <summary>Swedish alphabetical order as <see cref="ReviewScope.LinesFor"/> sorts (Å before Ä before Ö, case ignored).</summary>
+    private static readonly StringComparer Swedish = StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), ignoreCase: true);
 
     /// <summary>
     /// The round's lines in one statement: what <see cref="ReviewScope.LinesFor"/> makes of the grants active on
     /// <paramref name="today"/> in <paramref name="unitIds"/> (<see cref="GrantSql.ActiveOn"/>), in its order. A test
     /// holds the two to the same lines. Returns how many.
     /// </summary>
-    internal static Task<int> AddLinesAsync(SocItDbContext db, int roundId, IReadOnlyList<int> unitIds, DateOnly today, CancellationToken ct)
+    internal static async Task<int> AddLinesAsync(SocItDbContext db, int roundId, IReadOnlyList<int> unitIds, DateOnly today, CancellationToken ct)
     {
         var units = JsonSerializer.Serialize(unitIds);
         var day = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var none = nameof(ReviewAnswer.None);
-        return db.Database.ExecuteSqlRawAsync(
+        // SQLite sorts by code point (Ä before Å); the lines keep the Swedish order of the rule, through a collation
+        // defined on this connection for this statement.
+        if (db.Database.GetDbConnection() is Microsoft.Data.Sqlite.SqliteConnection connection)
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            connection.CreateCollation("SWEDISH", (x, y) => Swedish.Compare(x, y));
+        }
+
+        return await db.Database.ExecuteSqlRawAsync(
             LinesSql,
             [roundId, none, units, day],
             ct);
