@@ -37,6 +37,9 @@ public class ReviewBrowserTests
         await page.Locator("[data-testid=open-round]").ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/my-reviews/{roundId}$"));
         var jonas = page.Locator("[data-testid=person]").Filter(new() { HasText = "Jonas Berg" });
+        // From the static list to the interactive task page: wait for its circuit before the first click (decision 0049).
+        await jonas.WaitForAsync();
+        await session.WaitForInteractivityAsync();
         await jonas.Locator("[data-testid=keep-all]").ClickAsync();
         await Expect(jonas.Locator("[data-testid=answered-by]")).ToContainTextAsync("Anna Lindqvist");
         var lisa = page.Locator("[data-testid=person]").Filter(new() { HasText = "Lisa Andersson" });
