@@ -31,7 +31,7 @@ internal sealed record Scale(
     /// run takes about a minute. Figures at this scale show that a benchmark works, not how fast the app is.
     /// </summary>
     public static readonly Scale Quick = new("quick", Employees: 300, Units: 8, Titles: 20, Systems: 12,
-        Orders: 600, Grants: 3_000, ExpiredTemporaryGrants: 150, Keys: 60, OpenOrders: 20, FullMatrix: true);
+        Orders: 1_200, Grants: 3_000, ExpiredTemporaryGrants: 150, Keys: 60, OpenOrders: 20, FullMatrix: true);
 
     public static readonly Scale Municipal = new("municipal", Employees: 2_000, Units: 60, Titles: 40, Systems: 14,
         Orders: 50_000, Grants: 150_000, ExpiredTemporaryGrants: 2_500, Keys: 3_000, OpenOrders: 300);
