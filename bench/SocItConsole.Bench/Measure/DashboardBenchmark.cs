@@ -38,7 +38,7 @@ internal static class DashboardBenchmark
     }
 
     /// <summary>Each of the concurrent workers loads the URL <paramref name="perWorker"/> times; every response must be 200.</summary>
-    private static async Task<List<double>> LoadAsync(SignedInClient client, Uri url, int perWorker, CancellationToken ct)
+    internal static async Task<List<double>> LoadAsync(SignedInClient client, Uri url, int perWorker, CancellationToken ct)
     {
         var times = new List<double>();
         await Parallel.ForAsync(0, Concurrency, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = ct },

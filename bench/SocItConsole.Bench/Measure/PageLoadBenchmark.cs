@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SocItConsole.Bench.Harness;
@@ -57,15 +56,15 @@ internal static class PageLoadBenchmark
     {
         var page = new Uri(pagePath, UriKind.Relative);
         var floor = new Uri(floorPath, UriKind.Relative);
-        await LoadAsync(client, page, 2, ct);
-        await LoadAsync(client, floor, 2, ct);
+        await DashboardBenchmark.LoadAsync(client, page, 2, ct);
+        await DashboardBenchmark.LoadAsync(client, floor, 2, ct);
 
         var pageTimes = new List<double>();
         var floorTimes = new List<double>();
         for (var round = 0; round < rounds; round++)
         {
-            pageTimes.AddRange(await LoadAsync(client, page, PerWorker, ct));
-            floorTimes.AddRange(await LoadAsync(client, floor, PerWorker, ct));
+            pageTimes.AddRange(await DashboardBenchmark.LoadAsync(client, page, PerWorker, ct));
+            floorTimes.AddRange(await DashboardBenchmark.LoadAsync(client, floor, PerWorker, ct));
         }
 
         var value = Sample.Of(pageTimes);
@@ -74,32 +73,5 @@ internal static class PageLoadBenchmark
         return new BenchRow(
             string.Create(CultureInfo.InvariantCulture, $"{name} ({label}), {DashboardBenchmark.Concurrency} concurrent"),
             scale, value, "ms", floorSample, "p95 ≤ 3× floor", value.P95 <= 3 * floorSample.P95);
-    }
-
-    /// <summary>Each concurrent worker loads the URL <paramref name="perWorker"/> times; every response must be 200.</summary>
-    private static async Task<List<double>> LoadAsync(SignedInClient client, Uri url, int perWorker, CancellationToken ct)
-    {
-        var times = new List<double>();
-        await Parallel.ForAsync(0, DashboardBenchmark.Concurrency,
-            new ParallelOptions { MaxDegreeOfParallelism = DashboardBenchmark.Concurrency, CancellationToken = ct },
-            async (_, token) =>
-            {
-                for (var i = 0; i < perWorker; i++)
-                {
-                    var stopwatch = Stopwatch.StartNew();
-                    using var response = await client.Http.GetAsync(url, HttpCompletionOption.ResponseContentRead, token);
-                    stopwatch.Stop();
-                    if (response.StatusCode != System.Net.HttpStatusCode.OK)
-                    {
-                        throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode}");
-                    }
-
-                    lock (times)
-                    {
-                        times.Add(stopwatch.Elapsed.TotalMilliseconds);
-                    }
-                }
-            });
-        return times;
     }
 }
