@@ -10,9 +10,15 @@ public static class MatrixChangeSummary
     public static string Describe(IEnumerable<CellChangeKind> kinds)
     {
         var list = kinds.ToList();
-        var added = list.Count(k => k == CellChangeKind.Added);
-        var removed = list.Count(k => k == CellChangeKind.Removed);
-        var changed = list.Count(k => k == CellChangeKind.LevelChanged);
+        return Describe(
+            list.Count(k => k == CellChangeKind.Added),
+            list.Count(k => k == CellChangeKind.Removed),
+            list.Count(k => k == CellChangeKind.LevelChanged));
+    }
+
+    /// <summary>The same summary from counts, e.g. as the database counted them.</summary>
+    public static string Describe(int added, int removed, int changed)
+    {
         var parts = new List<string>(3);
         if (added > 0)
         {

@@ -67,6 +67,21 @@ public sealed class PendingMatrixChanges
         return rebased;
     }
 
+    /// <summary>
+    /// After the pending edits were saved as <paramref name="savedVersion"/> on top of <see cref="BaseVersion"/>: the
+    /// matrix of that version is exactly the original with the edits applied, so the editor goes on from it with no
+    /// reload, and nothing is pending.
+    /// </summary>
+    public PendingMatrixChanges Saved(int savedVersion)
+    {
+        if (savedVersion <= BaseVersion)
+        {
+            throw new ArgumentOutOfRangeException(nameof(savedVersion), savedVersion, "A saved version follows the base version.");
+        }
+
+        return new PendingMatrixChanges(savedVersion, Result());
+    }
+
     /// <summary>The full matrix with the pending changes applied.</summary>
     public IReadOnlyList<MatrixCell> Result()
     {

@@ -145,6 +145,40 @@ public class MatrixEditorTests : ComponentTestBase, IAsyncLifetime
     }
 
     [Fact]
+    public async Task Page_LoadsOnlyTheEditor_UntilAnotherTabIsOpened_AndKeepsTheEditorsWork_AcrossTabs()
+    {
+        var dialogs = Render<MudDialogProvider>();
+        var page = Render<SocItConsole.Admin.Features.Matrix.Pages.MatrixPage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("select[data-cell]")));
+        Assert.Empty(page.FindAll("[data-testid=version-table]"));
+        Assert.Empty(page.FindAll("[data-testid=preview-title]"));
+
+        page.Find(Cell("Vårdbiträde", "Combine")).Change("");
+        Tab(page, "Historik").Click();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=version-table] tbody tr")));
+        Assert.Empty(page.FindAll("[data-testid=preview-title]"));
+        Tab(page, "Redigera").Click();
+        Assert.Equal("1 borttagen", page.Find("[data-testid=pending-summary]").TextContent.Trim());
+
+        page.Find("[data-testid=save]").Click();
+        dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=confirm-save]"));
+        dialogs.Find("[data-testid=confirm-save]").Click();
+
+        // Saved without a reload: the editor goes on from version 2 with the cell empty, and the opened history shows it.
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=version-table] tbody tr").Count));
+        Assert.Contains("Version 2", page.Markup, StringComparison.Ordinal);
+        Assert.Equal("Inga osparade ändringar", page.Find("[data-testid=pending-summary]").TextContent.Trim());
+        var cell = page.Find(Cell("Vårdbiträde", "Combine"));
+        Assert.Equal("mx-cell", cell.ParentElement!.ClassName);
+        Assert.Equal(string.Empty, cell.GetAttribute("value") ?? string.Empty);
+        await using var db = Database.CreateDbContext();
+        Assert.Equal(2, await db.MatrixState.Select(m => m.Version).SingleAsync(TestContext.Current.CancellationToken));
+    }
+
+    private static AngleSharp.Dom.IElement Tab(IRenderedComponent<SocItConsole.Admin.Features.Matrix.Pages.MatrixPage> page, string name) =>
+        page.FindAll(".mud-tab").Single(t => t.TextContent.Contains(name, StringComparison.Ordinal));
+
+    [Fact]
     public void Filters_LimitRowsAndColumns()
     {
         var cut = RenderEditor();

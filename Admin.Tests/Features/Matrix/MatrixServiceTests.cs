@@ -153,6 +153,7 @@ public class MatrixServiceTests
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.LoadAsync(ct));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.ListVersionsAsync(ct));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.ListTitlesAsync(ct));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.PreviewAsync(1, 1, new DateOnly(2026, 12, 1), ct));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.SaveAsync(
             model.Version, [new CellChange(Key(model, "Vårdbiträde", "Combine"), model.Cells.Single(c => c.Key == Key(model, "Vårdbiträde", "Combine")).LevelId, null)], null, ct));
@@ -186,6 +187,50 @@ public class MatrixServiceTests
             (difference.TitleName, difference.SystemName, difference.LevelA, difference.LevelB));
         var versions = await service.ListVersionsAsync(ct);
         Assert.Equal([2, 1], versions.Select(v => v.Version));
+    }
+
+    [Fact]
+    public async Task Versions_AreSummarisedAndCountedByTheDatabase_AsTheChangeSetsSayThemselves()
+    {
+        using var database = await TestDatabase.CreateMigratedAsync();
+        await database.SeedDemoDataAsync();
+        var service = AppServices.MatrixService(database, "admin");
+        var ct = TestContext.Current.CancellationToken;
+        var model = await service.LoadAsync(ct);
+        var removed = Key(model, "Stödassistent", "Lifecare");
+        var changed = model.Cells.First(c => c.Key != removed && model.System(c.SystemId)!.Levels.Count > 1).Key;
+        var added = model.Titles.SelectMany(t => model.Systems.Where(s => s.IsActive && t.IsActive).Select(s => new CellKey(t.Id, s.Id)))
+            .First(k => model.Cells.All(c => c.Key != k));
+        var before = model.Cells.Single(c => c.Key == changed).LevelId;
+        var other = model.System(changed.SystemId)!.Levels.First(l => l.Id != before).Id;
+        await service.SaveAsync(model.Version,
+        [
+            new CellChange(removed, model.Cells.Single(c => c.Key == removed).LevelId, null),
+            new CellChange(changed, before, other),
+            new CellChange(added, null, model.System(added.SystemId)!.Levels[0].Id),
+        ], null, ct);
+
+        var versions = await service.ListVersionsAsync(ct);
+
+        await using var db = database.CreateDbContext();
+        var sets = await db.MatrixChangeSets.AsNoTracking().ToListAsync(ct);
+        Assert.Equal(
+            sets.OrderByDescending(s => s.Version).Select(s => (s.Version, s.Summary, s.Changes.Count)),
+            versions.Select(v => (v.Version, v.Summary, v.ChangeCount)));
+        Assert.Equal("1 tillagd, 1 borttagen, 1 ändrad nivå", versions[0].Summary);
+    }
+
+    [Fact]
+    public async Task Titles_ForThePreview_AreInSwedishOrder_WithTheInactive()
+    {
+        using var database = await TestDatabase.CreateMigratedAsync();
+        await database.SeedDemoDataAsync();
+        var service = AppServices.MatrixService(database, "admin");
+        var ct = TestContext.Current.CancellationToken;
+
+        var titles = await service.ListTitlesAsync(ct);
+
+        Assert.Equal((await service.LoadAsync(ct)).Titles, titles);
     }
 
     [Fact]

@@ -24,4 +24,16 @@ public class MatrixChangeSummaryTests
     [MemberData(nameof(Cases))]
     public void Describe_CountsEachKindInSwedish(CellChangeKind[] kinds, string expected) =>
         Assert.Equal(expected, MatrixChangeSummary.Describe(kinds));
+
+    [Theory]
+    [InlineData(0, 0, 0, "Inga ändringar")]
+    [InlineData(2, 1, 3, "2 tillagda, 1 borttagen, 3 ändrad nivå")]
+    [InlineData(1, 0, 0, "1 tillagd")]
+    public void Describe_FromCounts_ReadsAsFromKinds(int added, int removed, int changed, string expected)
+    {
+        Assert.Equal(expected, MatrixChangeSummary.Describe(added, removed, changed));
+        Assert.Equal(expected, MatrixChangeSummary.Describe(
+            [.. Enumerable.Repeat(CellChangeKind.Added, added), .. Enumerable.Repeat(CellChangeKind.Removed, removed),
+             .. Enumerable.Repeat(CellChangeKind.LevelChanged, changed)]));
+    }
 }

@@ -116,4 +116,28 @@ public class PendingMatrixChangesTests
             [new MatrixCell(1, 6, 61), new MatrixCell(2, 1, 10)],
             pending.Result().OrderBy(c => c.TitleId).ThenByDescending(c => c.SystemId));
     }
+
+    [Fact]
+    public void Saved_GoesOnFromTheSavedVersion_WithTheEditsAsTheOriginal_AndNothingPending()
+    {
+        var pending = Loaded();
+        pending.Set(Appva, null);
+        pending.Set(Lifecare, 61);
+
+        var saved = pending.Saved(pending.BaseVersion + 1);
+
+        Assert.Equal(pending.BaseVersion + 1, saved.BaseVersion);
+        Assert.False(saved.HasChanges);
+        Assert.Null(saved.Original(Appva));
+        Assert.Equal(61, saved.Original(Lifecare));
+        Assert.Equal(pending.Result().OrderBy(c => c.TitleId).ThenBy(c => c.SystemId), saved.Result().OrderBy(c => c.TitleId).ThenBy(c => c.SystemId));
+    }
+
+    [Fact]
+    public void Saved_RefusesAVersionThatDoesNotFollowTheBase()
+    {
+        var pending = Loaded();
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => pending.Saved(pending.BaseVersion));
+    }
 }

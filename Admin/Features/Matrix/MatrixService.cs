@@ -37,8 +37,27 @@ public sealed class MatrixService(
     {
         await currentUser.RequireAsync(Policies.Administrator);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var sets = await db.MatrixChangeSets.AsNoTracking().OrderByDescending(s => s.Version).ToListAsync(ct);
-        return [.. sets.Select(ToRow)];
+        // Counted in the database: the history lists every version without reading each one's cell changes.
+        var sets = await db.MatrixChangeSets.AsNoTracking()
+            .OrderByDescending(s => s.Version)
+            .Select(s => new
+            {
+                s.Version,
+                s.SavedAt,
+                s.SavedByName,
+                s.Comment,
+                s.Source,
+                Added = s.Changes.Count(c => c.LevelBeforeId == null),
+                Removed = s.Changes.Count(c => c.LevelBeforeId != null && c.LevelAfterId == null),
+                Changed = s.Changes.Count(c => c.LevelBeforeId != null && c.LevelAfterId != null),
+            })
+            .ToListAsync(ct);
+        return
+        [
+            .. sets.Select(s => new VersionRow(
+                s.Version, s.SavedAt, s.SavedByName, s.Comment, s.Source,
+                MatrixChangeSummary.Describe(s.Added, s.Removed, s.Changed), s.Added + s.Removed + s.Changed)),
+        ];
     }
 
     public async Task<VersionDetails?> GetVersionAsync(int version, CancellationToken ct = default)
@@ -83,6 +102,15 @@ public sealed class MatrixService(
         var upTo = Math.Max(versionA, versionB);
         var sets = await db.MatrixChangeSets.AsNoTracking().Where(s => s.Version <= upTo).ToListAsync(ct);
         return MatrixHistory.Compare(MatrixHistory.AtVersion(sets, versionA), MatrixHistory.AtVersion(sets, versionB), Swedish);
+    }
+
+    /// <summary>The titles in Swedish order, for the preview's choice: no systems, no cells.</summary>
+    public async Task<IReadOnlyList<MatrixTitle>> ListTitlesAsync(CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(Policies.Administrator);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var titles = await db.JobTitles.AsNoTracking().Select(t => new MatrixTitle(t.Id, t.Name, t.IsActive)).ToListAsync(ct);
+        return [.. titles.OrderBy(t => t.Name, Swedish)];
     }
 
     public async Task<IReadOnlyList<UnitOption>> ListUnitsAsync(CancellationToken ct = default)

@@ -171,7 +171,10 @@ public partial class MatrixEditor
                 case MatrixSaveResult.Saved saved:
                     _conflict = null;
                     Snackbar.Add($"Sparat som version {saved.Version}: {saved.Summary}.", Severity.Success);
-                    await ReloadAsync(keepChanges: false);
+
+                    // The save was based on our version, so the new version is our matrix with our edits: no reload.
+                    _pending = _pending.Saved(saved.Version);
+                    _model = _model with { Version = saved.Version, Cells = _pending.Result() };
                     await OnSaved.InvokeAsync(saved.Version);
                     break;
                 case MatrixSaveResult.Conflict conflict:
