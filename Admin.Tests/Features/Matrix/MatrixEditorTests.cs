@@ -179,6 +179,17 @@ public class MatrixEditorTests : ComponentTestBase, IAsyncLifetime
         page.FindAll(".mud-tab").Single(t => t.TextContent.Contains(name, StringComparison.Ordinal));
 
     [Fact]
+    public void Prerendering_ShowsTheProgressBar_AndLeavesTheCellsToTheCircuit()
+    {
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
+
+        var cut = Render<MatrixEditor>();
+
+        Assert.NotEmpty(cut.FindAll(".mud-progress-linear"));
+        Assert.Empty(cut.FindAll("select[data-cell]"));
+    }
+
+    [Fact]
     public void Filters_LimitRowsAndColumns()
     {
         var cut = RenderEditor();

@@ -93,6 +93,13 @@ public partial class MatrixEditor
 
     protected override async Task OnInitializedAsync()
     {
+        // Prerendering shows the page's frame with the progress bar; the 6,000 cells are read once, by the circuit that
+        // edits them, not also for HTML that is replaced as soon as the circuit starts.
+        if (!RendererInfo.IsInteractive)
+        {
+            return;
+        }
+
         _model = await Matrix.LoadAsync();
         _pending = new PendingMatrixChanges(_model.Version, _model.Cells);
     }
