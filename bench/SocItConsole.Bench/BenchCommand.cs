@@ -51,6 +51,16 @@ internal static class BenchCommand
                 }
 
                 return 0;
+            case "profile":
+                Console.WriteLine(await Measure.CpuProfile.RunAsync(
+                    Path.GetFullPath(options.Get("app") ?? throw new ArgumentException("--app DIR is required")),
+                    options.Get("db") ?? throw new ArgumentException("--db FILE is required"),
+                    Path.GetFullPath(options.Get("work") ?? Path.Combine(Path.GetTempPath(), "socit-bench-profile")),
+                    options.Get("path") ?? "/cases",
+                    options.Get("user") ?? "operator",
+                    int.Parse(options.Get("seconds") ?? "15", CultureInfo.InvariantCulture),
+                    CancellationToken.None));
+                return 0;
             case "expiry":
                 var expiryRows = await Measure.ExpiryBenchmark.RunAsync(
                     options.Get("db") ?? throw new ArgumentException("--db FILE is required"),
@@ -85,6 +95,7 @@ internal static class BenchCommand
         Console.Error.WriteLine("""
             usage:
               generate --scale tiny|quick|municipal|regional|matrix --out FILE [--force] [--today yyyy-MM-dd]
+              profile --app DIR --db FILE [--path /cases] [--user operator] [--seconds 15] [--work DIR]
               hr-file  --db FILE --out FILE [--lines 40000] [--today yyyy-MM-dd]   the HR file and its floor, no app
               run      --app DIR --data DIR [--work DIR] [--only dashboard,interaction,circuits,intake,matrix,startup,expiry,review,hr,pages] [--quick] [--markdown FILE]
             """);

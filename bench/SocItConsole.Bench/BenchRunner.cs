@@ -18,7 +18,8 @@ internal sealed class BenchRunner(string appDirectory, string dataDirectory, str
     public static readonly IReadOnlyDictionary<string, string> BenchSettings =
         new Dictionary<string, string> { ["Bench__Enabled"] = "true" };
 
-    private static readonly Dictionary<string, string> Quiet =
+    /// <summary>The benchmark switch on and no follow-up catch-up at start, so that nothing else runs while a page is measured.</summary>
+    internal static readonly Dictionary<string, string> Quiet =
         new(BenchSettings) { ["FollowUps__CatchUpOnStartup"] = "false" };
 
     private readonly List<BenchRow> _rows = [];
