@@ -9,6 +9,7 @@ using static Microsoft.Playwright.Assertions;
 namespace SocItConsole.Admin.Tests.Browser;
 
 [Collection(BrowserTestGroup.Name)]
+[Trait("Category", "Browser")]
 public partial class FollowUpBrowserTests
 {
     [Fact]
@@ -25,6 +26,8 @@ public partial class FollowUpBrowserTests
         Assert.Equal("/follow-ups", link.AbsolutePath);
 
         var page = session.Page;
+        var sockets = 0;
+        page.WebSocket += (_, _) => sockets++;
         await session.SignInAsync("chef1", link.PathAndQuery);
         var row = page.Locator("[data-testid='follow-ups'] tr").Filter(new() { HasText = "Lisa Andersson" });
         await Expect(row.Locator("[data-testid='situation']")).ToHaveTextAsync("Utgången sedan 5 dagar");
@@ -32,6 +35,8 @@ public partial class FollowUpBrowserTests
 
         var newLastDay = AdminTimeZone.Today(TimeProvider.System).AddDays(60).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await row.Locator("[data-testid='extend']").ClickAsync();
+        // The dialog is in the address (decision 0049): the page asks, its form posts there.
+        await Expect(page).ToHaveURLAsync(new Regex(@"/follow-ups\?extend=\d+$"));
         await page.Locator("[data-testid='extend-date']").FillAsync(newLastDay);
         await page.Locator("[data-testid='extend-date']").PressAsync("Tab");
         await Expect(page.Locator("[data-testid='extend-confirm']")).ToContainTextAsync($"Förläng till {newLastDay}");
@@ -43,6 +48,8 @@ public partial class FollowUpBrowserTests
         await page.Locator("[data-testid='filter-Decided']").ClickAsync();
         await Expect(page.Locator("[data-testid='follow-ups'] [data-testid='situation']")).ToHaveTextAsync($"Förlängning till {newLastDay} beställd");
         await session.ScreenshotAsync("follow-ups-extended");
+        // A manager's follow-ups are static: no circuit was opened for any of it.
+        Assert.Equal(0, sockets);
 
         await session.SignInAsync("chef2", "/follow-ups");
         await page.Locator("[data-testid='filter-All']").ClickAsync();
