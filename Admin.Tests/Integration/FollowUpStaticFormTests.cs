@@ -27,6 +27,28 @@ public class FollowUpStaticFormTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task TheFollowUpPages_OpenNoCircuit_ButTheOperatorsJobPanel()
+    {
+        using var mail = new TempFolder();
+        await using var app = AdminAppFactory.EntraId().WithSetting("Email:PickupDirectory", mail.Path);
+        var id = await FollowUpAuthorizationTests.FollowUpForChef1Async(app.Services);
+        using var chef1 = app.CreateTestClient("chef1");
+        using var operatorClient = app.CreateTestClient("operator");
+
+        foreach (var (client, path, islands) in new (HttpClient, string, int)[]
+        {
+            (chef1, "/follow-ups", 0),
+            (chef1, $"/follow-ups?extend={id}", 0),
+            (chef1, $"/follow-ups/{id}?end={id}", 0),
+            (operatorClient, "/follow-ups?filter=All", 1),
+        })
+        {
+            var html = await GetAsync(client, path);
+            Assert.True(islands == Islands(html), $"{path}: expected {islands} interactive root(s), got {Islands(html)}");
+        }
+    }
+
+    [Fact]
     public async Task Extend_WithoutADate_AsksForOne_ThenPlacesTheOrder()
     {
         using var mail = new TempFolder();

@@ -20,6 +20,19 @@ public class HrStaticFormTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task TheFindingsPage_AndItsQuestions_OpenNoCircuit()
+    {
+        await using var app = AdminAppFactory.EntraId();
+        var (_, leaver, mover) = await SeedAsync(app.Services);
+        using var operatorClient = app.CreateTestClient("operator");
+
+        foreach (var path in new[] { "/hr", "/hr?kind=Leaver&confirm=all", $"/hr?confirm=selected&ids={leaver}", $"/hr?dismiss={mover}" })
+        {
+            Assert.Equal(0, Islands(await GetAsync(operatorClient, path)));
+        }
+    }
+
+    [Fact]
     public async Task ConfirmSelected_AsksHowManyOrders_ThenPlacesTheOrderAndLinksItsCase()
     {
         await using var app = AdminAppFactory.EntraId();

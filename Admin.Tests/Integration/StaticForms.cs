@@ -54,4 +54,7 @@ internal static class StaticForms
     /// <summary>The page's text as a reader sees it: tags dropped (inline ones join their word), entities decoded, blanks collapsed.</summary>
     public static string Visible(string html) =>
         Regex.Replace(WebUtility.HtmlDecode(Regex.Replace(html, "<[^>]+>", string.Empty)), "\\s+", " ");
+
+    /// <summary>The interactive server roots the page prerenders (one comment each): 0 means no circuit opens.</summary>
+    public static int Islands(string html) => Regex.Count(html, "\"type\":\"server\"");
 }
