@@ -41,7 +41,7 @@ public class HrFindingsBrowserTests
 
         await Expect(page.Locator("[data-testid='confirm-selected']")).ToHaveTextAsync("Bekräfta valda (2)");
         await page.Locator("[data-testid='confirm-selected']").ClickAsync();
-        var dialog = page.Locator(".mud-dialog");
+        var dialog = page.Locator("[role=dialog]");
         await Expect(dialog).ToContainTextAsync("högst 2 beställningar läggs");
         await CaseBrowserTests.ScreenshotFromTopAsync(session, "hr-confirm-dialog");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Lägg 2 beställningar" }).ClickAsync();
@@ -72,5 +72,42 @@ public class HrFindingsBrowserTests
         await Expect(page.Locator("[data-testid='changed-employment']")).ToContainTextAsync("Hemtjänst Centrum");
         await Expect(page.Locator("body")).ToContainTextAsync(OrderTexts.TypeName(OrderType.Change));
         await CaseBrowserTests.ScreenshotFromTopAsync(session, "hr-mover-case");
+    }
+
+    /// <summary>Avfärda on the static page: a common reason a click away, the status filter at once, and no circuit.</summary>
+    [Fact]
+    public async Task Operator_DismissesAFindingWithACommonReason_AndFindsItUnderAvfardade_WithoutACircuit()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        var page = session.Page;
+        var factory = session.Services.GetRequiredService<IDbContextFactory<SocItDbContext>>();
+        var today = CaseBrowserTests.StockholmToday();
+        var omar = await TestEmployments.EmployAsync(factory, "19880412-1237", "Omar Svensson");
+        var run = await HrFindingData.RunAsync(factory, asOf: today);
+        var mover = await HrFindingData.MoverAsync(factory, run, omar, "Hemtjänst Centrum", "Sjuksköterska", today.AddDays(7));
+        var sockets = 0;
+        page.WebSocket += (_, _) => sockets++;
+
+        await session.SignInAsync("operator", "/hr");
+        await page.Locator("[data-testid='dismiss']").ClickAsync();
+        var dialog = page.Locator("[role=dialog]");
+        await Expect(dialog).ToContainTextAsync("Omar Svensson");
+        await Expect(page.Locator("[data-testid='dismiss-confirm']")).ToBeDisabledAsync();
+        await dialog.Locator("[data-testid='reason-suggestion']").Filter(new() { HasText = "Beställning finns" }).ClickAsync();
+        await Expect(page.Locator("[data-testid='dismiss-reason']")).ToHaveValueAsync("Beställning finns");
+        await CaseBrowserTests.ScreenshotFromTopAsync(session, "hr-dismiss-dialog");
+        await page.Locator("[data-testid='dismiss-confirm']").ClickAsync();
+
+        await Expect(page.Locator("[data-testid='feedback']")).ToHaveTextAsync("1 avvikelse avfärdad.");
+        await Expect(page.Locator("[data-testid='row-name']")).ToHaveCountAsync(0);
+        await page.Locator("select[data-testid='filter-status']").SelectOptionAsync(new SelectOptionValue { Label = "Avfärdade" });
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/hr\?status=Dismissed$"));
+        await Expect(page.Locator("[data-testid='row-reason']")).ToHaveTextAsync("Beställning finns");
+        await using (var db = await factory.CreateDbContextAsync(TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HrFindingStatus.Dismissed, (await db.HrFindings.AsNoTracking().SingleAsync(f => f.Id == mover, TestContext.Current.CancellationToken)).Status);
+        }
+
+        Assert.Equal(0, sockets);
     }
 }

@@ -84,7 +84,7 @@ public class HrReconciliationBrowserTests
         }
 
         await page.Locator("[data-testid='confirm-selected']").ClickAsync();
-        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Lägg 2 beställningar" }).ClickAsync();
+        await page.Locator("[role=dialog]").GetByRole(AriaRole.Button, new() { Name = "Lägg 2 beställningar" }).ClickAsync();
         await Expect(page.Locator("[data-testid='feedback']")).ToContainTextAsync("2 beställningar lagda");
         await CaseBrowserTests.ScreenshotFromTopAsync(session, "hr-loop-confirmed");
 

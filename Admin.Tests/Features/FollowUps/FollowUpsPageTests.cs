@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -8,7 +9,6 @@ using SocItConsole.Admin.Features.People.Components;
 using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Admin.Tests.TestData;
 using SocItConsole.Shared.FollowUps;
-using SocItConsole.Shared.Orders;
 using TestContext = Xunit.TestContext;
 
 namespace SocItConsole.Admin.Tests.Features.FollowUps;
@@ -16,11 +16,9 @@ namespace SocItConsole.Admin.Tests.Features.FollowUps;
 public class FollowUpsPageTests : ComponentTestBase, IAsyncLifetime
 {
     private FollowUpWorld? _world;
-    private IRenderedComponent<MudDialogProvider>? _dialogs;
+    private bool _rendered;
 
     private FollowUpWorld World => _world ?? throw new InvalidOperationException("not initialised");
-
-    private IRenderedComponent<MudDialogProvider> Dialogs => _dialogs ?? throw new InvalidOperationException("not rendered");
 
     public async ValueTask InitializeAsync()
     {
@@ -62,28 +60,35 @@ public class FollowUpsPageTests : ComponentTestBase, IAsyncLifetime
         Assert.Empty(cut.FindAll("[data-testid=run-job]"));
     }
 
+    /// <summary>
+    /// Förläng is a link that opens the dialog in the address (decision 0049); the form posts the day to that address.
+    /// Posting it, without a day and with one: FollowUpStaticFormTests.Extend_WithoutADate_AsksForOne_ThenPlacesTheOrder.
+    /// </summary>
     [Fact]
-    public async Task Extend_WithoutADate_AsksForOne_ThenPlacesTheOrder()
+    public async Task Extend_OpensADialogOfTheAddress_ThatAsksForTheNewLastDay()
     {
         await World.AddTemporaryGrantAsync("chef1", new DateOnly(2026, 11, 20));
         await World.RunAsync();
         var cut = RenderPage("chef1");
         cut.WaitForAssertion(() => cut.Find("[data-testid=extend]"));
+        Assert.Empty(cut.FindAll("[role=dialog]"));
+        var id = await FollowUpIdAsync();
 
-        cut.Find("[data-testid=extend]").Click();
-        Dialogs.WaitForAssertion(() => Dialogs.Find("[data-testid=extend-confirm]"));
-        await Dialogs.Find("[data-testid=extend-confirm]").ClickAsync(new());
-        Dialogs.WaitForAssertion(() => Assert.Contains("Välj till vilket datum behörigheten ska förlängas.", Dialogs.Markup, StringComparison.Ordinal));
+        var href = PathOf(cut.Find("a[data-testid=extend]"));
+        Assert.Equal($"/follow-ups?extend={id}", href);
+        cut = RenderPage("chef1", href);
 
-        Dialogs.Find("input[data-testid=extend-date], [data-testid=extend-date] input").Change("2027-01-31");
-        Dialogs.WaitForAssertion(() => Assert.Contains("Förläng till 2027-01-31", Dialogs.Find("[data-testid=extend-confirm]").TextContent, StringComparison.Ordinal));
-        await Dialogs.Find("[data-testid=extend-confirm]").ClickAsync(new());
-
-        cut.WaitForAssertion(() => Assert.Contains("Förlängning av Lisa Anderssons Lifecare till 2027-01-31 är beställd", cut.Find("[data-testid=feedback]").TextContent, StringComparison.Ordinal));
-        await using var db = World.Database.CreateDbContext();
-        Assert.Equal(1, await db.Orders.CountAsync(o => o.Type == OrderType.Extend && o.EndDate == new DateOnly(2027, 1, 31), TestContext.Current.CancellationToken));
+        cut.WaitForAssertion(() => cut.Find("[role=dialog][data-testid=extend-dialog]"));
+        Assert.Contains("Nuvarande sista dag är 2026-11-20. Soc-IT får en beställning om utökad behörighet.", cut.Find("[data-testid=extend-dialog]").TextContent, StringComparison.Ordinal);
+        var date = cut.Find("input[data-testid=extend-date]");
+        Assert.Equal(("date", "2026-11-28", "Decision.NewLastDay"), (date.GetAttribute("type"), date.GetAttribute("min"), date.GetAttribute("name")));
+        var confirm = cut.Find("[data-testid=extend-confirm]");
+        Assert.Equal(("Förläng", "Förläng", "extend-form"), (confirm.TextContent.Trim(), confirm.GetAttribute("data-label-base"), confirm.GetAttribute("form")));
+        Assert.Equal("post", cut.Find("form#extend-form").GetAttribute("method"));
+        Assert.Equal("/follow-ups", PathOf(cut.Find("[data-testid=extend-cancel]")));
     }
 
+    /// <summary>Avsluta asks in a dialog of the address; Avbryt (a link) changes nothing. Confirming: FollowUpStaticFormTests.</summary>
     [Fact]
     public async Task End_AsksForConfirmation_AndCancelChangesNothing()
     {
@@ -92,20 +97,13 @@ public class FollowUpsPageTests : ComponentTestBase, IAsyncLifetime
         var cut = RenderPage("chef1");
         cut.WaitForAssertion(() => cut.Find("[data-testid=end]"));
 
-        cut.Find("[data-testid=end]").Click();
-        Dialogs.WaitForAssertion(() => Assert.Contains("Soc-IT får ett ärende om att ta bort behörigheten", Dialogs.Markup, StringComparison.Ordinal));
-        await Dialogs.Find("[data-testid=end-cancel]").ClickAsync(new());
-        await using (var db = World.Database.CreateDbContext())
-        {
-            Assert.Equal(FollowUpStatus.Open, (await db.FollowUps.SingleAsync(TestContext.Current.CancellationToken)).Status);
-        }
-
-        cut.Find("[data-testid=end]").Click();
-        Dialogs.WaitForAssertion(() => Dialogs.Find("[data-testid=end-confirm]"));
-        await Dialogs.Find("[data-testid=end-confirm]").ClickAsync(new());
-
-        cut.WaitForAssertion(() => Assert.Contains("Avslut av Lisa Anderssons Lifecare är beställt", cut.Find("[data-testid=feedback]").TextContent, StringComparison.Ordinal));
-        cut.WaitForAssertion(() => Assert.Contains("Inget att följa upp just nu.", cut.Markup, StringComparison.Ordinal));
+        cut = RenderPage("chef1", PathOf(cut.Find("a[data-testid=end]")));
+        cut.WaitForAssertion(() => Assert.Contains("Soc-IT får ett ärende om att ta bort behörigheten", cut.Find("[data-testid=end-dialog]").TextContent, StringComparison.Ordinal));
+        var cancel = cut.Find("[data-testid=end-cancel]");
+        Assert.Equal(("/follow-ups", true), (PathOf(cancel), cancel.HasAttribute("data-dialog-close")));
+        Assert.Equal("Avsluta behörigheten", cut.Find("[data-testid=end-confirm]").TextContent.Trim());
+        await using var db = World.Database.CreateDbContext();
+        Assert.Equal(FollowUpStatus.Open, (await db.FollowUps.SingleAsync(TestContext.Current.CancellationToken)).Status);
     }
 
     [Fact]
@@ -130,6 +128,7 @@ public class FollowUpsPageTests : ComponentTestBase, IAsyncLifetime
         Assert.NotNull(first.QuerySelector("[data-testid=escalated]"));
         Assert.Contains("Erik Johansson", first.TextContent, StringComparison.Ordinal);
 
+        // The job's panel is the page's one interactive island (decision 0049).
         await cut.Find("[data-testid=dry-run]").ClickAsync(new());
         cut.WaitForAssertion(() => Assert.StartsWith("Provkörning 2026-11-27", cut.Find("[data-testid=run-result]").TextContent.Trim(), StringComparison.Ordinal));
     }
@@ -194,33 +193,70 @@ public class FollowUpsPageTests : ComponentTestBase, IAsyncLifetime
         Assert.Equal("Förläng anställningen", cut.Find("[data-testid=extend]").TextContent.Trim());
         Assert.Empty(cut.FindAll("[data-testid=grant-list]"));
 
-        cut.Find("[data-testid=grant-count]").Click();
+        // The grants open under the row by a link: the open rows are in the address.
+        var id = await FollowUpIdAsync();
+        Assert.Equal($"/follow-ups?open={id}", PathOf(cut.Find("a[data-testid=grant-count]")));
+        cut = RenderPage("chef1", $"/follow-ups?open={id}");
         cut.WaitForAssertion(() => Assert.Equal(grants, cut.FindAll("[data-testid=grant-line]").Count));
         Assert.Equal(grants, cut.FindAll("[data-testid=grant-end]").Count);
         Assert.Contains("Lifecare", cut.Find("[data-testid=grant-list]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("/follow-ups", PathOf(cut.Find("a[data-testid=grant-count]")));
 
-        cut.Find("[data-testid=end]").Click();
-        Dialogs.WaitForAssertion(() => Assert.Contains("Soc-IT får ett ärende om avslut av anställningen med sista arbetsdag 2026-12-01",
-            Dialogs.Markup, StringComparison.Ordinal));
-        await Dialogs.Find("[data-testid=end-cancel]").ClickAsync(new());
+        cut = RenderPage("chef1", PathOf(cut.Find("a[data-testid=end]")));
+        cut.WaitForAssertion(() => Assert.Contains("Soc-IT får ett ärende om avslut av anställningen med sista arbetsdag 2026-12-01",
+            cut.Find("[data-testid=end-dialog]").TextContent, StringComparison.Ordinal));
+        Assert.Equal($"/follow-ups?open={id}", PathOf(cut.Find("[data-testid=end-cancel]")));
 
-        cut.Find("[data-testid=extend]").Click();
-        Dialogs.WaitForAssertion(() => Dialogs.Find("[data-testid=extend-date]"));
-        Dialogs.Find("input[data-testid=extend-date], [data-testid=extend-date] input").Change("2027-01-31");
-        Dialogs.WaitForAssertion(() => Assert.Contains("Förläng anställningen till 2027-01-31",
-            Dialogs.Find("[data-testid=extend-confirm]").TextContent, StringComparison.Ordinal));
-        await Dialogs.Find("[data-testid=extend-confirm]").ClickAsync(new());
-        cut.WaitForAssertion(() => Assert.Contains("Förlängning av Moa Lindströms visstidsanställning som undersköterska i Hemtjänst Centrum",
-            cut.Find("[data-testid=feedback]").TextContent, StringComparison.Ordinal));
+        cut = RenderPage("chef1", $"/follow-ups?open={id}&extend={id}");
+        cut.WaitForAssertion(() => cut.Find("[data-testid=extend-date]"));
+        Assert.Equal("Förläng anställningen", cut.Find("[data-testid=extend-confirm]").GetAttribute("data-label-base"));
+        Assert.Contains("Förläng Moa Lindströms visstidsanställning som undersköterska i Hemtjänst Centrum med alla",
+            cut.Find("[data-testid=extend-dialog]").TextContent, StringComparison.Ordinal);
     }
 
-    private IRenderedComponent<FollowUpsPage> RenderPage(string user)
+    /// <summary>One grant of the employment decided alone: its own link asks about that grant only.</summary>
+    [Fact]
+    public async Task FixedTermEmployment_OneGrantsEnd_AsksAboutThatGrantAlone()
     {
+        await EmploymentEnds.OrderAndCompleteAsync(World, EmploymentEnds.FixedTerm(endsIn: 4));
+        await World.RunAsync();
+        var id = await FollowUpIdAsync();
+        var cut = RenderPage("chef1", $"/follow-ups?open={id}");
+        cut.WaitForAssertion(() => cut.Find("[data-testid=grant-end]"));
+
+        var href = PathOf(cut.Find("a[data-testid=grant-end]"));
+        Assert.Matches($"^/follow-ups\\?open={id}&end={id}&grant=\\d+$", href);
+        cut = RenderPage("chef1", href);
+
+        cut.WaitForAssertion(() => Assert.Contains("Soc-IT får ett ärende om att ta bort behörigheten", cut.Find("[data-testid=end-dialog]").TextContent, StringComparison.Ordinal));
+        Assert.Equal(href[(href.LastIndexOf('=') + 1)..], cut.Find("input[name='Decision.GrantId']").GetAttribute("value"));
+    }
+
+    private async Task<int> FollowUpIdAsync()
+    {
+        await using var db = World.Database.CreateDbContext();
+        return (await db.FollowUps.SingleAsync(f => f.Status == FollowUpStatus.Open || f.Status == FollowUpStatus.Escalated, TestContext.Current.CancellationToken)).Id;
+    }
+
+    /// <summary>The page at <paramref name="address"/> as a static request renders it; the job's island shares the test's providers.</summary>
+    private IRenderedComponent<FollowUpsPage> RenderPage(string user, string address = "/follow-ups")
+    {
+        if (_rendered)
+        {
+            Services.GetRequiredService<NavigationManager>().NavigateTo(address);
+            return Render<FollowUpsPage>();
+        }
+
+        _rendered = true;
         SignInAs(user);
         RenderInteractively();
         Render<MudPopoverProvider>();
-        _dialogs = Render<MudDialogProvider>();
+        Render<MudDialogProvider>();
         Render<MudSnackbarProvider>();
+        Services.GetRequiredService<NavigationManager>().NavigateTo(address);
         return Render<FollowUpsPage>();
     }
+
+    /// <summary>A link's address as a path and query (the pages write absolute addresses).</summary>
+    private static string PathOf(AngleSharp.Dom.IElement link) => new Uri(new Uri("http://localhost"), link.GetAttribute("href")).PathAndQuery;
 }

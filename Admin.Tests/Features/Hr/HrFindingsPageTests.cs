@@ -1,15 +1,12 @@
 using AngleSharp.Dom;
 using Bunit;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 using SocItConsole.Admin.Features.Hr;
 using SocItConsole.Admin.Features.Hr.Components;
 using SocItConsole.Admin.Features.Hr.Pages;
 using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Admin.Tests.TestData;
-using SocItConsole.Shared.Hr;
-using SocItConsole.Shared.Orders;
 
 namespace SocItConsole.Admin.Tests.Features.Hr;
 
@@ -20,9 +17,7 @@ public sealed class HrFindingsPageTests : ComponentTestBase, IAsyncLifetime
     private const string OmarPnr = "19880412-1237";
 
     private TestDatabase? _database;
-    private IRenderedComponent<MudDialogProvider>? _dialogs;
-
-    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+    private bool _rendered;
 
     private TestDatabase Database => _database ?? throw new InvalidOperationException("not initialised");
 
@@ -52,12 +47,16 @@ public sealed class HrFindingsPageTests : ComponentTestBase, IAsyncLifetime
         return (run, leaver, mover);
     }
 
-    private IRenderedComponent<HrFindingsPage> RenderPage()
+    /// <summary>The static page at <paramref name="address"/>, as a request for it renders it (decision 0049).</summary>
+    private IRenderedComponent<HrFindingsPage> RenderPage(string address = "/hr")
     {
-        SignInAs("operator");
-        RenderInteractively();
-        Render<MudPopoverProvider>();
-        _dialogs = Render<MudDialogProvider>();
+        if (!_rendered)
+        {
+            _rendered = true;
+            SignInAs("operator");
+        }
+
+        Services.GetRequiredService<NavigationManager>().NavigateTo(address);
         return Render<HrFindingsPage>();
     }
 
@@ -98,83 +97,76 @@ public sealed class HrFindingsPageTests : ComponentTestBase, IAsyncLifetime
         var cut = RenderPage();
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=row-name]").Count));
 
-        cut.Find("[data-testid=kind-Joiner]").Click();
+        Assert.Equal("/hr?kind=Joiner", PathOf(cut.Find("a[data-testid=kind-Joiner]")));
+        cut = RenderPage("/hr?kind=Joiner");
 
         cut.WaitForAssertion(() => Assert.Equal(
             "Inga öppna avvikelser av typen börjar snart i den här körningen.", Text(cut.Find("[data-testid=no-match]"))));
     }
 
+    /// <summary>
+    /// The boxes belong to a GET form whose button carries the chosen findings into the address, where the question is
+    /// asked; its POST (placing the order): HrStaticFormTests.ConfirmSelected_AsksHowManyOrders_ThenPlacesTheOrderAndLinksItsCase.
+    /// </summary>
     [Fact]
-    public async Task ConfirmSelected_AsksHowManyOrders_ThenPlacesTheOrderAndLinksItsCase()
-    {
-        var (run, leaver, _) = await SeedAsync();
-        var cut = RenderPage();
-        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=row-select]").Count));
-
-        Checkbox(cut.FindAll("[data-testid=row-select]")[0]).Change(true);
-        cut.WaitForAssertion(() => Assert.Equal("Bekräfta valda (1)", Text(cut.Find("[data-testid=confirm-selected]"))));
-        cut.Find("[data-testid=confirm-selected]").Click();
-        var dialogs = _dialogs!;
-        dialogs.WaitForAssertion(() => Assert.Contains("högst 1 beställning läggs", dialogs.Markup, StringComparison.Ordinal));
-        dialogs.FindAll("button").Single(b => Text(b) == "Lägg 1 beställning").Click();
-
-        cut.WaitForAssertion(() => Assert.Contains("1 avvikelse bekräftad: 1 beställning lagd", Text(cut.Find("[data-testid=feedback]")), StringComparison.Ordinal));
-        await using var db = Database.CreateDbContext();
-        var finding = await db.HrFindings.SingleAsync(f => f.Id == leaver, Ct);
-        var order = await db.Orders.SingleAsync(o => o.Id == finding.OrderId, Ct);
-        Assert.Equal((OrderType.Terminate, OrderChannel.Hr), (order.Type, order.Channel));
-        Assert.Contains($"ärende {order.CaseNumber}", Text(cut.Find("[data-testid=feedback]")), StringComparison.Ordinal);
-        cut.WaitForAssertion(() => Assert.Equal("1", Text(cut.Find("[data-testid=orders-placed]"))));
-        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=confirm-progress]")));
-        Assert.Equal("Slutat enligt HR (0)", Text(cut.Find("[data-testid=kind-Leaver]")));
-        Assert.Equal(1, (await db.HrImports.SingleAsync(i => i.Id == run, Ct)).OrdersPlaced);
-
-        await cut.InvokeAsync(() => cut.FindComponent<MudSelect<HrFindingStatus?>>().Instance.ValueChanged.InvokeAsync(HrFindingStatus.Confirmed));
-        cut.WaitForAssertion(() => Assert.Equal($"Ärende {order.CaseNumber}", Text(cut.Find("[data-testid=row-case]"))));
-        Assert.Equal($"/cases/{order.Id}", cut.Find("[data-testid=row-case]").GetAttribute("href"));
-    }
-
-    [Fact]
-    public async Task ConfirmAll_OfAKind_SaysHowManyOrders_AndConfirmsOnlyThatKind()
+    public async Task ConfirmSelected_CarriesTheChosenFindingsIntoTheAddress_AndAsksHowManyOrders()
     {
         var (_, leaver, mover) = await SeedAsync();
+        var cut = RenderPage("/hr?kind=Leaver&unit=999");
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=row-select]")));
+        var box = cut.Find("input[data-testid=row-select]");
+        Assert.Equal(("checkbox", "ids", leaver.ToString(System.Globalization.CultureInfo.InvariantCulture), "hr-selection"),
+            (box.GetAttribute("type"), box.GetAttribute("name"), box.GetAttribute("value"), box.GetAttribute("form")));
+        var button = cut.Find("[data-testid=confirm-selected]");
+        Assert.Equal(("Bekräfta valda", "hr-selection", true), (Text(button), button.GetAttribute("form"), button.HasAttribute("disabled")));
+        var form = cut.Find("form#hr-selection");
+        Assert.Equal(("get", "/hr"), (form.GetAttribute("method"), form.GetAttribute("action")));
+        Assert.Equal(["kind=Leaver", "confirm=selected"],
+            form.QuerySelectorAll("input[type=hidden]").Select(i => $"{i.GetAttribute("name")}={i.GetAttribute("value")}"));
+
+        cut = RenderPage($"/hr?confirm=selected&ids={leaver}&ids={mover}");
+
+        cut.WaitForAssertion(() => Assert.Contains("högst 2 beställningar läggs", Text(cut.Find("[role=dialog][data-testid=confirm-dialog]")), StringComparison.Ordinal));
+        Assert.Equal("Lägg 2 beställningar", Text(cut.Find("[data-testid=confirm-yes]")));
+        Assert.Equal("Bekräfta valda (2)", Text(cut.Find("[data-testid=confirm-selected]")));
+        Assert.All(cut.FindAll("input[data-testid=row-select]"), b => Assert.True(b.HasAttribute("checked")));
+        Assert.Equal("/hr", PathOf(cut.Find("[data-testid=confirm-cancel]")));
+    }
+
+    /// <summary>Bekräfta alla is offered for a kind with open findings; its POST: HrStaticFormTests.ConfirmAll_OfAKind_….</summary>
+    [Fact]
+    public async Task ConfirmAll_OfAKind_SaysHowManyOrders()
+    {
+        await SeedAsync();
         var cut = RenderPage();
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=row-name]").Count));
         Assert.Empty(cut.FindAll("[data-testid=confirm-all]"));
 
-        cut.Find("[data-testid=kind-Leaver]").Click();
+        cut = RenderPage("/hr?kind=Leaver");
         cut.WaitForAssertion(() => Assert.Equal("Bekräfta alla 1", Text(cut.Find("[data-testid=confirm-all]"))));
-        cut.Find("[data-testid=confirm-all]").Click();
-        var dialogs = _dialogs!;
-        dialogs.WaitForAssertion(() => Assert.Contains("alla öppna avvikelser av typen slutat enligt hr", dialogs.Markup, StringComparison.Ordinal));
-        dialogs.FindAll("button").Single(b => Text(b) == "Lägg 1 beställning").Click();
+        cut = RenderPage(PathOf(cut.Find("a[data-testid=confirm-all]")));
 
-        cut.WaitForAssertion(() => Assert.Contains("1 avvikelse bekräftad", Text(cut.Find("[data-testid=feedback]")), StringComparison.Ordinal));
-        await using var db = Database.CreateDbContext();
-        Assert.Equal(HrFindingStatus.Confirmed, (await db.HrFindings.SingleAsync(f => f.Id == leaver, Ct)).Status);
-        Assert.Equal(HrFindingStatus.Open, (await db.HrFindings.SingleAsync(f => f.Id == mover, Ct)).Status);
+        cut.WaitForAssertion(() => Assert.Contains("alla öppna avvikelser av typen slutat enligt hr", Text(cut.Find("[data-testid=confirm-dialog]")), StringComparison.Ordinal));
+        Assert.Equal("Lägg 1 beställning", Text(cut.Find("[data-testid=confirm-yes]")));
     }
 
+    /// <summary>Avfärda asks for a reason in a dialog of the address; its POST: HrStaticFormTests.Dismiss_AsksForAReason_ThenDismissesTheFinding.</summary>
     [Fact]
-    public async Task Dismiss_AsksForAReason_ThenDismissesTheFinding()
+    public async Task Dismiss_AsksForAReason_WithTheCommonOnesAClickAway()
     {
         var (_, _, mover) = await SeedAsync();
         var cut = RenderPage();
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=dismiss]").Count));
+        Assert.Equal($"/hr?dismiss={mover}", PathOf(cut.FindAll("a[data-testid=dismiss]")[1]));
 
-        cut.FindAll("[data-testid=dismiss]")[1].Click();
-        var dialogs = _dialogs!;
-        dialogs.WaitForAssertion(() => Assert.True(dialogs.Find("[data-testid=dismiss-confirm]").HasAttribute("disabled")));
-        Assert.Contains("Omar Svensson", dialogs.Markup, StringComparison.Ordinal);
-        dialogs.FindAll("[data-testid=reason-suggestion]").Single(b => Text(b) == "Beställning finns").Click();
-        dialogs.WaitForAssertion(() => Assert.False(dialogs.Find("[data-testid=dismiss-confirm]").HasAttribute("disabled")));
-        dialogs.Find("[data-testid=dismiss-confirm]").Click();
+        cut = RenderPage($"/hr?dismiss={mover}");
 
-        cut.WaitForAssertion(() => Assert.Equal("1 avvikelse avfärdad.", Text(cut.Find("[data-testid=feedback]"))));
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=row-name]")));
-        await using var db = Database.CreateDbContext();
-        var finding = await db.HrFindings.SingleAsync(f => f.Id == mover, Ct);
-        Assert.Equal((HrFindingStatus.Dismissed, "Beställning finns"), (finding.Status, finding.DismissReason));
+        cut.WaitForAssertion(() => Assert.True(cut.Find("[data-testid=dismiss-confirm]").HasAttribute("disabled")));
+        Assert.Contains("Omar Svensson", Text(cut.Find("[data-testid=dismiss-dialog]")), StringComparison.Ordinal);
+        Assert.Contains(cut.FindAll("[data-testid=reason-suggestion]"), b => b.GetAttribute("data-fill-text") == "Beställning finns" && Text(b) == "Beställning finns");
+        var form = cut.Find("form#hr-dismiss-form");
+        Assert.True(form.HasAttribute("data-require-text"));
+        Assert.Equal("500", form.QuerySelector("textarea[name='Dismissal.Reason']")!.GetAttribute("maxlength"));
     }
 
     [Fact]
@@ -194,7 +186,6 @@ public sealed class HrFindingsPageTests : ComponentTestBase, IAsyncLifetime
     {
         await SeedAsync();
         SignInAs("operator");
-        RenderInteractively();
 
         var cut = Render<HrOpenFindingsCard>();
 
@@ -204,6 +195,6 @@ public sealed class HrFindingsPageTests : ComponentTestBase, IAsyncLifetime
 
     private static string Text(IElement element) => string.Join(" ", element.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    private static IElement Checkbox(IElement element) =>
-        element.TagName == "INPUT" ? element : element.QuerySelector("input") ?? throw new InvalidOperationException("no checkbox input");
+    /// <summary>A link's address as a path and query (the pages write absolute addresses).</summary>
+    private static string PathOf(AngleSharp.Dom.IElement link) => new Uri(new Uri("http://localhost"), link.GetAttribute("href")).PathAndQuery;
 }

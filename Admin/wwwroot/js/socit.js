@@ -241,3 +241,54 @@ window.socit = {
         }
     });
 })();
+
+// Part F (issue 22): the follow-up and HR pages' dialogs and selection without a circuit, by event delegation on the
+// document (no inline handlers: the CSP forbids them).
+// - input[type=date][data-label-button]: the button with that id says "<data-label-base> till <the day>" as the day is
+//   picked (Förläng till 2027-01-31), and only its base while no day is chosen.
+// - [data-selection-button]: a submit button for the form whose id it names counts the checked boxes of that form
+//   ("Bekräfta valda (2)") and is disabled while none is checked.
+// - button[data-fill-text]: writes its text into its form's textarea (a common reason), as if typed.
+(function () {
+    const setLabel = function (button, text) {
+        const label = button.querySelector(".mud-button-label") ?? button;
+        label.textContent = text;
+    };
+    const dayChanged = function (event) {
+        const input = event.target;
+        if (!(input instanceof HTMLInputElement) || input.type !== "date" || !input.dataset.labelButton) {
+            return;
+        }
+        const button = document.getElementById(input.dataset.labelButton);
+        if (button && button.dataset.labelBase) {
+            setLabel(button, input.value ? `${button.dataset.labelBase} till ${input.value}` : button.dataset.labelBase);
+        }
+    };
+    const selectionChanged = function (event) {
+        const box = event.target;
+        if (!(box instanceof HTMLInputElement) || box.type !== "checkbox" || !box.form) {
+            return;
+        }
+        const form = box.form;
+        document.querySelectorAll(`[data-selection-button][form="${form.id}"]`).forEach(function (button) {
+            const checked = Array.from(form.elements).filter(function (e) { return e.type === "checkbox" && e.checked; }).length;
+            setLabel(button, checked > 0 ? `${button.dataset.selectionButton} (${checked})` : button.dataset.selectionButton);
+            button.disabled = checked === 0;
+            button.classList.toggle("mud-button-disabled", checked === 0);
+        });
+    };
+    document.addEventListener("input", dayChanged);
+    document.addEventListener("change", function (event) {
+        dayChanged(event);
+        selectionChanged(event);
+    });
+    document.addEventListener("click", function (event) {
+        const fill = event.target.closest ? event.target.closest("button[data-fill-text]") : null;
+        const area = fill && fill.form ? fill.form.querySelector("textarea") : null;
+        if (area) {
+            area.value = fill.dataset.fillText;
+            area.dispatchEvent(new Event("input", { bubbles: true }));
+            area.focus();
+        }
+    });
+})();

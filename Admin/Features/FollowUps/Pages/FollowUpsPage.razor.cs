@@ -1,59 +1,95 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using SocItConsole.Admin.Components;
 using SocItConsole.Admin.Infrastructure.Authentication;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.FollowUps;
+using FollowUpList = SocItConsole.Admin.Features.FollowUps.FollowUpPage;
 
 namespace SocItConsole.Admin.Features.FollowUps.Pages;
 
 /// <summary>
 /// Follow-ups of temporary grants, fixed-term employments and placements (one row each, its grants listed under it
 /// on demand): a manager's own staff's, or for operators all of them with the job's button.
+/// A static page (decision 0049): the filter, search, page and open rows are in the address; Avsluta and Förläng open
+/// a dialog of the address (<see cref="FollowUpDecisions"/>) whose POST form answers with this page and the outcome.
 /// Paged and searched on the server; what each user may see and decide is checked by <see cref="FollowUpService"/>.
 /// </summary>
 public partial class FollowUpsPage
 {
-    private static readonly FollowUpFilter[] Filters =
-        [FollowUpFilter.Undecided, FollowUpFilter.Escalated, FollowUpFilter.Decided, FollowUpFilter.All];
+    private static readonly int[] PageSizes = [25, 50, 100];
 
-    private MudTable<FollowUpRow>? _table;
+    private static readonly IReadOnlyList<(string Value, string Text)> FilterOptions =
+    [
+        .. new[] { FollowUpFilter.Undecided, FollowUpFilter.Escalated, FollowUpFilter.Decided, FollowUpFilter.All }
+            .Select(f => (f.ToString(), FollowUpDisplay.FilterName(f))),
+    ];
+
+    private FollowUpList? _result;
     private FollowUpFilter _filter = FollowUpFilter.Undecided;
-    private string? _search;
+    private int _page = 1;
     private bool _isOperator;
     private DateOnly _today;
+    private FollowUpQuestion? _asking;
     private (Severity Severity, string Text)? _feedback;
-    private readonly HashSet<int> _expanded = [];
 
     [Inject] private FollowUpService FollowUps { get; set; } = default!;
 
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
     [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = default!;
 
-    protected override async Task OnInitializedAsync()
-    {
+    /// <summary>Which follow-ups, e.g. <c>?filter=Decided</c>; none is those waiting for a decision.</summary>
+    [SupplyParameterFromQuery(Name = "filter")] public string? FilterQuery { get; set; }
+
+    [SupplyParameterFromQuery(Name = "q")] public string? Search { get; set; }
+
+    [SupplyParameterFromQuery(Name = "page")] public int? PageQuery { get; set; }
+
+    [SupplyParameterFromQuery(Name = "size")] public int? SizeQuery { get; set; }
+
+    /// <summary>The rows whose grants are listed under them, e.g. <c>?open=4&amp;open=9</c>.</summary>
+    [SupplyParameterFromQuery(Name = "open")] public int[]? OpenQuery { get; set; }
+
+    [SupplyParameterFromQuery(Name = FollowUpDecisions.EndParameter)] public int? EndQuery { get; set; }
+
+    [SupplyParameterFromQuery(Name = FollowUpDecisions.ExtendParameter)] public int? ExtendQuery { get; set; }
+
+    [SupplyParameterFromQuery(Name = FollowUpDecisions.GrantParameter)] public int? GrantQuery { get; set; }
+
+    private int PageSize => SizeQuery is { } size && PageSizes.Contains(size) ? size : PageSizes[0];
+
+    /// <summary>This list (filter, search, page, open rows) without an open question.</summary>
+    private string ListHref => Navigation.GetUriWithQueryParameters(FollowUpDecisions.Query(null));
+
+    protected override async Task OnInitializedAsync() =>
         _isOperator = (await Authentication).User.IsInRole(AppRoles.Operator);
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _filter = Enum.TryParse<FollowUpFilter>(FilterQuery, ignoreCase: true, out var filter) && Enum.IsDefined(filter)
+            ? filter
+            : FollowUpFilter.Undecided;
         _today = AdminTimeZone.Today(Clock);
+        _asking = await FollowUpQuestion.FindAsync(FollowUps, EndQuery, ExtendQuery, GrantQuery);
+        await LoadAsync();
     }
 
-    private async Task<TableData<FollowUpRow>> LoadAsync(TableState state, CancellationToken ct)
+    private async Task LoadAsync()
     {
-        var page = await FollowUps.ListAsync(_filter, _search, state.Page, state.PageSize, ct);
-        _today = page.Today;
-        return new TableData<FollowUpRow> { Items = page.Items, TotalItems = page.TotalCount };
-    }
+        var requested = Math.Max(PageQuery ?? 1, 1);
+        _result = await FollowUps.ListAsync(_filter, Search, requested - 1, PageSize);
+        _page = Math.Min(requested, StaticPager.LastPageOf(_result.TotalCount, PageSize));
+        if (_page != requested)
+        {
+            // A page past the end (decisions shrank the list, or a typed address): show the last page.
+            _result = await FollowUps.ListAsync(_filter, Search, _page - 1, PageSize);
+        }
 
-    private async Task FilterChangedAsync(FollowUpFilter filter)
-    {
-        _filter = filter;
-        await ReloadAsync();
-    }
-
-    private async Task SearchChangedAsync(string? search)
-    {
-        _search = search;
-        await ReloadAsync();
+        _today = _result.Today;
     }
 
     private async Task DecidedAsync(FollowUpResult result)
@@ -65,24 +101,21 @@ public partial class FollowUpsPage
             FollowUpResult.Conflict conflict => (Severity.Warning, conflict.Message),
             _ => null,
         };
-        await ReloadAsync();
+        _asking = null;
+        await LoadAsync();
     }
 
-    /// <summary>Opens or closes the list of grants under a fixed-term employment's or a placement's row.</summary>
-    private void Toggle(int id)
-    {
-        if (!_expanded.Remove(id))
-        {
-            _expanded.Add(id);
-        }
-    }
+    private bool IsOpen(int id) => OpenQuery?.Contains(id) == true;
 
-    private async Task ReloadAsync()
+    /// <summary>The address with the grants under a fixed-term employment's or a placement's row opened or closed.</summary>
+    private string ToggleHref(int id)
     {
-        if (_table is not null)
+        var open = OpenQuery ?? [];
+        int[] toggled = open.Contains(id) ? [.. open.Where(o => o != id)] : [.. open, id];
+        return Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>(FollowUpDecisions.Query(null))
         {
-            await _table.ReloadServerData();
-        }
+            ["open"] = toggled.Length == 0 ? null : toggled,
+        });
     }
 
     private static string RowClass(FollowUpRow row, int index) =>

@@ -1,6 +1,7 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
-using SocItConsole.Admin.Features.Hr.Components;
+using SocItConsole.Admin.Components;
 using SocItConsole.Admin.Infrastructure.Common;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Shared.Common;
@@ -8,206 +9,266 @@ using SocItConsole.Shared.Hr;
 
 namespace SocItConsole.Admin.Features.Hr.Pages;
 
+/// <summary>
+/// <em>Avstämning mot HR</em>: a run's findings, confirmed (which places their orders) or dismissed with a reason.
+/// A static page (decision 0049): the run, kind, filters and page are in the address; "Bekräfta valda" carries the
+/// chosen findings into the address (<c>?confirm=selected&amp;ids=…</c>), "Bekräfta alla" and "Avfärda" open their
+/// question there too (<c>?confirm=all</c>, <c>?dismiss=id</c>), and each question's POST form answers with the page and
+/// the outcome. <see cref="HrFindings"/> checks the operator's role on every operation.
+/// </summary>
 public sealed partial class HrFindingsPage
 {
-    private readonly HashSet<int> _selected = [];
-    private MudTable<HrFindingRow>? _table;
+    /// <summary>The value of <c>confirm</c> for the chosen findings and for every open one of the chosen kind.</summary>
+    private const string SelectedQuestion = "selected";
+    private const string AllQuestion = "all";
+    private const string ConfirmForm = "hr-confirm";
+    private const string DismissForm = "hr-dismiss";
+
+    private static readonly int[] PageSizes = [25, 50, 100];
+
+    private static readonly IReadOnlyList<(string Value, string Text)> StatusOptions =
+    [
+        (string.Empty, "Öppna"),
+        (nameof(HrFindingStatus.Confirmed), "Bekräftade"),
+        (nameof(HrFindingStatus.Dismissed), "Avfärdade"),
+        ("All", "Alla"),
+    ];
+
     private bool _loaded;
-    private bool _busy;
     private HrRunView? _run;
     private IReadOnlyList<HrRunOption> _runs = [];
     private IReadOnlyList<UnitOption> _units = [];
+    private PagedResult<HrFindingRow>? _result;
+    private int _page = 1;
     private HrFindingKind? _kind;
     private HrFindingStatus? _status = HrFindingStatus.Open;
     private int? _unitId;
-    private string? _search;
-    private (int Done, int Total)? _progress;
+    private Confirming? _confirming;
+    private HrFindingRow? _dismissing;
+    private string? _reasonError;
     private Feedback? _feedback;
 
     [Inject] private HrFindings Findings { get; set; } = default!;
 
-    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
 
-    protected override async Task OnInitializedAsync()
+    /// <summary>The run, e.g. <c>?run=12</c>; none is the latest.</summary>
+    [SupplyParameterFromQuery(Name = "run")] public int? RunQuery { get; set; }
+
+    [SupplyParameterFromQuery(Name = "kind")] public string? KindQuery { get; set; }
+
+    /// <summary><c>Confirmed</c>, <c>Dismissed</c> or <c>All</c>; none is the open findings.</summary>
+    [SupplyParameterFromQuery(Name = "status")] public string? StatusQuery { get; set; }
+
+    [SupplyParameterFromQuery(Name = "unit")] public int? UnitQuery { get; set; }
+
+    [SupplyParameterFromQuery(Name = "q")] public string? Search { get; set; }
+
+    [SupplyParameterFromQuery(Name = "page")] public int? PageQuery { get; set; }
+
+    [SupplyParameterFromQuery(Name = "size")] public int? SizeQuery { get; set; }
+
+    /// <summary>The question "Bekräfta avvikelser" asks: <c>selected</c> (with <see cref="IdsQuery"/>) or <c>all</c>.</summary>
+    [SupplyParameterFromQuery(Name = "confirm")] public string? ConfirmQuery { get; set; }
+
+    /// <summary>The findings chosen with their boxes.</summary>
+    [SupplyParameterFromQuery(Name = "ids")] public int[]? IdsQuery { get; set; }
+
+    /// <summary>The finding whose dismissal asks for a reason.</summary>
+    [SupplyParameterFromQuery(Name = "dismiss")] public int? DismissQuery { get; set; }
+
+    [SupplyParameterFromForm(FormName = DismissForm)] public DismissalForm? Dismissal { get; set; }
+
+    private int PageSize => SizeQuery is { } size && PageSizes.Contains(size) ? size : PageSizes[0];
+
+    private IReadOnlyList<int> SelectedIds => IdsQuery is { Length: > 0 } ids ? [.. ids.Distinct()] : [];
+
+    /// <summary>"Bekräfta alla" for the chosen kind, when it places orders and has open findings.</summary>
+    private int? ConfirmAllCount => _run is { } run && _kind is { } kind && HrFindingTexts.IsOrdered(kind)
+        && run.Count(kind, HrFindingStatus.Open) is > 0 and var open ? open : null;
+
+    /// <summary>The filters as the selection form carries them, so that the question keeps the list as it is.</summary>
+    private IEnumerable<(string Name, string Value)> FilterFields
     {
+        get
+        {
+            if (RunQuery is { } run)
+            {
+                yield return ("run", run.ToString(CultureInfo.InvariantCulture));
+            }
+
+            if (_kind is { } kind)
+            {
+                yield return ("kind", kind.ToString());
+            }
+
+            if (StatusValue(_status) is { Length: > 0 } status)
+            {
+                yield return ("status", status);
+            }
+
+            if (_unitId is { } unit)
+            {
+                yield return ("unit", unit.ToString(CultureInfo.InvariantCulture));
+            }
+
+            if (!string.IsNullOrWhiteSpace(Search))
+            {
+                yield return ("q", Search);
+            }
+
+            if (_page > 1)
+            {
+                yield return ("page", _page.ToString(CultureInfo.InvariantCulture));
+            }
+
+            if (SizeQuery is { } size && size != PageSizes[0])
+            {
+                yield return ("size", size.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _kind = Enum.TryParse<HrFindingKind>(KindQuery, ignoreCase: true, out var kind) && Enum.IsDefined(kind) ? kind : null;
+        _status = StatusQuery switch
+        {
+            "All" => null,
+            _ when Enum.TryParse<HrFindingStatus>(StatusQuery, ignoreCase: true, out var status) && Enum.IsDefined(status) => status,
+            _ => HrFindingStatus.Open,
+        };
         _runs = await Findings.RunsAsync();
-        await LoadRunAsync(null);
+        await LoadRunAsync();
+        _unitId = UnitQuery is { } unit && _units.Any(u => u.Id == unit) ? unit : null;
+        await LoadAsync();
+        _confirming = ConfirmQuery switch
+        {
+            SelectedQuestion when SelectedIds.Count > 0 => new Confirming(null, SelectedIds.Count),
+            AllQuestion when _kind is { } all && ConfirmAllCount is { } count => new Confirming(all, count),
+            _ => null,
+        };
+        _dismissing = _confirming is null && DismissQuery is { } dismiss
+            ? _result?.Items.FirstOrDefault(r => r.Id == dismiss && r.IsOpen)
+            : null;
         _loaded = true;
     }
 
-    private async Task LoadRunAsync(int? importId)
+    private async Task LoadRunAsync()
     {
-        _run = await Findings.RunAsync(importId);
+        _run = await Findings.RunAsync(RunQuery);
         _units = _run is { } run ? await Findings.UnitsAsync(run.Id) : [];
     }
 
-    private async Task<TableData<HrFindingRow>> LoadAsync(TableState state, CancellationToken ct)
+    private async Task LoadAsync()
     {
         if (_run is not { } run)
         {
-            return new TableData<HrFindingRow> { Items = [], TotalItems = 0 };
+            _result = null;
+            return;
         }
 
-        var query = new HrFindingQuery(run.Id) { Kind = _kind, Status = _status, UnitId = _unitId, Search = _search };
-        var result = await Findings.SearchAsync(query, state.Page, state.PageSize, ct);
-        return new TableData<HrFindingRow> { Items = result.Items, TotalItems = result.TotalCount };
-    }
-
-    private async Task RunChangedAsync(int importId)
-    {
-        _unitId = null;
-        _selected.Clear();
-        _feedback = null;
-        await LoadRunAsync(importId);
-        await ReloadAsync();
-    }
-
-    private Task KindChangedAsync(HrFindingKind? kind)
-    {
-        _kind = kind;
-        return FilterChangedAsync();
-    }
-
-    private Task StatusChangedAsync(HrFindingStatus? status)
-    {
-        _status = status;
-        return FilterChangedAsync();
-    }
-
-    private Task UnitChangedAsync(int? unitId)
-    {
-        _unitId = unitId;
-        return FilterChangedAsync();
-    }
-
-    private Task SearchChangedAsync(string? search)
-    {
-        _search = search;
-        return FilterChangedAsync();
-    }
-
-    private Task FilterChangedAsync()
-    {
-        _selected.Clear();
-        return ReloadAsync();
-    }
-
-    private async Task ReloadAsync()
-    {
-        if (_table is not null)
+        var query = new HrFindingQuery(run.Id) { Kind = _kind, Status = _status, UnitId = _unitId, Search = Search };
+        var requested = Math.Max(PageQuery ?? 1, 1);
+        _result = await Findings.SearchAsync(query, requested - 1, PageSize);
+        _page = Math.Min(requested, StaticPager.LastPageOf(_result.TotalCount, PageSize));
+        if (_page != requested)
         {
-            await _table.ReloadServerData();
+            // A page past the end (confirmations shrank the list, or a typed address): show the last page.
+            _result = await Findings.SearchAsync(query, _page - 1, PageSize);
         }
     }
 
-    private void Select(int id, bool on)
+    private string KindHref(HrFindingKind? kind) => Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
     {
-        if (on)
-        {
-            _selected.Add(id);
-        }
-        else
-        {
-            _selected.Remove(id);
-        }
-    }
+        ["kind"] = kind?.ToString(),
+        ["page"] = null,
+        ["confirm"] = null,
+        ["ids"] = null,
+        ["dismiss"] = null,
+    });
 
-    private async Task ConfirmSelectedAsync()
+    /// <summary>This list with <paramref name="question"/> asked (<c>all</c>), or with no question open (null).</summary>
+    private string QuestionHref(string? question) => Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
     {
-        var ids = _selected.ToList();
-        if (await AskAsync(ids.Count))
-        {
-            await ConfirmAsync(ids.Count, progress => Findings.ConfirmAsync(ids, progress));
-        }
-    }
+        ["confirm"] = question,
+        ["ids"] = null,
+        ["dismiss"] = null,
+    });
 
-    private async Task ConfirmAllAsync(HrFindingKind kind, int count)
+    private string DismissHref(int id) => Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
     {
-        if (await AskAsync(count, kind))
-        {
-            var run = _run!.Id;
-            await ConfirmAsync(count, progress => Findings.ConfirmAllAsync(run, kind, progress));
-        }
-    }
+        ["confirm"] = null,
+        ["ids"] = null,
+        ["dismiss"] = id,
+    });
 
-    private async Task<bool> AskAsync(int count, HrFindingKind? kind = null)
+    /// <summary>The confirmed question: the chosen findings, or every open one of the kind, each on its own.</summary>
+    private async Task ConfirmAsync()
     {
-        var which = kind is { } k ? $"alla öppna avvikelser av typen {HrFindingTexts.KindName(k).ToLowerInvariant()}" : "de valda avvikelserna";
-        var confirmed = await Dialogs.ShowMessageBoxAsync(
-            "Bekräfta avvikelser",
-            $"Du bekräftar {which}: högst {HrFindingTexts.Orders(count)} läggs (kanal Avstämning mot HR), en per person, "
-            + "med verksamhetens chef som beställare och ansvarig chef. En beställning som redan finns läggs inte igen.",
-            yesText: $"Lägg {HrFindingTexts.Orders(count)}", cancelText: "Avbryt");
-        return confirmed == true;
-    }
-
-    private async Task ConfirmAsync(int total, Func<IProgress<int>, Task<IReadOnlyList<HrFindingResult>>> confirm)
-    {
-        _busy = true;
-        _feedback = null;
-        _progress = (0, total);
-        try
-        {
-            // Progress<T> posts its reports: one may arrive after the last finding is done, and must not bring the bar back.
-            var progress = new Progress<int>(done => _ = InvokeAsync(() =>
-            {
-                if (_busy)
-                {
-                    _progress = (done, Math.Max(total, done));
-                    StateHasChanged();
-                }
-            }));
-            var results = await confirm(progress);
-            _feedback = Feedback.Of(results);
-        }
-        finally
-        {
-            _busy = false;
-            _progress = null;
-            _selected.Clear();
-        }
-
-        await LoadRunAsync(_run?.Id);
-        await ReloadAsync();
-    }
-
-    private async Task DismissAsync(HrFindingRow row)
-    {
-        var parameters = new DialogParameters<HrDismissDialog>
-        {
-            { d => d.Prompt, $"Avfärda avvikelsen {HrFindingTexts.KindName(row.Kind).ToLowerInvariant()} för {row.Name} ({row.PersonnummerMasked}) i {row.UnitName}. Ingen beställning läggs." },
-        };
-        var options = new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true };
-        var dialog = await Dialogs.ShowAsync<HrDismissDialog>("Avfärda avvikelsen", parameters, options);
-        if (await dialog.Result is not { Canceled: false, Data: string reason })
+        if (_confirming is not { } confirming || _run is not { } run)
         {
             return;
         }
 
-        var result = await Findings.DismissAsync(row.Id, reason);
-        _feedback = Feedback.Of([result]);
-        _selected.Remove(row.Id);
-        await LoadRunAsync(_run?.Id);
-        await ReloadAsync();
+        var results = confirming.Kind is { } kind
+            ? await Findings.ConfirmAllAsync(run.Id, kind)
+            : await Findings.ConfirmAsync(SelectedIds);
+        await AnsweredAsync(Feedback.Of(results));
     }
 
-    private string NoRecordsText => (_kind, _status, _unitId, string.IsNullOrWhiteSpace(_search)) switch
+    private async Task DismissAsync()
+    {
+        if (Dismissal is not { } dismissal)
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(dismissal.Reason))
+        {
+            _reasonError = "Skriv ett skäl.";
+            return;
+        }
+
+        var result = await Findings.DismissAsync(dismissal.FindingId, dismissal.Reason.Trim());
+        await AnsweredAsync(Feedback.Of([result]));
+    }
+
+    /// <summary>The outcome in the page, with the run's counts and the list as they are now, and no question open.</summary>
+    private async Task AnsweredAsync(Feedback feedback)
+    {
+        _feedback = feedback;
+        _confirming = null;
+        _dismissing = null;
+        await LoadRunAsync();
+        await LoadAsync();
+    }
+
+    private static string ConfirmPrompt(Confirming confirming)
+    {
+        var which = confirming.Kind is { } k
+            ? $"alla öppna avvikelser av typen {HrFindingTexts.KindName(k).ToLowerInvariant()}"
+            : "de valda avvikelserna";
+        return $"Du bekräftar {which}: högst {HrFindingTexts.Orders(confirming.Count)} läggs (kanal Avstämning mot HR), en per person, "
+            + "med verksamhetens chef som beställare och ansvarig chef. En beställning som redan finns läggs inte igen.";
+    }
+
+    private static string DismissPrompt(HrFindingRow row) =>
+        $"Avfärda avvikelsen {HrFindingTexts.KindName(row.Kind).ToLowerInvariant()} för {row.Name} ({row.PersonnummerMasked}) i {row.UnitName}. Ingen beställning läggs.";
+
+    private static string StatusValue(HrFindingStatus? status) => status switch
+    {
+        HrFindingStatus.Open => string.Empty,
+        null => "All",
+        { } other => other.ToString(),
+    };
+
+    private string NoRecordsText => (_kind, _status, _unitId, string.IsNullOrWhiteSpace(Search)) switch
     {
         (_, _, null, true) when _kind is { } kind && _status == HrFindingStatus.Open =>
             $"Inga öppna avvikelser av typen {HrFindingTexts.KindName(kind).ToLowerInvariant()} i den här körningen.",
         (null, HrFindingStatus.Open, null, true) => "Inga öppna avvikelser i den här körningen: allt är bekräftat eller avfärdat.",
         _ => "Inga avvikelser matchar filtret.",
-    };
-
-    private string UnitFilterName(int? unitId) =>
-        unitId is { } id ? _units.FirstOrDefault(u => u.Id == id)?.Name ?? string.Empty : "Alla verksamheter";
-
-    private static string StatusFilterName(HrFindingStatus? status) => status switch
-    {
-        HrFindingStatus.Open => "Öppna",
-        HrFindingStatus.Confirmed => "Bekräftade",
-        HrFindingStatus.Dismissed => "Avfärdade",
-        _ => "Alla",
     };
 
     private static Color StatusColor(HrFindingStatus status) => status switch
@@ -227,6 +288,17 @@ public sealed partial class HrFindingsPage
 
     private static string Stamp(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, AdminTimeZone.Stockholm).ToString("yyyy-MM-dd HH:mm", AdminLocalization.Swedish);
+
+    /// <summary>The fields of the dismissal form.</summary>
+    public sealed class DismissalForm
+    {
+        public int FindingId { get; set; }
+
+        public string? Reason { get; set; }
+    }
+
+    /// <summary>What "Bekräfta avvikelser" asks: every open finding of a kind, or the chosen ones; how many at most.</summary>
+    private sealed record Confirming(HrFindingKind? Kind, int Count);
 
     /// <summary>What a confirmation or dismissal came to: a summary, and each refused finding with its reason.</summary>
     private sealed record Feedback(Severity Severity, string Message, IReadOnlyList<HrFindingResult.Refused> Refusals)
