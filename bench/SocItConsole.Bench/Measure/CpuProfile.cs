@@ -92,6 +92,7 @@ internal static class CpuProfile
         var parts = new Dictionary<string, int>();
         var ours = new Dictionary<string, int>();
         var mud = new Dictionary<string, int>();
+        var ef = new Dictionary<string, int>();
         foreach (var sample in log.Events.Where(e => e.ProviderName == "Microsoft-DotNETCore-SampleProfiler" && e.EventName.Contains("Sample", StringComparison.Ordinal)))
         {
             total++;
@@ -122,6 +123,15 @@ internal static class CpuProfile
             {
                 mud[type] = mud.GetValueOrDefault(type) + 1;
             }
+
+            // EF Core's own work, by its newest method on the stack: compiling or looking up a query, running it,
+            // materialising rows, creating contexts.
+            if (charged.StartsWith("EF Core", StringComparison.Ordinal)
+                && frames.FirstOrDefault(f => f.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal)) is { } efFrame)
+            {
+                var method = Shorten(efFrame);
+                ef[method] = ef.GetValueOrDefault(method) + 1;
+            }
         }
 
         var text = new StringBuilder();
@@ -138,6 +148,7 @@ internal static class CpuProfile
 
         Top(text, "SocItConsole methods (inclusive)", ours, busy);
         Top(text, "MudBlazor types (inclusive)", mud, busy);
+        Top(text, "EF Core's own samples, by its newest method", ef, busy);
         return text.ToString();
     }
 
