@@ -33,7 +33,7 @@ public partial class OrderersPageFormTests
         var token = WebUtility.HtmlDecode(AntiforgeryField().Match(asking).Groups[1].Value);
         Assert.NotEmpty(token);
 
-        using var ended = await client.PostAsync("/orderers", Form(
+        using var ended = await client.PostAsync($"/orderers?end={id}", Form(
             ("_handler", "end-appointment"), ("__RequestVerificationToken", token), ("EndId", id)), Ct);
         var answer = await ended.Content.ReadAsStringAsync(Ct);
 
@@ -61,21 +61,21 @@ public partial class OrderersPageFormTests
     }
 
     [Fact]
-    public async Task End_OfAnotherManagersAppointment_IsRefused_ByTheService()
+    public async Task End_OfAnotherManagersAppointment_IsRefused_AndTheAppointmentStays()
     {
         await using var app = AdminAppFactory.Development();
         using var chef1 = await SignedInAsync(app, "chef1");
         var id = EndLink().Match(await chef1.GetStringAsync("/orderers", Ct)).Groups[1].Value;
         using var chef2 = await SignedInAsync(app, "chef2");
-        var token = WebUtility.HtmlDecode(AntiforgeryField().Match(await chef2.GetStringAsync("/orderers", Ct)).Groups[1].Value);
+        var asking = await chef2.GetStringAsync($"/orderers?end={id}", Ct);
+        var token = WebUtility.HtmlDecode(AntiforgeryField().Match(asking).Groups[1].Value);
 
-        using var refused = await chef2.PostAsync("/orderers", Form(
+        // chef2's list has no such appointment, so the page asks nothing and has no form to end it with.
+        Assert.DoesNotContain("data-testid=\"end-question\"", asking, StringComparison.Ordinal);
+        using var refused = await chef2.PostAsync($"/orderers?end={id}", Form(
             ("_handler", "end-appointment"), ("__RequestVerificationToken", token), ("EndId", id)), Ct);
-        var answer = await refused.Content.ReadAsStringAsync(Ct);
 
-        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("data-testid=\"feedback\"", answer, StringComparison.Ordinal);
-        Assert.DoesNotContain("avslutades", answer, StringComparison.Ordinal);
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
         Assert.Matches(EndLink(), await chef1.GetStringAsync("/orderers", Ct));
     }
 

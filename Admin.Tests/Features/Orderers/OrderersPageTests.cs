@@ -113,6 +113,7 @@ public class OrderersPageTests : ComponentTestBase, IAsyncLifetime
             "Nils Nord (nils.nord@kommun.example) utsågs att beställa för Tallgårdens vård- och omsorgsboende från 2026-11-27 tills vidare.",
             snackbars.Markup, StringComparison.Ordinal));
         Assert.Empty(Dialogs.FindAll("[data-testid=appoint-save]"));
+        Renderer.DisposeComponents();
         var refreshed = Render<OrderersPage>();
         refreshed.WaitForAssertion(() => Assert.Equal("Nils Nord", refreshed.Find("[data-testid=row-name]").TextContent.Trim()));
     }
@@ -156,6 +157,7 @@ public class OrderersPageTests : ComponentTestBase, IAsyncLifetime
     private IRenderedComponent<OrderersPage> Open(string address)
     {
         Services.GetRequiredService<NavigationManager>().NavigateTo(address);
+        Renderer.DisposeComponents();
         return Render<OrderersPage>();
     }
 
@@ -177,14 +179,16 @@ public class OrderersPageTests : ComponentTestBase, IAsyncLifetime
     {
         SignInAs(user);
         RenderInteractively();
-        _popovers = Render<MudPopoverProvider>();
-        _dialogs = Render<MudDialogProvider>();
-        _snackbars = Render<MudSnackbarProvider>();
         if (unit is { } id)
         {
             Services.GetRequiredService<NavigationManager>().NavigateTo($"/orderers?unit={id}");
         }
 
-        return Render<OrderersPage>();
+        // The providers are the appoint island's own (its LivePage): a second set would clash.
+        var cut = Render<OrderersPage>();
+        _popovers = cut.FindComponent<MudPopoverProvider>();
+        _dialogs = cut.FindComponent<MudDialogProvider>();
+        _snackbars = cut.FindComponent<MudSnackbarProvider>();
+        return cut;
     }
 }
