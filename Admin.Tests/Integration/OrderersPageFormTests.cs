@@ -33,8 +33,10 @@ public partial class OrderersPageFormTests
         var token = WebUtility.HtmlDecode(AntiforgeryField().Match(asking).Groups[1].Value);
         Assert.NotEmpty(token);
 
-        using var ended = await client.PostAsync($"/orderers?end={id}", Form(
-            ("_handler", "end-appointment"), ("__RequestVerificationToken", token), ("EndId", id)), Ct);
+        // The answer goes to the list without the question, where the form is rendered too.
+        Assert.EndsWith("/orderers", WebUtility.HtmlDecode(EndFormAction().Match(asking).Groups[1].Value), StringComparison.Ordinal);
+        using var ended = await client.PostAsync("/orderers", Form(
+            ("_handler", "end-appointment"), ("__RequestVerificationToken", token), ("end-id", id)), Ct);
         var answer = await ended.Content.ReadAsStringAsync(Ct);
 
         Assert.Equal(HttpStatusCode.OK, ended.StatusCode);
@@ -54,14 +56,14 @@ public partial class OrderersPageFormTests
         using var client = await SignedInAsync(app, "chef1");
         var id = EndLink().Match(await client.GetStringAsync("/orderers", Ct)).Groups[1].Value;
 
-        using var forged = await client.PostAsync("/orderers", Form(("_handler", "end-appointment"), ("EndId", id)), Ct);
+        using var forged = await client.PostAsync("/orderers", Form(("_handler", "end-appointment"), ("end-id", id)), Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.Matches(EndLink(), await client.GetStringAsync("/orderers", Ct));
     }
 
     [Fact]
-    public async Task End_OfAnotherManagersAppointment_IsRefused_AndTheAppointmentStays()
+    public async Task End_OfAnotherManagersAppointment_IsRefused_ByTheService()
     {
         await using var app = AdminAppFactory.Development();
         using var chef1 = await SignedInAsync(app, "chef1");
@@ -70,13 +72,38 @@ public partial class OrderersPageFormTests
         var asking = await chef2.GetStringAsync($"/orderers?end={id}", Ct);
         var token = WebUtility.HtmlDecode(AntiforgeryField().Match(asking).Groups[1].Value);
 
-        // chef2's list has no such appointment, so the page asks nothing and has no form to end it with.
+        // chef2's list has no such appointment, so the page asks nothing; a forged answer reaches the service, which refuses.
         Assert.DoesNotContain("data-testid=\"end-question\"", asking, StringComparison.Ordinal);
-        using var refused = await chef2.PostAsync($"/orderers?end={id}", Form(
-            ("_handler", "end-appointment"), ("__RequestVerificationToken", token), ("EndId", id)), Ct);
+        using var refused = await chef2.PostAsync("/orderers", Form(
+            ("_handler", "end-appointment"), ("__RequestVerificationToken", token), ("end-id", id)), Ct);
+        var answer = await refused.Content.ReadAsStringAsync(Ct);
 
-        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("data-testid=\"feedback\"", answer, StringComparison.Ordinal);
+        Assert.Contains("Uppdraget finns inte, eller gäller inte någon av dina verksamheter.", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("avslutades", answer, StringComparison.Ordinal);
         Assert.Matches(EndLink(), await chef1.GetStringAsync("/orderers", Ct));
+    }
+
+    [Fact]
+    public async Task End_AnsweredAfterTheAppointmentEndedMeanwhile_TellsSo_InThePage()
+    {
+        await using var app = AdminAppFactory.Development();
+        using var client = await SignedInAsync(app, "chef1");
+        var id = EndLink().Match(await client.GetStringAsync("/orderers", Ct)).Groups[1].Value;
+        var asking = await client.GetStringAsync($"/orderers?end={id}", Ct);
+        var token = WebUtility.HtmlDecode(AntiforgeryField().Match(asking).Groups[1].Value);
+        using var first = await client.PostAsync("/orderers", Form(
+            ("_handler", "end-appointment"), ("__RequestVerificationToken", token), ("end-id", id)), Ct);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+
+        // The same answer again, as from a second tab still showing the question: no row asks any more, yet the form is there.
+        using var again = await client.PostAsync("/orderers", Form(
+            ("_handler", "end-appointment"), ("__RequestVerificationToken", token), ("end-id", id)), Ct);
+        var answer = await again.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("Uppdraget för Frida Nyman har redan upphört.", answer, StringComparison.Ordinal);
     }
 
     private static async Task<HttpClient> SignedInAsync(AdminAppFactory app, string user)
@@ -93,6 +120,9 @@ public partial class OrderersPageFormTests
     /// <summary>The appointment id in a row's "Avsluta uppdraget" link: only those links carry <c>end=</c> on the list.</summary>
     [GeneratedRegex("[?;]end=(\\d+)")]
     private static partial Regex EndLink();
+
+    [GeneratedRegex("<form id=\"end-appointment\"[^>]*action=\"([^\"]*)\"")]
+    private static partial Regex EndFormAction();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();

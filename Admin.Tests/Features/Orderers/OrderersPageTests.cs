@@ -31,6 +31,8 @@ public class OrderersPageTests : ComponentTestBase, IAsyncLifetime
         _database = await TestDatabase.CreateMigratedAsync();
         await _database.SeedDemoDataAsync(_clock);
         Services.AddOrdererServices(_database, _clock);
+        // The appoint island's LivePage renders MudBlazor's providers, as in the app.
+        UseLivePageProviders();
     }
 
     public new async ValueTask DisposeAsync()
@@ -113,51 +115,54 @@ public class OrderersPageTests : ComponentTestBase, IAsyncLifetime
             "Nils Nord (nils.nord@kommun.example) utsågs att beställa för Tallgårdens vård- och omsorgsboende från 2026-11-27 tills vidare.",
             snackbars.Markup, StringComparison.Ordinal));
         Assert.Empty(Dialogs.FindAll("[data-testid=appoint-save]"));
-        Renderer.DisposeComponents();
-        var refreshed = Render<OrderersPage>();
+        var refreshed = await OpenAsync("/orderers");
         refreshed.WaitForAssertion(() => Assert.Equal("Nils Nord", refreshed.Find("[data-testid=row-name]").TextContent.Trim()));
     }
 
     [Fact]
-    public void End_AsksFirst_InThePage_WithALinkBack()
+    public async Task End_AsksFirst_InThePage_WithALinkBack()
     {
         var cut = RenderPage("chef1");
         cut.WaitForAssertion(() => cut.Find("[data-testid=row-end]"));
         Assert.Empty(cut.FindAll("[data-testid=end-question]"));
 
         // "Avsluta uppdraget" is a link to the same list with the question (?end=id); the browser loads it.
-        var asking = Open(cut.Find("[data-testid=row-end]").GetAttribute("href")!);
+        var asking = await OpenAsync(cut.Find("[data-testid=row-end]").GetAttribute("href")!);
 
         asking.WaitForAssertion(() => Assert.Contains(
             "Frida Nyman kan inte längre beställa för Hemtjänst Centrum från och med i dag (2026-11-27).",
             asking.Find("[data-testid=end-question]").TextContent, StringComparison.Ordinal));
-        Assert.Equal("Avsluta uppdraget", asking.Find("[data-testid=end-confirm]").TextContent.Trim());
-        Assert.Equal("post", asking.Find("form:has([data-testid=end-confirm])").GetAttribute("method"));
+        Assert.Equal("Avsluta uppdraget?", asking.Find("[data-testid=end-question] h2").TextContent.Trim());
+        var confirm = asking.Find("[data-testid=end-confirm]");
+        Assert.Equal("Avsluta uppdraget", confirm.TextContent.Trim());
+        Assert.Equal("submit", confirm.GetAttribute("type"));
+        Assert.Equal("post", asking.Find($"form#{confirm.GetAttribute("form")}").GetAttribute("method"));
         Assert.DoesNotContain("end=", asking.Find("[data-testid=end-cancel]").GetAttribute("href"), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Filters_AreInTheAddress_AndTheStatusChipsAreLinks()
+    public async Task Filters_AreInTheAddress_AndTheStatusChipsAreLinks()
     {
         var cut = RenderPage("chef1");
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=row-name]")));
         Assert.Equal("get", cut.Find("[data-testid=filters]").GetAttribute("method"));
         Assert.Equal("q", cut.Find("[data-testid=search]").GetAttribute("name"));
 
-        var ended = Open(cut.Find("[data-testid=status-ended]").GetAttribute("href")!);
+        var ended = await OpenAsync(cut.Find("[data-testid=status-ended]").GetAttribute("href")!);
         ended.WaitForAssertion(() => ended.Find("[data-testid=empty], [data-testid=no-match]"));
         Assert.Equal("true", ended.Find("[data-testid=status-ended]").GetAttribute("aria-current"));
 
-        var searched = Open("/orderers?q=ingen-sådan");
+        var searched = await OpenAsync("/orderers?q=ingen-sådan");
         searched.WaitForAssertion(() => Assert.Equal(
             "Ingen utsedd beställare matchar filtret.", searched.Find("[data-testid=no-match]").TextContent.Trim()));
         Assert.Equal("ingen-sådan", searched.Find("[data-testid=search]").GetAttribute("value"));
     }
 
-    private IRenderedComponent<OrderersPage> Open(string address)
+    /// <summary>Loads another address of the static page, as the browser does: the page rendered anew, alone.</summary>
+    private async Task<IRenderedComponent<OrderersPage>> OpenAsync(string address)
     {
         Services.GetRequiredService<NavigationManager>().NavigateTo(address);
-        Renderer.DisposeComponents();
+        await DisposeComponentsAsync();
         return Render<OrderersPage>();
     }
 

@@ -15,6 +15,9 @@ namespace SocItConsole.Admin.Features.Orderers.Pages;
 /// </summary>
 public partial class OrderersPage
 {
+    private const string EndForm = "end-appointment";
+    private const string EndField = "end-id";
+
     private static readonly int[] PageSizes = [25, 50, 100];
 
     private static readonly (AppointmentFilter Filter, string Label, string TestId)[] Filters =
@@ -62,7 +65,8 @@ public partial class OrderersPage
     [SupplyParameterFromQuery(Name = "end")]
     public int? EndFromLink { get; set; }
 
-    [SupplyParameterFromForm(FormName = "end-appointment")]
+    /// <summary>The appointment the answer ends: the value of the dialog's submit button.</summary>
+    [SupplyParameterFromForm(FormName = EndForm, Name = EndField)]
     public int? EndId { get; set; }
 
     private AppointmentFilter Status => StatusFromLink?.Trim().ToLowerInvariant() switch
@@ -89,7 +93,8 @@ public partial class OrderersPage
             : _scope.Units.Count == 1 ? _scope.Units[0].Id
             : null;
         _pageSize = SizeFromLink is { } size && PageSizes.Contains(size) ? size : PageSizes[0];
-        if (_scope.Units.Count > 0)
+        // A posted answer loads the list after ending (EndAsync), not twice.
+        if (_scope.Units.Count > 0 && EndId is null)
         {
             await LoadAsync(confirm: true);
         }
@@ -125,7 +130,10 @@ public partial class OrderersPage
             AppointmentResult.Refused refused => (Severity.Error, refused.Message),
             _ => null,
         };
-        await LoadAsync(confirm: false);
+        if (_scope is { Units.Count: > 0 })
+        {
+            await LoadAsync(confirm: false);
+        }
     }
 
     private string EndQuestion(AppointmentRow row) => row.Status == AppointmentStatus.Coming
@@ -149,16 +157,11 @@ public partial class OrderersPage
         _ => null,
     };
 
-    private string ChipClass(AppointmentFilter filter) => filter == Status
-        ? "static-chip static-chip-selected"
-        : "static-chip";
-
-    private static string StatusName(AppointmentStatus status) => OrdererTexts.StatusName(status);
-
-    private static Color StatusColor(AppointmentStatus status) => status switch
+    /// <summary>The colour of MudChip the interactive page gave each status, as its class name.</summary>
+    private static string StatusColorName(AppointmentStatus status) => status switch
     {
-        AppointmentStatus.Current => Color.Success,
-        AppointmentStatus.Coming => Color.Info,
-        _ => Color.Default,
+        AppointmentStatus.Current => "success",
+        AppointmentStatus.Coming => "info",
+        _ => "default",
     };
 }
