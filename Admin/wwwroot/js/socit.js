@@ -241,3 +241,15 @@ window.socit = {
         }
     });
 })();
+
+// Part O (issue 22): the next enhanced page load, for an island that refreshes its static page and tells the outcome
+// after it (a snackbar shown before is wiped by the refresh's DOM update): resolves once the new page is in place.
+window.socit.nextEnhancedLoad = function () {
+    return new Promise(function (resolve) {
+        const loaded = function () {
+            window.Blazor.removeEventListener("enhancedload", loaded);
+            resolve();
+        };
+        window.Blazor.addEventListener("enhancedload", loaded);
+    });
+};
