@@ -253,3 +253,28 @@ window.socit.nextEnhancedLoad = function () {
         window.Blazor.addEventListener("enhancedload", loaded);
     });
 };
+
+// Part O (issue 22): a row menu of a static page (details[data-menu], the access page's "Begär") closes as MudMenu
+// does: on a click beside it, on Escape, and when another opens. Delegated, so it also works after enhanced navigation.
+(function () {
+    const closeMenus = function (except) {
+        document.querySelectorAll("details[data-menu][open]").forEach(function (menu) {
+            if (menu !== except) {
+                menu.open = false;
+            }
+        });
+    };
+    document.addEventListener("click", function (event) {
+        closeMenus(event.target.closest ? event.target.closest("details[data-menu]") : null);
+    });
+    document.addEventListener("keydown", function (event) {
+        if (event.key !== "Escape") {
+            return;
+        }
+        const open = document.querySelector("details[data-menu][open]");
+        if (open) {
+            open.open = false;
+            open.querySelector("summary")?.focus();
+        }
+    });
+})();
