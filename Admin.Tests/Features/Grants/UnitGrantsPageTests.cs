@@ -2,27 +2,26 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 using SocItConsole.Admin.Features.Grants.Pages;
 using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Admin.Tests.TestData;
+using SocItConsole.Shared.Common;
 using SocItConsole.Shared.Orders;
 using static SocItConsole.Admin.Tests.TestData.GrantWorld;
 using TestContext = Xunit.TestContext;
 
 namespace SocItConsole.Admin.Tests.Features.Grants;
 
+/// <summary>
+/// The access view as managers and Soc-IT see it. The page is static (decision 0049): it is rendered for an address,
+/// and rendered again where the browser would load the next one. Ordering by its POST forms is in
+/// <c>UnitGrantsPageFormTests</c>.
+/// </summary>
 public class UnitGrantsPageTests : ComponentTestBase, IAsyncLifetime
 {
     private GrantWorld? _world;
-    private IRenderedComponent<MudPopoverProvider>? _popovers;
-    private IRenderedComponent<MudDialogProvider>? _dialogs;
 
     private GrantWorld World => _world ?? throw new InvalidOperationException("not initialised");
-
-    private IRenderedComponent<MudPopoverProvider> Popovers => _popovers ?? throw new InvalidOperationException("not rendered");
-
-    private IRenderedComponent<MudDialogProvider> Dialogs => _dialogs ?? throw new InvalidOperationException("not rendered");
 
     public async ValueTask InitializeAsync()
     {
@@ -95,38 +94,76 @@ public class UnitGrantsPageTests : ComponentTestBase, IAsyncLifetime
     }
 
     [Fact]
-    public async Task RequestEnd_AsksForConfirmation_ThenPlacesTheOrder_AndTheRowShowsTheCase()
+    public async Task RequestEnd_AsksForConfirmation_InThePage_AndOrdersNothingUntilConfirmed()
     {
         await WithStaffAsync();
         var cut = RenderPage("chef1");
         cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=row-employee]").Count));
+        Assert.Empty(cut.FindAll("[data-testid=end-dialog]"));
 
-        OpenEndDialog(cut, "Omar Ali");
-        Dialogs.WaitForAssertion(() => Assert.Contains("Avsluta enskild behörighet", Dialogs.Markup, StringComparison.Ordinal));
-        await Dialogs.Find("[data-testid=end-cancel]").ClickAsync(new());
-        await using (var db = World.Database.CreateDbContext())
-        {
-            Assert.False(await db.Orders.AnyAsync(o => o.Type == OrderType.EndTemporary, TestContext.Current.CancellationToken));
-        }
+        // "Begär avslut" is a link to the same list with the question (?end=id); the browser loads it.
+        var asking = await OpenAsync(Row(cut, "Omar Ali").QuerySelector("[data-testid=request-end]")!.GetAttribute("href")!);
 
-        OpenEndDialog(cut, "Omar Ali");
-        Dialogs.WaitForAssertion(() => Dialogs.Find("[data-testid=end-confirm]"));
-        await Dialogs.Find("[data-testid=end-confirm]").ClickAsync(new());
+        asking.WaitForAssertion(() => Assert.Contains("Avsluta enskild behörighet", asking.Find("[data-testid=end-dialog]").TextContent, StringComparison.Ordinal));
+        Assert.Contains($"Omar Ali har Lifecare (Utförare) i {Centrum}", asking.Find("[data-testid=end-dialog]").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("end=", asking.Find("[data-testid=end-cancel]").GetAttribute("href"), StringComparison.Ordinal);
+        var confirm = asking.Find("[data-testid=end-confirm]");
+        Assert.Equal("submit", confirm.GetAttribute("type"));
+        Assert.Equal("post", asking.Find($"form#{confirm.GetAttribute("form")}").GetAttribute("method"));
+        await using var db = World.Database.CreateDbContext();
+        Assert.False(await db.Orders.AnyAsync(o => o.Type == OrderType.EndTemporary, TestContext.Current.CancellationToken));
+    }
 
-        string caseNumber;
-        await using (var db = World.Database.CreateDbContext())
-        {
-            caseNumber = await db.Orders.Where(o => o.Type == OrderType.EndTemporary).Select(o => o.CaseNumber)
-                .SingleAsync(TestContext.Current.CancellationToken);
-        }
+    [Fact]
+    public async Task RequestExtension_IsOfferedForATemporaryGrant_AndAsksForTheNewLastDay_InThePage()
+    {
+        await WithStaffAsync();
+        var cut = RenderPage("chef1");
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=row-employee]").Count));
+        Assert.Null(Row(cut, "Lisa Andersson").QuerySelector("[data-testid=request-extension]"));
 
-        cut.WaitForAssertion(() => Assert.Contains(
-            $"Avslut av Omar Alis Lifecare (Utförare) i {Centrum} är beställt: ärende {caseNumber}.",
-            cut.Find("[data-testid=feedback]").TextContent, StringComparison.Ordinal));
-        cut.WaitForAssertion(() => Assert.Equal(
-            $"Avslut beställt: ärende {caseNumber}",
-            Row(cut, "Omar Ali").QuerySelector("[data-testid=pending-end]")?.TextContent.Trim()));
-        Assert.Null(Row(cut, "Omar Ali").QuerySelector("[data-testid=row-actions]"));
+        var asking = await OpenAsync(Row(cut, "Omar Ali").QuerySelector("[data-testid=request-extension]")!.GetAttribute("href")!);
+
+        asking.WaitForAssertion(() => asking.Find("[data-testid=extend-dialog]"));
+        var lastDay = Today.AddDays(40);
+        Assert.Contains($"Nuvarande sista dag är {Dates.Iso(lastDay)}.", asking.Find("[data-testid=extend-dialog]").TextContent, StringComparison.Ordinal);
+        var date = asking.Find("[data-testid=extend-date]");
+        Assert.Equal("date", date.GetAttribute("type"));
+        Assert.Equal(Dates.Iso(lastDay.AddDays(1)), date.GetAttribute("min"));
+        Assert.Equal($"Tidigast {Dates.Iso(lastDay.AddDays(1))}", asking.Find("[data-testid=extend-help]").TextContent.Trim());
+        Assert.Equal(asking.Find("[data-testid=extend-confirm]").GetAttribute("form"), date.GetAttribute("form"));
+    }
+
+    [Fact]
+    public async Task Filters_AreInTheAddress_TheKindsAndTheSortAreLinks()
+    {
+        await WithStaffAsync();
+        var cut = RenderPage("chef1");
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=row-employee]").Count));
+        Assert.Equal("get", cut.Find("[data-testid=filters]").GetAttribute("method"));
+        Assert.Equal("search", cut.Find("[data-testid=search]").GetAttribute("name"));
+        Assert.Equal("true", cut.Find("[data-testid=kind-All]").GetAttribute("aria-current"));
+        var visitorsLink = cut.Find("[data-testid=kind-FromOtherUnits]").GetAttribute("href")!;
+        var byEndLink = cut.Find("[data-testid=sort-To]").GetAttribute("href")!;
+
+        var visitors = await OpenAsync(visitorsLink);
+        visitors.WaitForAssertion(() => Assert.Equal("Omar Ali", visitors.Find("[data-testid=row-employee]").TextContent.Trim()));
+        Assert.Equal("true", visitors.Find("[data-testid=kind-FromOtherUnits]").GetAttribute("aria-current"));
+        Assert.EndsWith("kind=FromOtherUnits", visitors.Find("[data-testid=export]").GetAttribute("href"), StringComparison.Ordinal);
+
+        var byEnd = await OpenAsync(byEndLink);
+        byEnd.WaitForAssertion(() => Assert.Equal(
+            ["Ahmed Yusuf", "Omar Ali", "Lisa Andersson"],
+            byEnd.FindAll("[data-testid=row-employee]").Select(e => e.TextContent.Trim())));
+        var descending = await OpenAsync(byEnd.Find("[data-testid=sort-To]").GetAttribute("href")!);
+        descending.WaitForAssertion(() => Assert.Equal(
+            ["Lisa Andersson", "Omar Ali", "Ahmed Yusuf"],
+            descending.FindAll("[data-testid=row-employee]").Select(e => e.TextContent.Trim())));
+        Assert.Contains("desc=true", descending.Find("[data-testid=export]").GetAttribute("href"), StringComparison.Ordinal);
+
+        var searched = await OpenAsync("/access?search=ingen-sådan");
+        searched.WaitForAssertion(() => Assert.Equal("Ingen behörighet matchar filtret.", searched.Find("[data-testid=no-match]").TextContent.Trim()));
+        Assert.Equal("ingen-sådan", searched.Find("[data-testid=search]").GetAttribute("value"));
     }
 
     [Fact]
@@ -158,12 +195,12 @@ public class UnitGrantsPageTests : ComponentTestBase, IAsyncLifetime
         Assert.Empty(cut.FindAll("[data-testid=row-actions]"));
     }
 
-    // Not awaited: the handler waits for the dialog's answer.
-    private void OpenEndDialog(IRenderedComponent<UnitGrantsPage> cut, string employee)
+    /// <summary>Loads another address of the static page, as the browser does: the page rendered anew, alone.</summary>
+    private async Task<IRenderedComponent<UnitGrantsPage>> OpenAsync(string address)
     {
-        Row(cut, employee).QuerySelector("[data-testid=row-actions] button")!.Click();
-        Popovers.WaitForAssertion(() => Popovers.Find("[data-testid=request-end]"));
-        Popovers.Find("[data-testid=request-end]").Click();
+        Services.GetRequiredService<NavigationManager>().NavigateTo(address);
+        await DisposeComponentsAsync();
+        return Render<UnitGrantsPage>();
     }
 
     private static AngleSharp.Dom.IElement Row(IRenderedComponent<UnitGrantsPage> cut, string employee) =>
@@ -172,10 +209,6 @@ public class UnitGrantsPageTests : ComponentTestBase, IAsyncLifetime
     private IRenderedComponent<UnitGrantsPage> RenderPage(string user, int? unit = null)
     {
         SignInAs(user);
-        RenderInteractively();
-        _popovers = Render<MudPopoverProvider>();
-        _dialogs = Render<MudDialogProvider>();
-        Render<MudSnackbarProvider>();
         if (unit is { } id)
         {
             Services.GetRequiredService<NavigationManager>().NavigateTo($"/access?unit={id}");

@@ -10,12 +10,17 @@ using TestContext = Xunit.TestContext;
 
 namespace SocItConsole.Admin.Tests.Features.Orderers;
 
-/// <summary>"Utsedda beställare" as chef1 (Hemtjänst Centrum and Skrea, where bestallare1 is appointed) and chef2 see it.</summary>
+/// <summary>
+/// "Utsedda beställare" as chef1 (Hemtjänst Centrum and Skrea, where bestallare1 is appointed) and chef2 see it. The page
+/// is static (decision 0049): it is rendered for an address, and rendered again where the browser would load the next
+/// one. Ending by its POST form is in <c>OrderersPageFormTests</c>.
+/// </summary>
 public class OrderersPageTests : ComponentTestBase, IAsyncLifetime
 {
     private readonly FakeTimeProvider _clock = AppServices.Clock();
     private TestDatabase? _database;
     private IRenderedComponent<MudDialogProvider>? _dialogs;
+    private IRenderedComponent<MudSnackbarProvider>? _snackbars;
 
     private TestDatabase Database => _database ?? throw new InvalidOperationException("not initialised");
 
@@ -26,6 +31,8 @@ public class OrderersPageTests : ComponentTestBase, IAsyncLifetime
         _database = await TestDatabase.CreateMigratedAsync();
         await _database.SeedDemoDataAsync(_clock);
         Services.AddOrdererServices(_database, _clock);
+        // The appoint island's LivePage renders MudBlazor's providers, as in the app.
+        UseLivePageProviders();
     }
 
     public new async ValueTask DisposeAsync()
@@ -102,32 +109,61 @@ public class OrderersPageTests : ComponentTestBase, IAsyncLifetime
         SelectUnit("Tallgårdens vård- och omsorgsboende");
         await Dialogs.Find("[data-testid=appoint-save]").ClickAsync(new());
 
-        cut.WaitForAssertion(() => Assert.Contains(
+        // The island tells the outcome as a snackbar and refreshes the static list (an enhanced refresh in the browser).
+        var snackbars = _snackbars!;
+        snackbars.WaitForAssertion(() => Assert.Contains(
             "Nils Nord (nils.nord@kommun.example) utsågs att beställa för Tallgårdens vård- och omsorgsboende från 2026-11-27 tills vidare.",
-            cut.Find("[data-testid=feedback]").TextContent, StringComparison.Ordinal));
-        cut.WaitForAssertion(() => Assert.Equal("Nils Nord", cut.Find("[data-testid=row-name]").TextContent.Trim()));
+            snackbars.Markup, StringComparison.Ordinal));
         Assert.Empty(Dialogs.FindAll("[data-testid=appoint-save]"));
+        var refreshed = await OpenAsync("/orderers");
+        refreshed.WaitForAssertion(() => Assert.Equal("Nils Nord", refreshed.Find("[data-testid=row-name]").TextContent.Trim()));
     }
 
     [Fact]
-    public async Task End_AsksFirst_ThenTheAppointmentMovesToTheEnded()
+    public async Task End_AsksFirst_InThePage_WithALinkBack()
     {
         var cut = RenderPage("chef1");
         cut.WaitForAssertion(() => cut.Find("[data-testid=row-end]"));
+        Assert.Empty(cut.FindAll("[data-testid=end-question]"));
 
-        cut.Find("[data-testid=row-end]").Click();
-        Dialogs.WaitForAssertion(() => Assert.Contains(
-            "Frida Nyman kan inte längre beställa för Hemtjänst Centrum från och med i dag (2026-11-27).", Dialogs.Markup, StringComparison.Ordinal));
-        await Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Avsluta uppdraget").ClickAsync(new());
+        // "Avsluta uppdraget" is a link to the same list with the question (?end=id); the browser loads it.
+        var asking = await OpenAsync(cut.Find("[data-testid=row-end]").GetAttribute("href")!);
 
-        cut.WaitForAssertion(() => Assert.Contains("Frida Nymans uppdrag att beställa för Hemtjänst Centrum avslutades",
-            cut.Find("[data-testid=feedback]").TextContent, StringComparison.Ordinal));
-        cut.WaitForAssertion(() => cut.Find("[data-testid=empty]"));
-        await cut.Find("[data-testid=status-ended]").ClickAsync(new());
-        cut.WaitForAssertion(() => Assert.Equal("Upphörde 2026-11-27", cut.Find("[data-testid=row-status-text]").TextContent.Trim()));
-        Assert.Equal("Upphörd", cut.Find("[data-testid=row-status]").TextContent.Trim());
-        Assert.Contains("Avslutat av Anna Lindqvist 2026-11-27", cut.Find("[data-testid=row-ended-by]").TextContent, StringComparison.Ordinal);
-        Assert.Empty(cut.FindAll("[data-testid=row-end]"));
+        asking.WaitForAssertion(() => Assert.Contains(
+            "Frida Nyman kan inte längre beställa för Hemtjänst Centrum från och med i dag (2026-11-27).",
+            asking.Find("[data-testid=end-question]").TextContent, StringComparison.Ordinal));
+        Assert.Equal("Avsluta uppdraget?", asking.Find("[data-testid=end-question] h2").TextContent.Trim());
+        var confirm = asking.Find("[data-testid=end-confirm]");
+        Assert.Equal("Avsluta uppdraget", confirm.TextContent.Trim());
+        Assert.Equal("submit", confirm.GetAttribute("type"));
+        Assert.Equal("post", asking.Find($"form#{confirm.GetAttribute("form")}").GetAttribute("method"));
+        Assert.DoesNotContain("end=", asking.Find("[data-testid=end-cancel]").GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Filters_AreInTheAddress_AndTheStatusChipsAreLinks()
+    {
+        var cut = RenderPage("chef1");
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=row-name]")));
+        Assert.Equal("get", cut.Find("[data-testid=filters]").GetAttribute("method"));
+        Assert.Equal("q", cut.Find("[data-testid=search]").GetAttribute("name"));
+
+        var ended = await OpenAsync(cut.Find("[data-testid=status-ended]").GetAttribute("href")!);
+        ended.WaitForAssertion(() => ended.Find("[data-testid=empty], [data-testid=no-match]"));
+        Assert.Equal("true", ended.Find("[data-testid=status-ended]").GetAttribute("aria-current"));
+
+        var searched = await OpenAsync("/orderers?q=ingen-sådan");
+        searched.WaitForAssertion(() => Assert.Equal(
+            "Ingen utsedd beställare matchar filtret.", searched.Find("[data-testid=no-match]").TextContent.Trim()));
+        Assert.Equal("ingen-sådan", searched.Find("[data-testid=search]").GetAttribute("value"));
+    }
+
+    /// <summary>Loads another address of the static page, as the browser does: the page rendered anew, alone.</summary>
+    private async Task<IRenderedComponent<OrderersPage>> OpenAsync(string address)
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo(address);
+        await DisposeComponentsAsync();
+        return Render<OrderersPage>();
     }
 
     /// <summary>Opens the dialog's unit MudSelect (by the data-testid on its input) and clicks the option.</summary>
@@ -148,14 +184,16 @@ public class OrderersPageTests : ComponentTestBase, IAsyncLifetime
     {
         SignInAs(user);
         RenderInteractively();
-        _popovers = Render<MudPopoverProvider>();
-        _dialogs = Render<MudDialogProvider>();
-        Render<MudSnackbarProvider>();
         if (unit is { } id)
         {
             Services.GetRequiredService<NavigationManager>().NavigateTo($"/orderers?unit={id}");
         }
 
-        return Render<OrderersPage>();
+        // The providers are the appoint island's own (its LivePage): a second set would clash.
+        var cut = Render<OrderersPage>();
+        _popovers = cut.FindComponent<MudPopoverProvider>();
+        _dialogs = cut.FindComponent<MudDialogProvider>();
+        _snackbars = cut.FindComponent<MudSnackbarProvider>();
+        return cut;
     }
 }

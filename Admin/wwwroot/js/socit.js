@@ -242,6 +242,7 @@ window.socit = {
     });
 })();
 
+<<<<<<< HEAD
 // Part F (issue 22): the follow-up and HR pages' dialogs and selection without a circuit, by event delegation on the
 // document (no inline handlers: the CSP forbids them).
 // - input[type=date][data-label-button]: the button with that id says "<data-label-base> till <the day>" as the day is
@@ -289,6 +290,41 @@ window.socit = {
             area.value = fill.dataset.fillText;
             area.dispatchEvent(new Event("input", { bubbles: true }));
             area.focus();
+=======
+// Part O (issue 22): the next enhanced page load, for an island that refreshes its static page and tells the outcome
+// after it (a snackbar shown before is wiped by the refresh's DOM update): resolves once the new page is in place.
+window.socit.nextEnhancedLoad = function () {
+    return new Promise(function (resolve) {
+        const loaded = function () {
+            window.Blazor.removeEventListener("enhancedload", loaded);
+            resolve();
+        };
+        window.Blazor.addEventListener("enhancedload", loaded);
+    });
+};
+
+// Part O (issue 22): a row menu of a static page (details[data-menu], the access page's "Begär") closes as MudMenu
+// does: on a click beside it, on Escape, and when another opens. Delegated, so it also works after enhanced navigation.
+(function () {
+    const closeMenus = function (except) {
+        document.querySelectorAll("details[data-menu][open]").forEach(function (menu) {
+            if (menu !== except) {
+                menu.open = false;
+            }
+        });
+    };
+    document.addEventListener("click", function (event) {
+        closeMenus(event.target.closest ? event.target.closest("details[data-menu]") : null);
+    });
+    document.addEventListener("keydown", function (event) {
+        if (event.key !== "Escape") {
+            return;
+        }
+        const open = document.querySelector("details[data-menu][open]");
+        if (open) {
+            open.open = false;
+            open.querySelector("summary")?.focus();
+>>>>>>> i23-o
         }
     });
 })();

@@ -1,39 +1,101 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using SocItConsole.Admin.Components;
+using SocItConsole.Admin.Features.Orders;
 using SocItConsole.Admin.Infrastructure.Localization;
 
 namespace SocItConsole.Admin.Features.Grants.Pages;
 
 /// <summary>
 /// "Behörigheter i min verksamhet": the active grants in a manager's units (or, for Soc-IT, any unit), filtered,
-/// paged and sorted on the server. What each user may see and ask for is checked by <see cref="UnitGrants"/>.
+/// paged and sorted on the server. A static page (decision 0049): the unit, system, kind, search, sort and page are in
+/// the address; "Begär avslut" and "Begär förlängning" ask in the page (<c>?end=</c>, <c>?extend=</c>) and order by
+/// POST forms. What each user may see and ask for is checked by <see cref="UnitGrants"/>.
 /// </summary>
 public partial class UnitGrantsPage
 {
+    private const string EndForm = "request-end";
+    private const string EndField = "end-grant";
+    private const string ExtendForm = "request-extension";
+    private const string ExtendField = "extend-grant";
+    private const string DayField = "last-day";
+
+    private static readonly int[] PageSizes = [25, 50, 100];
+
     private static readonly UnitGrantKind[] Kinds = [UnitGrantKind.All, UnitGrantKind.Temporary, UnitGrantKind.FromOtherUnits];
 
-    private MudTable<UnitGrantRow>? _table;
+    /// <summary>The query parameters of a question, left out of every other link and of the forms' addresses.</summary>
+    private static readonly string[] Questions = ["end", "extend"];
+
     private UnitGrantScope? _scope;
+    private UnitGrantList? _list;
     private int? _unitId;
     private int? _systemId;
     private UnitGrantKind _kind = UnitGrantKind.All;
-    private string? _search;
     private UnitGrantSort _sort = UnitGrantSort.Employee;
     private bool _descending;
+    private int _page = 1;
+    private int _pageSize = PageSizes[0];
     private DateOnly _today;
-    private int _total;
     private string? _summary;
-    private string? _refusal;
     private string? _linkRefusal;
+    private UnitGrantRow? _ending;
+    private UnitGrantRow? _extending;
+    private string? _extendValue;
+    private string? _extendError;
     private (Severity Severity, string Text)? _feedback;
 
     [Inject] private UnitGrants Grants { get; set; } = default!;
 
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
     /// <summary>A unit to open at once, e.g. from a unit card on the start page (<c>/access?unit=7</c>).</summary>
     [SupplyParameterFromQuery(Name = "unit")]
     public int? UnitFromLink { get; set; }
+
+    [SupplyParameterFromQuery(Name = "system")]
+    public int? SystemFromLink { get; set; }
+
+    /// <summary><c>Temporary</c> or <c>FromOtherUnits</c>; none is every grant. The export's names.</summary>
+    [SupplyParameterFromQuery(Name = "kind")]
+    public string? KindFromLink { get; set; }
+
+    [SupplyParameterFromQuery(Name = "search")]
+    public string? Search { get; set; }
+
+    /// <summary>A column of <see cref="UnitGrantSort"/>; none is the employee's name.</summary>
+    [SupplyParameterFromQuery(Name = "sort")]
+    public string? SortFromLink { get; set; }
+
+    [SupplyParameterFromQuery(Name = "desc")]
+    public bool? DescendingFromLink { get; set; }
+
+    [SupplyParameterFromQuery(Name = "page")]
+    public int? PageFromLink { get; set; }
+
+    [SupplyParameterFromQuery(Name = "size")]
+    public int? SizeFromLink { get; set; }
+
+    /// <summary>The grant whose end is asked about before the POST form orders it.</summary>
+    [SupplyParameterFromQuery(Name = "end")]
+    public int? EndFromLink { get; set; }
+
+    /// <summary>The temporary grant whose new last day is asked for before the POST form orders the extension.</summary>
+    [SupplyParameterFromQuery(Name = "extend")]
+    public int? ExtendFromLink { get; set; }
+
+    [SupplyParameterFromForm(FormName = EndForm, Name = EndField)]
+    public int? EndGrantId { get; set; }
+
+    [SupplyParameterFromForm(FormName = ExtendForm, Name = ExtendField)]
+    public int? ExtendGrantId { get; set; }
+
+    /// <summary>The new last day as the date field sends it (yyyy-MM-dd), kept to be shown again with what is wrong.</summary>
+    [SupplyParameterFromForm(FormName = ExtendForm, Name = DayField)]
+    public string? NewLastDay { get; set; }
 
     private string Title => _scope?.AllUnits == true ? "Behörigheter per verksamhet" : "Behörigheter i min verksamhet";
 
@@ -41,91 +103,125 @@ public partial class UnitGrantsPage
 
     private bool ShowUnitColumn => _unitId is null;
 
-    private bool IsFiltered => _systemId is not null || _kind != UnitGrantKind.All || !string.IsNullOrWhiteSpace(_search);
+    private bool IsFiltered => _systemId is not null || _kind != UnitGrantKind.All || !string.IsNullOrWhiteSpace(Search);
 
-    private UnitGrantQuery Query => new(_unitId, _systemId, _kind, _search, _sort, _descending);
+    private UnitGrantQuery Query => new(_unitId, _systemId, _kind, Search, _sort, _descending);
 
-    protected override async Task OnInitializedAsync()
+    private string WithoutQuestion => With();
+
+    protected override async Task OnParametersSetAsync()
     {
         _today = AdminTimeZone.Today(Clock);
-        _scope = await Grants.ScopeAsync();
+        _scope ??= await Grants.ScopeAsync();
         // A unit from a link that is not the user's is refused, and they see their own units instead (the service
         // refuses it too). A manager with one unit has nothing to choose: it is preselected.
-        if (UnitFromLink is { } linked && _scope.Units.All(u => u.Id != linked))
-        {
-            _linkRefusal = UnitGrants.UnitNotFoundMessage;
-        }
-
+        _linkRefusal = UnitFromLink is { } linked && _scope.Units.All(u => u.Id != linked) ? UnitGrants.UnitNotFoundMessage : null;
         _unitId = _linkRefusal is null && UnitFromLink is { } unit ? unit
             : _scope.Units.Count == 1 ? _scope.Units[0].Id
             : null;
-    }
-
-    private async Task<TableData<UnitGrantRow>> LoadAsync(TableState state, CancellationToken ct)
-    {
-        _sort = Enum.TryParse<UnitGrantSort>(state.SortLabel, out var sort) ? sort : UnitGrantSort.Employee;
-        _descending = state.SortDirection == SortDirection.Descending;
-        var list = await Grants.ListAsync(Query, state.Page, state.PageSize, ct);
-        _today = list.Today;
-        _total = list.TotalCount;
-        _refusal = list.Refusal;
-        _summary = list.Refusal is null ? $"{GrantDisplay.Persons(list.PersonCount)}, {GrantDisplay.Grants(list.TotalCount)}" : null;
-        StateHasChanged();
-        return new TableData<UnitGrantRow> { Items = list.Items, TotalItems = list.TotalCount };
-    }
-
-    private string UnitName(int? id) => id is null
-        ? AllUnitsText
-        : _scope?.Units.FirstOrDefault(u => u.Id == id)?.Name ?? string.Empty;
-
-    private string SystemName(int? id) => id is null
-        ? "Alla system"
-        : _scope?.Systems.FirstOrDefault(s => s.Id == id)?.Name ?? string.Empty;
-
-    private async Task UnitChangedAsync(int? unitId)
-    {
-        _unitId = unitId;
-        await ReloadAsync();
-    }
-
-    private async Task SystemChangedAsync(int? systemId)
-    {
-        _systemId = systemId;
-        await ReloadAsync();
-    }
-
-    private async Task KindChangedAsync(UnitGrantKind kind)
-    {
-        _kind = kind;
-        await ReloadAsync();
-    }
-
-    private async Task SearchChangedAsync(string? search)
-    {
-        _search = search;
-        await ReloadAsync();
-    }
-
-    private async Task RequestedAsync(UnitGrantResult result)
-    {
-        _feedback = result switch
+        _systemId = SystemFromLink is { } system && _scope.Systems.Any(s => s.Id == system) ? system : null;
+        _kind = Enum.TryParse<UnitGrantKind>(KindFromLink, ignoreCase: true, out var kind) && Enum.IsDefined(kind) ? kind : UnitGrantKind.All;
+        _sort = Enum.TryParse<UnitGrantSort>(SortFromLink, ignoreCase: true, out var sort) && Enum.IsDefined(sort) ? sort : UnitGrantSort.Employee;
+        _descending = DescendingFromLink == true;
+        _pageSize = SizeFromLink is { } size && PageSizes.Contains(size) ? size : PageSizes[0];
+        // A posted answer loads the list after ordering (its handler), not twice.
+        if (_scope.Units.Count > 0 && EndGrantId is null && ExtendGrantId is null)
         {
-            UnitGrantResult.Done { Existing: true } done => (Severity.Info, done.Message),
-            UnitGrantResult.Done done => (Severity.Success, done.Message + " Soc-IT tar hand om det; du följer ärendet under Mina ärenden."),
-            UnitGrantResult.Refused refused => (Severity.Error, refused.Message),
-            _ => null,
-        };
-        await ReloadAsync();
-    }
-
-    private async Task ReloadAsync()
-    {
-        if (_table is not null)
-        {
-            await _table.ReloadServerData();
+            await LoadAsync();
+            _ending = Asked(EndFromLink, r => r.PendingEnd is null);
+            _extending = Asked(ExtendFromLink, r => r.PendingEnd is null && r.IsTemporary && r.Extension is null);
         }
     }
 
-    private static string RowClass(UnitGrantRow row, int index) =>
+    private async Task LoadAsync()
+    {
+        _page = Math.Max(1, PageFromLink ?? 1);
+        _list = await Grants.ListAsync(Query, _page - 1, _pageSize);
+        var last = StaticPager.LastPageOf(_list.TotalCount, _pageSize);
+        if (_page > last)
+        {
+            _page = last;
+            _list = await Grants.ListAsync(Query, _page - 1, _pageSize);
+        }
+
+        _today = _list.Today;
+        _summary = _list.Refusal is null ? $"{GrantDisplay.Persons(_list.PersonCount)}, {GrantDisplay.Grants(_list.TotalCount)}" : null;
+    }
+
+    /// <summary>The row a question is about, if this user may ask it and the row is on the page.</summary>
+    private UnitGrantRow? Asked(int? grantId, Func<UnitGrantRow, bool> askable) =>
+        _scope is { MayRequest: true } && grantId is { } id ? _list?.Items.FirstOrDefault(r => r.GrantId == id && askable(r)) : null;
+
+    private async Task RequestEndAsync()
+    {
+        if (EndGrantId is { } id)
+        {
+            _feedback = Feedback(await Grants.RequestEndAsync(id));
+        }
+
+        await LoadAsync();
+    }
+
+    private async Task RequestExtensionAsync()
+    {
+        if (ExtendGrantId is not { } id)
+        {
+            await LoadAsync();
+            return;
+        }
+
+        // The day is checked here as the service checks it, so that what is wrong shows under the field in the dialog.
+        var day = DateOnly.TryParseExact(NewLastDay, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+            ? parsed
+            : (DateOnly?)null;
+        await LoadAsync();
+        if (_list?.Items.FirstOrDefault(r => r.GrantId == id) is { } row
+            && GrantOrders.CheckNewLastDay(day, row.To ?? _today, _today) is { } invalid)
+        {
+            _extending = row;
+            _extendValue = NewLastDay;
+            _extendError = invalid;
+            return;
+        }
+
+        _feedback = Feedback(await Grants.RequestExtensionAsync(id, day));
+        await LoadAsync();
+    }
+
+    private static (Severity Severity, string Text)? Feedback(UnitGrantResult result) => result switch
+    {
+        UnitGrantResult.Done { Existing: true } done => (Severity.Info, done.Message),
+        UnitGrantResult.Done done => (Severity.Success, done.Message + " Soc-IT tar hand om det; du följer ärendet under Mina ärenden."),
+        UnitGrantResult.Refused refused => (Severity.Error, refused.Message),
+        _ => null,
+    };
+
+    private string AskLink(string question, UnitGrantRow row) => With((question, row.GrantId));
+
+    private string KindLink(UnitGrantKind kind) => With(("kind", kind == UnitGrantKind.All ? null : kind.ToString()), ("page", null));
+
+    /// <summary>Ascending first; the column sorted ascending turns descending. The employee's name ascending is the default.</summary>
+    private string SortLink(UnitGrantSort sort)
+    {
+        var descending = _sort == sort && !_descending;
+        return With(
+            ("sort", sort == UnitGrantSort.Employee && !descending ? null : sort.ToString()),
+            ("desc", descending ? "true" : null),
+            ("page", null));
+    }
+
+    /// <summary>This address with <paramref name="changes"/>, and without a question unless one is among them.</summary>
+    private string With(params (string Name, object? Value)[] changes)
+    {
+        var parameters = Questions.ToDictionary(q => q, object? (_) => null);
+        foreach (var (name, value) in changes)
+        {
+            parameters[name] = value;
+        }
+
+        return Navigation.GetUriWithQueryParameters(parameters);
+    }
+
+    private static string RowClass(UnitGrantRow row) =>
         row.IsFromOtherUnit ? "access-other-unit" : row.IsTemporary ? "access-temporary" : string.Empty;
 }
