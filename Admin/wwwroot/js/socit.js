@@ -242,7 +242,6 @@ window.socit = {
     });
 })();
 
-<<<<<<< HEAD
 // Part F (issue 22): the follow-up and HR pages' dialogs and selection without a circuit, by event delegation on the
 // document (no inline handlers: the CSP forbids them).
 // - input[type=date][data-label-button]: the button with that id says "<data-label-base> till <the day>" as the day is
@@ -290,7 +289,10 @@ window.socit = {
             area.value = fill.dataset.fillText;
             area.dispatchEvent(new Event("input", { bubbles: true }));
             area.focus();
-=======
+        }
+    });
+})();
+
 // Part O (issue 22): the next enhanced page load, for an island that refreshes its static page and tells the outcome
 // after it (a snackbar shown before is wiped by the refresh's DOM update): resolves once the new page is in place.
 window.socit.nextEnhancedLoad = function () {
@@ -324,7 +326,6 @@ window.socit.nextEnhancedLoad = function () {
         if (open) {
             open.open = false;
             open.querySelector("summary")?.focus();
->>>>>>> i23-o
         }
     });
 })();
