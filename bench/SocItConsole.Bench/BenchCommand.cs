@@ -61,6 +61,9 @@ internal static class BenchCommand
                     int.Parse(options.Get("seconds") ?? "15", CultureInfo.InvariantCulture),
                     CancellationToken.None));
                 return 0;
+            case "analyse":
+                Console.WriteLine(Measure.CpuProfile.AnalyseFile(options.Get("trace") ?? throw new ArgumentException("--trace FILE is required")));
+                return 0;
             case "expiry":
                 var expiryRows = await Measure.ExpiryBenchmark.RunAsync(
                     options.Get("db") ?? throw new ArgumentException("--db FILE is required"),
@@ -96,6 +99,7 @@ internal static class BenchCommand
             usage:
               generate --scale tiny|quick|municipal|regional|matrix --out FILE [--force] [--today yyyy-MM-dd]
               profile --app DIR --db FILE [--path /cases] [--user operator] [--seconds 15] [--work DIR]
+              analyse --trace FILE.nettrace   the same breakdown of a trace the runtime wrote (DOTNET_EnableEventPipe=1)
               hr-file  --db FILE --out FILE [--lines 40000] [--today yyyy-MM-dd]   the HR file and its floor, no app
               run      --app DIR --data DIR [--work DIR] [--only dashboard,interaction,circuits,intake,matrix,startup,expiry,review,hr,pages] [--quick] [--markdown FILE]
             """);

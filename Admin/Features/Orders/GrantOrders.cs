@@ -208,16 +208,27 @@ public sealed class GrantOrders(IDbContextFactory<SocItDbContext> factory, Order
 
         var employmentIds = ends.Where(e => e.AssignmentId is null).Select(e => e.EmploymentId).Distinct().ToList();
         var assignmentIds = ends.Where(e => e.AssignmentId is not null).Select(e => e.AssignmentId).Distinct().ToList();
-        var rows = await db.Grants.AsNoTracking()
-            .Where(g => g.EndedByOrderId == null
-                && (g.AssignmentId == null ? employmentIds.Contains(g.EmploymentId) : assignmentIds.Contains(g.AssignmentId)))
+        // Two arms, each on its own index (Grants by employment, by assignment). "Not ended" is checked on the rows read,
+        // not in SQL: given that term, SQLite chose the EndedByOrderId index and read nearly every grant, once per call
+        // (the expiry job over regional data spent 77 % of its time there, measured with `bench profile`/`analyse`).
+        var byEmployment = db.Grants.AsNoTracking().Where(g => g.AssignmentId == null && employmentIds.Contains(g.EmploymentId));
+        var byAssignment = db.Grants.AsNoTracking().Where(g => assignmentIds.Contains(g.AssignmentId));
+        var read = await byEmployment.Concat(byAssignment)
             .Where(g => !db.FollowUps.Any(f => f.GrantId == g.Id && f.Status != FollowUpStatus.Replaced))
             .OrderBy(g => g.SystemName).ThenBy(g => g.Id)
-            .Select(g => new EndingGrant(g.Id, g.EmploymentId, g.AssignmentId, g.SystemId, g.SystemName, g.LevelId, g.LevelName, g.From, g.To))
+            .Select(g => new
+            {
+                Ended = g.EndedByOrderId != null,
+                Grant = new EndingGrant(g.Id, g.EmploymentId, g.AssignmentId, g.SystemId, g.SystemName, g.LevelId, g.LevelName, g.From, g.To),
+            })
             .ToListAsync(ct);
-        return ends.Distinct().ToDictionary(e => e, e => rows
-            .Where(r => (e.AssignmentId is { } a ? r.AssignmentId == a : r.EmploymentId == e.EmploymentId && r.AssignmentId is null)
-                && FollowUpPolicy.EndsWith(r.From, r.To, e.LastDay))
+        var rows = read.Where(r => !r.Ended).Select(r => r.Grant).ToList();
+
+        // Looked up per end, not searched: the job asks for thousands of ends at once.
+        var ofEmployment = rows.Where(r => r.AssignmentId is null).ToLookup(r => r.EmploymentId);
+        var ofAssignment = rows.Where(r => r.AssignmentId is not null).ToLookup(r => r.AssignmentId);
+        return ends.Distinct().ToDictionary(e => e, e => (e.AssignmentId is { } a ? ofAssignment[a] : ofEmployment[e.EmploymentId])
+            .Where(r => FollowUpPolicy.EndsWith(r.From, r.To, e.LastDay))
             .ToList());
     }
 

@@ -83,6 +83,12 @@ internal static class CpuProfile
         return Analyse(trace, path, requests, seconds);
     }
 
+    /// <summary>
+    /// A trace the runtime wrote by itself (<c>DOTNET_EnableEventPipe=1</c> with the sample profiler in
+    /// <c>DOTNET_EventPipeConfig</c>), e.g. of a command such as the expiry job's <c>measure-expiry</c> child.
+    /// </summary>
+    public static string AnalyseFile(string trace) => Analyse(trace, Path.GetFileName(trace), 1, 0);
+
     private static string Analyse(string trace, string path, int requests, int seconds)
     {
         var etlx = TraceLog.CreateFromEventPipeDataFile(trace);
