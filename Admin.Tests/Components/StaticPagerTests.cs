@@ -40,4 +40,13 @@ public class StaticPagerTests : ComponentTestBase
     [InlineData(101, 50, 3)]
     public void LastPage_IsAtLeastOne(int total, int size, int expected) =>
         Assert.Equal(expected, StaticPager.LastPageOf(total, size));
+
+    [Theory]
+    [InlineData(null, 25)]
+    [InlineData(50, 50)]
+    [InlineData(100, 100)]
+    [InlineData(100000, 25)]
+    [InlineData(0, 25)]
+    public void SizeOf_TakesTheAddresssSize_OnlyIfItIsAnOption(int? requested, int expected) =>
+        Assert.Equal(expected, StaticPager.SizeOf(requested, [25, 50, 100]));
 }

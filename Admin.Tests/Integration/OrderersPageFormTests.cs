@@ -5,6 +5,8 @@ using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Shared.Common;
 
+using static SocItConsole.Admin.Tests.Integration.StaticForms;
+
 namespace SocItConsole.Admin.Tests.Integration;
 
 /// <summary>
@@ -30,7 +32,7 @@ public partial class OrderersPageFormTests
 
         var asking = await client.GetStringAsync($"/orderers?end={id}", Ct);
         Assert.Contains($"Frida Nyman kan inte längre beställa för Hemtjänst Centrum från och med i dag ({today}).", asking, StringComparison.Ordinal);
-        var token = WebUtility.HtmlDecode(AntiforgeryField().Match(asking).Groups[1].Value);
+        var token = Token(asking);
         Assert.NotEmpty(token);
 
         // The answer goes to the list without the question, where the form is rendered too.
@@ -70,7 +72,7 @@ public partial class OrderersPageFormTests
         var id = EndLink().Match(await chef1.GetStringAsync("/orderers", Ct)).Groups[1].Value;
         using var chef2 = await SignedInAsync(app, "chef2");
         var asking = await chef2.GetStringAsync($"/orderers?end={id}", Ct);
-        var token = WebUtility.HtmlDecode(AntiforgeryField().Match(asking).Groups[1].Value);
+        var token = Token(asking);
 
         // chef2's list has no such appointment, so the page asks nothing; a forged answer reaches the service, which refuses.
         Assert.DoesNotContain("data-testid=\"end-question\"", asking, StringComparison.Ordinal);
@@ -92,7 +94,7 @@ public partial class OrderersPageFormTests
         using var client = await SignedInAsync(app, "chef1");
         var id = EndLink().Match(await client.GetStringAsync("/orderers", Ct)).Groups[1].Value;
         var asking = await client.GetStringAsync($"/orderers?end={id}", Ct);
-        var token = WebUtility.HtmlDecode(AntiforgeryField().Match(asking).Groups[1].Value);
+        var token = Token(asking);
         using var first = await client.PostAsync("/orderers", Form(
             ("_handler", "end-appointment"), ("__RequestVerificationToken", token), ("end-id", id)), Ct);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
@@ -106,16 +108,7 @@ public partial class OrderersPageFormTests
         Assert.Contains("Uppdraget för Frida Nyman har redan upphört.", answer, StringComparison.Ordinal);
     }
 
-    private static async Task<HttpClient> SignedInAsync(AdminAppFactory app, string user)
-    {
-        var client = app.CreateTestClient();
-        using var signIn = await client.GetAsync($"/account/dev-sign-in?userName={user}", Ct);
-        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        return client;
-    }
 
-    private static FormUrlEncodedContent Form(params (string Key, string Value)[] fields) =>
-        new(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));
 
     /// <summary>The appointment id in a row's "Avsluta uppdraget" link: only those links carry <c>end=</c> on the list.</summary>
     [GeneratedRegex("[?;]end=(\\d+)")]
@@ -124,6 +117,4 @@ public partial class OrderersPageFormTests
     [GeneratedRegex("<form id=\"end-appointment\"[^>]*action=\"([^\"]*)\"")]
     private static partial Regex EndFormAction();
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }

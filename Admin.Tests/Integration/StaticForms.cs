@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using SocItConsole.Admin.Tests.Infrastructure;
 
 namespace SocItConsole.Admin.Tests.Integration;
 
@@ -7,9 +8,25 @@ namespace SocItConsole.Admin.Tests.Integration;
 /// A static page's actions as the browser sends them (decision 0049): GET a page, follow a link, post one of its POST
 /// forms (named by its <c>_handler</c>) with its hidden fields and antiforgery token.
 /// </summary>
-internal static class StaticForms
+internal static partial class StaticForms
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>A client signed in through the development sign-in, with its cookie, as the browser is.</summary>
+    public static async Task<HttpClient> SignedInAsync(AdminAppFactory app, string user)
+    {
+        var client = app.CreateTestClient();
+        using var signIn = await client.GetAsync($"/account/dev-sign-in?userName={user}", Ct);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        return client;
+    }
+
+    /// <summary>The antiforgery token of the first form in <paramref name="html"/> (empty when there is none).</summary>
+    public static string Token(string html) => WebUtility.HtmlDecode(AntiforgeryField().Match(html).Groups[1].Value);
+
+    /// <summary>A form body of the given fields, for a post written out by hand.</summary>
+    public static FormUrlEncodedContent Form(params (string Key, string Value)[] fields) =>
+        new(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));
 
     public static async Task<string> GetAsync(HttpClient client, string path)
     {
@@ -57,4 +74,7 @@ internal static class StaticForms
 
     /// <summary>The interactive server roots the page prerenders (one comment each): 0 means no circuit opens.</summary>
     public static int Islands(string html) => Regex.Count(html, "\"type\":\"server\"");
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Admin.Tests.Infrastructure;
+using SocItConsole.Shared.Common;
 using SocItConsole.Shared.Orders;
+
+using static SocItConsole.Admin.Tests.Integration.StaticForms;
 
 namespace SocItConsole.Admin.Tests.Integration;
 
@@ -58,27 +60,27 @@ public partial class UnitGrantsPageFormTests
         var id = ExtendLink().Match(await client.GetStringAsync("/access?kind=FromOtherUnits", Ct)).Groups[1].Value;
         var asking = await client.GetStringAsync($"/access?kind=FromOtherUnits&extend={id}", Ct);
         Assert.Contains("data-testid=\"extend-dialog\"", asking, StringComparison.Ordinal);
-        Assert.Contains($"Tidigast {Iso(lastDay.AddDays(1))}", asking, StringComparison.Ordinal);
+        Assert.Contains($"Tidigast {Dates.Iso(lastDay.AddDays(1))}", asking, StringComparison.Ordinal);
         var token = Token(asking);
         var extensions = await OrdersAsync(app, OrderType.Extend);
 
         using var early = await client.PostAsync("/access?kind=FromOtherUnits", Form(
-            ("_handler", "request-extension"), ("__RequestVerificationToken", token), ("extend-grant", id), ("last-day", Iso(lastDay))), Ct);
+            ("_handler", "request-extension"), ("__RequestVerificationToken", token), ("extend-grant", id), ("last-day", Dates.Iso(lastDay))), Ct);
         var refused = WebUtility.HtmlDecode(await early.Content.ReadAsStringAsync(Ct));
 
         Assert.Equal(HttpStatusCode.OK, early.StatusCode);
         Assert.Contains("data-testid=\"extend-dialog\"", refused, StringComparison.Ordinal);
-        Assert.Contains($"Det nya slutdatumet måste vara efter nuvarande sista dag ({Iso(lastDay)}).", refused, StringComparison.Ordinal);
-        Assert.Contains($"value=\"{Iso(lastDay)}\"", refused, StringComparison.Ordinal);
+        Assert.Contains($"Det nya slutdatumet måste vara efter nuvarande sista dag ({Dates.Iso(lastDay)}).", refused, StringComparison.Ordinal);
+        Assert.Contains($"value=\"{Dates.Iso(lastDay)}\"", refused, StringComparison.Ordinal);
         Assert.Equal(extensions, await OrdersAsync(app, OrderType.Extend));
 
         var until = lastDay.AddDays(30);
         using var good = await client.PostAsync("/access?kind=FromOtherUnits", Form(
-            ("_handler", "request-extension"), ("__RequestVerificationToken", token), ("extend-grant", id), ("last-day", Iso(until))), Ct);
+            ("_handler", "request-extension"), ("__RequestVerificationToken", token), ("extend-grant", id), ("last-day", Dates.Iso(until))), Ct);
         var answer = WebUtility.HtmlDecode(await good.Content.ReadAsStringAsync(Ct));
 
         Assert.Equal(HttpStatusCode.OK, good.StatusCode);
-        Assert.Matches($@"Förlängning av Omar Alis Lifecare \(Utförare\) i Hemtjänst Centrum till {Iso(until)} är beställd: ärende SOC-\d{{4}}-\d{{5}}\.", answer);
+        Assert.Matches($@"Förlängning av Omar Alis Lifecare \(Utförare\) i Hemtjänst Centrum till {Dates.Iso(until)} är beställd: ärende SOC-\d{{4}}-\d{{5}}\.", answer);
         Assert.DoesNotContain("data-testid=\"extend-dialog\"", answer, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"pending-extension\"", answer, StringComparison.Ordinal);
         Assert.Equal(extensions + 1, await OrdersAsync(app, OrderType.Extend));
@@ -127,13 +129,6 @@ public partial class UnitGrantsPageFormTests
         return await db.Orders.CountAsync(o => o.Type == type, Ct);
     }
 
-    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Token(string page) => WebUtility.HtmlDecode(AntiforgeryField().Match(page).Groups[1].Value);
-
-    private static FormUrlEncodedContent Form(params (string Key, string Value)[] fields) =>
-        new(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));
-
     /// <summary>The grant id in a row's "Begär avslut" item: only those links carry <c>end=</c> on the list.</summary>
     [GeneratedRegex("[?;]end=(\\d+)\"")]
     private static partial Regex EndLink();
@@ -148,6 +143,4 @@ public partial class UnitGrantsPageFormTests
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex Tag();
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }

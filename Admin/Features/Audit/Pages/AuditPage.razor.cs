@@ -59,7 +59,7 @@ public partial class AuditPage
     {
         _from = ParseDay(From);
         _to = ParseDay(To);
-        _pageSize = Size is { } size && PageSizes.Contains(size) ? size : PageSizes[0];
+        _pageSize = StaticPager.SizeOf(Size, PageSizes);
         _entityTypes = await Log.EntityTypesAsync();
 
         var query = new AuditQuery

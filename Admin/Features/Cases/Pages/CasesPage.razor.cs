@@ -86,7 +86,7 @@ public partial class CasesPage
 
     private string Sort => SortQuery is SortCase or SortStart or SortOldest ? SortQuery : string.Empty;
 
-    private int PageSize => SizeQuery is { } size && PageSizes.Contains(size) ? size : PageSizes[0];
+    private int PageSize => StaticPager.SizeOf(SizeQuery, PageSizes);
 
     protected override async Task OnParametersSetAsync()
     {

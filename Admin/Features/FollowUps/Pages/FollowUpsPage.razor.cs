@@ -60,7 +60,7 @@ public partial class FollowUpsPage
 
     [SupplyParameterFromQuery(Name = FollowUpDecisions.GrantParameter)] public int? GrantQuery { get; set; }
 
-    private int PageSize => SizeQuery is { } size && PageSizes.Contains(size) ? size : PageSizes[0];
+    private int PageSize => StaticPager.SizeOf(SizeQuery, PageSizes);
 
     /// <summary>This list (filter, search, page, open rows) without an open question.</summary>
     private string ListHref => Navigation.GetUriWithQueryParameters(FollowUpDecisions.Query(null));

@@ -123,7 +123,7 @@ public partial class UnitGrantsPage
         _kind = Enum.TryParse<UnitGrantKind>(KindFromLink, ignoreCase: true, out var kind) && Enum.IsDefined(kind) ? kind : UnitGrantKind.All;
         _sort = Enum.TryParse<UnitGrantSort>(SortFromLink, ignoreCase: true, out var sort) && Enum.IsDefined(sort) ? sort : UnitGrantSort.Employee;
         _descending = DescendingFromLink == true;
-        _pageSize = SizeFromLink is { } size && PageSizes.Contains(size) ? size : PageSizes[0];
+        _pageSize = StaticPager.SizeOf(SizeFromLink, PageSizes);
         // A posted answer loads the list after ordering (its handler), not twice.
         if (_scope.Units.Count > 0 && EndGrantId is null && ExtendGrantId is null)
         {

@@ -79,7 +79,7 @@ public sealed partial class HrFindingsPage
 
     [SupplyParameterFromForm(FormName = DismissForm)] public DismissalForm? Dismissal { get; set; }
 
-    private int PageSize => SizeQuery is { } size && PageSizes.Contains(size) ? size : PageSizes[0];
+    private int PageSize => StaticPager.SizeOf(SizeQuery, PageSizes);
 
     private IReadOnlyList<int> SelectedIds => IdsQuery is { Length: > 0 } ids ? [.. ids.Distinct()] : [];
 

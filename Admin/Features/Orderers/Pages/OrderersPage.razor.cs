@@ -92,7 +92,7 @@ public partial class OrderersPage
         _unitId = _linkRefusal is null && UnitFromLink is { } unit ? unit
             : _scope.Units.Count == 1 ? _scope.Units[0].Id
             : null;
-        _pageSize = SizeFromLink is { } size && PageSizes.Contains(size) ? size : PageSizes[0];
+        _pageSize = StaticPager.SizeOf(SizeFromLink, PageSizes);
         // A posted answer loads the list after ending (EndAsync), not twice.
         if (_scope.Units.Count > 0 && EndId is null)
         {

@@ -47,7 +47,7 @@ public partial class MyOrdersPage
 
     [SupplyParameterFromForm(FormName = "answer")] public AnswerForm? Answer { get; set; }
 
-    private int PageSize => SizeQuery is { } size && PageSizes.Contains(size) ? size : PageSizes[0];
+    private int PageSize => StaticPager.SizeOf(SizeQuery, PageSizes);
 
     /// <summary>This list (filter, search, page) without an open answer.</summary>
     private string ListHref => Navigation.GetUriWithQueryParameter("svara", (int?)null);
