@@ -159,7 +159,7 @@ internal static class InteractionBenchmark
     private static string Day(int days) =>
         DateOnly.FromDateTime(DateTime.Today).AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static async Task<double> ClickAsync(IPage page, string click, string watch) =>
+    internal static async Task<double> ClickAsync(IPage page, string click, string watch) =>
         await page.EvaluateAsync<double>(ClickAndWait, new[] { click, watch });
 
     private static BenchRow Row(string name, string scale, Sample value, Sample counter) =>

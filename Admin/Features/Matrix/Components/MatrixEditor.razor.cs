@@ -23,6 +23,8 @@ public partial class MatrixEditor
     private (MatrixModel?, string?, bool) _visibleSystemsKey;
     private ElementReference _scroll;
     private CellKey? _jumpTo;
+    private int _gridRevision;
+    private bool _cellChangeOnly;
 
     [Inject] private MatrixService Matrix { get; set; } = default!;
 
@@ -119,7 +121,24 @@ public partial class MatrixEditor
         }
     }
 
-    private void SetCell((CellKey Key, int? LevelId) change) => _pending?.Set(change.Key, change.LevelId);
+    private void SetCell((CellKey Key, int? LevelId) change)
+    {
+        _pending?.Set(change.Key, change.LevelId);
+        _cellChangeOnly = true;
+    }
+
+    // A render after a cell change updates the toolbar; the changed cell has rendered itself (MatrixGrid). Every other
+    // render of the editor (a filter, a save, a discard, a reload) advances the grid's revision, so the grid follows.
+    protected override bool ShouldRender()
+    {
+        if (!_cellChangeOnly)
+        {
+            _gridRevision++;
+        }
+
+        _cellChangeOnly = false;
+        return true;
+    }
 
     /// <summary>
     /// Brings a changed cell into view and focuses it. A filter or "Visa inaktiva" that hides its row or column is
@@ -290,12 +309,6 @@ public partial class MatrixEditor
                 .ThenBy(c => c.SystemName, order),
         ];
     }
-
-    private static string SystemTooltip(MatrixSystem system) =>
-        system.Name + ". "
-        + (system.IsActive ? string.Empty : "Inaktiverat. ")
-        + "Nivåer: " + string.Join(", ", system.Levels.Select(l => l.Name))
-        + (system.RequiresDigitalKeys ? ". Bara i verksamheter med digitala nycklar." : ".");
 
     private static bool Matches(string name, string? filter) =>
         string.IsNullOrWhiteSpace(filter)
