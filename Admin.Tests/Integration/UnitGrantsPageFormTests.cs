@@ -122,6 +122,36 @@ public partial class UnitGrantsPageFormTests
         Assert.Equal(0, await OrdersAsync(app, OrderType.EndTemporary));
     }
 
+    [Fact]
+    public async Task RequestEnd_PostedByAnOperator_IsRefusedInThePage_NotWithTheErrorPage_AndNothingIsOrdered()
+    {
+        await using var app = AdminAppFactory.EntraId();
+        await GrantsAuthorizationTests.Chef1StaffAsync(app.Services);
+        using var chef1 = app.CreateTestClient("chef1");
+        var id = EndLink().Match(await chef1.GetStringAsync("/access?kind=FromOtherUnits", Ct)).Groups[1].Value;
+        using var operatorClient = app.CreateTestClient("operator");
+        var page = await operatorClient.GetStringAsync("/access", Ct);
+
+        var (ends, extensions) = (await OrdersAsync(app, OrderType.EndTemporary), await OrdersAsync(app, OrderType.Extend));
+
+        // The operator sees every unit but has no request menu; a forged answer is refused with the page's message.
+        Assert.DoesNotContain("data-testid=\"row-actions\"", page, StringComparison.Ordinal);
+        using var end = await operatorClient.PostAsync("/access", Form(
+            ("_handler", "request-end"), ("__RequestVerificationToken", Token(page)), ("end-grant", id)), Ct);
+        var endAnswer = WebUtility.HtmlDecode(await end.Content.ReadAsStringAsync(Ct));
+        using var extend = await operatorClient.PostAsync("/access", Form(
+            ("_handler", "request-extension"), ("__RequestVerificationToken", Token(page)), ("extend-grant", id),
+            ("last-day", Dates.Iso(AdminTimeZone.Today(TimeProvider.System).AddDays(90)))), Ct);
+        var extendAnswer = WebUtility.HtmlDecode(await extend.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.OK, end.StatusCode);
+        Assert.Contains(SocItConsole.Admin.Features.Grants.UnitGrants.OnlyManagersMayRequestMessage, endAnswer, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, extend.StatusCode);
+        Assert.Contains(SocItConsole.Admin.Features.Grants.UnitGrants.OnlyManagersMayRequestMessage, extendAnswer, StringComparison.Ordinal);
+        Assert.Equal(ends, await OrdersAsync(app, OrderType.EndTemporary));
+        Assert.Equal(extensions, await OrdersAsync(app, OrderType.Extend));
+    }
+
     private static async Task<int> OrdersAsync(AdminAppFactory app, OrderType type)
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -30,6 +30,9 @@ public sealed class UnitGrants(
     TimeProvider clock)
 {
     public const int MaxPageSize = 100;
+    public const string OnlyManagersMayRequestMessage =
+        "Bara verksamhetens chef kan begära att en behörighet avslutas eller förlängs här.";
+
     public const string UnitNotFoundMessage = "Verksamheten finns inte, eller är inte en av dina verksamheter.";
     public const string GrantNotFoundMessage =
         "Behörigheten finns inte, gäller inte längre eller hör inte till någon av dina verksamheter.";

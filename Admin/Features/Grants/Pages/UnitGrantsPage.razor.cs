@@ -154,6 +154,12 @@ public partial class UnitGrantsPage
 
     private async Task RequestEndAsync()
     {
+        if (RefusedAsNotManager())
+        {
+            await LoadAsync();
+            return;
+        }
+
         if (EndGrantId is { } id)
         {
             _feedback = Feedback(await Grants.RequestEndAsync(id));
@@ -164,6 +170,12 @@ public partial class UnitGrantsPage
 
     private async Task RequestExtensionAsync()
     {
+        if (RefusedAsNotManager())
+        {
+            await LoadAsync();
+            return;
+        }
+
         if (ExtendGrantId is not { } id)
         {
             await LoadAsync();
@@ -186,6 +198,21 @@ public partial class UnitGrantsPage
 
         _feedback = Feedback(await Grants.RequestExtensionAsync(id, day));
         await LoadAsync();
+    }
+
+    /// <summary>
+    /// The forms are only on a manager's page; an answer posted by anyone else (an operator, a forged form) is refused in
+    /// the page, as the service would refuse it, instead of ending in the error page.
+    /// </summary>
+    private bool RefusedAsNotManager()
+    {
+        if (_scope is { MayRequest: true })
+        {
+            return false;
+        }
+
+        _feedback = (Severity.Error, UnitGrants.OnlyManagersMayRequestMessage);
+        return true;
     }
 
     private static (Severity Severity, string Text)? Feedback(UnitGrantResult result) => result switch
