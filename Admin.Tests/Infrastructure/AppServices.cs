@@ -40,7 +40,7 @@ public static class AppServices
     {
         var principal = DevUsers.Find(userName)?.ToPrincipal() ?? throw new ArgumentException(userName, nameof(userName));
         var authorization = new ServiceCollection().AddLogging().AddAuthorizationCore(Policies.Configure)
-            .AddSingleton<IAuthorizationHandler>(new SocItConsole.Admin.Features.Orderers.AppointedOrdererAuthorization(database, clock))
+            .AddSingleton<IAuthorizationHandler>(new SocItConsole.Admin.Features.Orderers.AppointedOrdererAuthorization(database, clock, new HttpContextAccessor()))
             .BuildServiceProvider().GetRequiredService<IAuthorizationService>();
         return new CurrentUser(new FixedAuthenticationState(principal), new HttpContextAccessor(), authorization, NullLoggerFactory.Instance);
     }
@@ -65,7 +65,7 @@ public static class AppServices
         services.TryAddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
         services.TryAddScoped<AuditedChange>();
         services.TryAddScoped<SocItConsole.Admin.Features.Orderers.AppointedOrderers>();
-        services.AddSingleton<IAuthorizationHandler>(new SocItConsole.Admin.Features.Orderers.AppointedOrdererAuthorization(database, clock));
+        services.AddSingleton<IAuthorizationHandler>(new SocItConsole.Admin.Features.Orderers.AppointedOrdererAuthorization(database, clock, new HttpContextAccessor()));
         return services;
     }
 

@@ -51,6 +51,44 @@ public class AppointedOrdererAuthorizationTests
         Assert.Equal([("/", HttpStatusCode.OK), ("/orders/new", HttpStatusCode.Forbidden), ("/my-orders", HttpStatusCode.Forbidden)], afterEnd);
     }
 
+    [Fact]
+    public async Task WithinOneRequest_TheRegisterIsReadOnce_ANewRequestOrACircuitReadsItAgain()
+    {
+        await using var app = AdminAppFactory.Development();
+        var authorization = app.Services.GetRequiredService<Microsoft.AspNetCore.Authorization.IAuthorizationService>();
+        var accessor = app.Services.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>();
+        var frida = SocItConsole.Admin.Infrastructure.Authentication.DevUsers.Find("bestallare1")!.ToPrincipal();
+        async Task<bool> MayOrderAsync() =>
+            (await authorization.AuthorizeAsync(frida, null, SocItConsole.Admin.Infrastructure.Authentication.Policies.Orderer)).Succeeded;
+
+        var circuit = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        circuit.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpWebSocketFeature>(new WebSocketRequest());
+        accessor.HttpContext = circuit;
+        Assert.True(await MayOrderAsync());
+        accessor.HttpContext = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        Assert.True(await MayOrderAsync());
+
+        await EndAppointmentAsync(app.Services);
+
+        // The same request keeps the answer it read (a static page asks once per menu item and view) ...
+        Assert.True(await MayOrderAsync());
+        // ... the next request reads the register again ...
+        accessor.HttpContext = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        Assert.False(await MayOrderAsync());
+        // ... and so does every check of a circuit, under the WebSocket request that carries it for as long as the tab.
+        accessor.HttpContext = circuit;
+        Assert.False(await MayOrderAsync());
+        accessor.HttpContext = null;
+    }
+
+    private sealed class WebSocketRequest : Microsoft.AspNetCore.Http.Features.IHttpWebSocketFeature
+    {
+        public bool IsWebSocketRequest => true;
+
+        public Task<System.Net.WebSockets.WebSocket> AcceptAsync(Microsoft.AspNetCore.Http.WebSocketAcceptContext context) =>
+            throw new NotSupportedException();
+    }
+
     private static async Task<(string, HttpStatusCode)[]> OutcomesAsync(HttpClient client, IEnumerable<string> paths)
     {
         var outcomes = new List<(string, HttpStatusCode)>();
