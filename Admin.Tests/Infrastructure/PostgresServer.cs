@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace SocItConsole.Admin.Tests.Infrastructure;
+
+/// <summary>
+/// Debian's PostgreSQL for the tests: one server for the test run, in a temporary data directory on a free loopback
+/// port, made with <c>initdb</c> and started with <c>pg_ctl</c> (as the <c>postgres</c> user when the tests run as root,
+/// since PostgreSQL refuses to run as root), and a fresh database per test class. The server is stopped and its
+/// directory deleted when the run ends. Where the binaries are missing a test that needs them fails under CI
+/// (CI=true) and is skipped with the reason printed elsewhere, as the browser tests are.
+/// </summary>
+public sealed class PostgresServer : IAsyncLifetime
+{
+    private const string BinariesRoot = "/usr/lib/postgresql";
+
+    private readonly string? _bin = FindBinaries();
+    private string? _root;
+
+    /// <summary>The loopback port the server listens on (0 before it has started).</summary>
+    public int Port { get; private set; }
+
+    /// <summary>Why there is no server, or null when there is one.</summary>
+    public string? Unavailable => _bin is null
+        ? $"PostgreSQL's initdb and pg_ctl were not found under {BinariesRoot}/*/bin (install them with: apt-get install -y postgresql)"
+        : null;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (_bin is null)
+        {
+            return;
+        }
+
+        _root = Directory.CreateTempSubdirectory("socit-pg-").FullName;
+        var data = Path.Combine(_root, "data");
+        if (Environment.IsPrivilegedProcess)
+        {
+            await RunAsync("chown", ["postgres:postgres", _root]);
+        }
+
+        await RunAsPostgresAsync(Path.Combine(_bin, "initdb"),
+            ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"]);
+        Port = FreePort();
+        // Durability is PostgreSQL's own business here, not the tests': no fsync, so that a database per class is cheap.
+        var options = string.Join(' ',
+            $"-p {Port}", $"-k {_root}", "-c listen_addresses=127.0.0.1", "-c fsync=off", "-c synchronous_commit=off",
+            "-c full_page_writes=off", "-c max_connections=300");
+        await RunAsPostgresAsync(Path.Combine(_bin, "pg_ctl"),
+            ["-D", data, "-l", Path.Combine(_root, "server.log"), "-w", "-t", "120", "-o", options, "start"]);
+    }
+
+    /// <summary>Fails under CI and skips elsewhere when there is no server.</summary>
+    public void EnsureAvailable()
+    {
+        if (Unavailable is not { } reason)
+        {
+            return;
+        }
+
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            Assert.Fail(reason + "; PostgreSQL tests may not be skipped under CI.");
+        }
+
+        Console.Error.WriteLine("Skipping PostgreSQL test: " + reason);
+        Assert.Skip(reason);
+    }
+
+    /// <summary>A new, empty database named after <paramref name="owner"/>; its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(string owner, CancellationToken ct = default)
+    {
+        EnsureAvailable();
+        var name = new string([.. owner.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(40)]) + "_" + Guid.NewGuid().ToString("N")[..8];
+        await using (var connection = new NpgsqlConnection(ConnectionString("postgres")))
+        {
+            await connection.OpenAsync(ct);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await create.ExecuteNonQueryAsync(ct);
+        }
+
+        return ConnectionString(name);
+    }
+
+    public string ConnectionString(string database) =>
+        new NpgsqlConnectionStringBuilder
+        {
+            Host = IPAddress.Loopback.ToString(),
+            Port = Port,
+            Username = "postgres",
+            Database = database,
+        }.ConnectionString;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_bin is null || _root is null)
+        {
+            return;
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        try
+        {
+            await RunAsPostgresAsync(Path.Combine(_bin, "pg_ctl"), ["-D", Path.Combine(_root, "data"), "-m", "immediate", "-w", "stop"]);
+        }
+        finally
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    private static string? FindBinaries() =>
+        Directory.Exists(BinariesRoot)
+            ? Directory.GetDirectories(BinariesRoot)
+                .Select(version => Path.Combine(version, "bin"))
+                .Where(bin => File.Exists(Path.Combine(bin, "initdb")) && File.Exists(Path.Combine(bin, "pg_ctl")))
+                .OrderByDescending(bin => bin, StringComparer.Ordinal)
+                .FirstOrDefault()
+            : null;
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static Task RunAsPostgresAsync(string file, IReadOnlyList<string> arguments) =>
+        Environment.IsPrivilegedProcess
+            ? RunAsync("runuser", ["-u", "postgres", "--", file, .. arguments])
+            : RunAsync(file, arguments);
+
+    private static async Task RunAsync(string file, IReadOnlyList<string> arguments)
+    {
+        var info = new ProcessStartInfo(file)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"{file} did not start");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"{file} {string.Join(' ', arguments)} exited with {process.ExitCode}: {await output}{await error}");
+        }
+    }
+}
