@@ -23,6 +23,25 @@ public class StaticPagerTests : ComponentTestBase
         Assert.Equal("25", cut.Find("[aria-current=true]").TextContent);
     }
 
+    [Theory]
+    [InlineData(null, 1, new[] { 0 })]
+    [InlineData(-3, 1, new[] { 0 })]
+    [InlineData(2, 2, new[] { 1 })]
+    [InlineData(9, 3, new[] { 8, 2 })]
+    public async Task LoadPage_LoadsTheAskedPage_OrTheLastWhenItIsPastTheEnd_AndLoadsTwiceOnlyThen(int? requested, int page, int[] loads)
+    {
+        var asked = new List<int>();
+        var (rows, shown) = await StaticPager.LoadPageAsync(requested, 10, index =>
+        {
+            asked.Add(index);
+            return Task.FromResult((Total: 25, Index: index));
+        }, r => r.Total);
+
+        Assert.Equal(page, shown);
+        Assert.Equal(page - 1, rows.Index);
+        Assert.Equal(loads, asked);
+    }
+
     [Fact]
     public void OnTheOnlyPage_EveryButtonIsDisabled_AndNothingIsALink()
     {

@@ -71,14 +71,8 @@ public partial class AuditPage
             To = _to,
             Text = Text,
         };
-        _page = Math.Max(Page ?? 1, 1);
-        _result = await Log.SearchAsync(query, _page - 1, _pageSize);
-        var lastPage = StaticPager.LastPageOf(_result.TotalCount, _pageSize);
-        if (_page > lastPage)
-        {
-            _page = lastPage;
-            _result = await Log.SearchAsync(query, _page - 1, _pageSize);
-        }
+        (_result, _page) = await StaticPager.LoadPageAsync(
+            Page, _pageSize, index => Log.SearchAsync(query, index, _pageSize), r => r.TotalCount);
 
         _details = Entry is { } entry ? await Log.GetAsync(entry) : null;
     }

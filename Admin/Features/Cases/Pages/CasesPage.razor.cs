@@ -106,16 +106,8 @@ public partial class CasesPage
         var assignees = Cases.AssigneesAsync();
         var units = Cases.FindUnitsAsync(null, int.MaxValue);
         var day = Status == TodayFilter ? Cases.TodayAsync(query) : null;
-        var result = await Cases.SearchAsync(query, CaseSortOf(Sort), (PageQuery ?? 1) - 1, PageSize);
-        // An address past the last page (the queue shrank) shows the last page instead of an empty one.
-        var last = StaticPager.LastPageOf(result.TotalCount, PageSize);
-        _page = Math.Clamp(PageQuery ?? 1, 1, last);
-        if (_page != (PageQuery ?? 1))
-        {
-            result = await Cases.SearchAsync(query, CaseSortOf(Sort), _page - 1, PageSize);
-        }
-
-        _result = result;
+        (_result, _page) = await StaticPager.LoadPageAsync(
+            PageQuery, PageSize, index => Cases.SearchAsync(query, CaseSortOf(Sort), index, PageSize), r => r.TotalCount);
         _summary = await summary;
         _assignees = await assignees;
         _units = await units;

@@ -80,15 +80,8 @@ public partial class FollowUpsPage
 
     private async Task LoadAsync()
     {
-        var requested = Math.Max(PageQuery ?? 1, 1);
-        _result = await FollowUps.ListAsync(_filter, Search, requested - 1, PageSize);
-        _page = Math.Min(requested, StaticPager.LastPageOf(_result.TotalCount, PageSize));
-        if (_page != requested)
-        {
-            // A page past the end (decisions shrank the list, or a typed address): show the last page.
-            _result = await FollowUps.ListAsync(_filter, Search, _page - 1, PageSize);
-        }
-
+        (_result, _page) = await StaticPager.LoadPageAsync(
+            PageQuery, PageSize, index => FollowUps.ListAsync(_filter, Search, index, PageSize), r => r.TotalCount);
         _today = _result.Today;
     }
 

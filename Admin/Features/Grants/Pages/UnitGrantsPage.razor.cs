@@ -135,14 +135,9 @@ public partial class UnitGrantsPage
 
     private async Task LoadAsync()
     {
-        _page = Math.Max(1, PageFromLink ?? 1);
-        _list = await Grants.ListAsync(Query, _page - 1, _pageSize);
-        var last = StaticPager.LastPageOf(_list.TotalCount, _pageSize);
-        if (_page > last)
-        {
-            _page = last;
-            _list = await Grants.ListAsync(Query, _page - 1, _pageSize);
-        }
+        var query = Query;
+        (_list, _page) = await StaticPager.LoadPageAsync(
+            PageFromLink, _pageSize, index => Grants.ListAsync(query, index, _pageSize), l => l.TotalCount);
 
         _today = _list.Today;
         _summary = _list.Refusal is null ? $"{GrantDisplay.Persons(_list.PersonCount)}, {GrantDisplay.Grants(_list.TotalCount)}" : null;

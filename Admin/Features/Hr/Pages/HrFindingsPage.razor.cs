@@ -169,14 +169,8 @@ public sealed partial class HrFindingsPage
         }
 
         var query = new HrFindingQuery(run.Id) { Kind = _kind, Status = _status, UnitId = _unitId, Search = Search };
-        var requested = Math.Max(PageQuery ?? 1, 1);
-        _result = await Findings.SearchAsync(query, requested - 1, PageSize);
-        _page = Math.Min(requested, StaticPager.LastPageOf(_result.TotalCount, PageSize));
-        if (_page != requested)
-        {
-            // A page past the end (confirmations shrank the list, or a typed address): show the last page.
-            _result = await Findings.SearchAsync(query, _page - 1, PageSize);
-        }
+        (_result, _page) = await StaticPager.LoadPageAsync(
+            PageQuery, PageSize, index => Findings.SearchAsync(query, index, PageSize), r => r.TotalCount);
     }
 
     private string KindHref(HrFindingKind? kind) => Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>

@@ -103,14 +103,8 @@ public partial class OrderersPage
     private async Task LoadAsync(bool confirm)
     {
         var query = new AppointmentQuery(_unitId, Status, Search);
-        _page = Math.Max(1, PageFromLink ?? 1);
-        _list = await Orderers.ListAsync(query, _page - 1, _pageSize);
-        var last = StaticPager.LastPageOf(_list.TotalCount, _pageSize);
-        if (_page > last)
-        {
-            _page = last;
-            _list = await Orderers.ListAsync(query, _page - 1, _pageSize);
-        }
+        (_list, _page) = await StaticPager.LoadPageAsync(
+            PageFromLink, _pageSize, index => Orderers.ListAsync(query, index, _pageSize), l => l.TotalCount);
 
         _summary = _list.Refusal is null ? OrdererTexts.Appointments(_list.TotalCount) : null;
         _confirming = confirm && EndFromLink is { } id ? _list.Items.FirstOrDefault(r => r.Id == id && r.MayEnd) : null;

@@ -61,14 +61,8 @@ public partial class MyOrdersPage
 
     private async Task LoadAsync()
     {
-        var requested = Math.Max(PageQuery ?? 1, 1);
-        _result = await Orders.MyOrdersAsync(requested - 1, PageSize, Search, _filter);
-        _page = Math.Min(requested, StaticPager.LastPageOf(_result.TotalCount, PageSize));
-        if (_page != requested)
-        {
-            // A page past the end (the list shrank, or a typed address): show the last page.
-            _result = await Orders.MyOrdersAsync(_page - 1, PageSize, Search, _filter);
-        }
+        (_result, _page) = await StaticPager.LoadPageAsync(
+            PageQuery, PageSize, index => Orders.MyOrdersAsync(index, PageSize, Search, _filter), r => r.TotalCount);
     }
 
     private string AnswerHref(MyOrderRow row) =>
