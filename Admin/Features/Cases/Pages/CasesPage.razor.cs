@@ -74,9 +74,9 @@ public partial class CasesPage
     private string Status => StatusQuery is OpenFilter or TodayFilter or AllFilter
         || Enum.TryParse<OrderStatus>(StatusQuery, out _) ? StatusQuery! : OpenFilter;
 
-    private OrderType? Type => Enum.TryParse<OrderType>(TypeQuery, out var type) && Enum.IsDefined(type) ? type : null;
+    private OrderType? Type => AddressValues.EnumOf<OrderType>(TypeQuery, ignoreCase: false);
 
-    private CaseMark? Mark => Enum.TryParse<CaseMark>(MarkQuery, out var mark) && Enum.IsDefined(mark) ? mark : null;
+    private CaseMark? Mark => AddressValues.EnumOf<CaseMark>(MarkQuery, ignoreCase: false);
 
     private DateOnly? From => Day(FromQuery);
 

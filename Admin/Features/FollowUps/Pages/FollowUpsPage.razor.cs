@@ -70,9 +70,7 @@ public partial class FollowUpsPage
 
     protected override async Task OnParametersSetAsync()
     {
-        _filter = Enum.TryParse<FollowUpFilter>(FilterQuery, ignoreCase: true, out var filter) && Enum.IsDefined(filter)
-            ? filter
-            : FollowUpFilter.Undecided;
+        _filter = AddressValues.EnumOf<FollowUpFilter>(FilterQuery) ?? FollowUpFilter.Undecided;
         _today = AdminTimeZone.Today(Clock);
         _asking = await FollowUpQuestion.FindAsync(FollowUps, EndQuery, ExtendQuery, GrantQuery);
         await LoadAsync();

@@ -120,8 +120,8 @@ public partial class UnitGrantsPage
             : _scope.Units.Count == 1 ? _scope.Units[0].Id
             : null;
         _systemId = SystemFromLink is { } system && _scope.Systems.Any(s => s.Id == system) ? system : null;
-        _kind = Enum.TryParse<UnitGrantKind>(KindFromLink, ignoreCase: true, out var kind) && Enum.IsDefined(kind) ? kind : UnitGrantKind.All;
-        _sort = Enum.TryParse<UnitGrantSort>(SortFromLink, ignoreCase: true, out var sort) && Enum.IsDefined(sort) ? sort : UnitGrantSort.Employee;
+        _kind = AddressValues.EnumOf<UnitGrantKind>(KindFromLink) ?? UnitGrantKind.All;
+        _sort = AddressValues.EnumOf<UnitGrantSort>(SortFromLink) ?? UnitGrantSort.Employee;
         _descending = DescendingFromLink == true;
         _pageSize = StaticPager.SizeOf(SizeFromLink, PageSizes);
         // A posted answer loads the list after ordering (its handler), not twice.

@@ -131,11 +131,11 @@ public sealed partial class HrFindingsPage
 
     protected override async Task OnParametersSetAsync()
     {
-        _kind = Enum.TryParse<HrFindingKind>(KindQuery, ignoreCase: true, out var kind) && Enum.IsDefined(kind) ? kind : null;
+        _kind = AddressValues.EnumOf<HrFindingKind>(KindQuery);
         _status = StatusQuery switch
         {
             "All" => null,
-            _ when Enum.TryParse<HrFindingStatus>(StatusQuery, ignoreCase: true, out var status) && Enum.IsDefined(status) => status,
+            _ when AddressValues.EnumOf<HrFindingStatus>(StatusQuery) is { } status => status,
             _ => HrFindingStatus.Open,
         };
         _runs = await Findings.RunsAsync();

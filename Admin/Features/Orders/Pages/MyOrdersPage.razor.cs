@@ -54,7 +54,7 @@ public partial class MyOrdersPage
 
     protected override async Task OnParametersSetAsync()
     {
-        _filter = Enum.TryParse<MyOrdersFilter>(Status, ignoreCase: true, out var filter) && Enum.IsDefined(filter) ? filter : MyOrdersFilter.All;
+        _filter = AddressValues.EnumOf<MyOrdersFilter>(Status) ?? MyOrdersFilter.All;
         _answering = AnswerQuery;
         await LoadAsync();
     }
