@@ -7,12 +7,13 @@ using SocItConsole.Shared.MasterData;
 
 namespace SocItConsole.Admin.Tests.Data;
 
+[Trait(TestDatabases.Trait, TestDatabases.Sqlite)]
 public class DatabaseMaintenanceJobTests
 {
     [Fact]
     public async Task RunAsync_ChecksPointsTheWriteAheadLogIntoTheDatabase()
     {
-        using var database = await TestDatabase.CreateMigratedAsync();
+        using var database = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
         var ct = TestContext.Current.CancellationToken;
         await using var reader = database.CreateDbContext();
         await reader.Database.OpenConnectionAsync(ct);

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Tests.TestData;
@@ -40,14 +39,14 @@ public class GrantSqlTests
         }
 
         await using var db = world.Database.CreateDbContext();
-        await using var connection = new SqliteConnection(world.Database.ConnectionString);
-        await connection.OpenAsync(Ct);
+        await using var sqlDb = world.Database.CreateDbContext();
+        await sqlDb.Database.OpenConnectionAsync(Ct);
         foreach (var day in Days.Select(Day))
         {
             var inMemory = grants.Where(g => GrantRules.IsActive(g.Value.From, g.Value.To, g.Value.EndedBy, day)).Select(g => g.Key).Order().ToList();
             var ids = grants.Keys.ToList();
             var viaExpression = await db.Grants.Where(GrantRules.ActiveOn(day)).Where(g => ids.Contains(g.Id)).Select(g => g.Id).OrderBy(id => id).ToListAsync(Ct);
-            var viaSql = await ActiveInSqlAsync(connection, day);
+            var viaSql = await ActiveInSqlAsync(sqlDb, day);
 
             Assert.Equal(inMemory, viaExpression);
             Assert.Equal(inMemory, viaSql.Where(grants.ContainsKey).Order().ToList());
@@ -67,11 +66,11 @@ public class GrantSqlTests
         Assert.Contains("@", where, StringComparison.Ordinal);
     }
 
-    private static async Task<List<int>> ActiveInSqlAsync(SqliteConnection connection, DateOnly day)
+    private static async Task<List<int>> ActiveInSqlAsync(SocItDbContext db, DateOnly day)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""SELECT g."Id" FROM "Grants" AS g WHERE {GrantSql.ActiveOn("g", "$day")}""";
-        command.Parameters.AddWithValue("$day", day);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"""SELECT g."Id" FROM "Grants" AS g WHERE {GrantSql.ActiveOn("g", "@day")}""";
+        command.Parameters.Add(SqlDialect.Of(db.Database).Parameter("day", day));
         var ids = new List<int>();
         await using var reader = await command.ExecuteReaderAsync(Ct);
         while (await reader.ReadAsync(Ct))

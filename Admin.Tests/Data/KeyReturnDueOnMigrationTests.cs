@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Data.Migrations;
 using SocItConsole.Admin.Features.Keys;
 using SocItConsole.Admin.Tests.Infrastructure;
@@ -8,12 +9,13 @@ using static SocItConsole.Admin.Tests.TestData.KeyRegisterData;
 namespace SocItConsole.Admin.Tests.Data;
 
 /// <summary>The migration that gives keys already to be returned a due day: the day they were marked so.</summary>
+[Trait(TestDatabases.Trait, TestDatabases.Sqlite)]
 public sealed class KeyReturnDueOnMigrationTests
 {
     [Fact]
     public async Task AKeyMarkedToBeReturnedBeforeTheMigration_IsDueOnTheDayItWasMarked_AndOtherKeysGetNone()
     {
-        var (database, clock) = await SeededAsync();
+        var (database, clock) = await SeededAsync(DatabaseProvider.Sqlite);
         using var _ = database;
         var ct = TestContext.Current.CancellationToken;
         var employee = (await AddEmployeesAsync(database, Today, ct, "Per Olsson"))[0];

@@ -1,14 +1,18 @@
 using Microsoft.EntityFrameworkCore;
+using SocItConsole.Admin.Data;
+using SocItConsole.Admin.Data.PostgreSql;
 using SocItConsole.Admin.Tests.Infrastructure;
 
 namespace SocItConsole.Admin.Tests.Data;
 
 public class MigrationTests
 {
-    [Fact]
-    public async Task Migrations_ApplyToEmptyDatabase_AndSeedTheTenSystems()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Migrations_ApplyToEmptyDatabase_AndSeedTheTenSystems(DatabaseProvider provider)
     {
-        using var database = TestDatabase.CreateEmpty();
+        using var database = await TestDatabase.CreateEmptyAsync(provider);
         await using var db = database.CreateDbContext();
 
         await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
@@ -21,13 +25,36 @@ public class MigrationTests
             systems.Order(StringComparer.Ordinal));
     }
 
-    [Fact]
-    public async Task Model_HasNoChangesMissingAMigration()
+    /// <summary>
+    /// One model, one migration set per provider (decision 0051): a change to an entity or a configuration needs
+    /// <c>dotnet ef migrations add</c> for both contexts, and this fails for the one that was forgotten.
+    /// </summary>
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Model_HasNoChangesMissingAMigration(DatabaseProvider provider)
     {
-        using var database = await TestDatabase.CreateMigratedAsync();
+        using var database = await TestDatabase.CreateMigratedAsync(provider);
         await using var db = database.CreateDbContext();
 
-        // Fails when an entity or configuration changes without `dotnet ef migrations add`.
-        Assert.False(db.Database.HasPendingModelChanges(), "The model has changes that no migration captures.");
+        Assert.False(db.Database.HasPendingModelChanges(), $"The model has changes that no {provider} migration captures.");
+    }
+
+    [Fact]
+    public async Task EachProvider_AppliesItsOwnMigrationSet_Only()
+    {
+        using var sqlite = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
+        using var postgreSql = await TestDatabase.CreateMigratedAsync(DatabaseProvider.PostgreSql);
+        await using var sqliteDb = sqlite.CreateDbContext();
+        await using var postgreSqlDb = postgreSql.CreateDbContext();
+
+        var sqliteApplied = (await sqliteDb.Database.GetAppliedMigrationsAsync(TestContext.Current.CancellationToken)).ToList();
+        var postgreSqlApplied = (await postgreSqlDb.Database.GetAppliedMigrationsAsync(TestContext.Current.CancellationToken)).ToList();
+
+        Assert.Contains("20261127231753_InitialMasterData", sqliteApplied);
+        Assert.DoesNotContain(sqliteApplied, m => m.EndsWith("PostgreSql", StringComparison.Ordinal));
+        Assert.Contains(postgreSqlApplied, m => m.EndsWith("_InitialPostgreSql", StringComparison.Ordinal));
+        Assert.DoesNotContain("20261127231753_InitialMasterData", postgreSqlApplied);
+        Assert.IsType<PostgreSqlSocItDbContext>(postgreSqlDb);
     }
 }

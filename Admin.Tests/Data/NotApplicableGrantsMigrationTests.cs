@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data.Migrations;
 using SocItConsole.Admin.Features.Cases;
 using SocItConsole.Admin.Features.Orders;
+using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Admin.Tests.TestData;
 using SocItConsole.Shared.Audit;
@@ -17,6 +18,7 @@ namespace SocItConsole.Admin.Tests.Data;
 /// database held is made here as the old completion wrote it (the case completed today, then the grant it wrongly
 /// added), and the migration's own statements run over it.
 /// </summary>
+[Trait(TestDatabases.Trait, TestDatabases.Sqlite)]
 public sealed class NotApplicableGrantsMigrationTests : IAsyncLifetime
 {
     private static readonly Actor Chef = new("chef1-oid", "Anna Lindqvist");
@@ -29,7 +31,7 @@ public sealed class NotApplicableGrantsMigrationTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateMigratedAsync();
+        _database = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
         await _database.SeedDemoDataAsync(AppServices.Clock());
     }
 

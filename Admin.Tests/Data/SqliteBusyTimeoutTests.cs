@@ -5,12 +5,13 @@ using SocItConsole.Admin.Tests.Infrastructure;
 
 namespace SocItConsole.Admin.Tests.Data;
 
+[Trait(TestDatabases.Trait, TestDatabases.Sqlite)]
 public class SqliteBusyTimeoutTests
 {
     [Fact]
     public async Task EveryConnectionTheAppOpens_WaitsForTheWriteLockInSQLite()
     {
-        await using var app = AdminAppFactory.Development();
+        await using var app = AdminAppFactory.Development().OnSqlite();
         using var _ = app.CreateTestClient();
         var factory = app.Services.GetRequiredService<IDbContextFactory<SocItDbContext>>();
         await using var db = await factory.CreateDbContextAsync(TestContext.Current.CancellationToken);

@@ -9,6 +9,7 @@ using SocItConsole.Admin.Tests.Infrastructure;
 namespace SocItConsole.Admin.Tests.Data;
 
 /// <summary>The SQLite settings that docs/decisions/0011-sqlite-durability.md promises, on the connections the app opens.</summary>
+[Trait(TestDatabases.Trait, TestDatabases.Sqlite)]
 public class SqliteDurabilityTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -16,7 +17,7 @@ public class SqliteDurabilityTests
     [Fact]
     public async Task EveryConnectionTheAppOpens_IsInWalMode_WithFullSync_AndSQLitesBusyTimeout()
     {
-        await using var app = AdminAppFactory.Development();
+        await using var app = AdminAppFactory.Development().OnSqlite();
         using var _ = app.CreateTestClient();
         var factory = app.Services.GetRequiredService<IDbContextFactory<SocItDbContext>>();
         await using var db = await factory.CreateDbContextAsync(Ct);

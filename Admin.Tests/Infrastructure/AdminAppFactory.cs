@@ -29,6 +29,9 @@ public sealed class AdminAppFactory : WebApplicationFactory<Program>
     private readonly bool _entraId;
     private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
     private readonly List<Action<IServiceCollection>> _testServices = [];
+    private PostgresServer? _postgres = PostgresServer.RunOnPostgreSql ? PostgresServer.Require() : null;
+    private string? _postgresConnectionString;
+    private bool _ownsDatabase = true;
 
     private AdminAppFactory(string environment, bool entraId)
     {
@@ -47,7 +50,34 @@ public sealed class AdminAppFactory : WebApplicationFactory<Program>
     /// <summary>The same log entries with their level, category and event id, for tests that ask which event.</summary>
     public ConcurrentQueue<CapturedLog> Logs { get; } = new();
 
-    public string DatabasePath => _folder.File("socit.db");
+    /// <summary>The SQLite file; a test that reads or writes the file itself is a SQLite test.</summary>
+    public string DatabasePath => _postgres is null
+        ? _folder.File("socit.db")
+        : throw new InvalidOperationException("The app runs on PostgreSQL: there is no database file.");
+
+    /// <summary>The app's database when it runs on PostgreSQL (after the host is built), else null.</summary>
+    public string? PostgreSqlConnectionString => _postgresConnectionString;
+
+    public bool IsPostgreSql => _postgres is not null;
+
+    /// <summary>Before the host is built: run on SQLite whatever the run's provider (a test of SQLite itself).</summary>
+    public AdminAppFactory OnSqlite()
+    {
+        _postgres = null;
+        return this;
+    }
+
+    /// <summary>
+    /// Before the host is built: run on a database of its own on <paramref name="server"/>, or on
+    /// <paramref name="connectionString"/> when given (several apps on one database).
+    /// </summary>
+    public AdminAppFactory OnPostgreSql(PostgresServer server, string? connectionString = null)
+    {
+        _postgres = server;
+        _postgresConnectionString = connectionString;
+        _ownsDatabase = connectionString is null;
+        return this;
+    }
 
     /// <summary>Before the host is built: a setting, given so that <c>Program.cs</c> sees it at start-up.</summary>
     public AdminAppFactory WithSetting(string key, string? value)
@@ -85,7 +115,17 @@ public sealed class AdminAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
-        builder.UseSetting("ConnectionStrings:SocIt", $"Data Source={DatabasePath}");
+        if (_postgres is not null)
+        {
+            _postgresConnectionString ??= _postgres.CreateMigratedDatabaseAsync("app", TestDatabase.MigrateAsync).GetAwaiter().GetResult();
+            builder.UseSetting("Database:Provider", "PostgreSql");
+            builder.UseSetting("ConnectionStrings:SocIt", _postgresConnectionString);
+        }
+        else
+        {
+            builder.UseSetting("ConnectionStrings:SocIt", $"Data Source={DatabasePath}");
+        }
+
         builder.UseSetting("DataProtection:KeysPath", _folder.File("keys"));
         if (_entraId)
         {
@@ -134,6 +174,10 @@ public sealed class AdminAppFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         _folder.Dispose();
+        if (_postgres is not null && _postgresConnectionString is not null && _ownsDatabase)
+        {
+            _postgres.DropDatabase(_postgresConnectionString);
+        }
     }
 
     private sealed class CapturingLoggerProvider(ConcurrentQueue<string> messages, ConcurrentQueue<CapturedLog> logs) : ILoggerProvider

@@ -11,6 +11,7 @@ using SocItConsole.Admin.Tests.TestData;
 namespace SocItConsole.Admin.Tests.Integration;
 
 /// <summary>The benchmark's floors and heap probe: absent by default, for operators only when on, never outside Development.</summary>
+[Trait(TestDatabases.Trait, TestDatabases.Sqlite)]
 public class BenchSwitchTests
 {
     private const string ApiKey = "test-bench-nyckel-7d2e4b1c";
@@ -27,7 +28,7 @@ public class BenchSwitchTests
     [InlineData("/bench/counter")]
     public async Task BenchProbes_DoNotExist_WhenTheSwitchIsOff(string path)
     {
-        await using var app = AdminAppFactory.Development();
+        await using var app = AdminAppFactory.Development().OnSqlite();
         using var client = await SignedInAsync(app, "operator");
 
         using var response = await client.GetAsync(path, Ct);
@@ -45,7 +46,7 @@ public class BenchSwitchTests
     [InlineData("/bench/heap", null, HttpStatusCode.Redirect)]
     public async Task BenchProbes_AreForOperatorsOnly_WhenTheSwitchIsOn(string path, string? user, HttpStatusCode expected)
     {
-        await using var app = AdminAppFactory.Development().WithSetting("Bench:Enabled", "true");
+        await using var app = AdminAppFactory.Development().OnSqlite().WithSetting("Bench:Enabled", "true");
         using var client = await SignedInAsync(app, user);
 
         using var response = await client.GetAsync(path, Ct);
@@ -56,7 +57,7 @@ public class BenchSwitchTests
     [Fact]
     public async Task DashboardFloor_ShowsTheSameCountsAsTheData()
     {
-        await using var app = AdminAppFactory.Development().WithSetting("Bench:Enabled", "true").WithSetting("Intake:ApiKeys:0", ApiKey);
+        await using var app = AdminAppFactory.Development().OnSqlite().WithSetting("Bench:Enabled", "true").WithSetting("Intake:ApiKeys:0", ApiKey);
         using var api = app.CreateTestClient();
         api.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
         using var operatorClient = await SignedInAsync(app, "operator");
@@ -80,7 +81,7 @@ public class BenchSwitchTests
     [InlineData("/bench/floor/hr-mappings", "admin", "<h2>Kopplingar</h2>")]
     public async Task PageFloors_RunTheirPagesStatements_ForTheUserOfThePage(string path, string user, string section)
     {
-        await using var app = AdminAppFactory.Development().WithSetting("Bench:Enabled", "true");
+        await using var app = AdminAppFactory.Development().OnSqlite().WithSetting("Bench:Enabled", "true");
         using var client = await SignedInAsync(app, user);
 
         using var response = await client.GetAsync(path, Ct);
@@ -92,7 +93,7 @@ public class BenchSwitchTests
     [Fact]
     public async Task HeapProbe_ReportsTheManagedHeapAndOpenCircuits()
     {
-        await using var app = AdminAppFactory.Development().WithSetting("Bench:Enabled", "true");
+        await using var app = AdminAppFactory.Development().OnSqlite().WithSetting("Bench:Enabled", "true");
         using var client = await SignedInAsync(app, "operator");
 
         var probe = await client.GetFromJsonAsync<HeapProbe>("/bench/heap", Ct);
@@ -107,7 +108,7 @@ public class BenchSwitchTests
     [InlineData(true)]
     public async Task BenchServicesAndEndpoints_AreThere_OnlyWhenTheSwitchIsOn(bool enabled)
     {
-        await using var app = AdminAppFactory.Development().WithSetting("Bench:Enabled", enabled ? "true" : "false");
+        await using var app = AdminAppFactory.Development().OnSqlite().WithSetting("Bench:Enabled", enabled ? "true" : "false");
         using var client = app.CreateTestClient();
 
         var services = app.Services;
@@ -133,7 +134,7 @@ public class BenchSwitchTests
     [Fact]
     public void App_RefusesToStart_WithTheBenchSwitch_OutsideDevelopment()
     {
-        using var app = AdminAppFactory.EntraId().WithSetting("Bench:Enabled", "true");
+        using var app = AdminAppFactory.EntraId().OnSqlite().WithSetting("Bench:Enabled", "true");
 
         var error = Assert.ThrowsAny<InvalidOperationException>(() => app.CreateTestClient());
 

@@ -32,7 +32,7 @@ public sealed class CaseQueuePageTests
         using var response = await TakeAsync(client, "/cases", id);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync(Ct));
+        var page = await new HtmlParser().ParseDocumentAsync(StreamedHtml.Final(await response.Content.ReadAsStringAsync(Ct)));
         var row = page.QuerySelector($"a[href='/cases/{id}']")!.Closest("tr")!;
         Assert.Equal("Sara Nilsson", row.QuerySelector("[data-testid=row-assignee]")!.TextContent.Trim());
         Assert.Equal("Under arbete", row.QuerySelector("[data-testid=row-status]")!.TextContent.Trim());
@@ -60,7 +60,7 @@ public sealed class CaseQueuePageTests
         using var response = await client.PostAsync("/cases?status=all&sort=case", Content(form, id), Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync(Ct));
+        var page = await new HtmlParser().ParseDocumentAsync(StreamedHtml.Final(await response.Content.ReadAsStringAsync(Ct)));
         var notice = page.QuerySelector("#mud-snackbar-container .mud-snackbar")!;
         Assert.Contains("mud-alert-filled-warning", notice.ClassList);
         Assert.DoesNotContain("tog ärendet", notice.TextContent, StringComparison.Ordinal);

@@ -25,6 +25,7 @@ public sealed class CrashSafetyGroup;
 /// with its Idempotency-Key, must give one order, never two. <c>SOCIT_CRASH_SEED</c> repeats a run's kill moments,
 /// <c>SOCIT_CRASH_KILLS</c> asks for more kills.
 /// </summary>
+[Trait(TestDatabases.Trait, TestDatabases.Sqlite)]
 [Collection(nameof(CrashSafetyGroup))]
 public class CrashSafetyTests
 {

@@ -11,6 +11,7 @@ namespace SocItConsole.Admin.Tests.Integration;
 /// by default (the framework says so once per new key), encrypted when <c>DataProtection:CertificatePath</c> names a
 /// certificate, and still readable after a restart with that certificate.
 /// </summary>
+[Trait(TestDatabases.Trait, TestDatabases.Sqlite)]
 public class DataProtectionKeysTests
 {
     private const string Password = "test-lösenord";
@@ -61,7 +62,7 @@ public class DataProtectionKeysTests
 
     private static AdminAppFactory WithKeys(string keysPath, string? certificatePath)
     {
-        var app = AdminAppFactory.EntraId().WithSetting("DataProtection:KeysPath", keysPath);
+        var app = AdminAppFactory.EntraId().OnSqlite().WithSetting("DataProtection:KeysPath", keysPath);
         return certificatePath is null
             ? app
             : app.WithSetting("DataProtection:CertificatePath", certificatePath).WithSetting("DataProtection:CertificatePassword", Password);

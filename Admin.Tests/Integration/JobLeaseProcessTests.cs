@@ -3,6 +3,7 @@ extern alias bench;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Infrastructure.Jobs;
 using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Admin.Tests.Infrastructure.Email;
@@ -25,6 +26,7 @@ public sealed class JobProcessGroup
 /// certainly still running, holding the lease, when the other arrives) until the other has done what it does; then
 /// every manager must have exactly one reminder.
 /// </summary>
+[Trait(TestDatabases.Trait, TestDatabases.Sqlite)]
 [Collection(JobProcessGroup.Name)]
 public class JobLeaseProcessTests
 {
@@ -127,7 +129,7 @@ public class JobLeaseProcessTests
     /// </summary>
     private static async Task<string> PrepareAsync(TempFolder folder)
     {
-        using var world = await FollowUpWorld.CreateAsync();
+        using var world = await FollowUpWorld.CreateAsync(DatabaseProvider.Sqlite);
         await world.AddTemporaryGrantAsync("chef1", new DateOnly(2026, 11, 20));
         await world.AddTemporaryGrantAsync("chef2", new DateOnly(2026, 11, 20), "Omar Ali", OrderRequests.Pnr1985);
         // The receipts of the orders behind the grants went out long ago: the mail server sees only the reminders.

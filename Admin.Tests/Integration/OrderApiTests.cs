@@ -397,7 +397,8 @@ public class OrderApiTests
         await using var app = await StartAsync();
         await using (var db = await CreateDbContextAsync(app))
         {
-            await db.Database.ExecuteSqlRawAsync("DROP TABLE OrderSystems; DROP TABLE Orders;", Ct);
+            await db.Database.ExecuteSqlRawAsync(
+                db.Database.IsNpgsql() ? "DROP TABLE \"OrderSystems\"; DROP TABLE \"Orders\" CASCADE;" : "DROP TABLE OrderSystems; DROP TABLE Orders;", Ct);
         }
 
         using var client = ApiClient(app);

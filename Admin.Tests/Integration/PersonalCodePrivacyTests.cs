@@ -24,6 +24,7 @@ namespace SocItConsole.Admin.Tests.Integration;
 /// Six random digits can occur by chance in other data (a key number, a timestamp), so only codes that did not
 /// already occur before they were issued are looked for; with four codes at least one always qualifies.
 /// </remarks>
+[Trait(TestDatabases.Trait, TestDatabases.Sqlite)]
 public class PersonalCodePrivacyTests
 {
     [Fact]
@@ -67,7 +68,7 @@ public class PersonalCodePrivacyTests
     [Fact]
     public async Task IssuedAndResetCodes_AppearNowhereInTheRunningApp_NotEvenInTraceLogs()
     {
-        await using var app = AdminAppFactory.Development()
+        await using var app = AdminAppFactory.Development().OnSqlite()
             .WithSetting("Logging:LogLevel:Default", "Trace")
             .WithSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Trace")
             .WithSetting("Logging:LogLevel:Microsoft.AspNetCore", "Trace")

@@ -62,7 +62,7 @@ public sealed class ServiceOperationWorld : IAsyncLifetime
     public CellDatabase Copy()
     {
         SqliteConnection.ClearAllPools();
-        return new CellDatabase(_template!.FilePath);
+        return new CellDatabase(_template!);
     }
 
     /// <summary>The app's registrations around <paramref name="database"/>, acting as <paramref name="user"/>.</summary>
@@ -359,18 +359,28 @@ public sealed record WorldIds(
     public int HrDecided { get; init; }
 }
 
-/// <summary>A copy of a database file in a folder of its own.</summary>
+/// <summary>A copy of a database of its own: a copy of the file on SQLite, a database made from it on PostgreSQL.</summary>
 public sealed class CellDatabase : IDbContextFactory<SocItDbContext>, IDisposable
 {
     private readonly TempFolder _folder = new();
+    private readonly PostgresServer? _server;
 
-    public CellDatabase(string source)
+    public CellDatabase(TestDatabase source)
     {
-        var target = _folder.File("socit.db");
-        File.Copy(source, target);
-        if (File.Exists(source + "-wal"))
+        ArgumentNullException.ThrowIfNull(source);
+        if (source.IsPostgreSql)
         {
-            File.Copy(source + "-wal", target + "-wal");
+            _server = PostgresServer.Require();
+            ConnectionString = _server.CopyDatabase(source.ConnectionString);
+            Options = new DbContextOptionsBuilder<SocItDbContext>().UsePostgreSqlModel(ConnectionString).Options;
+            return;
+        }
+
+        var target = _folder.File("socit.db");
+        File.Copy(source.FilePath, target);
+        if (File.Exists(source.FilePath + "-wal"))
+        {
+            File.Copy(source.FilePath + "-wal", target + "-wal");
         }
 
         ConnectionString = $"Data Source={target};Pooling=False";
@@ -379,20 +389,25 @@ public sealed class CellDatabase : IDbContextFactory<SocItDbContext>, IDisposabl
 
     public string ConnectionString { get; }
 
+    public bool IsPostgreSql => _server is not null;
+
     public DbContextOptions<SocItDbContext> Options { get; }
 
-    public SocItDbContext CreateDbContext() => new(Options);
+    public SocItDbContext CreateDbContext() => SocItDbContextFactory.Create(Options, IsPostgreSql);
 
     /// <summary>Every row of every table, as text, sorted: two dumps are equal when no row was added, changed or removed.</summary>
     public async Task<IReadOnlyDictionary<string, string>> DumpAsync()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync(ct);
+        await using var db = CreateDbContext();
+        await db.Database.OpenConnectionAsync(ct);
+        var connection = db.Database.GetDbConnection();
         var tables = new List<string>();
         await using (var list = connection.CreateCommand())
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+            list.CommandText = IsPostgreSql
+                ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name"
+                : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
             await using var reader = await list.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
@@ -429,6 +444,7 @@ public sealed class CellDatabase : IDbContextFactory<SocItDbContext>, IDisposabl
     {
         SqliteConnection.ClearAllPools();
         _folder.Dispose();
+        _server?.DropDatabase(ConnectionString);
     }
 }
 

@@ -106,7 +106,7 @@ public class StaticFormTests
     {
         using var response = await client.GetAsync(path, Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync(Ct);
+        return StreamedHtml.Final(await response.Content.ReadAsStringAsync(Ct));
     }
 
     /// <summary>The address a link of the page leads to (a static page's button is a link), as a path.</summary>
@@ -134,6 +134,6 @@ public class StaticFormTests
         using var content = new FormUrlEncodedContent([.. hidden, .. fields]);
         using var response = await client.PostAsync(new Uri(new Uri("https://localhost"), action).PathAndQuery, content, Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync(Ct);
+        return StreamedHtml.Final(await response.Content.ReadAsStringAsync(Ct));
     }
 }

@@ -32,7 +32,7 @@ internal static partial class StaticForms
     {
         using var response = await client.GetAsync(path, Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync(Ct);
+        return StreamedHtml.Final(await response.Content.ReadAsStringAsync(Ct));
     }
 
     /// <summary>The address of the first link with <paramref name="testId"/> in <paramref name="html"/>, as a path.</summary>
@@ -65,7 +65,7 @@ internal static partial class StaticForms
     {
         using var response = await SendAsync(client, path, html, formName, fields);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync(Ct);
+        return StreamedHtml.Final(await response.Content.ReadAsStringAsync(Ct));
     }
 
     /// <summary>The page's text as a reader sees it: tags dropped (inline ones join their word), entities decoded, blanks collapsed.</summary>

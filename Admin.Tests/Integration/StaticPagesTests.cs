@@ -43,7 +43,7 @@ public sealed partial class StaticPagesTests
         {
             using var response = await client.GetAsync(path, Ct);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var html = await response.Content.ReadAsStringAsync(Ct);
+            var html = StreamedHtml.Final(await response.Content.ReadAsStringAsync(Ct));
             Assert.True(islands == Count(html, ServerComponent), $"{path}: expected {islands} interactive root(s), got {Count(html, ServerComponent)}");
         }
     }
@@ -133,7 +133,7 @@ public sealed partial class StaticPagesTests
             [new("_handler", handler), new("__RequestVerificationToken", token), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
         using var response = await client.PostAsync(path, content, Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync(Ct);
+        return StreamedHtml.Final(await response.Content.ReadAsStringAsync(Ct));
     }
 
     private static int Count(string text, string part) => Regex.Count(text, Regex.Escape(part));

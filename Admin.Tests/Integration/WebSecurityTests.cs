@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SocItConsole.Admin.Data;
@@ -436,13 +435,12 @@ public partial class WebSecurityTests
     /// <summary>A real failure under the app: the table the reference list reads is gone.</summary>
     private static async Task BreakTheDatabaseAsync(AdminAppFactory app)
     {
-        await using var connection = new SqliteConnection($"Data Source={app.DatabasePath}");
-        await connection.OpenAsync(Ct);
-        await using var command = connection.CreateCommand();
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<SocItDbContext>>().CreateDbContextAsync(Ct);
         // The reference data is cached while its stamp stands (decision 0050): break the stamp's table too, so that the
         // next request reads the database and fails.
-        command.CommandText = "ALTER TABLE JobTitles RENAME TO JobTitles_gone; ALTER TABLE ReferenceDataVersion RENAME TO ReferenceDataVersion_gone;";
-        await command.ExecuteNonQueryAsync(Ct);
+        await db.Database.ExecuteSqlRawAsync(
+            "ALTER TABLE \"JobTitles\" RENAME TO \"JobTitles_gone\"; ALTER TABLE \"ReferenceDataVersion\" RENAME TO \"ReferenceDataVersion_gone\";", Ct);
     }
 
     /// <summary>Test-only endpoints behind the app's whole pipeline (they run where no endpoint of the app matched).</summary>

@@ -35,9 +35,12 @@ public sealed class FollowUpWorld : IDisposable
 
     public FollowUpOptions Options { get; } = new();
 
-    public static async Task<FollowUpWorld> CreateAsync()
+    public static Task<FollowUpWorld> CreateAsync() =>
+        CreateAsync(PostgresServer.RunOnPostgreSql ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite);
+
+    public static async Task<FollowUpWorld> CreateAsync(DatabaseProvider provider)
     {
-        var database = await TestDatabase.CreateMigratedAsync();
+        var database = await TestDatabase.CreateMigratedAsync(provider);
         var world = new FollowUpWorld(database);
         await database.SeedDemoDataAsync(world.Clock);
         return world;

@@ -22,10 +22,13 @@ public static class KeyRegisterData
     /// <summary>The app's test clock: 2026-11-27 10:00 in Stockholm.</summary>
     public static readonly DateOnly Today = new(2026, 11, 27);
 
-    public static async Task<(TestDatabase Database, FakeTimeProvider Clock)> SeededAsync()
+    public static Task<(TestDatabase Database, FakeTimeProvider Clock)> SeededAsync() =>
+        SeededAsync(PostgresServer.RunOnPostgreSql ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite);
+
+    public static async Task<(TestDatabase Database, FakeTimeProvider Clock)> SeededAsync(DatabaseProvider provider)
     {
         var clock = AppServices.Clock();
-        var database = await TestDatabase.CreateMigratedAsync();
+        var database = await TestDatabase.CreateMigratedAsync(provider);
         await database.SeedDemoDataAsync(clock);
         return (database, clock);
     }

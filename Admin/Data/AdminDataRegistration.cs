@@ -11,7 +11,8 @@ public static class AdminDataRegistration
     private const string DefaultConnectionString = "Data Source=App_Data/socit.db";
 
     /// <summary>
-    /// Registers the DbContext factory on the configured SQLite file (created with its folder if missing). The SQLite
+    /// Registers the DbContext factory on the configured provider (<see cref="DatabaseProviderSetting"/>): PostgreSQL on
+    /// <c>ConnectionStrings:SocIt</c>, or the configured SQLite file (created with its folder if missing). The SQLite
     /// provider rebuilds a table for a changed column or a new foreign key and brackets the rebuild with its own
     /// <c>PRAGMA foreign_keys</c>, outside the migration's transaction; EF Core reports its own statement as a
     /// non-transactional operation (dotnet/efcore#35871). Our migrations write no such statement, so the report is
@@ -19,16 +20,36 @@ public static class AdminDataRegistration
     /// </summary>
     public static WebApplicationBuilder AddAdminData(this WebApplicationBuilder builder)
     {
-        var connectionString = ResolveConnectionString(
-            builder.Configuration.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString,
-            builder.Environment.ContentRootPath);
+        var provider = DatabaseProviderSetting.Read(builder.Configuration);
+        builder.Services.AddSingleton(new DatabaseProviderInfo(provider));
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException(
+                    $"{DatabaseProviderSetting.Key} is PostgreSql but ConnectionStrings:{ConnectionStringName} is not set: "
+                    + "give an Npgsql connection string, e.g. Host=db;Database=socit;Username=socit;Password=...");
+            }
 
-        // Features add their own interceptors to the container (the case e-mail's wake-up after a commit).
-        builder.Services.AddDbContextFactory<SocItDbContext>((services, options) =>
-            options.UseSqlite(connectionString)
-                .AddInterceptors(services.GetServices<IInterceptor>().Prepend(new SqliteConnectionPragmas()))
-                .ConfigureWarnings(warnings => warnings.Log(
-                    (RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information))));
+            builder.Services.AddDbContextFactory<SocItDbContext, SocItDbContextFactory>((services, options) =>
+                options.UsePostgreSqlModel(connectionString)
+                    .AddInterceptors(services.GetServices<IInterceptor>()));
+        }
+        else
+        {
+            var connectionString = ResolveConnectionString(
+                builder.Configuration.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString,
+                builder.Environment.ContentRootPath);
+
+            // Features add their own interceptors to the container (the case e-mail's wake-up after a commit).
+            builder.Services.AddDbContextFactory<SocItDbContext, SocItDbContextFactory>((services, options) =>
+                options.UseSqlite(connectionString)
+                    .AddInterceptors(services.GetServices<IInterceptor>().Prepend(new SqliteConnectionPragmas()))
+                    .ConfigureWarnings(warnings => warnings.Log(
+                        (RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information))));
+        }
+
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddScoped<DemoDataSeeder>();
         builder.Services.AddRecurringJob<DatabaseMaintenanceJob>(DatabaseMaintenanceJob.Id, DatabaseMaintenanceJob.DefaultCron);

@@ -25,7 +25,8 @@ public sealed class DatabaseMaintenanceJob(
         await using var db = await factory.CreateDbContextAsync(ct);
         if (!db.Database.IsSqlite())
         {
-            return new JobReport("Inget att göra: databasen är inte SQLite.");
+            // PostgreSQL's autovacuum keeps statistics and dead rows in hand on its own (docs/features/postgresql.md).
+            return new JobReport("Inget att göra: PostgreSQL sköter statistik och städning själv (autovacuum).");
         }
 
         await db.Database.ExecuteSqlRawAsync("PRAGMA optimize;", ct);

@@ -17,5 +17,5 @@ public static class ReferenceDataStamp
 
     /// <summary>One indexed read of one row.</summary>
     public static async Task<long> ReadAsync(SocItDbContext db, CancellationToken ct) =>
-        await db.Database.SqlQueryRaw<long>($"SELECT Version AS Value FROM {Table} WHERE Id = 1").SingleAsync(ct);
+        await db.Database.SqlQueryRaw<long>($"""SELECT "Version" AS "Value" FROM "{Table}" WHERE "Id" = 1""").SingleAsync(ct);
 }

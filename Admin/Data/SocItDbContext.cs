@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Shared.Audit;
 using SocItConsole.Shared.Cases;
@@ -20,9 +21,10 @@ namespace SocItConsole.Admin.Data;
 /// Services open one context per operation through <see cref="IDbContextFactory{TContext}"/>; a circuit-wide
 /// context would be shared by every component of a user and is not thread-safe.
 /// Schema changes only through migrations:
-/// <code>dotnet ef migrations add NAME --project Admin --output-dir Data/Migrations</code>
+/// <code>dotnet ef migrations add NAME --project Admin --context SocItDbContext --output-dir Data/Migrations</code>
+/// and the same change for PostgreSQL (<see cref="PostgreSql.PostgreSqlSocItDbContext"/>).
 /// </remarks>
-public sealed class SocItDbContext(DbContextOptions<SocItDbContext> options) : DbContext(options)
+public class SocItDbContext(DbContextOptions<SocItDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<ItSystem> ItSystems => Set<ItSystem>();
 
@@ -87,6 +89,9 @@ public sealed class SocItDbContext(DbContextOptions<SocItDbContext> options) : D
     public DbSet<HrFinding> HrFindings => Set<HrFinding>();
 
     public DbSet<HrNotice> HrNotices => Set<HrNotice>();
+
+    /// <summary>The data-protection keys when the console runs on PostgreSQL, shared by its instances (decision 0051).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

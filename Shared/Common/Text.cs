@@ -15,9 +15,46 @@ public static class Text
             throw new DomainException($"{label} måste anges.");
         }
 
+        if (Unstorable(trimmed, multiline: false) is { } problem)
+        {
+            throw new DomainException($"{label} {problem}");
+        }
+
         return trimmed.Length <= maxLength
             ? trimmed
             : throw new DomainException($"{label} får vara högst {maxLength} tecken.");
+    }
+
+    /// <summary>
+    /// Why <paramref name="value"/> cannot be stored as text, as the end of a Swedish sentence, or null when it can:
+    /// a control character (a line break or tab only where <paramref name="multiline"/>) or half of a surrogate pair.
+    /// Neither is ever typed by a person; PostgreSQL refuses the NUL character outright and text that is not valid
+    /// UTF-8, so the same input gets the same answer on either database instead of a failure on one of them.
+    /// </summary>
+    public static string? Unstorable(string value, bool multiline)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            if (char.IsSurrogate(c))
+            {
+                return "innehåller ett ogiltigt tecken.";
+            }
+
+            if (char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t'))
+            {
+                return "får inte innehålla styrtecken.";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Like <see cref="Required"/>, but an empty value becomes null.</summary>

@@ -111,6 +111,10 @@ public static class OrderRules
         {
             errors.Add(OrderField.Note, $"Meddelandet får vara högst {NoteMaxLength} tecken.");
         }
+        else if (note is not null && Text.Unstorable(note, multiline: true) is { } unstorable)
+        {
+            errors.Add(OrderField.Note, $"Meddelandet {unstorable}");
+        }
 
         return errors.Result(errors.Any || unit is null || personnummer is null || employeeName is null || orderer is null || manager is null
             ? null
@@ -382,6 +386,12 @@ public static class OrderRules
         if (trimmed.Length > maxLength)
         {
             errors.Add(field, $"{label} får vara högst {maxLength} tecken.");
+            return null;
+        }
+
+        if (Text.Unstorable(trimmed, multiline: false) is { } unstorable)
+        {
+            errors.Add(field, $"{label} {unstorable}");
             return null;
         }
 

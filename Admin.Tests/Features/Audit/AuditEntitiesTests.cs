@@ -249,7 +249,6 @@ public sealed class AuditEntitiesTests : IAsyncLifetime
 
     private sealed class CountingFactory(TestDatabase database, CommandCounter counter) : IDbContextFactory<SocItDbContext>
     {
-        public SocItDbContext CreateDbContext() =>
-            new(new DbContextOptionsBuilder<SocItDbContext>().UseSqlite(database.ConnectionString).AddInterceptors(counter).Options);
+        public SocItDbContext CreateDbContext() => database.CreateDbContext(database.OptionsWith(counter));
     }
 }

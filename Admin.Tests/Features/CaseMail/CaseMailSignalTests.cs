@@ -83,8 +83,7 @@ public sealed class CaseMailSignalTests : IAsyncLifetime
         Assert.False(_signal.Reader.TryRead(out _));
     }
 
-    private SocItDbContext Context() =>
-        new(new DbContextOptionsBuilder<SocItDbContext>().UseSqlite(Database.ConnectionString).AddInterceptors(_signal).Options);
+    private SocItDbContext Context() => Database.CreateDbContext(Database.OptionsWith(_signal));
 
     private CaseMessage Message(int sequence) => new(
         _orderId, CaseMessageKind.Question, sequence, "Anna Lindqvist", EmailAddress.Parse("anna.lindqvist@kommun.example"),

@@ -290,8 +290,11 @@ public class CasePageTests : ComponentTestBase, IAsyncLifetime
 
         cut.Find("[data-testid=reload]").Click();
 
-        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=conflict]")));
-        Assert.Contains("Jag tittar på den", cut.Find("[data-testid=comments]").TextContent, StringComparison.Ordinal);
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Empty(cut.FindAll("[data-testid=conflict]"));
+            Assert.Contains("Jag tittar på den", cut.Find("[data-testid=comments]").TextContent, StringComparison.Ordinal);
+        });
         cut.FindAll("[data-testid=checklist-item]")[0].QuerySelector("[data-testid=mark-Done]")!.Click();
         cut.WaitForAssertion(() => Assert.Equal("Done", cut.FindAll("[data-testid=checklist-item]")[0].GetAttribute("data-state")));
     }

@@ -165,7 +165,7 @@ public class CasesPageTests : ComponentTestBase, IAsyncLifetime
     {
         var cut = RenderPage("/cases?mine=true", rows: 0);
 
-        Assert.Equal("Inga ärenden matchar filtret.", cut.Find("[data-testid=no-match]").TextContent.Trim());
+        cut.WaitForAssertion(() => Assert.Equal("Inga ärenden matchar filtret.", cut.Find("[data-testid=no-match]").TextContent.Trim()));
     }
 
     [Fact]

@@ -77,8 +77,8 @@ public class EndFollowUpTests
         Assert.Equal(1, await db.Orders.CountAsync(o => o.Type == OrderType.Terminate, Ct));
         var grants = await db.Grants.Where(g => g.EmployeeId == order.EmployeeId).ToListAsync(Ct);
         Assert.Contains(CaseChecklist.For(order, grants, null, hasPersonalCode: true, keysToReturn: null), i => i.Kind == ChecklistItemKind.Return);
-        Assert.Equal((FollowUpStatus.Ended, done.CaseNumber), await db.FollowUps.Where(f => f.Id == followUpId)
-            .Select(f => ValueTuple.Create(f.Status, f.DecisionCaseNumber)).SingleAsync(Ct));
+        var decided = await db.FollowUps.Where(f => f.Id == followUpId).Select(f => new { f.Status, f.DecisionCaseNumber }).SingleAsync(Ct);
+        Assert.Equal((FollowUpStatus.Ended, done.CaseNumber), (decided.Status, decided.DecisionCaseNumber));
 
         await EmploymentEnds.CompleteAsync(world, order.Id);
         await world.RunAsync();

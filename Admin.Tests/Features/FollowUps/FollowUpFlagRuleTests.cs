@@ -1,5 +1,6 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Features.FollowUps;
 using SocItConsole.Admin.Tests.TestData;
 using SocItConsole.Shared.FollowUps;
@@ -86,14 +87,15 @@ public class FollowUpFlagRuleTests(FlagRuleWorld fixture) : IClassFixture<FlagRu
     private async Task<HashSet<int>> DueAsync(FollowUpSettings settings)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var connection = new SqliteConnection(fixture.World.Database.ConnectionString);
-        await connection.OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = FollowUpRun.DueGrantsSql;
-        command.Parameters.AddWithValue("$cutoff", FollowUpPolicy.FlagCutoff(Today, settings));
-        command.Parameters.AddWithValue("$afterTo", DateOnly.MinValue);
-        command.Parameters.AddWithValue("$afterId", 0);
-        command.Parameters.AddWithValue("$limit", int.MaxValue);
+        await using var db = fixture.World.Database.CreateDbContext();
+        var dialect = SqlDialect.Of(db.Database);
+        await db.Database.OpenConnectionAsync(ct);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = FollowUpRun.DueGrantsSqlFor(dialect);
+        command.Parameters.Add(dialect.Parameter("cutoff", FollowUpPolicy.FlagCutoff(Today, settings)));
+        command.Parameters.Add(dialect.Parameter("afterTo", DateOnly.MinValue));
+        command.Parameters.Add(dialect.Parameter("afterId", 0));
+        command.Parameters.Add(dialect.Parameter("limit", int.MaxValue));
         var ids = new HashSet<int>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))

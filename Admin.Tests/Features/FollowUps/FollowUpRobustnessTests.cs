@@ -541,12 +541,7 @@ public class FollowUpRobustnessTests(FollowUpRobustnessTests.TemplateFixture fix
                 [.. systems.SelectMany(s => s.Levels.Take(2).Select(l => (s.Id, s.Name, l.Id, l.Name)))]);
         }
 
-        public TestDatabase Copy()
-        {
-            var copy = TestDatabase.CreateEmpty();
-            File.Copy(Database.FilePath, copy.FilePath, overwrite: true);
-            return copy;
-        }
+        public TestDatabase Copy() => Database.Copy();
 
         public sealed record Person(
             int EmployeeId, string EmployeeName, int UnitId, string UnitName, int OrderId, string CaseNumber, string ManagerEmail);

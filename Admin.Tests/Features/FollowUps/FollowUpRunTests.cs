@@ -416,17 +416,18 @@ public class FollowUpRunTests
     }
 
     [Fact]
+    [Trait(TestDatabases.Trait, TestDatabases.Sqlite)]
     public async Task DueGrantQuery_SearchesGrantsThroughTheEndIndex_NotAScan()
     {
-        using var database = await TestDatabase.CreateMigratedAsync();
+        using var database = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
         await using var connection = new SqliteConnection(database.ConnectionString);
         await connection.OpenAsync(Ct);
         await using var command = connection.CreateCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + FollowUpRun.DueGrantsSql;
-        command.Parameters.AddWithValue("$cutoff", FollowUpWorld.Today.AddDays(7));
-        command.Parameters.AddWithValue("$afterTo", DateOnly.MinValue);
-        command.Parameters.AddWithValue("$afterId", 0);
-        command.Parameters.AddWithValue("$limit", 1000);
+        command.Parameters.AddWithValue("@cutoff", FollowUpWorld.Today.AddDays(7));
+        command.Parameters.AddWithValue("@afterTo", DateOnly.MinValue);
+        command.Parameters.AddWithValue("@afterId", 0);
+        command.Parameters.AddWithValue("@limit", 1000);
         var plan = new List<string>();
         await using (var reader = await command.ExecuteReaderAsync(Ct))
         {

@@ -87,7 +87,7 @@ public class KeyComponentTests : ComponentTestBase, IAsyncLifetime
 
         cut.WaitForAssertion(() => Assert.Equal(25, cut.FindAll("[data-testid=row-key]").Count));
         // 7 demo units with digital keys, 6 personal keys each.
-        Assert.Contains("42", cut.Find("[data-testid=stat-Free]").TextContent, StringComparison.Ordinal);
+        cut.WaitForAssertion(() => Assert.Contains("42", cut.Find("[data-testid=stat-Free]").TextContent, StringComparison.Ordinal));
         Assert.Contains("0", cut.Find("[data-testid=stat-Lost]").TextContent, StringComparison.Ordinal);
         Assert.Equal("4110001", cut.FindAll("[data-testid=row-key]")[0].TextContent.Trim());
     }
@@ -141,7 +141,7 @@ public class KeyComponentTests : ComponentTestBase, IAsyncLifetime
         var cut = Render<KeysPage>();
 
         cut.WaitForAssertion(() => Assert.Equal(["4110002"], cut.FindAll("[data-testid=row-key]").Select(r => r.TextContent.Trim())));
-        Assert.Contains("stat-selected", cut.Find("[data-testid=stat-OverdueReturn]").ClassName, StringComparison.Ordinal);
+        cut.WaitForAssertion(() => Assert.Contains("stat-selected", cut.Find("[data-testid=stat-OverdueReturn]").ClassName, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -149,7 +149,8 @@ public class KeyComponentTests : ComponentTestBase, IAsyncLifetime
     {
         RenderProviders();
         var cut = Render<KeysPage>();
-        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=row-key]")));
+        // The button waits for the units the keys may be registered to, which load beside the register.
+        cut.WaitForAssertion(() => Assert.False(cut.Find("[data-testid=register-keys]").HasAttribute("disabled")));
 
         cut.Find("[data-testid=register-keys]").Click();
         Dialogs.WaitForAssertion(() => Assert.NotEmpty(Dialogs.FindAll("[data-testid=register-numbers]")));

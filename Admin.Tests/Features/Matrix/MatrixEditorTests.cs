@@ -165,8 +165,11 @@ public class MatrixEditorTests : ComponentTestBase, IAsyncLifetime
         dialogs.Find("[data-testid=confirm-save]").Click();
 
         // Saved without a reload: the editor goes on from version 2 with the cell empty, and the opened history shows it.
-        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=version-table] tbody tr").Count));
-        Assert.Contains("Version 2", page.Markup, StringComparison.Ordinal);
+        page.WaitForAssertion(() =>
+        {
+            Assert.Equal(2, page.FindAll("[data-testid=version-table] tbody tr").Count);
+            Assert.Contains("Version 2", page.Markup, StringComparison.Ordinal);
+        });
         Assert.Equal("Inga osparade ändringar", page.Find("[data-testid=pending-summary]").TextContent.Trim());
         var cell = page.Find(Cell("Vårdbiträde", "Combine"));
         Assert.Equal("mx-cell", cell.ParentElement!.ClassName);

@@ -191,6 +191,8 @@ public class OrderersPageTests : ComponentTestBase, IAsyncLifetime
 
         // The providers are the appoint island's own (its LivePage): a second set would clash.
         var cut = Render<OrderersPage>();
+        // The island (and its providers) renders once the page's list has come from the database.
+        cut.WaitForState(() => cut.FindComponents<MudPopoverProvider>().Count > 0);
         _popovers = cut.FindComponent<MudPopoverProvider>();
         _dialogs = cut.FindComponent<MudDialogProvider>();
         _snackbars = cut.FindComponent<MudSnackbarProvider>();

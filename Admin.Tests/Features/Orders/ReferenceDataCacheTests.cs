@@ -31,7 +31,9 @@ public class ReferenceDataCacheTests
         Assert.IsType<PlaceOrderResult.Created>(
             await intake.PlaceAsync(OrderRequests.Extend(OrderRequests.Pnr1985), OrderChannel.EService, EService, ct: Ct));
 
-        await ExecuteElsewhereAsync(database, "UPDATE Units SET IsActive = 0 WHERE Name = 'Hemtjänst Centrum'");
+        await ExecuteElsewhereAsync(database, database.IsPostgreSql
+            ? "UPDATE \"Units\" SET \"IsActive\" = false WHERE \"Name\" = 'Hemtjänst Centrum'"
+            : "UPDATE Units SET IsActive = 0 WHERE Name = 'Hemtjänst Centrum'");
         var next = await intake.PlaceAsync(OrderRequests.Extend(OrderRequests.Pnr1990), OrderChannel.EService, EService, ct: Ct);
 
         var invalid = Assert.IsType<PlaceOrderResult.Invalid>(next);
@@ -46,7 +48,9 @@ public class ReferenceDataCacheTests
         var first = await cache.GetAsync(Ct);
 
         var unchanged = await cache.GetAsync(Ct);
-        await ExecuteElsewhereAsync(database, "UPDATE JobTitles SET Name = 'Undersköterska natt' WHERE Name = 'Undersköterska'");
+        await ExecuteElsewhereAsync(database, database.IsPostgreSql
+            ? "UPDATE \"JobTitles\" SET \"Name\" = 'Undersköterska natt' WHERE \"Name\" = 'Undersköterska'"
+            : "UPDATE JobTitles SET Name = 'Undersköterska natt' WHERE Name = 'Undersköterska'");
         var changed = await cache.GetAsync(Ct);
 
         Assert.Same(first, unchanged);
@@ -68,6 +72,20 @@ public class ReferenceDataCacheTests
     {
         using var database = await SeededAsync();
         var before = await StampAsync(database);
+
+        if (database.IsPostgreSql)
+        {
+            // PostgreSQL's stamp triggers fire once per statement (PostgreSqlGuards); the update rewrites one real row, the
+            // delete is a statement that the foreign keys (not to be switched off there) cannot refuse.
+            var column = await FirstColumnAsync(database, table);
+            await ExecuteElsewhereAsync(
+                database, $"UPDATE \"{table}\" SET \"{column}\" = \"{column}\" WHERE ctid = (SELECT MIN(ctid) FROM \"{table}\")");
+            var afterPostgreSqlUpdate = await StampAsync(database);
+            await ExecuteElsewhereAsync(database, $"DELETE FROM \"{table}\" WHERE false", expectedRows: null);
+            Assert.True(afterPostgreSqlUpdate > before, $"an update of {table} left the stamp at {before}");
+            Assert.True(await StampAsync(database) > afterPostgreSqlUpdate, $"a delete from {table} left the stamp at {afterPostgreSqlUpdate}");
+            return;
+        }
 
         await ExecuteElsewhereAsync(database, $"UPDATE {table} SET rowid = rowid WHERE rowid = (SELECT MIN(rowid) FROM {table})");
         var afterUpdate = await StampAsync(database);
@@ -103,6 +121,16 @@ public class ReferenceDataCacheTests
             || s.Contains("FROM \"ItSystems\"", StringComparison.Ordinal) || s.Contains("FROM \"Units\"", StringComparison.Ordinal));
     }
 
+    private static async Task<string> FirstColumnAsync(TestDatabase database, string table)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var command = new Npgsql.NpgsqlCommand(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = @t ORDER BY ordinal_position LIMIT 1", connection);
+        command.Parameters.AddWithValue("t", table);
+        return (string)(await command.ExecuteScalarAsync(Ct))!;
+    }
+
     private static async Task<TestDatabase> SeededAsync()
     {
         var database = await TestDatabase.CreateMigratedAsync();
@@ -113,7 +141,9 @@ public class ReferenceDataCacheTests
     /// <summary>A write outside EF and outside the app's connection, as another process would make it.</summary>
     private static async Task ExecuteElsewhereAsync(TestDatabase database, string sql, int? expectedRows = 1)
     {
-        await using var connection = new SqliteConnection(database.ConnectionString);
+        await using System.Data.Common.DbConnection connection = database.IsPostgreSql
+            ? new Npgsql.NpgsqlConnection(database.ConnectionString)
+            : new SqliteConnection(database.ConnectionString);
         await connection.OpenAsync(Ct);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -158,9 +188,8 @@ public class ReferenceDataCacheTests
 
     private sealed class CountingFactory(TestDatabase database, StatementCounter counter) : IDbContextFactory<SocItDbContext>
     {
-        private readonly DbContextOptions<SocItDbContext> _options = new DbContextOptionsBuilder<SocItDbContext>()
-            .UseSqlite(database.ConnectionString).AddInterceptors(counter).Options;
+        private readonly DbContextOptions<SocItDbContext> _options = database.OptionsWith(counter);
 
-        public SocItDbContext CreateDbContext() => new(_options);
+        public SocItDbContext CreateDbContext() => database.CreateDbContext(_options);
     }
 }

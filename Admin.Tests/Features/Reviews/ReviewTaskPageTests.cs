@@ -141,8 +141,11 @@ public class ReviewTaskPageTests : ComponentTestBase, IAsyncLifetime
 
         Line(cut, "Lisa Andersson", "Qlikview").QuerySelector("[data-testid=retry]")!.Click();
 
-        cut.WaitForAssertion(() => Assert.NotNull(Line(cut, "Lisa Andersson", "Qlikview").QuerySelector("[data-testid=ordered]")));
-        Assert.Empty(cut.FindAll("[data-testid=feedback]"));
+        cut.WaitForAssertion(() =>
+        {
+            Assert.NotNull(Line(cut, "Lisa Andersson", "Qlikview").QuerySelector("[data-testid=ordered]"));
+            Assert.Empty(cut.FindAll("[data-testid=feedback]"));
+        });
         await using var db = World.Database.CreateDbContext();
         Assert.Equal(1, await db.Orders.CountAsync(o => o.Type == OrderType.EndTemporary, Ct));
     }

@@ -175,9 +175,9 @@ public sealed class JobLeasesTests : IAsyncLifetime
     /// <summary>Contexts over the test's file with the app's per-connection settings (a busy timeout), as the app opens them.</summary>
     private sealed class AppConnections(TestDatabase database) : IDbContextFactory<SocItDbContext>
     {
-        private readonly DbContextOptions<SocItDbContext> _options = new DbContextOptionsBuilder<SocItDbContext>()
-            .UseSqlite(database.ConnectionString).AddInterceptors(new SqliteConnectionPragmas()).Options;
+        private readonly DbContextOptions<SocItDbContext> _options =
+            database.IsPostgreSql ? database.Options : database.OptionsWith(new SqliteConnectionPragmas());
 
-        public SocItDbContext CreateDbContext() => new(_options);
+        public SocItDbContext CreateDbContext() => database.CreateDbContext(_options);
     }
 }

@@ -182,6 +182,7 @@ public sealed class JobRunnerTests : IAsyncLifetime
         }, Ct);
 
         // Renewed every RenewEvery: past the first lease's expiry the run still holds it.
+        await WaitUntilAsync(async () => (await RowOrNullAsync())?.LeaseHolder is not null);
         await AdvanceUntilAsync(
             async () => (await RowAsync()).LeaseExpiresAt >= started + (5 * JobLeases.RenewEvery) + JobLeases.Duration, JobLeases.RenewEvery);
         Assert.True(_clock.GetUtcNow() > started + JobLeases.Duration, "the first lease would have run out by now");

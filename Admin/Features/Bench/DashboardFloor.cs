@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Infrastructure.Localization;
@@ -21,18 +21,14 @@ public sealed class DashboardFloor(IDbContextFactory<SocItDbContext> factory, Ti
 
     private const string OpenStatuses = "('Received', 'InProgress', 'WaitingForOrderer')";
 
-    private readonly Lazy<string> _connectionString = new(() =>
-    {
-        using var db = factory.CreateDbContext();
-        return db.Database.GetConnectionString()!;
-    });
 
     public async Task WriteAsync(HttpResponse response, CancellationToken ct)
     {
         var html = new StringBuilder(16 * 1024);
         html.Append("<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Ärenden</title></head><body><h1>Ärenden</h1>");
-        await using (var connection = new SqliteConnection(_connectionString.Value))
+        await using (var db = await factory.CreateDbContextAsync(ct))
         {
+            var connection = db.Database.GetDbConnection();
             await connection.OpenAsync(ct);
             Section(html, "Öppna ärenden per status och typ", await ListAsync(connection, $"""
                 SELECT "o"."Status", "o"."Type", COUNT(*) AS "Count" FROM "Orders" AS "o"
@@ -66,14 +62,14 @@ public sealed class DashboardFloor(IDbContextFactory<SocItDbContext> factory, Ti
                 WHERE "o"."Status" IN {OpenStatuses}
                 ORDER BY "o"."ReceivedAt" DESC LIMIT 25 OFFSET 0
                 """, ct));
-            var today = AdminTimeZone.Today(clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var today = AdminTimeZone.Today(clock);
             Section(html, "Nycklar", await ListAsync(connection,
-                "SELECT COUNT(*) FROM \"Keys\" AS \"k\" WHERE \"k\".\"Status\" = 'ToBeReturned' AND \"k\".\"ReturnDueOn\" < $today", ct,
-                ("$today", today)));
+                "SELECT COUNT(*) FROM \"Keys\" AS \"k\" WHERE \"k\".\"Status\" = 'ToBeReturned' AND \"k\".\"ReturnDueOn\" < @today", ct,
+                ("@today", today)));
             var followUps = new List<object?[]>();
             followUps.AddRange(await ListAsync(connection, "SELECT COUNT(*) FROM \"FollowUps\" AS \"f\" WHERE \"f\".\"Status\" IN ('Open', 'Escalated')", ct));
             followUps.AddRange(await ListAsync(connection,
-                "SELECT COUNT(*) FROM \"FollowUps\" AS \"f\" WHERE \"f\".\"Status\" IN ('Open', 'Escalated') AND \"f\".\"EndDate\" < $today", ct, ("$today", today)));
+                "SELECT COUNT(*) FROM \"FollowUps\" AS \"f\" WHERE \"f\".\"Status\" IN ('Open', 'Escalated') AND \"f\".\"EndDate\" < @today", ct, ("@today", today)));
             followUps.AddRange(await ListAsync(connection, "SELECT COUNT(*) FROM \"FollowUps\" AS \"f\" WHERE \"f\".\"Status\" = 'Escalated'", ct));
             Section(html, "Uppföljning", followUps);
             var rounds = await ListAsync(connection, """
@@ -96,13 +92,16 @@ public sealed class DashboardFloor(IDbContextFactory<SocItDbContext> factory, Ti
     }
 
     internal static async Task<List<object?[]>> ListAsync(
-        SqliteConnection connection, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
+        DbConnection connection, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value);
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
         }
 
         var rows = new List<object?[]>();

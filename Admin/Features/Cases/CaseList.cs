@@ -111,9 +111,10 @@ public sealed class CaseList(IDbContextFactory<SocItDbContext> factory, CurrentU
 
     internal const string AssigneesSql = """
         WITH RECURSIVE "ids"("Id") AS (
-            SELECT MIN("AssignedToId") FROM "Orders" WHERE "AssignedToId" IS NOT NULL
+            SELECT CAST(MIN("AssignedToId") AS TEXT) FROM "Orders" WHERE "AssignedToId" IS NOT NULL
             UNION ALL
-            SELECT (SELECT MIN("o"."AssignedToId") FROM "Orders" AS "o" WHERE "o"."AssignedToId" > "ids"."Id") FROM "ids" WHERE "ids"."Id" IS NOT NULL)
+            SELECT CAST((SELECT MIN("o"."AssignedToId") FROM "Orders" AS "o" WHERE "o"."AssignedToId" > "ids"."Id") AS TEXT)
+            FROM "ids" WHERE "ids"."Id" IS NOT NULL)
         SELECT "ids"."Id" AS "Id",
                COALESCE((SELECT "o"."AssignedToName" FROM "Orders" AS "o"
                          WHERE "o"."AssignedToId" = "ids"."Id" AND "o"."AssignedToName" IS NOT NULL

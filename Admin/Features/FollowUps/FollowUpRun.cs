@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SocItConsole.Admin.Data;
@@ -87,56 +86,61 @@ public sealed partial class FollowUpRun(
         return report;
     }
 
+    private const string GrantTo = "g.\"To\"";
+
     /// <summary>
     /// Grant <c>n</c> continues grant <c>g</c>: another grant of the same employee, system, level and unit that is active
     /// (<see cref="GrantSql.ActiveOn"/>) on the day after <c>g</c>'s last day — started by then, lasting longer (or
     /// until further notice) and not ended by an order. A gap of a day or more is not a continuation. One rule for the
     /// grants to flag and the follow-ups to close.
     /// </summary>
-    private static readonly string ContinuesG = $$"""
+    private static string ContinuesG(SqlDialect dialect) => $$"""
         n."EmployeeId" = g."EmployeeId" AND n."Id" <> g."Id"
             AND n."SystemId" = g."SystemId" AND n."LevelId" = g."LevelId" AND n."UnitId" = g."UnitId"
-            AND {{GrantSql.ActiveOn("n", """date(g."To", '+1 day')""")}}
+            AND {{GrantSql.ActiveOn("n", dialect.DayAfter(GrantTo))}}
         """;
 
     /// <summary>
-    /// The temporary grants due by <c>$cutoff</c> (not ended by an order) that have no follow-up yet, that no other
+    /// The temporary grants due by <c>@cutoff</c> (not ended by an order) that have no follow-up yet, that no other
     /// grant of the same system, level and unit continues (an extend order completed leaves the old grant with its old
     /// last day beside the new one: the access goes on, so there is nothing to follow up), and whose placement, or
     /// employment when it has a last day, does not end on or before the grant's last day (then the end of the
     /// employment or placement is followed up as one, <see cref="FlagEndsAsync"/>, decision 0039), after the key
-    /// (<c>$afterTo</c>, <c>$afterId</c>) in the order of the index on (EndedByOrderId, To), at most <c>$limit</c>,
+    /// (<c>@afterTo</c>, <c>@afterId</c>) in the order of the index on (EndedByOrderId, To), at most <c>@limit</c>,
     /// with what a follow-up copies from the grant, its order and its employee. Both the run and the dry run read
-    /// through this text; the benchmark and a test check its query plan.
+    /// through this text; the benchmark and a test check its query plan. <see cref="DueGrantsSql"/> is SQLite's.
     /// </summary>
-    internal static readonly string DueGrantsSql = $$"""
+    internal static string DueGrantsSqlFor(SqlDialect dialect) => $$"""
         SELECT g."Id" AS "GrantId", g."EmployeeId", e."FullName" AS "EmployeeName", g."SystemName", g."LevelName",
                g."UnitId", g."UnitName", o."UnitId" AS "HomeUnitId", g."To" AS "EndDate", o."ManagerName", o."ManagerEmail"
         FROM "Grants" AS g
         JOIN "Orders" AS o ON o."Id" = g."SourceOrderId"
         JOIN "Employees" AS e ON e."Id" = g."EmployeeId"
-        WHERE g."EndedByOrderId" IS NULL AND g."To" IS NOT NULL AND g."To" <= $cutoff
-          AND g."To" >= $afterTo AND (g."To" > $afterTo OR g."Id" > $afterId)
+        WHERE g."EndedByOrderId" IS NULL AND g."To" IS NOT NULL AND g."To" <= @cutoff
+          AND g."To" >= @afterTo AND (g."To" > @afterTo OR g."Id" > @afterId)
           AND NOT EXISTS (SELECT 1 FROM "FollowUps" AS f WHERE f."GrantId" = g."Id")
-          AND NOT EXISTS (SELECT 1 FROM "Grants" AS n WHERE {{ContinuesG}})
+          AND NOT EXISTS (SELECT 1 FROM "Grants" AS n WHERE {{ContinuesG(dialect)}})
           AND NOT EXISTS (SELECT 1 FROM "TemporaryAssignments" AS a WHERE a."Id" = g."AssignmentId" AND a."To" <= g."To")
           AND NOT EXISTS (SELECT 1 FROM "Employments" AS m
                           WHERE m."Id" = g."EmploymentId" AND g."AssignmentId" IS NULL AND m."To" <= g."To")
         ORDER BY g."To", g."Id"
-        LIMIT $limit
+        LIMIT @limit
         """;
+
+    /// <summary><see cref="DueGrantsSqlFor"/> on SQLite, for the benchmark's and the tests' query plans.</summary>
+    internal static readonly string DueGrantsSql = DueGrantsSqlFor(SqlDialect.Sqlite);
 
     /// <summary>
     /// One chunk of follow-ups in one statement, with the values <see cref="FollowUp"/>'s constructor gives a new one
     /// (open, version 0, no reminders) in the columns' stored forms: the enum as its name, the instant as UTC ticks.
     /// </summary>
-    internal static readonly string FlagSql = """
+    internal static string FlagSqlFor(SqlDialect dialect) => """
         INSERT INTO "FollowUps" ("GrantId", "EmployeeId", "EmployeeName", "SystemName", "LevelName", "UnitId", "UnitName",
             "HomeUnitId", "EndDate", "ManagerName", "ManagerEmail", "Status", "FlaggedAt", "OverdueReminders", "Version")
         SELECT d."GrantId", d."EmployeeId", d."EmployeeName", d."SystemName", d."LevelName", d."UnitId", d."UnitName",
-            d."HomeUnitId", d."EndDate", d."ManagerName", d."ManagerEmail", $status, $flaggedAt, 0, 0
+            d."HomeUnitId", d."EndDate", d."ManagerName", d."ManagerEmail", @status, @flaggedAt, 0, 0
         FROM (
-        """ + DueGrantsSql + """
+        """ + DueGrantsSqlFor(dialect) + """
 
         ) AS d
         RETURNING "Id", "GrantId", "EndDate"
@@ -159,9 +163,11 @@ public sealed partial class FollowUpRun(
         while (true)
         {
             await using var db = await factory.CreateDbContextAsync(ct);
+            var dialect = SqlDialect.Of(db.Database);
             if (dryRun)
             {
-                var batch = await db.Database.SqlQueryRaw<DueGrant>(DueGrantsSql, DueGrantParameters(cutoff, lastTo, lastId, batchSize))
+                var batch = await db.Database.SqlQueryRaw<DueGrant>(
+                        DueGrantsSqlFor(dialect), DueGrantParameters(dialect, cutoff, lastTo, lastId, batchSize))
                     .ToListAsync(ct);
                 if (batch.Count == 0)
                 {
@@ -180,11 +186,11 @@ public sealed partial class FollowUpRun(
 
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var flagged = await db.Database.SqlQueryRaw<FlaggedGrant>(
-                    FlagSql,
+                    FlagSqlFor(dialect),
                     [
-                        .. DueGrantParameters(cutoff, lastTo, lastId, batchSize),
-                        new SqliteParameter("$status", FollowUpStatus.Open.ToString()),
-                        new SqliteParameter("$flaggedAt", clock.GetUtcNow().UtcTicks),
+                        .. DueGrantParameters(dialect, cutoff, lastTo, lastId, batchSize),
+                        dialect.Parameter("status", FollowUpStatus.Open.ToString()),
+                        dialect.Parameter("flaggedAt", clock.GetUtcNow().UtcTicks),
                     ])
                 .ToListAsync(ct);
             if (flagged.Count == 0)
@@ -219,12 +225,13 @@ public sealed partial class FollowUpRun(
         return (count, perManager);
     }
 
-    private static SqliteParameter[] DueGrantParameters(DateOnly cutoff, DateOnly afterTo, int afterId, int limit) =>
+    private static System.Data.Common.DbParameter[] DueGrantParameters(
+        SqlDialect dialect, DateOnly cutoff, DateOnly afterTo, int afterId, int limit) =>
     [
-        new("$cutoff", cutoff),
-        new("$afterTo", afterTo),
-        new("$afterId", afterId),
-        new("$limit", limit),
+        dialect.Parameter("cutoff", cutoff),
+        dialect.Parameter("afterTo", afterTo),
+        dialect.Parameter("afterId", afterId),
+        dialect.Parameter("limit", limit),
     ];
 
     /// <summary>
@@ -430,11 +437,11 @@ public sealed partial class FollowUpRun(
     /// Undecided follow-ups whose grant another grant continues (<see cref="ContinuesG"/>), with the
     /// latest last day among those that continue it ('9999-12-31' for one until further notice).
     /// </summary>
-    internal static readonly string ContinuedFollowUpsSql = $$"""
-        SELECT f."Id" AS "FollowUpId", MAX(COALESCE(n."To", '9999-12-31')) AS "ContinuedTo"
+    internal static string ContinuedFollowUpsSqlFor(SqlDialect dialect) => $$"""
+        SELECT f."Id" AS "FollowUpId", {{dialect.DayAsText($"""MAX(COALESCE(n."To", {dialect.DayLiteral(DateOnly.MaxValue)}))""")}} AS "ContinuedTo"
         FROM "FollowUps" AS f
         JOIN "Grants" AS g ON g."Id" = f."GrantId"
-        JOIN "Grants" AS n ON {{ContinuesG}}
+        JOIN "Grants" AS n ON {{ContinuesG(dialect)}}
         WHERE f."Status" IN ('Open', 'Escalated') AND g."EndedByOrderId" IS NULL AND g."To" IS NOT NULL
         GROUP BY f."Id"
         ORDER BY f."Id"
@@ -448,7 +455,7 @@ public sealed partial class FollowUpRun(
     private async Task<int> CloseContinuedAsync(bool dryRun, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var continued = await db.Database.SqlQueryRaw<ContinuedFollowUp>(ContinuedFollowUpsSql).ToListAsync(ct);
+        var continued = await db.Database.SqlQueryRaw<ContinuedFollowUp>(ContinuedFollowUpsSqlFor(SqlDialect.Of(db.Database))).ToListAsync(ct);
         if (dryRun || continued.Count == 0)
         {
             return continued.Count;
@@ -629,9 +636,9 @@ public sealed partial class FollowUpRun(
     internal static Task<int> AddItemsAsync(SocItDbContext db, int messageId, IReadOnlyList<int> followUpIds, CancellationToken ct)
     {
         var ids = JsonSerializer.Serialize(followUpIds);
-        return db.Database.ExecuteSqlAsync(
-            $"""INSERT INTO "ReminderItems" ("ReminderMessageId", "FollowUpId") SELECT {messageId}, "value" FROM json_each({ids})""",
-            ct);
+        var dialect = SqlDialect.Of(db.Database);
+        var sql = $"""INSERT INTO "ReminderItems" ("ReminderMessageId", "FollowUpId") SELECT @message, "value" FROM ({dialect.IntegersOfJson("@ids")}) AS i""";
+        return db.Database.ExecuteSqlRawAsync(sql, [dialect.Parameter("message", messageId), dialect.Parameter("ids", ids)], ct);
     }
 
     /// <summary>
@@ -708,7 +715,7 @@ public sealed partial class FollowUpRun(
         public required string ManagerEmail { get; init; }
     }
 
-    /// <summary>A row of <see cref="ContinuedFollowUpsSql"/>.</summary>
+    /// <summary>A row of <see cref="ContinuedFollowUpsSqlFor"/>.</summary>
     private sealed class ContinuedFollowUp
     {
         public int FollowUpId { get; init; }
@@ -716,7 +723,7 @@ public sealed partial class FollowUpRun(
         public required string ContinuedTo { get; init; }
     }
 
-    /// <summary>A follow-up <see cref="FlagSql"/> created.</summary>
+    /// <summary>A follow-up <see cref="FlagSqlFor"/> created.</summary>
     private sealed class FlaggedGrant
     {
         public int Id { get; init; }

@@ -218,6 +218,27 @@ public sealed partial class OrderIntake(
         }
     }
 
+    /// <summary>
+    /// Advances the year's counter in the database, in one statement, and returns the new number: the first of a year
+    /// is inserted, every later one increments the row. The row stays locked by the caller's transaction until it
+    /// commits, so concurrent orders — from this instance, another one or the command line — queue on it and each gets
+    /// the next number; a rolled-back order gives its number back. No number is read first and written later, which
+    /// on PostgreSQL (where readers do not block writers) would let two transactions read the same one.
+    /// </summary>
+    internal static async Task<CaseNumber> NextCaseNumberAsync(SocItDbContext db, int year, CancellationToken ct)
+    {
+        var dialect = SqlDialect.Of(db.Database);
+        var numbers = await db.Database.SqlQueryRaw<int>(
+                """
+                INSERT INTO "CaseNumberCounters" ("Year", "LastNumber") VALUES (@year, 1)
+                ON CONFLICT ("Year") DO UPDATE SET "LastNumber" = "CaseNumberCounters"."LastNumber" + 1
+                RETURNING "LastNumber" AS "Value"
+                """,
+                dialect.Parameter("year", year))
+            .ToListAsync(ct);
+        return new CaseNumber(year, numbers.Single());
+    }
+
     private async Task<BatchPlacement> CommitBatchAsync(
         string key,
         IReadOnlyList<ValidOrder> orders,
@@ -296,8 +317,8 @@ public sealed partial class OrderIntake(
         CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        // On SQLite the transaction takes the write lock at once, so the case-number counter is read and advanced by
-        // one writer at a time; elsewhere the counter's concurrency token and the unique case number catch a race.
+        // The case-number counter is advanced in the database (NextCaseNumberAsync) and stays locked until the commit;
+        // the unique case number, employee and Idempotency-Key catch whatever else races, and the caller retries.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var placed = await AddOrderAsync(db, order, reference, systems, changes, channel, placedBy, idempotencyKey, requestHash, batch: null, ct);
         await transaction.CommitAsync(ct);
@@ -333,14 +354,7 @@ public sealed partial class OrderIntake(
 
         var now = clock.GetUtcNow();
         var year = TimeZoneInfo.ConvertTime(now, AdminTimeZone.Stockholm).Year;
-        var counter = await db.CaseNumberCounters.SingleOrDefaultAsync(c => c.Year == year, ct);
-        if (counter is null)
-        {
-            counter = new CaseNumberCounter(year);
-            db.CaseNumberCounters.Add(counter);
-        }
-
-        var caseNumber = counter.Next();
+        var caseNumber = await NextCaseNumberAsync(db, year, ct);
         // A retried commit places new rows: the lines are copied, not shared with the attempt that failed.
         var placed = Order.Place(
             order, caseNumber, employee, systems, channel, placedBy, now, idempotencyKey, requestHash,

@@ -318,7 +318,7 @@ public sealed class ReviewRounds(
         db.Grants.AsNoTracking().Where(Shared.Grants.GrantRules.ActiveOn(today));
 
     /// <summary>The INSERT … SELECT of a round's lines: {0} the round, {1} the unanswered state, {2} the units (JSON), {3} the day.</summary>
-    private static readonly string LinesSql =
+    private static string LinesSql(SqlDialect dialect) =>
         $$"""
         INSERT INTO "ReviewLines" ("RoundId", "GrantId", "EmployeeId", "EmployeeName", "SystemName", "LevelName", "UnitId", "UnitName",
           "From", "To", "IsTemporary", "IsFromOtherUnit", "Answer")
@@ -327,9 +327,9 @@ public sealed class ReviewRounds(
         FROM "Grants" AS g
         JOIN "Employees" AS e ON e."Id" = g."EmployeeId"
         JOIN "Orders" AS o ON o."Id" = g."SourceOrderId"
-        WHERE g."UnitId" IN (SELECT "value" FROM json_each({2})) AND {{GrantSql.ActiveOn("g", "{3}")}}
-        ORDER BY g."UnitName" COLLATE SWEDISH, g."UnitId", e."FullName" COLLATE SWEDISH, g."EmployeeId",
-          g."SystemName" COLLATE SWEDISH, g."LevelName" COLLATE SWEDISH
+        WHERE g."UnitId" IN ({{dialect.IntegersOfJson("{2}")}}) AND {{GrantSql.ActiveOn("g", "{3}")}}
+        ORDER BY g."UnitName" COLLATE {{dialect.Swedish}}, g."UnitId", e."FullName" COLLATE {{dialect.Swedish}}, g."EmployeeId",
+          g."SystemName" COLLATE {{dialect.Swedish}}, g."LevelName" COLLATE {{dialect.Swedish}}
         """;
 
     /// <summary>Swedish alphabetical order as <see cref="ReviewScope.LinesFor"/> sorts (Å before Ä before Ö, case ignored).</summary>
@@ -343,10 +343,9 @@ public sealed class ReviewRounds(
     internal static async Task<int> AddLinesAsync(SocItDbContext db, int roundId, IReadOnlyList<int> unitIds, DateOnly today, CancellationToken ct)
     {
         var units = JsonSerializer.Serialize(unitIds);
-        var day = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var none = nameof(ReviewAnswer.None);
         // SQLite sorts by code point (Ä before Å); the lines keep the Swedish order of the rule, through a collation
-        // defined on this connection for this statement.
+        // defined on this connection for this statement. PostgreSQL has it from ICU (PostgreSqlSocItDbContext).
         if (db.Database.GetDbConnection() is Microsoft.Data.Sqlite.SqliteConnection connection)
         {
             await db.Database.OpenConnectionAsync(ct);
@@ -354,8 +353,8 @@ public sealed class ReviewRounds(
         }
 
         return await db.Database.ExecuteSqlRawAsync(
-            LinesSql,
-            [roundId, none, units, day],
+            LinesSql(SqlDialect.Of(db.Database)),
+            [roundId, none, units, today],
             ct);
     }
 

@@ -79,7 +79,8 @@ public sealed partial class AuditedChange(
 
     /// <summary>A unique index refused the save: someone else took the same number or name at the same moment.</summary>
     public static bool IsUniqueViolation(DbUpdateException e) =>
-        e?.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 };
+        e?.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 }
+            or Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A change could not be saved")]
     private static partial void LogSaveFailed(ILogger logger, Exception exception);

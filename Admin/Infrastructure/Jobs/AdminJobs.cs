@@ -1,6 +1,9 @@
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Infrastructure.Authentication;
 
 namespace SocItConsole.Admin.Infrastructure.Jobs;
@@ -10,11 +13,21 @@ public static class AdminJobs
     public const string DashboardPath = "/hangfire";
     public const string DefaultTimeZone = "Europe/Stockholm";
 
-    /// <summary>Hangfire with in-memory storage and a server in the app; the recurring jobs come from the features.</summary>
+    /// <summary>The schema Hangfire.PostgreSql keeps its tables in, beside the console's own.</summary>
+    public const string PostgreSqlSchema = "hangfire";
+
+    /// <summary>
+    /// Hangfire and a server in the app; the recurring jobs come from the features. On SQLite the storage is in memory
+    /// (one instance); on PostgreSQL it is Hangfire.PostgreSql in the console's database, so that every instance shares
+    /// the schedule, the retries and the dashboard, and a recurring job fires once however many instances run
+    /// (decision 0051).
+    /// </summary>
     public static WebApplicationBuilder AddAdminJobs(this WebApplicationBuilder builder)
     {
+        var provider = DatabaseProviderSetting.Read(builder.Configuration);
+        var connectionString = builder.Configuration.GetConnectionString(AdminDataRegistration.ConnectionStringName);
         // Job state that must survive a restart (reminders sent, follow-ups) lives in the app's own database; Hangfire's
-        // storage only drives the schedule, so in-memory storage loses nothing that matters.
+        // storage only drives the schedule, so in-memory storage loses nothing that matters on one machine.
         // Hangfire keeps its configuration in process-wide statics (the log provider, JobStorage.Current,
         // JobActivator.Current), and AddHangfire reads a host's storage and activator back from them. The host's own are
         // registered first, so that no host takes another's (tests run several hosts in one process), and the statics
@@ -23,6 +36,17 @@ public static class AdminJobs
         builder.Services.AddSingleton<JobStorage>(services =>
         {
             services.GetRequiredService<IGlobalConfiguration>();
+            if (provider == DatabaseProvider.PostgreSql)
+            {
+                var options = new PostgreSqlStorageOptions
+                {
+                    SchemaName = PostgreSqlSchema,
+                    PrepareSchemaIfNecessary = true,
+                    QueuePollInterval = TimeSpan.FromSeconds(1),
+                };
+                return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString!, options), options);
+            }
+
             return new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(7) });
         });
         builder.Services.AddSingleton<JobActivator>(services =>

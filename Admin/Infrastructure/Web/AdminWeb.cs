@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
+using SocItConsole.Admin.Data;
 using Microsoft.AspNetCore.Diagnostics;
 using MudBlazor.Services;
 using SocItConsole.Admin.Components;
@@ -29,15 +30,22 @@ public static class AdminWeb
         // Swedish letters as they are in the HTML, not as &#xE4; entities: smaller pages, readable source.
         builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
-        // Sign-in cookies and antiforgery tokens are protected with these keys; kept beside the database so that a
-        // restart does not sign everyone out. Tests point them elsewhere.
-        var keysPath = builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } configured
-            ? Path.GetFullPath(configured, builder.Environment.ContentRootPath)
-            : Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys");
-        Directory.CreateDirectory(keysPath);
-        var dataProtection = builder.Services.AddDataProtection()
-            .SetApplicationName("SocItConsole")
-            .PersistKeysToFileSystem(new DirectoryInfo(keysPath));
+        // Sign-in cookies and antiforgery tokens are protected with these keys. On SQLite they are kept beside the
+        // database, so that a restart does not sign everyone out (tests point them elsewhere); on PostgreSQL in the
+        // database, so that every instance reads the same keys and a sign-in or a form from one is valid on another.
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("SocItConsole");
+        if (DatabaseProviderSetting.Read(builder.Configuration) == DatabaseProvider.PostgreSql)
+        {
+            dataProtection.PersistKeysToDbContext<SocItDbContext>();
+        }
+        else
+        {
+            var keysPath = builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } configured
+                ? Path.GetFullPath(configured, builder.Environment.ContentRootPath)
+                : Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys");
+            Directory.CreateDirectory(keysPath);
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keysPath));
+        }
 
         // Without a certificate the keys are plain XML that only the folder's permissions protect (the framework warns
         // once per new key); with one they are encrypted at rest. Unprotecting names the certificate itself, because on

@@ -197,10 +197,10 @@ internal static class ExpiryBenchmark
         await connection.OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + FollowUpRun.DueGrantsSql;
-        command.Parameters.AddWithValue("$cutoff", cutoff);
-        command.Parameters.AddWithValue("$afterTo", DateOnly.MinValue);
-        command.Parameters.AddWithValue("$afterId", 0);
-        command.Parameters.AddWithValue("$limit", batchSize);
+        command.Parameters.AddWithValue("@cutoff", cutoff);
+        command.Parameters.AddWithValue("@afterTo", DateOnly.MinValue);
+        command.Parameters.AddWithValue("@afterId", 0);
+        command.Parameters.AddWithValue("@limit", batchSize);
         var steps = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))

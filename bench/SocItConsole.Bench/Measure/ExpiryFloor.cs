@@ -166,7 +166,7 @@ internal static class ExpiryFloor
                 await using var ends = connection.CreateCommand();
                 ends.Transaction = transaction;
                 ends.CommandText = sql;
-                ends.Parameters.AddWithValue("$cutoff", cutoff);
+                ends.Parameters.AddWithValue("@cutoff", cutoff);
                 ends.Parameters.AddWithValue("$status", FollowUpStatus.Open.ToString());
                 ends.Parameters.AddWithValue("$flaggedAt", flaggedAt);
                 await ends.ExecuteNonQueryAsync(ct);
@@ -189,10 +189,10 @@ internal static class ExpiryFloor
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = FollowUpRun.DueGrantsSql;
-        command.Parameters.AddWithValue("$cutoff", cutoff);
-        command.Parameters.AddWithValue("$afterTo", afterTo);
-        command.Parameters.AddWithValue("$afterId", afterId);
-        command.Parameters.AddWithValue("$limit", limit);
+        command.Parameters.AddWithValue("@cutoff", cutoff);
+        command.Parameters.AddWithValue("@afterTo", afterTo);
+        command.Parameters.AddWithValue("@afterId", afterId);
+        command.Parameters.AddWithValue("@limit", limit);
         return command;
     }
 }
