@@ -25,16 +25,18 @@ using SocItConsole.Admin.Infrastructure.Jobs;
 using SocItConsole.Admin.Infrastructure.Localization;
 using SocItConsole.Admin.Infrastructure.Web;
 
-// `run-job <id> [--as-of YYYY-MM-DD] [--dry-run]` runs one job and exits instead of serving.
+// `run-job <id> [--as-of YYYY-MM-DD] [--dry-run]` runs one job, `backup --out FILE` and `restore --from FILE` copy the
+// SQLite file, and each exits instead of serving.
 var jobCommand = JobCommand.Parse(args, out var commandError);
-if (commandError is not null)
+var fileCommand = DatabaseFileCommand.Parse(args, out var fileCommandError);
+if ((commandError ?? fileCommandError) is { } argumentError)
 {
-    await Console.Error.WriteLineAsync(commandError);
+    await Console.Error.WriteLineAsync(argumentError);
     Environment.ExitCode = JobCommand.ExitUsage;
     return;
 }
 
-var builder = WebApplication.CreateBuilder(jobCommand is null ? args : []);
+var builder = WebApplication.CreateBuilder(jobCommand is null && fileCommand is null ? args : []);
 
 // Cross-cutting
 builder.AddAdminLogging();
@@ -42,6 +44,7 @@ builder.AddAdminLocalization();
 builder.AddAdminAuthentication();
 builder.AddDeniedRequestLogging();
 builder.AddAdminData();
+builder.AddDatabaseBackup();
 builder.AddAdminAudit();
 builder.AddAdminJobs();
 builder.AddAdminEmail();
@@ -69,6 +72,14 @@ builder.AddBenchFeature();
 
 var app = builder.Build();
 
+// Before the migration: a restore must find a damaged database as it is, and no restore may replace it under a start.
+if (fileCommand is not null)
+{
+    Environment.ExitCode = await app.RunDatabaseFileCommandAsync(fileCommand);
+    return;
+}
+
+app.HoldDatabaseInUse();
 await app.InitializeDatabaseAsync();
 if (jobCommand is not null)
 {
