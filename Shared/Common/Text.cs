@@ -15,7 +15,7 @@ public static class Text
             throw new DomainException($"{label} måste anges.");
         }
 
-        if (Unstorable(trimmed, multiline: false) is { } problem)
+        if (Unstorable(trimmed) is { } problem)
         {
             throw new DomainException($"{label} {problem}");
         }
@@ -27,11 +27,11 @@ public static class Text
 
     /// <summary>
     /// Why <paramref name="value"/> cannot be stored as text, as the end of a Swedish sentence, or null when it can:
-    /// a control character (a line break or tab only where <paramref name="multiline"/>) or half of a surrogate pair.
-    /// Neither is ever typed by a person; PostgreSQL refuses the NUL character outright and text that is not valid
-    /// UTF-8, so the same input gets the same answer on either database instead of a failure on one of them.
+    /// the NUL character or half of a surrogate pair. Neither is ever typed by a person; PostgreSQL refuses both (NUL
+    /// outright, the other as invalid UTF-8) where SQLite stored them, so the same input gets the same answer on either
+    /// database instead of a failure on one of them.
     /// </summary>
-    public static string? Unstorable(string value, bool multiline)
+    public static string? Unstorable(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
         for (var i = 0; i < value.Length; i++)
@@ -43,14 +43,9 @@ public static class Text
                 continue;
             }
 
-            if (char.IsSurrogate(c))
+            if (c == '\0' || char.IsSurrogate(c))
             {
                 return "innehåller ett ogiltigt tecken.";
-            }
-
-            if (char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t'))
-            {
-                return "får inte innehålla styrtecken.";
             }
         }
 

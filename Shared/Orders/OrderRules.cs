@@ -111,7 +111,7 @@ public static class OrderRules
         {
             errors.Add(OrderField.Note, $"Meddelandet får vara högst {NoteMaxLength} tecken.");
         }
-        else if (note is not null && Text.Unstorable(note, multiline: true) is { } unstorable)
+        else if (note is not null && Text.Unstorable(note) is { } unstorable)
         {
             errors.Add(OrderField.Note, $"Meddelandet {unstorable}");
         }
@@ -389,7 +389,7 @@ public static class OrderRules
             return null;
         }
 
-        if (Text.Unstorable(trimmed, multiline: false) is { } unstorable)
+        if (Text.Unstorable(trimmed) is { } unstorable)
         {
             errors.Add(field, $"{label} {unstorable}");
             return null;

@@ -39,7 +39,7 @@ public partial class OrderBodyPropertyTests
             Gen.DateOnly[Today.AddYears(-99), Today.AddYears(-16)],
             Gen.Int[0, 999],
             names,
-            Hostile.Text.Where(t => t.Trim().Length <= OrderRules.NoteMaxLength && IsValidUtf16(t)));
+            Hostile.Text.Where(t => t.Trim().Length <= OrderRules.NoteMaxLength && IsValidUtf16(t) && SocItConsole.Shared.Common.Text.Unstorable(t) is null));
 
         await Hostile.CheckAsync(bodies, async input =>
         {

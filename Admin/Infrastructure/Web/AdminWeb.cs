@@ -65,6 +65,7 @@ public static class AdminWeb
     public static WebApplication UseAdminPipeline(this WebApplication app)
     {
         app.UseSecurityHeaders();
+        app.UseInstanceAffinity();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
