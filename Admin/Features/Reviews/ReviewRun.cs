@@ -50,6 +50,10 @@ public sealed partial class ReviewRun(
         {
             await using var db = await factory.CreateDbContextAsync(ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // The round's row is claimed first, by a write that changes nothing: a second run at the same moment (another
+            // instance, the command line) waits here until this one has committed and then finds its reminders recorded.
+            // On SQLite the transaction's write lock already did that; on PostgreSQL a plain read would not wait.
+            await db.ReviewRounds.Where(r => r.Id == roundId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Version, r => r.Version), ct);
             var round = await db.ReviewRounds.SingleAsync(r => r.Id == roundId, ct);
             if (!round.IsOpen)
             {
