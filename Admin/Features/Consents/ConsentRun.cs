@@ -57,6 +57,13 @@ public sealed partial class ConsentRun(
         {
             await using var db = await factory.CreateDbContextAsync(ct);
             await using var transaction = dryRun ? null : await db.Database.BeginTransactionAsync(ct);
+            if (transaction is not null)
+            {
+                // The order's row is claimed first, by a write that changes nothing: a second run at the same moment waits
+                // here until this one has committed and then finds the reminder recorded (SQLite's write lock did this).
+                await db.Orders.Where(o => o.Id == orderId).ExecuteUpdateAsync(s => s.SetProperty(o => o.Version, o => o.Version), ct);
+            }
+
             var order = await db.Orders.Include(o => o.Employee).SingleAsync(o => o.Id == orderId, ct);
             if (order.Consent is not { } consent)
             {
