@@ -46,12 +46,16 @@ public class BatchOrderPageTests : ComponentTestBase, IAsyncLifetime
     {
         var cut = Paste(GoodRows);
 
-        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=batch-row]").Count));
+        // The rows appear at once; the check against the database answers after them.
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Equal(2, cut.FindAll("[data-testid=batch-row]").Count);
+            Assert.Contains("Alla 2 rader är i ordning.", cut.Find("[data-testid=check-summary]").TextContent, StringComparison.Ordinal);
+        });
         var first = cut.FindAll("[data-testid=batch-row]")[0];
         Assert.Equal("Lisa Andersson", first.QuerySelector("[data-testid=cell-Name] input")!.GetAttribute("value"));
         Assert.Equal("2027-08-15", cut.FindAll("[data-testid=batch-row]")[1].QuerySelector("[data-testid=cell-EndDate] input")!.GetAttribute("value"));
         Assert.Empty(cut.FindAll("[data-testid=row-problems]"));
-        Assert.Contains("Alla 2 rader är i ordning.", cut.Find("[data-testid=check-summary]").TextContent, StringComparison.Ordinal);
         var place = cut.Find("[data-testid=place]");
         Assert.Equal("Beställ 2 personer", place.TextContent.Trim());
         Assert.False(place.HasAttribute("disabled"));
