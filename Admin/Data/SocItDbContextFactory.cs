@@ -9,7 +9,7 @@ namespace SocItConsole.Admin.Data;
 /// </summary>
 public sealed class SocItDbContextFactory(DbContextOptions<SocItDbContext> options) : IDbContextFactory<SocItDbContext>
 {
-    private readonly bool _postgreSql = options.Extensions.Any(e => e.GetType().Name == "NpgsqlOptionsExtension");
+    private readonly bool _postgreSql = options.FindExtension<CaseInsensitiveLikeExtension>() is not null;
 
     public SocItDbContext CreateDbContext() => Create(options, _postgreSql);
 

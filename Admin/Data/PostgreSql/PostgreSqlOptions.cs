@@ -7,16 +7,15 @@ namespace SocItConsole.Admin.Data;
 public static class PostgreSqlOptions
 {
     /// <summary>
-    /// Npgsql with what the model needs on PostgreSQL: the PostgreSQL migration set's history table, searches that
-    /// ignore case (<see cref="CaseInsensitiveLikeExtension"/>). No retrying execution strategy: the console's changes
-    /// run in transactions of their own and retry where a retry is safe.
+    /// Npgsql with what the model needs on PostgreSQL: searches that ignore case
+    /// (<see cref="CaseInsensitiveLikeExtension"/>, which also marks the options as the PostgreSQL model's for
+    /// <see cref="SocItDbContextFactory"/>). No retrying execution strategy: the console's changes run in transactions
+    /// of their own and retry where a retry is safe.
     /// </summary>
     public static DbContextOptionsBuilder<SocItDbContext> UsePostgreSqlModel(
         this DbContextOptionsBuilder<SocItDbContext> options, string connectionString)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        options.UseNpgsql(connectionString);
-        ((IDbContextOptionsBuilderInfrastructure)options).AddOrUpdateExtension(new CaseInsensitiveLikeExtension());
+        ((DbContextOptionsBuilder)options).UsePostgreSqlModel(connectionString);
         return options;
     }
 
