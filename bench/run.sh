@@ -3,7 +3,8 @@
 # and the generator are unchanged), starts the real app on 127.0.0.1 on a copy of it, and prints one Markdown table of
 # median, p95 and the ratio to a floor measured in the same run. Nothing here runs in CI and nothing here ships.
 #   bash bench/run.sh                              everything (about 15 minutes once the data exists)
-#   bash bench/run.sh --only dashboard,intake      some of: dashboard interaction circuits intake matrix startup expiry review hr pages
+#   bash bench/run.sh --only dashboard,intake      some of: dashboard interaction circuits intake postgres matrix startup expiry review hr pages
+#   bash bench/run.sh --only postgres              the dashboard and intake on PostgreSQL (needs Debian's postgresql; skipped without it)
 #   bash bench/run.sh --quick                      every benchmark once over small data (about a minute): does each still work?
 # Environment: BENCH_DATA (data folder, default bench/data), BENCH_WORK (scratch folder, default /tmp/socit-bench).
 set -euo pipefail

@@ -101,7 +101,7 @@ internal static class BenchCommand
               profile --app DIR --db FILE [--path /cases] [--user operator] [--seconds 15] [--work DIR]
               analyse --trace FILE.nettrace   the same breakdown of a trace the runtime wrote (DOTNET_EnableEventPipe=1)
               hr-file  --db FILE --out FILE [--lines 40000] [--today yyyy-MM-dd]   the HR file and its floor, no app
-              run      --app DIR --data DIR [--work DIR] [--only dashboard,interaction,circuits,intake,matrix,startup,expiry,review,hr,pages] [--quick] [--markdown FILE]
+              run      --app DIR --data DIR [--work DIR] [--only dashboard,interaction,circuits,intake,postgres,matrix,startup,expiry,review,hr,pages] [--quick] [--markdown FILE]
             """);
         return 2;
     }

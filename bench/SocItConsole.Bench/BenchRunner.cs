@@ -29,7 +29,7 @@ internal sealed class BenchRunner(string appDirectory, string dataDirectory, str
 
     private readonly List<BenchRow> _rows = [];
 
-    public static readonly string[] All = ["dashboard", "interaction", "circuits", "intake", "matrix", "startup", "expiry", "review", "hr", "pages"];
+    public static readonly string[] All = ["dashboard", "interaction", "circuits", "intake", "postgres", "matrix", "startup", "expiry", "review", "hr", "pages"];
 
     /// <summary>The scale a benchmark of <paramref name="full"/> runs on: <see cref="Scale.Quick"/> for every one in a quick run.</summary>
     public Scale ScaleFor(Scale full) => quick ? Scale.Quick : full;
@@ -41,7 +41,7 @@ internal sealed class BenchRunner(string appDirectory, string dataDirectory, str
     {
         Directory.CreateDirectory(workDirectory);
         // Only what the chosen benchmarks use is generated: the regional data alone takes minutes.
-        var municipal = Wants("dashboard", "interaction", "circuits", "intake", "pages") ? await DataAsync(ScaleFor(Scale.Municipal), ct) : string.Empty;
+        var municipal = Wants("dashboard", "interaction", "circuits", "intake", "pages", "postgres") ? await DataAsync(ScaleFor(Scale.Municipal), ct) : string.Empty;
         var regional = Wants("dashboard", "circuits", "startup", "expiry", "review", "hr", "pages") ? await DataAsync(ScaleFor(Scale.Regional), ct) : string.Empty;
         var matrix = Wants("matrix") ? await DataAsync(ScaleFor(Scale.Matrix), ct) : string.Empty;
         var (municipalName, regionalName, matrixName) = quick ? ("quick", "quick", "quick") : ("municipal", "regional", "matrix");
@@ -76,6 +76,11 @@ internal sealed class BenchRunner(string appDirectory, string dataDirectory, str
                 using var adminClient = await SignedInClient.SignInAsync(app.BaseAddress, "admin", ct);
                 Report(await PageLoadBenchmark.RunAsync(operatorClient, adminClient, app.DatabasePath, municipalName, rounds: Rounds(3, 1), ct));
             }
+        }
+
+        if (Wants("postgres"))
+        {
+            await RunOnPostgreSqlAsync(municipal, municipalName, ct);
         }
 
         if (Wants("matrix"))
@@ -131,6 +136,40 @@ internal sealed class BenchRunner(string appDirectory, string dataDirectory, str
         }
 
         return ResultsTable.ToMarkdown(_rows);
+    }
+
+    /// <summary>
+    /// The dashboard and intake rows again with the app on PostgreSQL (a server of the bench's own, durable defaults),
+    /// over the same municipal rows copied from the SQLite file, each with its floor on the same PostgreSQL database:
+    /// the two providers side by side in one run. Skipped with the reason where PostgreSQL is not installed.
+    /// </summary>
+    private async Task RunOnPostgreSqlAsync(string data, string name, CancellationToken ct)
+    {
+        if (LocalPostgres.Unavailable is { } reason)
+        {
+            Console.WriteLine($"Skipping the PostgreSQL rows: {reason}");
+            return;
+        }
+
+        await using var server = await LocalPostgres.StartAsync(workDirectory, ct);
+        var connectionString = await server.CreateDatabaseAsync("socit_" + name, ct);
+        var (rows, elapsed) = await SqliteToPostgres.CopyAsync(data, connectionString, ct);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"PostgreSQL on port {server.Port}: {rows:N0} rows of {Path.GetFileName(data)} copied in {elapsed.TotalSeconds:0.0} s"));
+
+        var settings = new Dictionary<string, string>(Quiet)
+        {
+            ["Database__Provider"] = "PostgreSql",
+            ["ConnectionStrings__SocIt"] = connectionString,
+        };
+        // The app is given a database file as always; with the provider set to PostgreSQL it never opens it.
+        await using var app = await AppProcess.StartAsync(appDirectory, Path.Combine(workDirectory, name + "-unused.db"), workDirectory, settings, ct);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"App on {name} data on PostgreSQL at {app.BaseAddress} (pid {app.ProcessId}, ready in {app.StartupTime.TotalMilliseconds:0} ms)"));
+        var scale = name + ", PostgreSQL";
+        using var operatorClient = await SignedInClient.SignInAsync(app.BaseAddress, "operator", ct);
+        Report(await DashboardBenchmark.RunAsync(operatorClient, scale, rounds: Rounds(6, 1), ct));
+        Report(await IntakeBenchmark.OnPostgreSql(app.BaseAddress, connectionString).RunAsync(scale, rounds: Rounds(3, 1), ct, quick));
     }
 
     private bool Wants(params string[] names) => names.Any(only.Contains);

@@ -14,17 +14,19 @@ namespace SocItConsole.Bench.Measure;
 /// Orders per second through the real API path (<c>POST /api/v1/orders</c> with the e-service's key), with one client
 /// and with eight, against the floor: the same rows (employee, order, its systems, the audit entry, the case-number
 /// counter) written with prepared raw SQLite commands, one transaction per order, on the same database file with the
-/// same PRAGMAs. Every order is an extended grant of two systems for a new person, as the e-service sends them.
+/// same PRAGMAs. Every order is an extended grant of two systems for a new person, as the e-service sends them. On
+/// PostgreSQL (<see cref="OnPostgreSql"/>) the floor is the same rows through <see cref="PostgresIntakeFloor"/>.
 /// </summary>
 internal sealed class IntakeBenchmark
 {
     public const string ApiKey = "dev-e-tjanst-nyckel";
-    private const string Unit = "Hemtjänst Centrum";
-    private const string Manager = "Anna Lindqvist";
-    private const string ManagerEmail = "anna.lindqvist@kommun.example";
+    internal const string Unit = "Hemtjänst Centrum";
+    internal const string Manager = "Anna Lindqvist";
+    internal const string ManagerEmail = "anna.lindqvist@kommun.example";
 
     private readonly Uri _baseAddress;
     private readonly string _databasePath;
+    private string? _postgreSql;
     private int _serial;
 
     public IntakeBenchmark(Uri baseAddress, string databasePath)
@@ -32,6 +34,10 @@ internal sealed class IntakeBenchmark
         _baseAddress = baseAddress;
         _databasePath = databasePath;
     }
+
+    /// <summary>The same measurement on an app that runs on PostgreSQL, with the floor on the same database.</summary>
+    public static IntakeBenchmark OnPostgreSql(Uri baseAddress, string connectionString) =>
+        new(baseAddress, string.Empty) { _postgreSql = connectionString };
 
     public async Task<IReadOnlyList<BenchRow>> RunAsync(string scale, int rounds, CancellationToken ct, bool quick = false)
     {
@@ -46,7 +52,9 @@ internal sealed class IntakeBenchmark
         var eight = new List<double>();
         for (var round = 0; round < rounds; round++)
         {
-            raw.Add(await RawInsertsAsync(rawOrders, ct));
+            raw.Add(_postgreSql is null
+                ? await RawInsertsAsync(rawOrders, ct)
+                : await PostgresIntakeFloor.RawInsertsAsync(_postgreSql, rawOrders, NextPerson, ct));
             one.Add(await PostManyAsync(http, 1, oneClient, failures, ct));
             eight.Add(await PostManyAsync(http, 8, perClient, failures, ct));
         }
