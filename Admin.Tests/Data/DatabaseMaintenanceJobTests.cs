@@ -56,3 +56,23 @@ public class DatabaseMaintenanceJobTests
     /// <summary>Pages in the write-ahead log: a 32-byte header, then one frame (24-byte header and a page) per page written.</summary>
     private static long Frames(FileInfo wal, long pageSize) => wal.Length <= 32 ? 0 : (wal.Length - 32) / (24 + pageSize);
 }
+
+/// <summary>On PostgreSQL the job has nothing to do (autovacuum keeps statistics), says so, and succeeds under its lease.</summary>
+[Trait(TestDatabases.Trait, TestDatabases.OwnPostgreSql)]
+public class DatabaseMaintenanceJobPostgreSqlTests
+{
+    [Fact]
+    public async Task RunAsync_OnPostgreSql_RunsNoSqliteStatement_AndRecordsItsSuccess()
+    {
+        using var database = await TestDatabase.CreateMigratedAsync(DatabaseProvider.PostgreSql);
+        var ct = TestContext.Current.CancellationToken;
+
+        await new DatabaseMaintenanceJob(database, AppServices.JobRunner(database, TimeProvider.System), NullLogger<DatabaseMaintenanceJob>.Instance)
+            .RunAsync(ct);
+
+        await using var db = database.CreateDbContext();
+        var run = await db.JobRuns.SingleAsync(j => j.JobId == DatabaseMaintenanceJob.Id, ct);
+        Assert.NotNull(run.LastSucceededAt);
+        Assert.Equal("Inget att göra: PostgreSQL sköter statistik och städning själv (autovacuum).", run.LastSummary);
+    }
+}

@@ -25,7 +25,7 @@ public sealed class DatabaseMaintenanceJob(
         await using var db = await factory.CreateDbContextAsync(ct);
         if (!db.Database.IsSqlite())
         {
-            // PostgreSQL's autovacuum keeps statistics and dead rows in hand on its own (docs/features/postgresql.md).
+            // PostgreSQL's autovacuum keeps statistics and dead rows in hand on its own (docs/features/database.md).
             return new JobReport("Inget att göra: PostgreSQL sköter statistik och städning själv (autovacuum).");
         }
 
