@@ -42,6 +42,17 @@ public sealed class PostgresServer : IAsyncLifetime
     /// <summary>The loopback port the server listens on (0 before it has started).</summary>
     public int Port { get; private set; }
 
+    /// <summary>The host the server listens on, for the client tools' <c>-h</c>.</summary>
+    public static string Host => IPAddress.Loopback.ToString();
+
+    /// <summary>The path of one of the server's own programs (<c>pg_dump</c>, <c>pg_restore</c>, <c>pg_amcheck</c>, …).</summary>
+    public string Tool(string name) =>
+        Path.Combine(_bin ?? throw new InvalidOperationException(Unavailable), name);
+
+    /// <summary>The server's data directory (its files are the postgres user's; root and that user read them).</summary>
+    public string DataDirectory =>
+        Path.Combine(_root ?? throw new InvalidOperationException("The server has not started."), "data");
+
     /// <summary>Why there is no server, or null when there is one.</summary>
     public string? Unavailable => _bin is null
         ? $"PostgreSQL's initdb and pg_ctl were not found under {BinariesRoot}/*/bin (install them with: apt-get install -y postgresql)"

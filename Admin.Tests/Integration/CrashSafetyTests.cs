@@ -6,7 +6,6 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
 using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Admin.Tests.TestData;
 using SocItConsole.Shared.People;
@@ -19,13 +18,13 @@ namespace SocItConsole.Admin.Tests.Integration;
 public sealed class CrashSafetyGroup;
 
 /// <summary>
-/// The real app as its own process on one SQLite file, orders arriving from several clients at once through the
-/// e-service API, and SIGKILL at a random moment, over and over. After every restart the file must pass SQLite's own
-/// checks and hold every order the API acknowledged, whole; a request whose answer the kill swallowed, sent again
-/// with its Idempotency-Key, must give one order, never two. <c>SOCIT_CRASH_SEED</c> repeats a run's kill moments,
-/// <c>SOCIT_CRASH_KILLS</c> asks for more kills.
+/// The real app as its own process on one database of the run's provider, orders arriving from several clients at
+/// once through the e-service API, and SIGKILL at a random moment, over and over. After every restart the database
+/// must pass its own checks (SQLite's integrity_check and foreign_key_check on the file the kill left; on PostgreSQL,
+/// where the server outlives the app, pg_amcheck) and hold every order the API acknowledged, whole; a request whose
+/// answer the kill swallowed, sent again with its Idempotency-Key, must give one order, never two.
+/// <c>SOCIT_CRASH_SEED</c> repeats a run's kill moments, <c>SOCIT_CRASH_KILLS</c> asks for more kills.
 /// </summary>
-[Trait(TestDatabases.Trait, TestDatabases.Sqlite)]
 [Collection(nameof(CrashSafetyGroup))]
 public class CrashSafetyTests
 {
@@ -51,25 +50,29 @@ public class CrashSafetyTests
         var seed = Setting("SOCIT_CRASH_SEED", Random.Shared.Next(1, 1_000_000));
         Directory.CreateDirectory(Path.GetDirectoryName(FiguresFile)!);
         File.Delete(FiguresFile);
-        Report($"Crash safety: seed {seed} (SOCIT_CRASH_SEED={seed} repeats the kill moments), {kills} kills, {Clients} clients");
-        var random = new Random(seed);
         using var folder = new TempFolder();
-        var databasePath = folder.File("socit.db");
+        using var database = await ProcessDatabase.CreateAsync(folder, Ct);
+        var provider = database.IsPostgreSql ? "PostgreSQL" : "SQLite";
+        Report($"Crash safety on {provider}: seed {seed} (SOCIT_CRASH_SEED={seed} repeats the kill moments), {kills} kills, {Clients} clients");
+        var random = new Random(seed);
+        var settings = database.Settings(AppSettings);
+        var checks = "";
         var ledger = new Ledger();
         var figures = new Figures();
         var elapsed = Stopwatch.StartNew();
 
         for (var round = 0; ; round++)
         {
-            await using var app = await AppProcess.StartAsync(AppContext.BaseDirectory, databasePath, folder.Path, AppSettings, Ct);
+            await using var app = await AppProcess.StartAsync(AppContext.BaseDirectory, database.Path, folder.Path, settings, Ct);
             figures.Startups.Add(app.StartupTime);
             using var http = ApiClient(app);
 
             // What the app found after the last kill, before anything new arrives.
-            await VerifyDatabaseAsync(databasePath, ledger, exact: false);
+            checks = await database.AssertIntactAsync(Ct);
+            await VerifyDatabaseAsync(database, ledger, exact: false);
             await ResendUnansweredAsync(http, ledger, figures);
             await ReplayAcknowledgedAsync(http, ledger, random, figures);
-            await VerifyDatabaseAsync(databasePath, ledger, exact: true);
+            await VerifyDatabaseAsync(database, ledger, exact: true);
             if (round == kills)
             {
                 break;
@@ -90,11 +93,11 @@ public class CrashSafetyTests
         }
 
         Report(string.Create(CultureInfo.InvariantCulture,
-            $"Crash safety figures (seed {seed}): {figures.Kills} SIGKILLs survived; {ledger.Acknowledged} orders acknowledged "
+            $"Crash safety figures on {provider} (seed {seed}): {figures.Kills} SIGKILLs survived; {ledger.Acknowledged} orders acknowledged "
             + $"({ledger.AcknowledgedAfterResend} of them only on a resend after a kill); {figures.InFlightAtKill} requests in flight "
             + $"at the kills, of which {figures.ResentAlreadyStored} had been committed before the kill (200 on resend) and "
             + $"{figures.ResentStoredNow} had not (201 on resend); {figures.Replays} replays of acknowledged orders returned the "
-            + $"same order; integrity_check ok and no foreign-key violation after every restart; start-up median "
+            + $"same order; {checks} after every restart; start-up median "
             + $"{Median(figures.Startups):0} ms; {elapsed.Elapsed.TotalSeconds:0} s in all"));
         Assert.Equal(kills, figures.Kills);
         Assert.True(figures.InFlightAtKill > 0, "no kill hit an order in flight: the test did not test a crash during a write");
@@ -163,42 +166,35 @@ public class CrashSafetyTests
     }
 
     /// <summary>
-    /// SQLite's own checks of the file, then every acknowledged order whole: its row with the id and case number the
-    /// API answered, its employee, its system lines as answered, its one Order.Created audit entry, its key purchase
-    /// when it asked to buy a key, and a case-number counter that will not hand its number out again. Nothing is
-    /// stored that was never sent; with <paramref name="exact"/> (every request answered), nothing beyond the
-    /// acknowledged.
+    /// Every acknowledged order whole: its row with the id and case number the API answered, its employee, its system
+    /// lines as answered, its one Order.Created audit entry, its key purchase when it asked to buy a key, and a
+    /// case-number counter that will not hand its number out again. Nothing is stored that was never sent; with
+    /// <paramref name="exact"/> (every request answered), nothing beyond the acknowledged.
     /// </summary>
-    private static async Task VerifyDatabaseAsync(string databasePath, Ledger ledger, bool exact)
+    private static async Task VerifyDatabaseAsync(ProcessDatabase database, Ledger ledger, bool exact)
     {
-        await using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
-        await connection.OpenAsync(Ct);
-        Assert.Equal("ok", Assert.Single(await ColumnAsync(connection, "PRAGMA integrity_check;")));
-        Assert.Empty(await ColumnAsync(connection, "PRAGMA foreign_key_check;"));
-
-        var stored = new Dictionary<string, StoredOrder>(StringComparer.Ordinal);
-        await foreach (var row in RowsAsync(connection, """
-            SELECT o.IdempotencyKey, o.Id, o.CaseNumber, o.Status, e.Personnummer,
-                   (SELECT COUNT(*) FROM AuditEntries a
-                     WHERE a.Action = 'Order.Created' AND a.EntityType = 'Order' AND a.EntityId = o.CaseNumber),
-                   (SELECT COUNT(*) FROM KeyPurchases p WHERE p.OrderId = o.Id),
-                   (SELECT group_concat(s.SystemName || ': ' || s.LevelName, '|' ORDER BY s.SystemName || ': ' || s.LevelName)
-                      FROM OrderSystems s WHERE s.OrderId = o.Id)
-            FROM Orders o LEFT JOIN Employees e ON e.Id = o.EmployeeId
-            WHERE o.IdempotencyKey LIKE 'crash-%'
-            """))
-        {
-            var order = new StoredOrder(
-                row.GetInt32(1), row.GetString(2), row.GetString(3), row.IsDBNull(4) ? null : row.GetString(4),
-                row.GetInt32(5), row.GetInt32(6), row.IsDBNull(7) ? "" : row.GetString(7));
-            stored.Add(row.GetString(0), order);
-        }
-
-        var counters = new Dictionary<string, int>(StringComparer.Ordinal);
-        await foreach (var row in RowsAsync(connection, "SELECT Year, LastNumber FROM CaseNumberCounters"))
-        {
-            counters[row.GetInt32(0).ToString(CultureInfo.InvariantCulture)] = row.GetInt32(1);
-        }
+        var systems = (await database.QueryAsync("""
+            SELECT o."IdempotencyKey", s."SystemName" || ': ' || s."LevelName"
+            FROM "OrderSystems" s JOIN "Orders" o ON o."Id" = s."OrderId"
+            WHERE o."IdempotencyKey" LIKE 'crash-%'
+            """, r => (Key: r.GetString(0), System: r.GetString(1)), Ct))
+            .GroupBy(r => r.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => string.Join('|', g.Select(r => r.System).Order(StringComparer.Ordinal)), StringComparer.Ordinal);
+        var stored = (await database.QueryAsync("""
+            SELECT o."IdempotencyKey", o."Id", o."CaseNumber", o."Status", e."Personnummer",
+                   (SELECT COUNT(*) FROM "AuditEntries" a
+                     WHERE a."Action" = 'Order.Created' AND a."EntityType" = 'Order' AND a."EntityId" = o."CaseNumber"),
+                   (SELECT COUNT(*) FROM "KeyPurchases" p WHERE p."OrderId" = o."Id")
+            FROM "Orders" o LEFT JOIN "Employees" e ON e."Id" = o."EmployeeId"
+            WHERE o."IdempotencyKey" LIKE 'crash-%'
+            """, r => (Key: r.GetString(0), Order: new StoredOrder(
+                Number(r, 1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4),
+                Number(r, 5), Number(r, 6), systems.GetValueOrDefault(r.GetString(0), ""))), Ct))
+            .ToDictionary(r => r.Key, r => r.Order, StringComparer.Ordinal);
+        var counters = (await database.QueryAsync(
+            """SELECT "Year", "LastNumber" FROM "CaseNumberCounters" """,
+            r => (Year: Number(r, 0).ToString(CultureInfo.InvariantCulture), Last: Number(r, 1)), Ct))
+            .ToDictionary(r => r.Year, r => r.Last, StringComparer.Ordinal);
 
         var problems = new List<string>();
         foreach (var order in ledger.AcknowledgedOrders())
@@ -255,6 +251,11 @@ public class CrashSafetyTests
         Assert.True(problems.Count == 0, string.Join('\n', problems.Take(20)));
     }
 
+    /// <summary>A whole number as either provider returns it (SQLite's integers are 64-bit, PostgreSQL's columns 32-bit, its counts 64-bit).</summary>
+    private static int Number(System.Data.Common.DbDataReader row, int ordinal) =>
+        Convert.ToInt32(row.GetValue(ordinal), CultureInfo.InvariantCulture);
+
+
     private static async Task<Outcome?> PostAsync(HttpClient http, SentOrder order)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/v1/orders", UriKind.Relative))
@@ -288,28 +289,6 @@ public class CrashSafetyTests
         catch (TaskCanceledException) when (!Ct.IsCancellationRequested)
         {
             return null;
-        }
-    }
-
-    private static async Task<List<string>> ColumnAsync(SqliteConnection connection, string sql)
-    {
-        var values = new List<string>();
-        await foreach (var row in RowsAsync(connection, sql))
-        {
-            values.Add(Convert.ToString(row.GetValue(0), CultureInfo.InvariantCulture)!);
-        }
-
-        return values;
-    }
-
-    private static async IAsyncEnumerable<SqliteDataReader> RowsAsync(SqliteConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync(Ct);
-        while (await reader.ReadAsync(Ct))
-        {
-            yield return reader;
         }
     }
 
