@@ -1,9 +1,7 @@
 extern alias bench;
 
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Infrastructure.Jobs;
 using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Admin.Tests.Infrastructure.Email;
@@ -24,9 +22,8 @@ public sealed class JobProcessGroup
 /// database with due follow-ups — two command lines at the same moment, and the running console's scheduled run
 /// against a command line, both ways. The mail server holds whichever run gets the lease at its gate (so it is
 /// certainly still running, holding the lease, when the other arrives) until the other has done what it does; then
-/// every manager must have exactly one reminder.
+/// every manager must have exactly one reminder. On the run's provider: the lease is a row in either database.
 /// </summary>
-[Trait(TestDatabases.Trait, TestDatabases.Sqlite)]
 [Collection(JobProcessGroup.Name)]
 public class JobLeaseProcessTests
 {
@@ -39,12 +36,12 @@ public class JobLeaseProcessTests
     public async Task TwoCommandLinesAtTheSameMoment_OneSendsEachManagerOneReminder_TheOtherSaysAnotherRunIsGoingOn()
     {
         using var folder = new TempFolder();
-        var database = await PrepareAsync(folder);
+        using var database = await PrepareAsync(folder);
         await using var smtp = GatedSmtpServer.Start();
         string[] command = ["run-job", Job, "--as-of", "2026-11-27"];
 
-        await using var first = AppProcess.StartCommand(AppContext.BaseDirectory, database, folder.Path, command, smtp.AppSettings());
-        await using var second = AppProcess.StartCommand(AppContext.BaseDirectory, database, folder.Path, command, smtp.AppSettings());
+        await using var first = AppProcess.StartCommand(AppContext.BaseDirectory, database.Path, folder.Path, command, database.Settings(smtp.AppSettings()));
+        await using var second = AppProcess.StartCommand(AppContext.BaseDirectory, database.Path, folder.Path, command, database.Settings(smtp.AppSettings()));
 
         // Whichever claims the lease first stops at the mail server's gate; the other finds the lease held and ends.
         var exits = new[] { first.WaitForExitAsync(Ct), second.WaitForExitAsync(Ct) };
@@ -70,12 +67,12 @@ public class JobLeaseProcessTests
     public async Task TheConsolesRunGoingOn_ACommandLineRunEndsAtOnce_AndNothingIsSentTwice()
     {
         using var folder = new TempFolder();
-        var database = await PrepareAsync(folder);
+        using var database = await PrepareAsync(folder);
         await using var smtp = GatedSmtpServer.Start();
-        await using var console = await AppProcess.StartAsync(AppContext.BaseDirectory, database, folder.Path, smtp.AppSettings(), Ct);
-        await WaitUntilAsync(() => smtp.Waiting > 0, "the console's catch-up run to reach the mail server", console);
+        await using var console = await AppProcess.StartAsync(AppContext.BaseDirectory, database.Path, folder.Path, database.Settings(smtp.AppSettings()), Ct);
+        await WaitUntilAsync(() => Task.FromResult(smtp.Waiting > 0), "the console's catch-up run to reach the mail server", console);
 
-        await using (var operatorRun = AppProcess.StartCommand(AppContext.BaseDirectory, database, folder.Path, ["run-job", Job], smtp.AppSettings()))
+        await using (var operatorRun = AppProcess.StartCommand(AppContext.BaseDirectory, database.Path, folder.Path, ["run-job", Job], database.Settings(smtp.AppSettings())))
         {
             var refused = await operatorRun.WaitForExitAsync(Ct).WaitAsync(Patience, Ct);
             Assert.True(refused.ExitCode == JobCommand.ExitBusy, $"exit {refused.ExitCode}:\n{refused.Output}\n{refused.Error}");
@@ -83,8 +80,8 @@ public class JobLeaseProcessTests
         }
 
         smtp.Open();
-        await WaitUntilAsync(() => LeaseFree(database) && smtp.Received.Count == 2, "the console's run to finish", console);
-        await using var again = AppProcess.StartCommand(AppContext.BaseDirectory, database, folder.Path, ["run-job", Job], smtp.AppSettings());
+        await WaitUntilAsync(async () => await LeaseFreeAsync(database) && smtp.Received.Count == 2, "the console's run to finish", console);
+        await using var again = AppProcess.StartCommand(AppContext.BaseDirectory, database.Path, folder.Path, ["run-job", Job], database.Settings(smtp.AppSettings()));
         var nothingLeft = await again.WaitForExitAsync(Ct).WaitAsync(Patience, Ct);
 
         Assert.True(nothingLeft.ExitCode == JobCommand.ExitOk, $"exit {nothingLeft.ExitCode}:\n{nothingLeft.Output}\n{nothingLeft.Error}");
@@ -97,26 +94,27 @@ public class JobLeaseProcessTests
     public async Task ACommandLineRunGoingOn_TheConsolesRunWaitsForIt_ThenFindsNothingToDo()
     {
         using var folder = new TempFolder();
-        var database = await PrepareAsync(folder);
+        using var database = await PrepareAsync(folder);
         await using var smtp = GatedSmtpServer.Start();
-        await using var operatorRun = AppProcess.StartCommand(AppContext.BaseDirectory, database, folder.Path, ["run-job", Job], smtp.AppSettings());
-        await WaitUntilAsync(() => smtp.Waiting > 0, "the command line's run to reach the mail server", null);
+        await using var operatorRun = AppProcess.StartCommand(AppContext.BaseDirectory, database.Path, folder.Path, ["run-job", Job], database.Settings(smtp.AppSettings()));
+        await WaitUntilAsync(() => Task.FromResult(smtp.Waiting > 0), "the command line's run to reach the mail server", null);
 
         var settings = new Dictionary<string, string>(smtp.AppSettings(), StringComparer.Ordinal)
         {
             [$"Logging__LogLevel__{typeof(JobRunner).FullName}"] = "Information",
             ["Logging__LogLevel__SocItConsole.Admin.Features.FollowUps.FollowUpRun"] = "Information",
         };
-        await using var console = await AppProcess.StartAsync(AppContext.BaseDirectory, database, folder.Path, settings, Ct);
+        await using var console = await AppProcess.StartAsync(AppContext.BaseDirectory, database.Path, folder.Path, database.Settings(settings), Ct);
         await WaitUntilAsync(
-            () => console.LogTail(200).Contains($"Job {Job} is running elsewhere", StringComparison.Ordinal), "the console's run to wait", console);
+            () => Task.FromResult(console.LogTail(200).Contains($"Job {Job} is running elsewhere", StringComparison.Ordinal)),
+            "the console's run to wait", console);
 
         smtp.Open();
         var ran = await operatorRun.WaitForExitAsync(Ct).WaitAsync(Patience, Ct);
         Assert.True(ran.ExitCode == JobCommand.ExitOk, $"exit {ran.ExitCode}:\n{ran.Output}\n{ran.Error}");
         Assert.Contains("2 påminnelser skickade", ran.Output, StringComparison.Ordinal);
         await WaitUntilAsync(
-            () => console.LogTail(200).Contains("Expiry check: Körning", StringComparison.Ordinal) && LeaseFree(database),
+            async () => console.LogTail(200).Contains("Expiry check: Körning", StringComparison.Ordinal) && await LeaseFreeAsync(database),
             "the console's run after the command line's", console);
 
         Assert.Contains("0 påminnelser skickade", console.LogTail(200), StringComparison.Ordinal);
@@ -124,12 +122,13 @@ public class JobLeaseProcessTests
     }
 
     /// <summary>
-    /// The demo organisation on a migrated file in WAL mode (as the console leaves it), with a temporary grant of
-    /// chef1's staff and one of chef2's that ran out on 2026-11-20: due on 2026-11-27 and on every later day.
+    /// The demo organisation on a migrated database of the run's provider (a SQLite file in WAL mode, as the console
+    /// leaves it), with a temporary grant of chef1's staff and one of chef2's that ran out on 2026-11-20: due on
+    /// 2026-11-27 and on every later day.
     /// </summary>
-    private static async Task<string> PrepareAsync(TempFolder folder)
+    private static async Task<ProcessDatabase> PrepareAsync(TempFolder folder)
     {
-        using var world = await FollowUpWorld.CreateAsync(DatabaseProvider.Sqlite);
+        using var world = await FollowUpWorld.CreateAsync();
         await world.AddTemporaryGrantAsync("chef1", new DateOnly(2026, 11, 20));
         await world.AddTemporaryGrantAsync("chef2", new DateOnly(2026, 11, 20), "Omar Ali", OrderRequests.Pnr1985);
         // The receipts of the orders behind the grants went out long ago: the mail server sees only the reminders.
@@ -139,24 +138,13 @@ public class JobLeaseProcessTests
                 m => m.SetProperty(x => x.Status, SocItConsole.Shared.FollowUps.ReminderStatus.Sent), Ct);
         }
 
-        var path = folder.File("socit.db");
-        File.Copy(world.Database.FilePath, path);
-        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        await connection.OpenAsync(Ct);
-        await using var wal = connection.CreateCommand();
-        wal.CommandText = "PRAGMA journal_mode=WAL;";
-        await wal.ExecuteNonQueryAsync(Ct);
-        return path;
+        return await ProcessDatabase.CopyOfAsync(world.Database, folder, Ct);
     }
 
-    private static bool LeaseFree(string database)
-    {
-        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """SELECT COUNT(*) FROM "JobRuns" WHERE "JobId" = 'expiry-reminders' AND "LeaseHolder" IS NULL AND "LastSucceededAt" IS NOT NULL""";
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
-    }
+    private static async Task<bool> LeaseFreeAsync(ProcessDatabase database) =>
+        await database.CountAsync(
+            """SELECT COUNT(*) FROM "JobRuns" WHERE "JobId" = 'expiry-reminders' AND "LeaseHolder" IS NULL AND "LastSucceededAt" IS NOT NULL""",
+            Ct) == 1;
 
     private static void AssertOneReminderPerManager(GatedSmtpServer smtp)
     {
@@ -167,10 +155,10 @@ public class JobLeaseProcessTests
         Assert.Equal(1, perManager[FollowUpWorld.Chef2Email]);
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition, string what, AppProcess? app)
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, AppProcess? app)
     {
         var clock = Stopwatch.StartNew();
-        while (!condition())
+        while (!await condition())
         {
             if (clock.Elapsed > Patience)
             {
