@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -5,6 +6,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Features.Keys;
 using SocItConsole.Admin.Infrastructure.Localization;
@@ -18,13 +20,16 @@ namespace SocItConsole.Admin.Tests.Integration;
 /// <summary>
 /// A personal code is shown once to the operator and then exists only as a salted hash: these tests issue and reset
 /// codes and then look for the plain codes everywhere the console writes — every text column of every table, the raw
-/// database and WAL files, the logs, the audit trail, the purchase export and the results' own text.
+/// files that hold the database, the logs, the audit trail, the purchase export and the results' own text. On the
+/// run's provider: on SQLite the files are the database and its -wal (kept from being checkpointed away), -shm and
+/// -journal; on PostgreSQL the database's own table, TOAST and index files in the server's data directory, written
+/// out by a CHECKPOINT first (not pg_wal, which is the whole server's and holds every concurrently running test's
+/// six-digit numbers too).
 /// </summary>
 /// <remarks>
 /// Six random digits can occur by chance in other data (a key number, a timestamp), so only codes that did not
 /// already occur before they were issued are looked for; with four codes at least one always qualifies.
 /// </remarks>
-[Trait(TestDatabases.Trait, TestDatabases.Sqlite)]
 public class PersonalCodePrivacyTests
 {
     [Fact]
@@ -33,17 +38,10 @@ public class PersonalCodePrivacyTests
         var (database, clock) = await SeededAsync();
         using var _ = database;
         var ct = TestContext.Current.CancellationToken;
-        // WAL, as the app runs; an open connection keeps the -wal file from being checkpointed away meanwhile.
-        await using var keeper = new SqliteConnection(database.ConnectionString);
-        await keeper.OpenAsync(ct);
-        await using (var wal = keeper.CreateCommand())
-        {
-            wal.CommandText = "PRAGMA journal_mode=WAL;";
-            await wal.ExecuteNonQueryAsync(ct);
-        }
-
+        var store = Store.Of(database);
+        await using var keeper = await store.KeepWalAsync(ct);
         var (lisa, per) = await PrepareAsync(database, clock, ct);
-        var baseline = await EverythingAsync(database.ConnectionString, database.FilePath, [], ct);
+        var baseline = await EverythingAsync(store, [], ct);
 
         var results = await IssueAndResetAsync(
             KeyServices.Codes(database, "operator", clock), KeyServices.Pools(database, "operator", clock), lisa, per,
@@ -52,8 +50,8 @@ public class PersonalCodePrivacyTests
         var export = await ReceiveAndExportAsync(purchases, await UnitIdAsync(database, Centrum, ct), lisa, Today, ct);
 
         var codes = Distinctive(results, baseline);
-        Assert.True(File.Exists(database.FilePath + "-wal"), "The test should also read the WAL file.");
-        var everything = await EverythingAsync(database.ConnectionString, database.FilePath, [], ct);
+        Assert.True(database.IsPostgreSql || File.Exists(database.FilePath + "-wal"), "The test should also read the WAL file.");
+        var everything = await EverythingAsync(store, [], ct);
         AssertScansSeeTheData(everything, await HashesAsync(database, ct));
         AssertNowhere(codes, everything);
         await AssertNotInAuditAsync(database, codes, ct);
@@ -61,14 +59,18 @@ public class PersonalCodePrivacyTests
         AssertResultsHideTheCode(results);
         await AssertCodesStoredAsHashesAsync(database, results, ct);
 
-        await keeper.CloseAsync();
-        AssertNowhere(codes, await EverythingAsync(database.ConnectionString, database.FilePath, [], ct));
+        if (keeper is not null)
+        {
+            await keeper.CloseAsync();
+        }
+
+        AssertNowhere(codes, await EverythingAsync(store, [], ct));
     }
 
     [Fact]
     public async Task IssuedAndResetCodes_AppearNowhereInTheRunningApp_NotEvenInTraceLogs()
     {
-        await using var app = AdminAppFactory.Development().OnSqlite()
+        await using var app = AdminAppFactory.Development()
             .WithSetting("Logging:LogLevel:Default", "Trace")
             .WithSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Trace")
             .WithSetting("Logging:LogLevel:Microsoft.AspNetCore", "Trace")
@@ -76,13 +78,15 @@ public class PersonalCodePrivacyTests
                 options.Rules.Add(new LoggerFilterRule(null, "Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Trace, null))));
         using var client = app.CreateTestClient();
         var ct = TestContext.Current.CancellationToken;
-        var connectionString = $"Data Source={app.DatabasePath};Pooling=False";
+        var store = app.IsPostgreSql
+            ? new Store(app.PostgreSqlConnectionString!, null, PostgresServer.Require())
+            : new Store($"Data Source={app.DatabasePath};Pooling=False", app.DatabasePath, null);
         await using var scope = SignedIn(app, "operator");
         var services = scope.ServiceProvider;
         var factory = services.GetRequiredService<IDbContextFactory<SocItDbContext>>();
         var today = AdminTimeZone.Today(services.GetRequiredService<TimeProvider>());
         var (lisa, per) = await PrepareAsync(factory, services.GetRequiredService<KeyRegister>(), today, ct);
-        var baseline = await EverythingAsync(connectionString, app.DatabasePath, app.LogMessages, ct);
+        var baseline = await EverythingAsync(store, app.LogMessages, ct);
 
         var results = await IssueAndResetAsync(
             services.GetRequiredService<PersonalCodes>(), services.GetRequiredService<PoolRegister>(), lisa, per,
@@ -92,7 +96,7 @@ public class PersonalCodePrivacyTests
         var employeePage = await services.GetRequiredService<KeyQueries>().ForEmployeeAsync(lisa, ct);
 
         var codes = Distinctive(results, baseline);
-        var everything = await EverythingAsync(connectionString, app.DatabasePath, app.LogMessages, ct);
+        var everything = await EverythingAsync(store, app.LogMessages, ct);
         AssertScansSeeTheData(everything, await HashesAsync(factory, ct));
         Assert.Contains(app.LogMessages, m => m.Contains("\"PersonalCodes\"", StringComparison.Ordinal));
         AssertNowhere(codes, everything);
@@ -158,6 +162,9 @@ public class PersonalCodePrivacyTests
         Assert.True(everything.Contains("4110001"), "The scan should read the key numbers.");
         Assert.NotEmpty(hashes);
         Assert.All(hashes, hash => Assert.True(everything.Contains(hash), "The scan should read the personal codes' hashes."));
+        Assert.True(
+            hashes.Any(hash => everything.WhereIs(hash).Contains("the file", StringComparison.Ordinal)),
+            "The scan should read the database's files, where the hashes are written too.");
     }
 
     private static void AssertNowhere(IEnumerable<string> codes, Haystack everything) =>
@@ -214,39 +221,34 @@ public class PersonalCodePrivacyTests
 
     /// <summary>
     /// Every value of every column of every table (text as it is, numbers as written and as six digits, blobs as
-    /// UTF-8), the raw bytes of the database and its -wal, -shm and -journal files, and the log lines so far.
+    /// UTF-8), the raw bytes of the files that hold the database (see the class's summary), and the log lines so far.
     /// </summary>
-    private static async Task<Haystack> EverythingAsync(
-        string connectionString, string databasePath, IEnumerable<string> logs, CancellationToken ct)
+    private static async Task<Haystack> EverythingAsync(Store store, IEnumerable<string> logs, CancellationToken ct)
     {
         var parts = new List<(string Where, string Text)>();
-        await using (var connection = new SqliteConnection(connectionString))
+        await using (var connection = store.Connection())
         {
             await connection.OpenAsync(ct);
-            var tables = new List<string>();
-            await using (var list = connection.CreateCommand())
-            {
-                list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
-                await using var reader = await list.ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct))
-                {
-                    tables.Add(reader.GetString(0));
-                }
-            }
-
-            Assert.Contains("PersonalCodes", tables);
-            Assert.Contains("AuditEntries", tables);
+            var tables = await ColumnAsync(connection, store.Server is null
+                ? "SELECT name FROM sqlite_master WHERE type = 'table'"
+                : """
+                  SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) FROM information_schema.tables
+                  WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')
+                  """, ct);
+            Assert.Contains(tables, t => t.TrimEnd('"').EndsWith("PersonalCodes", StringComparison.Ordinal));
+            Assert.Contains(tables, t => t.TrimEnd('"').EndsWith("AuditEntries", StringComparison.Ordinal));
             foreach (var table in tables)
             {
                 await using var select = connection.CreateCommand();
-                select.CommandText = $"SELECT * FROM \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+                select.CommandText = store.Server is null ? $"SELECT * FROM \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : $"SELECT * FROM {table}";
                 await using var reader = await select.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct))
                 {
                     for (var i = 0; i < reader.FieldCount; i++)
                     {
                         var where = $"{table}.{reader.GetName(i)}";
-                        switch (reader.GetValue(i))
+                        var value = reader.GetValue(i);
+                        switch (value)
                         {
                             case string text:
                                 parts.Add((where, text));
@@ -254,9 +256,9 @@ public class PersonalCodePrivacyTests
                             case byte[] blob:
                                 parts.Add((where, Encoding.UTF8.GetString(blob)));
                                 break;
-                            case long number:
-                                parts.Add((where, number.ToString(CultureInfo.InvariantCulture)));
-                                parts.Add((where, number.ToString("D6", CultureInfo.InvariantCulture)));
+                            case long or int or short or decimal:
+                                parts.Add((where, Convert.ToString(value, CultureInfo.InvariantCulture)!));
+                                parts.Add((where, Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString("D6", CultureInfo.InvariantCulture)));
                                 break;
                             case double real:
                                 parts.Add((where, real.ToString("R", CultureInfo.InvariantCulture)));
@@ -267,14 +269,8 @@ public class PersonalCodePrivacyTests
             }
         }
 
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm", "-journal" })
+        foreach (var path in await store.FilesAsync(ct))
         {
-            var path = databasePath + suffix;
-            if (!File.Exists(path))
-            {
-                continue;
-            }
-
             await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             using var memory = new MemoryStream();
             await file.CopyToAsync(memory, ct);
@@ -288,12 +284,88 @@ public class PersonalCodePrivacyTests
         return new Haystack(parts);
     }
 
+    private static async Task<List<string>> ColumnAsync(DbConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var values = new List<string>();
+        while (await reader.ReadAsync(ct))
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+
     private static AsyncServiceScope SignedIn(AdminAppFactory app, string userName)
     {
         var scope = app.Services.CreateAsyncScope();
         ((IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>())
             .SetAuthenticationState(Task.FromResult(new AuthenticationState(DevUsers.Find(userName)!.ToPrincipal())));
         return scope;
+    }
+
+    /// <summary>Where the scan looks: a SQLite file (<paramref name="SqliteFile"/>) or a database on the run's PostgreSQL server.</summary>
+    private sealed record Store(string ConnectionString, string? SqliteFile, PostgresServer? Server)
+    {
+        private static readonly string[] SqliteSuffixes = ["", "-wal", "-shm", "-journal"];
+
+        public static Store Of(TestDatabase database) => database.IsPostgreSql
+            ? new Store(database.ConnectionString, null, PostgresServer.Require())
+            : new Store(database.ConnectionString, database.FilePath, null);
+
+        public DbConnection Connection() =>
+            Server is null ? new SqliteConnection(ConnectionString) : new NpgsqlConnection(ConnectionString);
+
+        /// <summary>
+        /// On SQLite, WAL mode, as the app runs, and an open connection that keeps the -wal file from being
+        /// checkpointed away meanwhile; on PostgreSQL nothing (null).
+        /// </summary>
+        public async Task<DbConnection?> KeepWalAsync(CancellationToken ct)
+        {
+            if (Server is not null)
+            {
+                return null;
+            }
+
+            var keeper = Connection();
+            await keeper.OpenAsync(ct);
+            await using var wal = keeper.CreateCommand();
+            wal.CommandText = "PRAGMA journal_mode=WAL;";
+            await wal.ExecuteNonQueryAsync(ct);
+            return keeper;
+        }
+
+        /// <summary>
+        /// The files that hold the database now: SQLite's file and its -wal, -shm and -journal; on PostgreSQL, after a
+        /// CHECKPOINT has written every changed page out, the files of the database's own tables, TOAST tables and
+        /// indexes (the system catalogues left out).
+        /// </summary>
+        public async Task<List<string>> FilesAsync(CancellationToken ct)
+        {
+            if (Server is null)
+            {
+                return [.. SqliteSuffixes.Select(suffix => SqliteFile + suffix).Where(File.Exists)];
+            }
+
+            await using var connection = Connection();
+            await connection.OpenAsync(ct);
+            await using (var checkpoint = connection.CreateCommand())
+            {
+                checkpoint.CommandText = "CHECKPOINT";
+                await checkpoint.ExecuteNonQueryAsync(ct);
+            }
+
+            var relative = await ColumnAsync(connection, """
+                SELECT pg_relation_filepath(c.oid) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND c.relkind IN ('r', 't', 'i', 'm')
+                  AND pg_relation_filepath(c.oid) IS NOT NULL
+                """, ct);
+            var files = relative.Select(r => Path.Combine(Server.DataDirectory, r)).Where(File.Exists).ToList();
+            Assert.NotEmpty(files);
+            return files;
+        }
     }
 
     private sealed class Haystack(IReadOnlyList<(string Where, string Text)> parts)
