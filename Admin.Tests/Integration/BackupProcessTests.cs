@@ -1,16 +1,11 @@
 extern alias bench;
 
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using SocItConsole.Admin.Data;
 using SocItConsole.Admin.Tests.Infrastructure;
-using SocItConsole.Admin.Tests.TestData;
-using SocItConsole.Shared.People;
 using bench::SocItConsole.Bench.Harness;
 
 namespace SocItConsole.Admin.Tests.Integration;
@@ -29,7 +24,6 @@ public sealed class BackupProcessGroup;
 [Collection(nameof(BackupProcessGroup))]
 public class BackupProcessTests
 {
-    private const string ApiKey = "dev-e-tjanst-nyckel";
     private const int Writers = 4;
     private const string KeyPrefix = "backup-";
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
@@ -47,16 +41,16 @@ public class BackupProcessTests
     {
         using var folder = new TempFolder();
         var database = folder.File("socit.db");
-        var ledger = new Ledger();
+        var ledger = new OrderLoad(KeyPrefix);
         var backup = folder.File("under-load.db");
         List<SentOrder> acknowledgedBefore;
         int acknowledgedDuring;
         string backupOutput;
         await using (var app = await AppProcess.StartAsync(AppContext.BaseDirectory, database, folder.Path, Settings, Ct))
         {
-            using var http = ApiClient(app);
+            using var http = OrderLoad.Client(app.BaseAddress);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-            var writers = Enumerable.Range(0, Writers).Select(_ => WriteUntilStoppedAsync(http, ledger, stop.Token)).ToArray();
+            var writers = Enumerable.Range(0, Writers).Select(_ => ledger.WriteUntilStoppedAsync(http, stop.Token)).ToArray();
             await WaitUntilAsync(() => ledger.Acknowledged >= 40 || !ledger.Refusals.IsEmpty, "40 orders acknowledged", app);
 
             acknowledgedBefore = ledger.AcknowledgedOrders();
@@ -92,10 +86,9 @@ public class BackupProcessTests
 
         // The console starts on the restored file and knows the orders: a replay is answered with the same order.
         await using var console = await AppProcess.StartAsync(AppContext.BaseDirectory, restored, newServer.Path, Settings, Ct);
-        using var restoredHttp = ApiClient(console);
+        using var restoredHttp = OrderLoad.Client(console.BaseAddress);
         var replayed = acknowledgedBefore[^1];
-        var outcome = await PostAsync(restoredHttp, replayed, Ct);
-        Assert.NotNull(outcome);
+        var outcome = await OrderLoad.PostAsync(restoredHttp, replayed, Ct);
         Assert.True(outcome.Status == HttpStatusCode.OK, $"{replayed.Key} replayed on the restored console: {(int)outcome.Status} {outcome.Text}");
         Assert.Equal((replayed.Id, replayed.CaseNumber), (outcome.Id, outcome.CaseNumber));
     }
@@ -106,14 +99,14 @@ public class BackupProcessTests
         using var folder = new TempFolder();
         var database = folder.File("socit.db");
         var backup = folder.File("b.db");
-        var ledger = new Ledger();
+        var ledger = new OrderLoad(KeyPrefix);
         await using (var app = await AppProcess.StartAsync(AppContext.BaseDirectory, database, folder.Path, Settings, Ct))
         {
             var (backupExit, _, backupError) = await RunCommandAsync(database, folder, ["backup", "--out", backup]);
             Assert.True(backupExit == DatabaseFileCommand.ExitOk, backupError);
-            using var http = ApiClient(app);
+            using var http = OrderLoad.Client(app.BaseAddress);
             var after = ledger.NextOrder();
-            Assert.Equal(HttpStatusCode.Created, (await PostAsync(http, after, Ct))?.Status);
+            Assert.Equal(HttpStatusCode.Created, (await OrderLoad.PostAsync(http, after, Ct)).Status);
 
             var (refusedExit, _, refusal) = await RunCommandAsync(database, folder, ["restore", "--from", backup]);
 
@@ -137,7 +130,7 @@ public class BackupProcessTests
     /// SQLite's own checks of the restored file, then every order acknowledged before the backup began: there, with the
     /// id and case number the API answered. Nothing is there that was never sent. Returns how many orders it holds.
     /// </summary>
-    private static async Task<int> VerifyAsync(string path, Ledger ledger, List<SentOrder> acknowledgedBefore)
+    private static async Task<int> VerifyAsync(string path, OrderLoad ledger, List<SentOrder> acknowledgedBefore)
     {
         await using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync(Ct);
@@ -157,52 +150,6 @@ public class BackupProcessTests
         missing.AddRange(stored.Keys.Where(k => !ledger.WasSent(k)).Select(k => $"{k} is stored but was never sent"));
         Assert.True(missing.Count == 0, string.Join('\n', missing.Take(20)));
         return stored.Count;
-    }
-
-    /// <summary>One client of the e-service: sends new orders one after the other until it is stopped.</summary>
-    private static async Task WriteUntilStoppedAsync(HttpClient http, Ledger ledger, CancellationToken stop)
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            var order = ledger.NextOrder();
-            Outcome? outcome;
-            try
-            {
-                outcome = await PostAsync(http, order, stop);
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                return;
-            }
-
-            if (outcome?.Status == HttpStatusCode.Created)
-            {
-                ledger.Acknowledge(order, outcome);
-            }
-            else
-            {
-                ledger.Refusals.Enqueue($"{order.Key}: {outcome?.Status} {outcome?.Text}");
-                return;
-            }
-        }
-    }
-
-    private static async Task<Outcome?> PostAsync(HttpClient http, SentOrder order, CancellationToken ct)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/v1/orders", UriKind.Relative))
-        {
-            Content = new StringContent(order.Body, Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("Idempotency-Key", order.Key);
-        using var response = await http.SendAsync(request, ct);
-        var text = await response.Content.ReadAsStringAsync(ct);
-        if (!response.IsSuccessStatusCode)
-        {
-            return new Outcome(response.StatusCode, text, 0, "");
-        }
-
-        var body = JsonNode.Parse(text)!;
-        return new Outcome(response.StatusCode, text, body["id"]!.GetValue<int>(), body["caseNumber"]!.GetValue<string>());
     }
 
     private static async Task<(int ExitCode, string Output, string Error)> RunCommandAsync(
@@ -235,13 +182,6 @@ public class BackupProcessTests
         return values;
     }
 
-    private static HttpClient ApiClient(AppProcess app)
-    {
-        var http = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
-        return http;
-    }
-
     private static async Task WaitUntilAsync(Func<bool> condition, string what, AppProcess app)
     {
         var clock = Stopwatch.StartNew();
@@ -253,57 +193,6 @@ public class BackupProcessTests
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(50), Ct);
-        }
-    }
-
-    private sealed record Outcome(HttpStatusCode Status, string Text, int Id, string CaseNumber);
-
-    private sealed class SentOrder(int number, string key, string body)
-    {
-        public int Number { get; } = number;
-
-        public string Key { get; } = key;
-
-        public string Body { get; } = body;
-
-        public int Id { get; set; }
-
-        public string CaseNumber { get; set; } = "";
-    }
-
-    /// <summary>Every order sent, and which the API acknowledged.</summary>
-    private sealed class Ledger
-    {
-        private readonly ConcurrentDictionary<string, SentOrder> _sent = new(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<string, SentOrder> _acknowledged = new(StringComparer.Ordinal);
-        private int _next;
-
-        public ConcurrentQueue<string> Refusals { get; } = new();
-
-        public int Acknowledged => _acknowledged.Count;
-
-        public bool WasSent(string key) => _sent.ContainsKey(key);
-
-        public List<SentOrder> AcknowledgedOrders() => [.. _acknowledged.Values.OrderBy(o => o.Number)];
-
-        /// <summary>A new employee's order with a personnummer of its own.</summary>
-        public SentOrder NextOrder()
-        {
-            var number = Interlocked.Increment(ref _next);
-            var born = new DateOnly(1970, 1, 1).AddDays(number / 900);
-            var nine = string.Create(CultureInfo.InvariantCulture, $"{born:yyMMdd}{100 + (number % 900)}");
-            var personnummer = string.Create(CultureInfo.InvariantCulture, $"{born:yyyy}{nine[2..]}{Personnummer.CheckDigit(nine)}");
-            var body = OrderApiBodies.NewUndersköterska(string.Create(CultureInfo.InvariantCulture, $"{personnummer[..8]}-{personnummer[8..]}"));
-            var order = new SentOrder(number, string.Create(CultureInfo.InvariantCulture, $"{KeyPrefix}{number}"), body.ToJsonString());
-            _sent[order.Key] = order;
-            return order;
-        }
-
-        public void Acknowledge(SentOrder order, Outcome outcome)
-        {
-            order.Id = outcome.Id;
-            order.CaseNumber = outcome.CaseNumber;
-            _acknowledged[order.Key] = order;
         }
     }
 }
