@@ -336,3 +336,58 @@ public sealed class DataGeneratorTests(TinyGeneratedDatabase tiny) : IClassFixtu
             new(new DbContextOptionsBuilder<SocItDbContext>().UseSqlite(connectionString).Options);
     }
 }
+
+/// <summary>
+/// The generator writes SQLite; the benchmark puts the same rows on PostgreSQL with <c>SqliteToPostgres</c> (binary
+/// COPY into the PostgreSQL migration set's schema). Every table arrives whole, and the app's model reads it there.
+/// </summary>
+[Trait(TestDatabases.Trait, TestDatabases.OwnPostgreSql)]
+public sealed class GeneratedDataOnPostgreSqlTests(TinyGeneratedDatabase tiny) : IClassFixture<TinyGeneratedDatabase>
+{
+    [Fact]
+    public async Task CopiedToPostgreSql_EveryTableHasTheSameRows_AndTheAppsModelReadsThem()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var database = await TestDatabase.CreateEmptyAsync(DatabaseProvider.PostgreSql);
+
+        var (copied, _) = await bench::SocItConsole.Bench.Harness.SqliteToPostgres.CopyAsync(tiny.Path, database.ConnectionString, ct);
+
+        using var sqlite = tiny.Open();
+        await using var db = database.CreateDbContext();
+        var tables = new List<string>();
+        using (var list = sqlite.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND substr(name, 1, 4) <> '__EF' AND name <> 'ReferenceDataVersion'";
+            using var reader = list.ExecuteReader();
+            while (reader.Read())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        long total = 0;
+        foreach (var table in tables)
+        {
+            using var count = sqlite.CreateCommand();
+            count.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+            var expected = (long)count.ExecuteScalar()!;
+            var sql = "SELECT COUNT(*) AS \"Value\" FROM \"" + table + "\"";
+            var actual = await db.Database.SqlQueryRaw<long>(sql).SingleAsync(ct);
+            Assert.True(expected == actual, $"{table}: {expected} rows in SQLite, {actual} on PostgreSQL");
+            total += expected;
+        }
+
+        Assert.Equal(total, copied);
+        Assert.True(total > 1000, $"the tiny scale has {total} rows");
+        var orders = await db.Orders.AsNoTracking().Include(o => o.Employee).Include(o => o.Systems).Include(o => o.Checklist)
+            .OrderByDescending(o => o.ReceivedAt).Take(50).ToListAsync(ct);
+        Assert.Equal(50, orders.Count);
+        Assert.Contains(orders, o => o.Status == OrderStatus.Completed && o.Checklist.Count > 0 && o.Systems.Count > 0);
+        var keys = await db.Keys.AsNoTracking().Include(k => k.History).ToListAsync(ct);
+        Assert.All(keys, k => Assert.Equal(k.Version, k.History.Count));
+
+        // The identity sequences are past the copied ids: the app can add rows.
+        db.JobTitles.Add(new SocItConsole.Shared.MasterData.JobTitle("Titel efter kopian"));
+        await db.SaveChangesAsync(ct);
+    }
+}
