@@ -307,9 +307,14 @@ public class CrashSafetyTests
     private static double Median(List<TimeSpan> values) =>
         values.Select(v => v.TotalMilliseconds).Order().ElementAt(values.Count / 2);
 
-    private static string FiguresFile => Path.Combine(AppContext.BaseDirectory, "TestResults", "crash-safety.txt");
+    /// <summary>One file per provider: CI's second pass, on PostgreSQL, must not replace the first pass's figures.</summary>
+    private static string FiguresFile => Path.Combine(
+        AppContext.BaseDirectory, "TestResults", PostgresServer.RunOnPostgreSql ? "crash-safety-postgresql.txt" : "crash-safety.txt");
 
-    /// <summary>To the test's output, and to <c>TestResults/crash-safety.txt</c> beside the tests for CI to keep.</summary>
+    /// <summary>
+    /// To the test's output, and to <c>TestResults/crash-safety.txt</c> (<c>crash-safety-postgresql.txt</c> in the
+    /// PostgreSQL pass) beside the tests for CI to keep.
+    /// </summary>
     private static void Report(string line)
     {
         TestContext.Current.TestOutputHelper?.WriteLine(line);

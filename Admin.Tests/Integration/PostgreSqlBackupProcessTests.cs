@@ -13,9 +13,10 @@ namespace SocItConsole.Admin.Tests.Integration;
 /// <summary>
 /// The documented PostgreSQL backup (docs/features/backup.md), restored, not just taken: the built app as a process on
 /// a database of the run's PostgreSQL server, the e-service's orders arriving, <c>pg_dump -Fc</c> taken meanwhile
-/// with the server's own tools, and <c>pg_restore --clean --if-exists</c> into a new, empty database. It needs the
-/// server in either pass and takes some seconds, so it runs in both.
+/// with the server's own tools, and <c>pg_restore --clean --if-exists</c> into a new, empty database. It makes its own
+/// PostgreSQL databases whichever the pass, so it runs in the first pass only.
 /// </summary>
+[Trait(TestDatabases.Trait, TestDatabases.OwnPostgreSql)]
 [Collection(nameof(BackupProcessGroup))]
 public class PostgreSqlBackupProcessTests(PostgresServer server)
 {
