@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components.Web;
 using AngleSharp.Dom;
 using Bunit;
 using TestContext = Xunit.TestContext;
@@ -95,7 +96,7 @@ public class EndOfEmploymentFormTests : ComponentTestBase, IAsyncLifetime
         var cut = RenderTermination("Hemtjänst Skrea");
         Assert.Empty(cut.FindAll("[data-testid=employment-section]"));
 
-        cut.Find("[data-testid=submit]").Click();
+        await cut.InvokeAsync(() => cut.Find("[data-testid=submit]").ClickAsync(new MouseEventArgs()));
 
         cut.WaitForAssertion(() => Assert.Contains(
             "Lisa Andersson har ingen pågående anställning i Hemtjänst Skrea.",
@@ -143,7 +144,8 @@ public class EndOfEmploymentFormTests : ComponentTestBase, IAsyncLifetime
     /// <summary>Sends the form; the employment the stored order names.</summary>
     private async Task<int?> SubmitAsync(IRenderedComponent<NewOrderPage> cut)
     {
-        cut.Find("[data-testid=submit]").Click();
+        // On the renderer's thread, so that no lookup's answer re-renders the form between finding and clicking.
+        await cut.InvokeAsync(() => cut.Find("[data-testid=submit]").ClickAsync(new MouseEventArgs()));
         cut.WaitForAssertion(() => cut.Find("[data-testid=order-receipt]"));
         await using var db = Database.CreateDbContext();
         return await db.Orders.Where(o => o.Type == OrderType.Terminate).Select(o => o.EmploymentId).SingleAsync(Ct);

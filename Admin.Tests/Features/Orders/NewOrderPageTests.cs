@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components.Web;
 using AngleSharp.Dom;
 using Bunit;
 using TestContext = Xunit.TestContext;
@@ -350,7 +351,7 @@ public class NewOrderPageTests : ComponentTestBase, IAsyncLifetime
     }
 
     [Fact]
-    public void AnOperator_NamingThemselvesAsOrdererOfASecureMessage_GetsTheErrorUnderTheField()
+    public async Task AnOperator_NamingThemselvesAsOrdererOfASecureMessage_GetsTheErrorUnderTheField()
     {
         SignInAs("operator");
         var cut = RenderForm();
@@ -360,7 +361,7 @@ public class NewOrderPageTests : ComponentTestBase, IAsyncLifetime
         cut.Find("[data-testid=manager-name]").Change("Anna Lindqvist");
         cut.Find("[data-testid=manager-email]").Change("anna.lindqvist@kommun.example");
 
-        cut.Find("[data-testid=submit]").Click();
+        await SubmitAsync(cut);
 
         cut.WaitForAssertion(() => Assert.Contains(
             "Ange avsändarens e-postadress, inte din egen: svaret ska gå till den som beställde via säkert meddelande.",
@@ -369,7 +370,7 @@ public class NewOrderPageTests : ComponentTestBase, IAsyncLifetime
     }
 
     [Fact]
-    public void TheKeyNumbersHelpAndErrorText_AreOutsideTheFixedWidthFont()
+    public async Task TheKeyNumbersHelpAndErrorText_AreOutsideTheFixedWidthFont()
     {
         var cut = RenderForm();
         FillValidNewOrder(cut, OrderRequests.Pnr1990);
@@ -377,7 +378,7 @@ public class NewOrderPageTests : ComponentTestBase, IAsyncLifetime
         cut.WaitForAssertion(() => cut.Find("[data-testid=key-number]"));
         cut.Find("[data-testid=key-number]").Change("12");
 
-        cut.Find("[data-testid=submit]").Click();
+        await SubmitAsync(cut);
 
         cut.WaitForAssertion(() => Assert.Contains("6–8 siffror", ControlText(cut, "key-number"), StringComparison.Ordinal));
         var field = cut.Find("[data-testid=key-number]").Closest(".mud-input-control")!;
@@ -420,6 +421,13 @@ public class NewOrderPageTests : ComponentTestBase, IAsyncLifetime
         Assert.Equal(label, cut.Find("[data-testid=receipt-end]").PreviousElementSibling!.TextContent.Trim());
     }
 
+    /// <summary>
+    /// Clicks "Skicka" on the renderer's own thread: a lookup answered in between (the database's answers are not
+    /// synchronous on PostgreSQL) cannot re-render the form between finding the button and clicking it.
+    /// </summary>
+    private static Task SubmitAsync(IRenderedComponent<NewOrderPage> cut) =>
+        cut.InvokeAsync(() => cut.Find("[data-testid=submit]").ClickAsync(new MouseEventArgs()));
+
     private void FillValidNewOrder(IRenderedComponent<NewOrderPage> cut, string personnummer)
     {
         ChooseType(cut, "New");
@@ -438,7 +446,7 @@ public class NewOrderPageTests : ComponentTestBase, IAsyncLifetime
         var cut = RenderForm();
         FillValidNewOrder(cut, "19900101-1234");
 
-        cut.Find("[data-testid=submit]").Click();
+        await SubmitAsync(cut);
 
         cut.WaitForAssertion(() =>
             Assert.Contains("Kontrollsiffran stämmer inte", ControlText(cut, "personnummer"), StringComparison.Ordinal));
@@ -455,11 +463,11 @@ public class NewOrderPageTests : ComponentTestBase, IAsyncLifetime
     }
 
     [Fact]
-    public void FixingTheField_ClearsItsError()
+    public async Task FixingTheField_ClearsItsError()
     {
         var cut = RenderForm();
         FillValidNewOrder(cut, "19900101-1234");
-        cut.Find("[data-testid=submit]").Click();
+        await SubmitAsync(cut);
         cut.WaitForAssertion(() => Assert.Contains("Kontrollsiffran", ControlText(cut, "personnummer"), StringComparison.Ordinal));
 
         cut.Find("[data-testid=personnummer]").Change(OrderRequests.Pnr1990);
@@ -469,12 +477,12 @@ public class NewOrderPageTests : ComponentTestBase, IAsyncLifetime
     }
 
     [Fact]
-    public void AValidOrder_ShowsTheCaseNumber_TheMaskedPersonnummer_AndTheSystems()
+    public async Task AValidOrder_ShowsTheCaseNumber_TheMaskedPersonnummer_AndTheSystems()
     {
         var cut = RenderForm();
         FillValidNewOrder(cut, OrderRequests.Pnr1990);
 
-        cut.Find("[data-testid=submit]").Click();
+        await SubmitAsync(cut);
 
         cut.WaitForAssertion(() => Assert.Equal("SOC-2026-00001", cut.Find("[data-testid=case-number]").TextContent.Trim()));
         Assert.Equal("Ny behörighet", cut.Find("[data-testid=receipt-type]").TextContent.Trim());
