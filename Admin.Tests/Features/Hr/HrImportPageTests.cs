@@ -88,7 +88,9 @@ public sealed class HrImportPageTests : ComponentTestBase, IAsyncLifetime
 
         cut.Find("[data-testid=hr-reconcile]").Click();
 
-        cut.WaitForAssertion(() => cut.Find("[data-testid=hr-done]"));
+        // The reconciliation writes the run and its findings in one transaction: more than a lookup, so more patience
+        // than bunit's one-second default on a busy machine (it still ends as soon as the page shows it).
+        cut.WaitForAssertion(() => cut.Find("[data-testid=hr-done]"), TimeSpan.FromSeconds(15));
         Assert.Contains("href=\"/hr\"", cut.Find("[data-testid=hr-done]").InnerHtml, StringComparison.Ordinal);
         cut.WaitForAssertion(() => Assert.Contains("hr-2026-11-27.csv", cut.Find("[data-testid=hr-runs]").TextContent, StringComparison.Ordinal));
         Assert.Contains("1 ny titel/enhet", cut.Find("[data-testid=hr-run-findings]").TextContent, StringComparison.Ordinal);

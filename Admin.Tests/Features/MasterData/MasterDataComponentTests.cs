@@ -184,8 +184,10 @@ public class MasterDataComponentTests : MasterDataComponentTestBase
         dialogs.WaitForAssertion(() => Assert.Contains("Ta bort Kurator?", dialogs.Markup, StringComparison.Ordinal));
         dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Ta bort").Click();
 
-        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=title-table] tbody tr")));
-        snackbars.WaitForAssertion(() => Assert.Contains("Kurator är borttagen.", snackbars.Markup, StringComparison.Ordinal));
+        // A delete and its audit entry in one transaction, then the list again: more than bunit's one-second default
+        // on a busy machine, so more patience (the wait still ends as soon as the page shows it).
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=title-table] tbody tr")), TimeSpan.FromSeconds(15));
+        snackbars.WaitForAssertion(() => Assert.Contains("Kurator är borttagen.", snackbars.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(15));
         await using var db = Database.CreateDbContext();
         Assert.Equal(["Undersköterska"], await db.JobTitles.Select(t => t.Name).ToListAsync(Ct));
     }
