@@ -53,6 +53,15 @@ public sealed class OrderLoad(string keyPrefix)
         return order;
     }
 
+    /// <summary>Records the API's answer to <paramref name="order"/> (201, or 200 for an order it already had).</summary>
+    public void Acknowledge(SentOrder order, OrderOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(outcome);
+        order.Acknowledge(outcome);
+        _acknowledged[order.Key] = order;
+    }
+
     /// <summary>One client of the e-service: sends new orders one after the other until it is stopped.</summary>
     public async Task WriteUntilStoppedAsync(HttpClient http, CancellationToken stop)
     {
@@ -71,8 +80,7 @@ public sealed class OrderLoad(string keyPrefix)
 
             if (outcome.Status == HttpStatusCode.Created)
             {
-                order.Acknowledge(outcome);
-                _acknowledged[order.Key] = order;
+                Acknowledge(order, outcome);
             }
             else
             {

@@ -1,8 +1,8 @@
 extern alias bench;
 
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.WebSockets;
 using System.Text;
@@ -16,7 +16,6 @@ using SocItConsole.Admin.Tests.Infrastructure;
 using SocItConsole.Admin.Tests.Infrastructure.Email;
 using SocItConsole.Admin.Tests.TestData;
 using SocItConsole.Shared.FollowUps;
-using SocItConsole.Shared.People;
 using bench::SocItConsole.Bench.Harness;
 
 namespace SocItConsole.Admin.Tests.Integration.PostgreSql;
@@ -40,7 +39,6 @@ public sealed class TwoInstancesGroup
 [Collection(TwoInstancesGroup.Name)]
 public class TwoInstancesBehindProxyTests
 {
-    private const string ApiKey = "dev-e-tjanst-nyckel";
     private const string Job = "expiry-reminders";
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
@@ -97,31 +95,31 @@ public class TwoInstancesBehindProxyTests
         await using (a)
         await using (b)
         {
-            using var toA = ApiClient(a.BaseAddress);
-            using var toB = ApiClient(b.BaseAddress);
-            var ledger = new Ledger("alt-");
+            using var toA = OrderLoad.Client(a.BaseAddress);
+            using var toB = OrderLoad.Client(b.BaseAddress);
+            var ledger = new OrderLoad("alt-");
 
             // Four clients at once, each sending every other order to the other instance.
-            var answers = new ConcurrentBag<Outcome>();
+            var answers = new ConcurrentBag<(string Key, OrderOutcome Outcome)>();
             await Parallel.ForAsync(0, 4, Ct, async (client, token) =>
             {
                 for (var i = 0; i < 10; i++)
                 {
                     var order = ledger.NextOrder();
-                    answers.Add(await PostAsync((client + i) % 2 == 0 ? toA : toB, order, token));
+                    answers.Add((order.Key, await OrderLoad.PostAsync((client + i) % 2 == 0 ? toA : toB, order, token)));
                 }
             });
 
-            Assert.All(answers, o => Assert.True(o.Status == HttpStatusCode.Created, $"{o.Key}: {(int)o.Status} {o.Text}"));
-            Assert.Equal(40, answers.Select(o => o.CaseNumber).Distinct(StringComparer.Ordinal).Count());
-            Assert.Equal(answers.Select(o => o.CaseNumber).Order(StringComparer.Ordinal), await StoredCaseNumbersAsync(world.Database, "alt-"));
+            Assert.All(answers, a => Assert.True(a.Outcome.Status == HttpStatusCode.Created, $"{a.Key}: {(int)a.Outcome.Status} {a.Outcome.Text}"));
+            Assert.Equal(40, answers.Select(a => a.Outcome.CaseNumber).Distinct(StringComparer.Ordinal).Count());
+            Assert.Equal(answers.Select(a => a.Outcome.CaseNumber).Order(StringComparer.Ordinal), await StoredCaseNumbersAsync(world.Database, "alt-"));
 
             // The same order with one key to both instances at the same moment, as an e-service retrying after a
             // timeout through a proxy that picked the other instance: one stored, the other answered with it.
             for (var round = 0; round < 5; round++)
             {
                 var order = ledger.NextOrder();
-                var both = await Task.WhenAll(PostAsync(toA, order, Ct), PostAsync(toB, order, Ct));
+                var both = await Task.WhenAll(OrderLoad.PostAsync(toA, order, Ct), OrderLoad.PostAsync(toB, order, Ct));
 
                 Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Created], both.Select(o => o.Status).Order());
                 Assert.Equal(both[0].CaseNumber, both[1].CaseNumber);
@@ -197,13 +195,14 @@ public class TwoInstancesBehindProxyTests
         await using (b)
         {
             await using var proxy = await NginxProxy.StartAsync([a.BaseAddress, b.BaseAddress], Ct);
-            var ledger = new Ledger("load-");
+            var ledger = new OrderLoad("load-");
+            var retries = new StrongBox<int>();
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
 
             // Eight e-service clients, each with an affinity token of its own so that both instances get orders. A
             // client that gets no answer, or an error from the proxy, sends the same order again with the same key,
             // as the e-service does.
-            var clients = Enumerable.Range(0, 8).Select(i => SendUntilStoppedAsync(proxy.BaseAddress, $"client{i}", ledger, stop.Token)).ToArray();
+            var clients = Enumerable.Range(0, 8).Select(i => SendUntilStoppedAsync(proxy.BaseAddress, $"client{i}", ledger, retries, stop.Token)).ToArray();
             int CreatedBy(AppProcess app) =>
                 proxy.Requests().Count(r => r.Method == "POST" && r.Status == 201 && r.Instance.EndsWith(app.BaseAddress.Authority, StringComparison.Ordinal));
             await WaitUntilAsync(() => CreatedBy(a) >= 15 && CreatedBy(b) >= 15, "both instances to acknowledge orders", a, b);
@@ -232,7 +231,7 @@ public class TwoInstancesBehindProxyTests
                 .Select(r => r.Affinity).Distinct(StringComparer.Ordinal).Count();
             Assert.True(tokensOnB == 8, $"after the kill B created orders for {tokensOnB} of the 8 clients");
             TestContext.Current.TestOutputHelper?.WriteLine(
-                $"{ledger.Acknowledged} orders acknowledged ({killedAt} before A was killed), {ledger.Retries} sent again after an error, "
+                $"{ledger.Acknowledged} orders acknowledged ({killedAt} before A was killed), {retries.Value} sent again after an error, "
                 + $"{stored.Count} stored; the proxy logged {afterKill.Count} posts, {afterKill.Count(r => r.Status >= 500)} answered with an error");
         }
     }
@@ -312,64 +311,44 @@ public class TwoInstancesBehindProxyTests
     private static List<string> Runs(params AppProcess[] apps) =>
         [.. Logs(apps).Split('\n').Where(l => l.Contains("Expiry check: Körning", StringComparison.Ordinal))];
 
-    private static HttpClient ApiClient(Uri baseAddress)
-    {
-        var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
-        return http;
-    }
-
-    private static async Task<Outcome> PostAsync(HttpClient http, SentOrder order, CancellationToken ct)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/v1/orders", UriKind.Relative))
-        {
-            Content = new StringContent(order.Body, Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("Idempotency-Key", order.Key);
-        using var response = await http.SendAsync(request, ct);
-        var text = await response.Content.ReadAsStringAsync(ct);
-        var caseNumber = response.IsSuccessStatusCode ? JsonNode.Parse(text)!["caseNumber"]!.GetValue<string>() : "";
-        return new Outcome(order.Key, response.StatusCode, text, caseNumber);
-    }
-
     /// <summary>One e-service client behind the proxy, sending new orders until stopped and each until it is answered.</summary>
-    private static async Task SendUntilStoppedAsync(Uri proxy, string affinity, Ledger ledger, CancellationToken stop)
+    private static async Task SendUntilStoppedAsync(Uri proxy, string affinity, OrderLoad ledger, StrongBox<int> retries, CancellationToken stop)
     {
         using var http = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = proxy, Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        http.DefaultRequestHeaders.Add("X-Api-Key", OrderLoad.ApiKey);
         http.DefaultRequestHeaders.Add("Cookie", $"{InstanceAffinity.CookieName}={affinity}");
         while (!stop.IsCancellationRequested)
         {
             var order = ledger.NextOrder();
             for (var attempt = 1; ; attempt++)
             {
-                Outcome outcome;
+                OrderOutcome outcome;
                 try
                 {
                     // Once sent, an order is followed to its answer even if the test is stopping: stopping only ends
                     // the sending of new ones.
-                    outcome = await PostAsync(http, order, Ct);
+                    outcome = await OrderLoad.PostAsync(http, order, Ct);
                 }
                 catch (HttpRequestException) when (attempt < 20)
                 {
-                    ledger.Retried();
+                    Interlocked.Increment(ref retries.Value);
                     continue;
                 }
                 catch (TaskCanceledException) when (attempt < 20 && !Ct.IsCancellationRequested)
                 {
-                    ledger.Retried();
+                    Interlocked.Increment(ref retries.Value);
                     continue;
                 }
 
                 if (outcome.Status is HttpStatusCode.Created or HttpStatusCode.OK)
                 {
-                    ledger.Acknowledge(order, outcome.CaseNumber);
+                    ledger.Acknowledge(order, outcome);
                     break;
                 }
 
                 if ((int)outcome.Status >= 500 && attempt < 20)
                 {
-                    ledger.Retried();
+                    Interlocked.Increment(ref retries.Value);
                     continue;
                 }
 
@@ -461,45 +440,5 @@ public class TwoInstancesBehindProxyTests
 
             await Task.Delay(TimeSpan.FromMilliseconds(50), Ct);
         }
-    }
-
-    private sealed record Outcome(string Key, HttpStatusCode Status, string Text, string CaseNumber);
-
-    private sealed record SentOrder(string Key, string Body);
-
-    /// <summary>Every order sent, and which were acknowledged with which case number.</summary>
-    private sealed class Ledger(string keyPrefix)
-    {
-        private readonly ConcurrentDictionary<string, SentOrder> _sent = new(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<string, string> _acknowledged = new(StringComparer.Ordinal);
-        private int _next;
-        private int _retries;
-
-        public ConcurrentQueue<string> Refusals { get; } = new();
-
-        public int Acknowledged => _acknowledged.Count;
-
-        public int Retries => Volatile.Read(ref _retries);
-
-        public bool WasSent(string key) => _sent.ContainsKey(key);
-
-        public void Retried() => Interlocked.Increment(ref _retries);
-
-        public List<(string Key, string CaseNumber)> AcknowledgedOrders() => [.. _acknowledged.Select(p => (p.Key, p.Value))];
-
-        /// <summary>A new employee's order with a personnummer of its own.</summary>
-        public SentOrder NextOrder()
-        {
-            var number = Interlocked.Increment(ref _next);
-            var born = new DateOnly(1960, 1, 1).AddDays(number / 900);
-            var nine = string.Create(CultureInfo.InvariantCulture, $"{born:yyMMdd}{100 + (number % 900)}");
-            var personnummer = string.Create(CultureInfo.InvariantCulture, $"{born:yyyy}{nine[2..]}{Personnummer.CheckDigit(nine)}");
-            var body = OrderApiBodies.NewUndersköterska(string.Create(CultureInfo.InvariantCulture, $"{personnummer[..8]}-{personnummer[8..]}"));
-            var order = new SentOrder(string.Create(CultureInfo.InvariantCulture, $"{keyPrefix}{number}"), body.ToJsonString());
-            _sent[order.Key] = order;
-            return order;
-        }
-
-        public void Acknowledge(SentOrder order, string caseNumber) => _acknowledged[order.Key] = caseNumber;
     }
 }
