@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
@@ -271,27 +270,13 @@ public sealed class PostgresServer : IAsyncLifetime
             ? RunAsync("runuser", ["-u", "postgres", "--", file, .. arguments])
             : RunAsync(file, arguments);
 
+    /// <summary>Runs a setup step through <see cref="CommandLine"/>; a step that fails stops the fixture with its output.</summary>
     private static async Task RunAsync(string file, IReadOnlyList<string> arguments)
     {
-        var info = new ProcessStartInfo(file)
+        var result = await CommandLine.RunAsync(file, arguments, CancellationToken.None);
+        if (result.ExitCode != 0)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"{file} did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"{file} {string.Join(' ', arguments)} exited with {process.ExitCode}: {await output}{await error}");
+            throw new InvalidOperationException($"exited with {result.ExitCode}: {result.Output}");
         }
     }
 }
